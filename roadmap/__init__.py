@@ -1,0 +1,1 @@
+"""Digital-Roadmap für KMU: the pure planning core (no user interface)."""

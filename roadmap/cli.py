@@ -1,0 +1,237 @@
+"""The command line: `python -m roadmap plan INPUT --out OUT` (PRODUCT.md, Contracts → Command line)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from roadmap.formats import euro, number
+from roadmap.messages import Message, RoadmapError
+from roadmap.model import GREEDY, OPTIMAL, Month, Profile
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a wrong call as one `Fehler:` line with exit 2, never a usage dump."""
+
+    lang = "de"
+
+    def error(self, message: str) -> NoReturn:
+        raise RoadmapError(Message(f"Aufruf fehlerhaft: {message}", f"Invalid call: {message}"))
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    de = lang != "en"
+    parser = _Parser(
+        prog="python -m roadmap",
+        description="Digital-Roadmap für KMU" if de else "Digital roadmap for SMEs",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = commands.add_parser(
+        "plan",
+        help="Maßnahmen einlesen, priorisieren, planen, Roadmap-Arbeitsmappe schreiben"
+        if de
+        else "read measures, rank, plan, write the roadmap workbook",
+    )
+    sub.add_argument(
+        "input",
+        metavar="INPUT",
+        help="xlsx, xlsm, xls, ods oder csv" if de else "xlsx, xlsm, xls, ods or csv",
+    )
+    sub.add_argument("--out", required=True, metavar="OUT.xlsx")
+    sub.add_argument("--sheet", metavar="NAME", help="Tabellenblatt" if de else "sheet to read")
+    sub.add_argument("--revenue", metavar="EUR", help="Jahresumsatz in €" if de else "annual revenue in €")
+    sub.add_argument(
+        "--budget-share", metavar="PCT", help="Budgetanteil in % (1–5)" if de else "budget share in %"
+    )
+    sub.add_argument(
+        "--baseline-it",
+        metavar="EUR",
+        help="bestehende IT-Kosten €/Jahr" if de else "existing IT cost €/year",
+    )
+    sub.add_argument("--funding-rate", metavar="PCT", help="Förderquote in %" if de else "funding rate in %")
+    sub.add_argument(
+        "--capacity",
+        metavar="PERSON_DAYS_PER_MONTH",
+        help="Personentage je Monat (0 = unbegrenzt)" if de else "person-days per month (0 = unlimited)",
+    )
+    sub.add_argument("--start", metavar="YYYY-MM")
+    sub.add_argument("--end", metavar="YYYY-MM")
+    sub.add_argument("--mode", choices=(GREEDY, OPTIMAL))
+    sub.add_argument("--lang", choices=("de", "en"), help="Sprache der Ausgabe" if de else "output language")
+    return parser
+
+
+def _amount(text: str | None, flag: str) -> float | None:
+    """A number given on the command line, in German or English notation."""
+    if text is None:
+        return None
+    from roadmap.parsing import parse_number
+
+    value = parse_number(text)
+    if value is None:
+        raise RoadmapError(
+            Message(
+                f"{flag}: '{text}' ist keine Zahl.",
+                f"{flag}: '{text}' is not a number.",
+            )
+        )
+    return value
+
+
+def _profile(base: Profile | None, args: argparse.Namespace) -> Profile:
+    """The file's profile (if any) with every given flag laid over it."""
+    profile = base or Profile()
+    changes: dict[str, object] = {}
+    for flag, key in (
+        ("--revenue", "revenue"),
+        ("--budget-share", "budget_share"),
+        ("--baseline-it", "baseline_it"),
+        ("--funding-rate", "funding_rate"),
+        ("--capacity", "capacity"),
+    ):
+        value = _amount(getattr(args, key), flag)
+        if value is not None:
+            changes[key] = value
+    if args.start:
+        changes["horizon_start"] = Month.parse(args.start)
+    if args.end:
+        changes["horizon_end"] = Month.parse(args.end)
+    if args.mode:
+        changes["mode"] = args.mode
+    profile = profile.with_changes(**changes)
+    if profile.revenue <= 0:
+        raise RoadmapError(
+            Message(
+                "Jahresumsatz fehlt: bitte --revenue angeben (z. B. --revenue 7500000) "
+                "oder im Blatt 'Profil' eintragen.",
+                "Annual revenue is missing: give --revenue (e.g. --revenue 7500000) or fill in the 'Profile' sheet.",
+            )
+        )
+    return profile
+
+
+def run_plan(args: argparse.Namespace, lang: str) -> list[str]:
+    """Import, rank, plan and export; return the summary lines."""
+    from roadmap.importer import import_file
+    from roadmap.planner import plan
+    from roadmap.workbook import write_workbook
+
+    source = Path(args.input)
+    out = Path(args.out)
+    if not source.is_file():
+        raise RoadmapError(Message(f"Datei {source} nicht gefunden.", f"File {source} not found."))
+    if out.suffix.lower() != ".xlsx":
+        raise RoadmapError(
+            Message(
+                f"--out muss auf .xlsx enden, nicht '{out.name}'.",
+                f"--out must end in .xlsx, not '{out.name}'.",
+            )
+        )
+    if not out.parent.is_dir():
+        raise RoadmapError(
+            Message(
+                f"Ordner {out.parent} für --out gibt es nicht.",
+                f"Folder {out.parent} for --out does not exist.",
+            )
+        )
+    imported = import_file(source, filename=source.name, sheet=args.sheet)
+    profile = _profile(imported.profile, args)
+    roadmap = plan(imported.measures, profile)
+    try:
+        write_workbook(roadmap, out, lang=lang)
+    except OSError as error:
+        raise RoadmapError(
+            Message(
+                f"{out} kann nicht geschrieben werden ({error.strerror}) – ist die Datei in Excel geöffnet?",
+                f"Cannot write {out} ({error.strerror}) – is the file open in Excel?",
+            )
+        ) from error
+    return summary(imported.measures, roadmap, imported.problems, imported.sheet, lang)
+
+
+def summary(
+    measures: Sequence[object], roadmap: object, problems: Sequence[object], sheet: str, lang: str
+) -> list[str]:
+    """The short summary printed on success."""
+    from roadmap.budget import yearly_costs
+    from roadmap.plan import Plan
+
+    assert isinstance(roadmap, Plan)
+    de = lang != "en"
+    lines = [
+        (
+            f"Gelesen: {len(measures)} Maßnahmen (Blatt '{sheet}')"
+            if de
+            else f"Read: {len(measures)} measures (sheet '{sheet}')"
+        ),
+        (f"Eingeplant: {len(roadmap.placements)}" if de else f"Planned: {len(roadmap.placements)}"),
+        (
+            f"Nicht eingeplant: {len(roadmap.not_planned)}"
+            if de
+            else f"Not planned: {len(roadmap.not_planned)}"
+        ),
+    ]
+    if roadmap.proven_optimal is not None:
+        state = (
+            ("optimal (bewiesen)" if de else "optimal (proven)")
+            if roadmap.proven_optimal
+            else (
+                "Zeitlimit erreicht, bester gefundener Plan" if de else "time limit reached, best plan found"
+            )
+        )
+        lines.append(("Modus: " if de else "Mode: ") + f"{roadmap.mode} – {state}")
+    for year in yearly_costs(roadmap):
+        verdict = (
+            ("über Budget" if de else "over budget")
+            if year.over_budget
+            else ("im Budget" if de else "within budget")
+        )
+        lines.append(
+            f"{year.year}: {euro(year.total, lang)} {'von' if de else 'of'} {euro(year.budget, lang)} "
+            f"({number(year.share, lang)} % {'des Umsatzes' if de else 'of revenue'}) – {verdict}"
+        )
+    if problems:
+        lines.append(
+            f"Hinweise beim Einlesen: {len(problems)} (erste folgen)"
+            if de
+            else f"Import notes: {len(problems)} (first follow)"
+        )
+        lines.extend("  " + p.text(lang) for p in problems[:5])  # type: ignore[attr-defined]
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 2 bad input, 1 internal error)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = os.environ.get("ROADMAP_LANG", "de")
+    if "--lang" in args_list[:-1]:
+        lang = args_list[args_list.index("--lang") + 1]
+    lang = "en" if lang == "en" else "de"
+    prefix = "Error: " if lang == "en" else "Fehler: "
+    try:
+        args = _parser(lang).parse_args(args_list)
+        for line in run_plan(args, lang):
+            print(line)
+        return EXIT_OK
+    except RoadmapError as error:
+        print(prefix + error.text(lang).replace("\n", " "), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        print(
+            prefix + ("Nicht genug Arbeitsspeicher." if lang == "de" else "Out of memory."), file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # never show a traceback to a user
+        text = f"{type(error).__name__}: {error}".replace("\n", " ")
+        print(
+            prefix + ("interner Fehler – " if lang == "de" else "internal error – ") + text, file=sys.stderr
+        )
+        return EXIT_INTERNAL

@@ -1,0 +1,141 @@
+"""The planner's rules hold on random portfolios (PRODUCT.md, Planning), checked independently."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from roadmap.model import DONE, Measure, Profile
+from roadmap.plan import BUDGET, CAPACITY, PIN, WINDOW, NotPlanned, Placement, Plan
+from roadmap.planner import plan
+from roadmap.rules import violations
+from tests.portfolios import portfolios
+
+SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _moved(roadmap: Plan, measure: Measure, start_ordinal: int) -> Plan:
+    """The same plan with one measure placed at another start (planned if it was not)."""
+    profile = roadmap.profile
+    start = profile.horizon_start + (start_ordinal - profile.horizon_start.ordinal)
+    placements = dict(roadmap.placements)
+    placements[measure.id] = Placement(measure.id, start, start + (measure.duration - 1))
+    not_planned = {k: v for k, v in roadmap.not_planned.items() if k != measure.id}
+    return Plan(profile, roadmap.measures, roadmap.ranking, placements, not_planned, roadmap.mode)
+
+
+@SLOW
+@given(portfolios(max_size=200, max_months=36))
+def test_no_plan_ever_breaks_a_rule_and_nothing_is_dropped(portfolio: tuple[list[Measure], Profile]) -> None:
+    measures, profile = portfolio
+
+    roadmap = plan(measures, profile)
+
+    assert violations(roadmap) == []
+    assert set(roadmap.placements) | set(roadmap.not_planned) == {m.id for m in measures}
+    assert all(item.message("de") and item.message("en") for item in roadmap.not_planned.values())
+
+
+@SLOW
+@given(portfolios(max_size=25, max_months=18))
+def test_in_a_greedy_plan_no_planned_measure_could_start_earlier(portfolio: tuple[list[Measure], Profile]) -> None:
+    measures, profile = portfolio
+
+    roadmap = plan(measures, profile)
+
+    for placement in roadmap.placements.values():
+        if placement.committed:
+            continue
+        measure = roadmap.measure(placement.measure_id)
+        for earlier in range(profile.horizon_start.ordinal, placement.start.ordinal):
+            assert violations(_moved(roadmap, measure, earlier)), f"{measure.id} could start earlier"
+
+
+@SLOW
+@given(portfolios(max_size=25, max_months=18))
+def test_a_not_planned_measure_with_planned_prerequisites_fits_nowhere(
+    portfolio: tuple[list[Measure], Profile],
+) -> None:
+    measures, profile = portfolio
+
+    roadmap = plan(measures, profile)
+
+    for item in roadmap.not_planned.values():
+        if item.code not in (BUDGET, CAPACITY, WINDOW, PIN):
+            continue
+        measure = roadmap.measure(item.measure_id)
+        for start in range(profile.horizon_start.ordinal, profile.horizon_end.ordinal + 1):
+            assert violations(_moved(roadmap, measure, start)), f"{measure.id} would fit at {start}"
+
+
+def _worth(roadmap: Plan) -> tuple[int, float]:
+    must = sum(1 for m in roadmap.measures if m.must_have and m.id in roadmap.placements)
+    return must, round(roadmap.summed_score, 6)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(portfolios(max_size=30, max_months=12))
+def test_optimal_never_scores_below_greedy_and_keeps_every_rule(portfolio: tuple[list[Measure], Profile]) -> None:
+    measures, profile = portfolio
+
+    greedy = plan(measures, profile, mode="greedy")
+    optimal = plan(measures, profile, mode="optimal")
+
+    assert violations(optimal) == []
+    assert _worth(optimal) >= _worth(greedy)
+
+
+def _brute_force_worth(roadmap: Plan) -> tuple[int, float]:
+    """The best worth over every choice of start (or none) for each open measure."""
+    profile = roadmap.profile
+    fixed = {k: p for k, p in roadmap.placements.items() if p.committed}
+    open_measures = [
+        m for m in roadmap.measures if m.id not in fixed and not m.excluded and m.status != DONE
+    ]
+    options = [None, *range(profile.horizon_start.ordinal, profile.horizon_end.ordinal + 1)]
+    score = {r.measure.id: r.score for r in roadmap.ranking}
+    best = (0, 0.0)
+    for choice in itertools.product(options, repeat=len(open_measures)):
+        placements = dict(fixed)
+        for measure, start in zip(open_measures, choice, strict=True):
+            if start is not None:
+                first = profile.horizon_start + (start - profile.horizon_start.ordinal)
+                placements[measure.id] = Placement(measure.id, first, first + (measure.duration - 1))
+        not_planned = {
+            m.id: NotPlanned(m.id, "x", roadmap.not_planned[m.id].message if m.id in roadmap.not_planned else None)  # type: ignore[arg-type]
+            for m in roadmap.measures
+            if m.id not in placements
+        }
+        candidate = Plan(profile, roadmap.measures, roadmap.ranking, placements, not_planned, "brute")
+        if violations(candidate):
+            continue
+        must = sum(1 for m in roadmap.measures if m.must_have and m.id in placements)
+        worth = (must, round(sum(score[i] for i in placements if not placements[i].committed)
+                                + sum(score[i] for i in fixed), 6))
+        best = max(best, worth)
+    return best
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(portfolios(max_size=4, max_months=4))
+def test_optimal_equals_a_brute_force_optimum_on_small_portfolios(portfolio: tuple[list[Measure], Profile]) -> None:
+    measures, profile = portfolio
+
+    optimal = plan(measures, profile, mode="optimal")
+
+    assert _worth(optimal) == _brute_force_worth(optimal)
+
+
+@given(st.data())
+@settings(max_examples=20, deadline=None)
+def test_planning_does_not_depend_on_the_input_order(data: st.DataObject) -> None:
+    measures, profile = data.draw(portfolios(max_size=30))
+    shuffled = data.draw(st.permutations(measures))
+
+    first = plan(measures, profile)
+    second = plan(shuffled, profile)
+
+    assert first.placements == second.placements
+    assert {k: v.code for k, v in first.not_planned.items()} == {k: v.code for k, v in second.not_planned.items()}
