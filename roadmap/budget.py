@@ -95,9 +95,7 @@ def month_costs(plan: Plan) -> list[MonthCost]:
             measure = plan.measure(item.measure_id)
             # A finished measure only runs: its running costs count from the horizon start.
             costs.extend(
-                measure_month_costs(
-                    measure.with_changes(one_time_cost=0.0), profile, before_horizon, before_horizon
-                )
+                measure_month_costs(measure.with_changes(one_time_cost=0.0), profile, before_horizon, before_horizon)
             )
     return costs
 
@@ -190,8 +188,7 @@ def corridor_check(plan: Plan) -> list[CorridorNote]:
             message = Message(
                 f"{year.year}: laufende IT-Kosten {value:.1f} % des Umsatzes – unter 1 %, "
                 "das deutet auf zu geringe Investitionen hin.",
-                f"{year.year}: running IT costs {value:.1f} % of revenue – below 1 %, "
-                "which suggests under-investment.",
+                f"{year.year}: running IT costs {value:.1f} % of revenue – below 1 %, which suggests under-investment.",
             )
         elif value > CORRIDOR_HIGH + 1e-9:
             level = ABOVE

@@ -46,9 +46,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     sub.add_argument("--out", required=True, metavar="OUT.xlsx")
     sub.add_argument("--sheet", metavar="NAME", help="Tabellenblatt" if de else "sheet to read")
     sub.add_argument("--revenue", metavar="EUR", help="Jahresumsatz in €" if de else "annual revenue in €")
-    sub.add_argument(
-        "--budget-share", metavar="PCT", help="Budgetanteil in % (1–5)" if de else "budget share in %"
-    )
+    sub.add_argument("--budget-share", metavar="PCT", help="Budgetanteil in % (1–5)" if de else "budget share in %")
     sub.add_argument(
         "--baseline-it",
         metavar="EUR",
@@ -73,7 +71,10 @@ def _amount(text: str | None, flag: str) -> float | None:
         return None
     from roadmap.parsing import parse_number
 
-    value = parse_number(text)
+    try:
+        value = parse_number(text)
+    except ValueError:
+        value = None
     if value is None:
         raise RoadmapError(
             Message(
@@ -171,26 +172,18 @@ def summary(
             else f"Read: {len(measures)} measures (sheet '{sheet}')"
         ),
         (f"Eingeplant: {len(roadmap.placements)}" if de else f"Planned: {len(roadmap.placements)}"),
-        (
-            f"Nicht eingeplant: {len(roadmap.not_planned)}"
-            if de
-            else f"Not planned: {len(roadmap.not_planned)}"
-        ),
+        (f"Nicht eingeplant: {len(roadmap.not_planned)}" if de else f"Not planned: {len(roadmap.not_planned)}"),
     ]
     if roadmap.proven_optimal is not None:
         state = (
             ("optimal (bewiesen)" if de else "optimal (proven)")
             if roadmap.proven_optimal
-            else (
-                "Zeitlimit erreicht, bester gefundener Plan" if de else "time limit reached, best plan found"
-            )
+            else ("Zeitlimit erreicht, bester gefundener Plan" if de else "time limit reached, best plan found")
         )
         lines.append(("Modus: " if de else "Mode: ") + f"{roadmap.mode} – {state}")
     for year in yearly_costs(roadmap):
         verdict = (
-            ("über Budget" if de else "over budget")
-            if year.over_budget
-            else ("im Budget" if de else "within budget")
+            ("über Budget" if de else "over budget") if year.over_budget else ("im Budget" if de else "within budget")
         )
         lines.append(
             f"{year.year}: {euro(year.total, lang)} {'von' if de else 'of'} {euro(year.budget, lang)} "
@@ -223,15 +216,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(prefix + error.text(lang).replace("\n", " "), file=sys.stderr)
         return EXIT_BAD_INPUT
     except MemoryError:
-        print(
-            prefix + ("Nicht genug Arbeitsspeicher." if lang == "de" else "Out of memory."), file=sys.stderr
-        )
+        print(prefix + ("Nicht genug Arbeitsspeicher." if lang == "de" else "Out of memory."), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # never show a traceback to a user
         text = f"{type(error).__name__}: {error}".replace("\n", " ")
-        print(
-            prefix + ("interner Fehler – " if lang == "de" else "internal error – ") + text, file=sys.stderr
-        )
+        print(prefix + ("interner Fehler – " if lang == "de" else "internal error – ") + text, file=sys.stderr)
         return EXIT_INTERNAL

@@ -141,9 +141,7 @@ def _bars(sheet: Worksheet, styles: Styles, first_row: int, last_row: int, last_
     )
 
 
-def _grid(
-    sheet: Worksheet, styles: Styles, rows: tuple[int, int], last_column: int, phase_starts: set[int]
-) -> None:
+def _grid(sheet: Worksheet, styles: Styles, rows: tuple[int, int], last_column: int, phase_starts: set[int]) -> None:
     """Light cell borders over the month grid, darker where a phase begins.
 
     Rules rather than a format per cell: a 3,000-row plan writes no grid cell at all. They come
@@ -152,9 +150,7 @@ def _grid(
     always = {"type": "formula", "criteria": "=TRUE"}
     for column in sorted(phase_starts):
         sheet.conditional_format(rows[0], column, rows[1], column, {**always, "format": styles.grid_phase})
-    sheet.conditional_format(
-        rows[0], FIRST_MONTH_COLUMN, rows[1], last_column, {**always, "format": styles.grid}
-    )
+    sheet.conditional_format(rows[0], FIRST_MONTH_COLUMN, rows[1], last_column, {**always, "format": styles.grid})
 
 
 def _print_setup(sheet: Worksheet) -> None:

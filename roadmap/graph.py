@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 
-def cycles(depends_on: Mapping[str, Sequence[str]]) -> list[list[str]]:
-    """Every group of measures that depend on each other in a circle, each as one named loop.
+def cycles(depends_on: Mapping[str, Sequence[str]]) -> list[tuple[list[str], list[str]]]:
+    """Every group of measures that depend on each other in a circle: (all members, one named loop).
 
     Only edges between keys of the mapping count. Iterative Tarjan, so deep chains of
     thousands of measures do not hit Python's recursion limit.
@@ -50,7 +50,7 @@ def cycles(depends_on: Mapping[str, Sequence[str]]) -> list[list[str]]:
             if work:
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
-    return [_loop_through(component, depends_on) for component in components]
+    return [(sorted(component), _loop_through(component, depends_on)) for component in components]
 
 
 def _loop_through(component: list[str], depends_on: Mapping[str, Sequence[str]]) -> list[str]:

@@ -58,9 +58,7 @@ def xls_hidden_columns(data: bytes) -> dict[str, frozenset[int]]:
     if len(data) > 5 * 1024 * 1024:
         return {}
     try:
-        book = xlrd.open_workbook(
-            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
-        )
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO())
         try:
             found = {}
             for index in range(book.nsheets):

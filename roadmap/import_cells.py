@@ -329,8 +329,7 @@ class _RowReader:
             report.add(
                 Message(
                     f"{de} fehlt ({where_de}) in Zeilen {rows_text(rows_missing)} – Standardwert 3 gesetzt.",
-                    f"{en.capitalize()} missing ({where_en}) in rows {rows_text(rows_missing)} – "
-                    "default 3 set.",
+                    f"{en.capitalize()} missing ({where_en}) in rows {rows_text(rows_missing)} – default 3 set.",
                 ),
                 rows_missing[0],
                 at,

@@ -29,9 +29,7 @@ _TOTAL = re.compile(
     r"(zwischen|gesamt|grand |sub)?(summe|gesamt|total|insgesamt|sum|subtotal)\b[\s:]*(\S+\s*){0,3}"
     r"|.*\b(summe|gesamt|total|insgesamt)\s*:?"
 )
-_PLACEHOLDER = re.compile(
-    r"<.*>|\[.*\]|nn|n\.\s?n\.|tbd|tba|x{3,}|\.{3,}|…|\?+|platzhalter|placeholder|\d+([.,]\d+)?"
-)
+_PLACEHOLDER = re.compile(r"<.*>|\[.*\]|nn|n\.\s?n\.|tbd|tba|x{3,}|\.{3,}|…|\?+|platzhalter|placeholder|\d+([.,]\d+)?")
 # 'Phase II', 'Phase 1: Quick Wins', 'Abschnitt 2 – Ausbau' (not 'Release 2 ausrollen').
 _PHASE_NAME = re.compile(r"(phase|projektphase|abschnitt|etappe|stage)\s*([ivx]+|\d+)\.?\s*([:–—-].*)?")
 _MILESTONE = re.compile(r"(meilenstein|milestone|ms\s?\d+\s*:).*")

@@ -207,9 +207,7 @@ def _import_sheet(
     )
 
 
-def _choose_title_column(
-    rows: list[list[Cell]], header: Header, mapping: dict[str, int], report: Report
-) -> None:
+def _choose_title_column(rows: list[list[Cell]], header: Header, mapping: dict[str, int], report: Report) -> None:
     """No column is named like a title: take the unmapped column that holds the most text."""
     used = set(mapping.values())
     counts: dict[int, int] = {}

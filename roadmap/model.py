@@ -314,14 +314,26 @@ def _profile_problem(p: Profile) -> Message | None:
             "Der Planungszeitraum darf höchstens 10 Jahre lang sein.",
             "The horizon may be at most 10 years long.",
         ),
-        (1 <= p.midpoint <= 5, "Die Mitte der Skala muss zwischen 1 und 5 liegen.", "The midpoint must lie between 1 and 5."),
+        (
+            1 <= p.midpoint <= 5,
+            "Die Mitte der Skala muss zwischen 1 und 5 liegen.",
+            "The midpoint must lie between 1 and 5.",
+        ),
         (
             p.vote_mode in (VOTE_RAISES_VALUE, VOTE_BREAKS_TIES),
             f"Unbekannte Stimmwertung '{p.vote_mode}'.",
             f"Unknown vote mode '{p.vote_mode}'.",
         ),
-        (p.mode in (GREEDY, OPTIMAL), f"Unbekannter Planungsmodus '{p.mode}'.", f"Unknown planning mode '{p.mode}'."),
-        (p.vote_weight >= 0, "Der Wert einer Stimme darf nicht negativ sein.", "A vote's weight must not be negative."),
+        (
+            p.mode in (GREEDY, OPTIMAL),
+            f"Unbekannter Planungsmodus '{p.mode}'.",
+            f"Unknown planning mode '{p.mode}'.",
+        ),
+        (
+            p.vote_weight >= 0,
+            "Der Wert einer Stimme darf nicht negativ sein.",
+            "A vote's weight must not be negative.",
+        ),
     )
     for ok, de, en in checks:
         if not ok:

@@ -113,10 +113,7 @@ def _solve(setup: Setup, time_limit: float) -> tuple[dict[str, Placement] | None
     # A vanishing preference for early starts picks the earliest of equally good plans.
     nudge = 1e-7 / (len(columns) * (ledger.length + 1))
     objective = np.array(
-        [
-            -(score[i] + (bonus if setup.measures[i].must_have else 0.0)) + nudge * (s - starts[i][0])
-            for i, s in columns
-        ]
+        [-(score[i] + (bonus if setup.measures[i].must_have else 0.0)) + nudge * (s - starts[i][0]) for i, s in columns]
     )
     matrix = coo_array((vals, (rows, cols)), shape=(len(upper), len(columns))).tocsr()
     result = milp(
@@ -133,9 +130,7 @@ def _solve(setup: Setup, time_limit: float) -> tuple[dict[str, Placement] | None
         if flag > 0.5:
             measure_id, start = columns[col]
             month = setup.profile.horizon_start + start
-            chosen[measure_id] = Placement(
-                measure_id, month, month + (setup.measures[measure_id].duration - 1)
-            )
+            chosen[measure_id] = Placement(measure_id, month, month + (setup.measures[measure_id].duration - 1))
     return chosen, result.status == 0
 
 

@@ -34,9 +34,7 @@ def _find(sheets: list[RawSheet], name: Name) -> RawSheet | None:
     return next((s for s in sheets if key_of(s.name) in wanted), None)
 
 
-def read_workbook(
-    sheets: list[RawSheet], filename: str
-) -> tuple[Profile, tuple[Measure, ...], tuple[Problem, ...]]:
+def read_workbook(sheets: list[RawSheet], filename: str) -> tuple[Profile, tuple[Measure, ...], tuple[Problem, ...]]:
     """Profile and measures from this program's own workbook (German or English), with every problem."""
     problems: list[Problem] = []
     measures_sheet = _find(sheets, SHEET_MEASURES)
@@ -209,9 +207,7 @@ def _read_measures(sheet: SheetReader) -> list[Measure]:
         )
     reader = _MeasureReader(sheet, rows[top], fields, criteria, unknown)
     column = fields["id"]
-    reader.taken = {
-        cells.text(r[column]).strip() for r in rows[top + 1 :] if column < len(r) and r[column] is not None
-    }
+    reader.taken = {cells.text(r[column]).strip() for r in rows[top + 1 :] if column < len(r) and r[column] is not None}
     measures: list[Measure] = []
     for index in range(top + 1, len(rows)):
         measure = reader.measure(rows[index], index + 1)
@@ -315,9 +311,7 @@ class _MeasureReader:
                 if score is not UNREADABLE:
                     scores[name] = score
         extra = [
-            f"{self.unknown[c]}: {cells.text(row[c])}"
-            for c in self.unknown
-            if c < len(row) and row[c] is not None
+            f"{self.unknown[c]}: {cells.text(row[c])}" for c in self.unknown if c < len(row) and row[c] is not None
         ]
         if extra:
             values["notes"] = "; ".join(filter(None, [str(values.get("notes", "")), *extra]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from roadmap.messages import Message
 from roadmap.model import Measure, Month, Profile
@@ -55,12 +56,17 @@ class Plan:
 
     def measure(self, measure_id: str) -> Measure:
         """The measure with this id."""
-        return self._measures_by_id()[measure_id]
+        return self._measures_by_id[measure_id]
 
     def ranked(self, measure_id: str) -> Ranked:
         """The ranking entry of this measure."""
-        return {r.measure.id: r for r in self.ranking}[measure_id]
+        return self._ranked_by_id[measure_id]
 
+    @cached_property
+    def _ranked_by_id(self) -> dict[str, Ranked]:
+        return {r.measure.id: r for r in self.ranking}
+
+    @cached_property
     def _measures_by_id(self) -> dict[str, Measure]:
         return {m.id: m for m in self.measures}
 

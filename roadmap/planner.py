@@ -51,9 +51,7 @@ def plan(measures: Iterable[Measure], profile: Profile, mode: str | None = None)
     """
     chosen = mode or profile.mode
     if chosen not in (GREEDY, OPTIMAL):
-        raise RoadmapError(
-            Message(f"Unbekannter Planungsmodus '{chosen}'.", f"Unknown planning mode '{chosen}'.")
-        )
+        raise RoadmapError(Message(f"Unbekannter Planungsmodus '{chosen}'.", f"Unknown planning mode '{chosen}'."))
     setup = prepare(tuple(measures), profile)
     if chosen == OPTIMAL:
         from roadmap.optimal import plan_optimal
@@ -95,8 +93,8 @@ def prepare(measures: tuple[Measure, ...], profile: Profile) -> Setup:
         missing = [d for d in deps if d not in by_id]
         if missing:
             setup.not_planned[measure_id] = reasons.unknown_dependency(measure_id, missing)
-    for loop in cycles(open_graph):
-        for member in loop:
+    for members, loop in cycles(open_graph):
+        for member in members:
             setup.not_planned.setdefault(member, reasons.cycle(member, loop))
     setup.open_ids = [r.measure.id for r in ranking if r.measure.id in open_graph]
     setup.open_ids = [i for i in setup.open_ids if i not in setup.not_planned]

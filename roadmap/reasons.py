@@ -69,9 +69,7 @@ def cycle(measure_id: str, members: list[str]) -> NotPlanned:
     )
 
 
-def dependency_not_planned(
-    measure_id: str, dependency: str, dependency_title: str, excluded: bool
-) -> NotPlanned:
+def dependency_not_planned(measure_id: str, dependency: str, dependency_title: str, excluded: bool) -> NotPlanned:
     """A measure it depends on is not planned (or excluded)."""
     name = f"{dependency} „{dependency_title}“"
     if excluded:

@@ -20,9 +20,7 @@ def violations(plan: Plan) -> list[str]:
     for measure_id, placement in plan.placements.items():
         measure = by_id[measure_id]
         if placement.end - placement.start + 1 != measure.duration:
-            problems.append(
-                f"{measure_id}: lasts {placement.end - placement.start + 1} months, not {measure.duration}"
-            )
+            problems.append(f"{measure_id}: lasts {placement.end - placement.start + 1} months, not {measure.duration}")
         if placement.committed:
             if measure.status != RUNNING:
                 problems.append(f"{measure_id}: committed but not under way")

@@ -127,10 +127,8 @@ def _check_size(size: int, limits: Limits, where: Location) -> None:
     if size > limits.max_bytes:
         raise ImportFailed(
             Message(
-                f"Die Datei ist zu groß ({_megabytes(size)}); erlaubt sind höchstens "
-                f"{_megabytes(limits.max_bytes)}.",
-                f"The file is too large ({_megabytes(size)}); at most {_megabytes(limits.max_bytes)} "
-                "are allowed.",
+                f"Die Datei ist zu groß ({_megabytes(size)}); erlaubt sind höchstens {_megabytes(limits.max_bytes)}.",
+                f"The file is too large ({_megabytes(size)}); at most {_megabytes(limits.max_bytes)} are allowed.",
             ),
             where,
         )
@@ -158,8 +156,7 @@ def _check_zip(data: bytes, limits: Limits, where: Location) -> bool:
             if "xl/workbook.bin" in names:
                 raise ImportFailed(
                     Message(
-                        "Binäre Excel-Arbeitsmappen (.xlsb) werden nicht unterstützt – "
-                        "bitte als .xlsx speichern.",
+                        "Binäre Excel-Arbeitsmappen (.xlsb) werden nicht unterstützt – bitte als .xlsx speichern.",
                         "Binary Excel workbooks (.xlsb) are not supported – please save as .xlsx.",
                     ),
                     where,
@@ -364,9 +361,7 @@ def _empty(where: Location) -> ImportFailed:
 def _too_many_rows(rows: int, limits: Limits, where: Location) -> ImportFailed:
     return ImportFailed(
         Message(
-            f"Das Blatt hat zu viele Zeilen ({rows:,}); erlaubt sind höchstens {limits.max_rows:,}.".replace(
-                ",", "."
-            ),
+            f"Das Blatt hat zu viele Zeilen ({rows:,}); erlaubt sind höchstens {limits.max_rows:,}.".replace(",", "."),
             f"The sheet has too many rows ({rows:,}); at most {limits.max_rows:,} are allowed.",
         ),
         where,

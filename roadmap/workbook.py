@@ -62,9 +62,7 @@ def roadmap_order(plan: Plan) -> list[str]:
     """Every measure id: planned ones by start month then rank, then the not-planned ones by rank."""
     rank_of = {r.measure.id: r.rank for r in plan.ranking}
     planned = [p.measure_id for p in plan.planned_in_order]
-    rest = sorted(
-        (m.id for m in plan.measures if m.id not in plan.placements), key=lambda i: rank_of.get(i, 0)
-    )
+    rest = sorted((m.id for m in plan.measures if m.id not in plan.placements), key=lambda i: rank_of.get(i, 0))
     return planned + rest
 
 

@@ -62,9 +62,7 @@ def write_budget(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
     share = profile_cell("budget_share", profile_sheet)
     for index, year in enumerate(yearly_costs(plan), start=1):
         row = index + 1  # the Excel row number, used inside the formulas
-        put_row(
-            sheet, index, [year.year, year.one_time, year.running, year.baseline], [None] + [styles.money] * 3
-        )
+        put_row(sheet, index, [year.year, year.one_time, year.running, year.baseline], [None] + [styles.money] * 3)
         formulas = (
             (f"=B{row}+C{row}+D{row}", year.total, styles.money_bold),
             (f"={share}/100*{revenue}*J{row}/12", year.budget, styles.money),
@@ -129,9 +127,7 @@ def write_profile(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
     header_row(sheet, [name(lang) for name in PROFILE_HEADER], styles, (34, 50))
     money = {"revenue", "baseline_it"}
     months = {"horizon_start", "horizon_end"}
-    for index, (key, values) in enumerate(
-        zip(PROFILE_KEYS, profile_rows(profile, lang), strict=True), start=1
-    ):
+    for index, (key, values) in enumerate(zip(PROFILE_KEYS, profile_rows(profile, lang), strict=True), start=1):
         style = styles.money if key in money else styles.month if key in months else styles.left
         put_row(sheet, index, values, [styles.bold, style])
     print_landscape(sheet)

@@ -35,23 +35,18 @@ class Styles:
         english = lang == "en"
         self.book, self.lang = book, lang
         self.title = book.add_format({"bold": True, "font_size": 13})
-        self.header = book.add_format(
-            {"bold": True, "bg_color": GREY, "bottom": 1, "text_wrap": True, "valign": "top"}
-        )
+        self.header = book.add_format({"bold": True, "bg_color": GREY, "bottom": 1, "text_wrap": True, "valign": "top"})
         self.date = book.add_format({"num_format": "yyyy-mm-dd" if english else "dd.mm.yyyy"})
         self.month = book.add_format({"num_format": "yyyy-mm" if english else "mm.yyyy", "align": "left"})
         self.money = book.add_format({"num_format": '"€"#,##0' if english else '#,##0 "€"'})
-        self.money_bold = book.add_format(
-            {"num_format": '"€"#,##0' if english else '#,##0 "€"', "bold": True}
-        )
+        self.money_bold = book.add_format({"num_format": '"€"#,##0' if english else '#,##0 "€"', "bold": True})
         self.share = book.add_format({"num_format": "0.0"})
         self.score = book.add_format({"num_format": "0.00"})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.bold = book.add_format({"bold": True})
         self.left = book.add_format({"align": "left"})
         self.field = {
-            name: book.add_format({"bg_color": tint(color), "pattern": 1})
-            for name, color in FIELD_COLORS.items()
+            name: book.add_format({"bg_color": tint(color), "pattern": 1}) for name, color in FIELD_COLORS.items()
         }
         # Bars: formats of conditional formatting rules (Gantt), grey for a field typed wrongly.
         self.bar = {name: book.add_format({"bg_color": color}) for name, color in FIELD_COLORS.items()}
@@ -80,9 +75,7 @@ def put(sheet: Worksheet, row: int, column: int, value: Cell, style: Format | No
         sheet.write_string(row, column, str(value), style)
 
 
-def put_row(
-    sheet: Worksheet, row: int, values: Sequence[Cell], styles: Sequence[Format | None] | None = None
-) -> None:
+def put_row(sheet: Worksheet, row: int, values: Sequence[Cell], styles: Sequence[Format | None] | None = None) -> None:
     """Write a row of cells from column A, each with its column's format."""
     for column, value in enumerate(values):
         put(sheet, row, column, value, styles[column] if styles is not None else None)

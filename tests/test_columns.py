@@ -139,9 +139,7 @@ def test_a_header_names_the_unit_of_its_numbers(header: str, unit: str) -> None:
     assert header_unit(header) == unit
 
 
-@pytest.mark.parametrize(
-    ("header", "grid"), [("KW 46", True), ("M", True), ("12.11.2018", True), ("Status", False)]
-)
+@pytest.mark.parametrize(("header", "grid"), [("KW 46", True), ("M", True), ("12.11.2018", True), ("Status", False)])
 def test_gantt_calendar_columns_are_recognised(header: str, grid: bool) -> None:
     assert is_grid_header(header) is grid
 
@@ -155,9 +153,7 @@ def test_gantt_calendar_columns_are_recognised(header: str, grid: bool) -> None:
         (["Nr.", "", "Plan (h)", "Priorität", "Start"], True),
     ],
 )
-def test_a_measure_list_needs_a_title_or_several_telling_columns(
-    headers: list[str], measure_list: bool
-) -> None:
+def test_a_measure_list_needs_a_title_or_several_telling_columns(headers: list[str], measure_list: bool) -> None:
     assert is_measure_header(map_columns(headers)) is measure_list
 
 

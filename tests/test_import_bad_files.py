@@ -88,9 +88,7 @@ BAD_FILES: list[tuple[str, Callable[[Path], Path], Limits, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("case", "build", "limits", "german", "english"), BAD_FILES, ids=[c[0] for c in BAD_FILES]
-)
+@pytest.mark.parametrize(("case", "build", "limits", "german", "english"), BAD_FILES, ids=[c[0] for c in BAD_FILES])
 def test_a_bad_file_is_refused_quickly_with_a_clear_message(
     tmp_path: Path, case: str, build: Callable[[Path], Path], limits: Limits, german: str, english: str
 ) -> None:

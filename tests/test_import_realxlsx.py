@@ -54,9 +54,7 @@ def _by_title(result: ImportResult) -> dict[str, object]:
 
 
 def test_every_stored_spreadsheet_is_covered_here(realxlsx: Path) -> None:
-    stored = sorted(
-        f"{path.parent.name}/{path.name}" for path in realxlsx.glob("*/*") if path.suffix in SPREADSHEETS
-    )
+    stored = sorted(f"{path.parent.name}/{path.name}" for path in realxlsx.glob("*/*") if path.suffix in SPREADSHEETS)
 
     assert stored == sorted(ALL_FILES)
 
@@ -95,9 +93,7 @@ def test_every_file_and_every_sheet_imports_or_is_refused_clearly(realxlsx: Path
         ("temperature-in-middle.xlsx", "No measure list found"),
     ],
 )
-def test_edge_files_without_a_measure_list_are_refused_with_the_reason(
-    realxlsx: Path, name: str, words: str
-) -> None:
+def test_edge_files_without_a_measure_list_are_refused_with_the_reason(realxlsx: Path, name: str, words: str) -> None:
     with pytest.raises(ImportFailed) as refused:
         import_file(realxlsx / "edge" / name)
 

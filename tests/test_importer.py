@@ -65,18 +65,12 @@ def test_trailing_spaces_are_stripped(quirky: ImportResult) -> None:
     assert quirky.headers[2] == "Maßnahme"
 
 
-@pytest.mark.parametrize(
-    ("measure", "euros"), [("18", 1200.0), ("22", 12500.0), ("27", 12500.0), ("32", 3000.0)]
-)
-def test_money_as_text_in_german_and_english_notation(
-    quirky: ImportResult, measure: str, euros: float
-) -> None:
+@pytest.mark.parametrize(("measure", "euros"), [("18", 1200.0), ("22", 12500.0), ("27", 12500.0), ("32", 3000.0)])
+def test_money_as_text_in_german_and_english_notation(quirky: ImportResult, measure: str, euros: float) -> None:
     assert _by_id(quirky)[measure].one_time_cost == euros
 
 
-@pytest.mark.parametrize(
-    ("measure", "months"), [("18", 1), ("22", 1), ("27", 2), ("30", 2), ("31", 3), ("32", 2)]
-)
+@pytest.mark.parametrize(("measure", "months"), [("18", 1), ("22", 1), ("27", 2), ("30", 2), ("31", 3), ("32", 2)])
 def test_durations_as_text_become_whole_months(quirky: ImportResult, measure: str, months: int) -> None:
     assert _by_id(quirky)[measure].duration == months
 
@@ -100,9 +94,7 @@ def test_a_dependency_on_no_measure_of_the_import_is_kept_and_reported_at_its_ce
     assert (problem.where.sheet, problem.where.row, problem.where.column) == ("Ideen", 12, "H")
 
 
-@pytest.mark.parametrize(
-    ("measure", "status"), [("18", DONE), ("22", RUNNING), ("27", IDEA), ("30", PLANNED)]
-)
+@pytest.mark.parametrize(("measure", "status"), [("18", DONE), ("22", RUNNING), ("27", IDEA), ("30", PLANNED)])
 def test_status_words_map_onto_the_four_statuses(quirky: ImportResult, measure: str, status: str) -> None:
     assert _by_id(quirky)[measure].status == status
 
@@ -110,9 +102,7 @@ def test_status_words_map_onto_the_four_statuses(quirky: ImportResult, measure: 
 @pytest.mark.parametrize(
     ("measure", "field"), [("18", FIELDS[2]), ("22", FIELDS[2]), ("27", FIELDS[3]), ("31", FIELDS[1])]
 )
-def test_fuzzy_field_words_map_onto_the_fields_of_action(
-    quirky: ImportResult, measure: str, field: str
-) -> None:
+def test_fuzzy_field_words_map_onto_the_fields_of_action(quirky: ImportResult, measure: str, field: str) -> None:
     assert _by_id(quirky)[measure].field == field
 
 
@@ -223,9 +213,7 @@ def test_a_merged_header_in_an_ods_file() -> None:
     ("data", "name"),
     [
         (
-            "Nr.;Maßnahme;Kosten;Verantwortlich\r\n1;Schulung für Mitarbeiter;1.200,50 €;Müller\r\n".encode(
-                "cp1252"
-            ),
+            "Nr.;Maßnahme;Kosten;Verantwortlich\r\n1;Schulung für Mitarbeiter;1.200,50 €;Müller\r\n".encode("cp1252"),
             "a.csv",
         ),
         ('\ufeffNo.,Measure,Cost,Owner\n1,Schulung für Mitarbeiter,"€1,200.50",Müller\n'.encode(), "b.csv"),
@@ -319,9 +307,7 @@ def test_an_unreadable_value_is_kept_in_the_notes_and_reported(tmp_path: Path) -
 
     assert result.measures[0].earliest_start is None
     assert result.measures[0].notes == "Start: nach der Messe"
-    assert any(
-        p.where.row == 2 and p.where.column == "B" and "nach der Messe" in p.text() for p in result.problems
-    )
+    assert any(p.where.row == 2 and p.where.column == "B" and "nach der Messe" in p.text() for p in result.problems)
 
 
 def test_a_priority_column_stands_in_for_value(tmp_path: Path) -> None:
@@ -400,9 +386,7 @@ def test_three_thousand_rows_import_in_well_under_two_seconds(tmp_path: Path) ->
     assert time.perf_counter() - started < 2
 
 
-def test_the_programs_own_workbook_is_handed_to_its_own_reader(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_programs_own_workbook_is_handed_to_its_own_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     own_format = pytest.importorskip("roadmap.own_format")
     from roadmap.model import Measure, Profile
 

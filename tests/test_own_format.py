@@ -214,9 +214,7 @@ def test_unreadable_cells_are_reported_with_sheet_row_and_column_and_the_default
     )
     places = {(p.where.sheet, p.where.row, p.where.column) for p in problems}
     columns = list(MEASURE_COLUMNS)
-    expected = {
-        ("Maßnahmen", 3, chr(65 + columns.index(key))) for key in ("value", "duration", "pinned", "votes")
-    }
+    expected = {("Maßnahmen", 3, chr(65 + columns.index(key))) for key in ("value", "duration", "pinned", "votes")}
     assert places == expected
     assert all(p.where.file == "liste.xlsx" and "Schlecht" not in p.text("de") for p in problems)
     assert any("'sehr hoch'" in p.text("en") and "default" in p.text("en") for p in problems)
@@ -284,15 +282,9 @@ def test_a_column_nobody_knows_is_kept_in_the_notes() -> None:
 # ---- the whole way: written by the workbook writer, read back by the importer's reader ----------
 
 SAFE = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
-TEXT = st.text(SAFE, max_size=40) | st.sampled_from(
-    ["=1+1", "+49 170", "-5", "@SUM(A1)", "\tx", "\rx", "ä\nö"]
-)
-NAME = st.text(
-    st.characters(whitelist_categories=("L", "N"), whitelist_characters=" -äöüß"), min_size=1, max_size=15
-)
-IDS = st.text(
-    st.characters(whitelist_categories=("L", "N"), whitelist_characters="-_.=+@#"), min_size=1, max_size=8
-)
+TEXT = st.text(SAFE, max_size=40) | st.sampled_from(["=1+1", "+49 170", "-5", "@SUM(A1)", "\tx", "\rx", "ä\nö"])
+NAME = st.text(st.characters(whitelist_categories=("L", "N"), whitelist_characters=" -äöüß"), min_size=1, max_size=15)
+IDS = st.text(st.characters(whitelist_categories=("L", "N"), whitelist_characters="-_.=+@#"), min_size=1, max_size=8)
 MONTHS = st.builds(Month, st.integers(1901, 2199), st.integers(1, 12))
 OPTIONAL_MONTH = st.none() | MONTHS
 SCORE = st.integers(2, 10).map(lambda x: x / 2)
@@ -306,9 +298,7 @@ def _clean(text: str) -> str:
 def workshops(draw: st.DrawFn) -> tuple[Profile, list[Measure]]:
     """A profile with criteria and phases and measures using every optional field."""
     criteria = tuple(
-        Criterion(
-            name.strip() or "K", draw(st.sampled_from([VALUE_SIDE, EFFORT_SIDE])), draw(st.floats(0, 10))
-        )
+        Criterion(name.strip() or "K", draw(st.sampled_from([VALUE_SIDE, EFFORT_SIDE])), draw(st.floats(0, 10)))
         for name in draw(st.lists(NAME.filter(lambda n: n.strip() == n), max_size=3, unique=True))
     )
     start = draw(st.builds(Month, st.integers(2020, 2030), st.integers(1, 12)))

@@ -170,9 +170,7 @@ def test_a_date_names_its_month() -> None:
         ("2", DAYS, 1),
     ],
 )
-def test_durations_become_whole_months_rounded_up_and_at_least_one(
-    value: object, unit: str, months: int
-) -> None:
+def test_durations_become_whole_months_rounded_up_and_at_least_one(value: object, unit: str, months: int) -> None:
     assert parse_duration(value, unit) == months
 
 

@@ -13,7 +13,7 @@ from roadmap.planner import plan
 from roadmap.rules import violations
 from tests.portfolios import portfolios
 
-SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _moved(roadmap: Plan, measure: Measure, start_ordinal: int) -> Plan:
@@ -27,7 +27,7 @@ def _moved(roadmap: Plan, measure: Measure, start_ordinal: int) -> Plan:
 
 
 @SLOW
-@given(portfolios(max_size=200, max_months=36))
+@given(portfolios(max_size=150, max_months=36))
 def test_no_plan_ever_breaks_a_rule_and_nothing_is_dropped(portfolio: tuple[list[Measure], Profile]) -> None:
     measures, profile = portfolio
 
@@ -40,7 +40,9 @@ def test_no_plan_ever_breaks_a_rule_and_nothing_is_dropped(portfolio: tuple[list
 
 @SLOW
 @given(portfolios(max_size=25, max_months=18))
-def test_in_a_greedy_plan_no_planned_measure_could_start_earlier(portfolio: tuple[list[Measure], Profile]) -> None:
+def test_in_a_greedy_plan_no_planned_measure_could_start_earlier(
+    portfolio: tuple[list[Measure], Profile],
+) -> None:
     measures, profile = portfolio
 
     roadmap = plan(measures, profile)
@@ -75,9 +77,11 @@ def _worth(roadmap: Plan) -> tuple[int, float]:
     return must, round(roadmap.summed_score, 6)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(portfolios(max_size=30, max_months=12))
-def test_optimal_never_scores_below_greedy_and_keeps_every_rule(portfolio: tuple[list[Measure], Profile]) -> None:
+def test_optimal_never_scores_below_greedy_and_keeps_every_rule(
+    portfolio: tuple[list[Measure], Profile],
+) -> None:
     measures, profile = portfolio
 
     greedy = plan(measures, profile, mode="greedy")
@@ -91,9 +95,7 @@ def _brute_force_worth(roadmap: Plan) -> tuple[int, float]:
     """The best worth over every choice of start (or none) for each open measure."""
     profile = roadmap.profile
     fixed = {k: p for k, p in roadmap.placements.items() if p.committed}
-    open_measures = [
-        m for m in roadmap.measures if m.id not in fixed and not m.excluded and m.status != DONE
-    ]
+    open_measures = [m for m in roadmap.measures if m.id not in fixed and not m.excluded and m.status != DONE]
     options = [None, *range(profile.horizon_start.ordinal, profile.horizon_end.ordinal + 1)]
     score = {r.measure.id: r.score for r in roadmap.ranking}
     best = (0, 0.0)
@@ -112,15 +114,22 @@ def _brute_force_worth(roadmap: Plan) -> tuple[int, float]:
         if violations(candidate):
             continue
         must = sum(1 for m in roadmap.measures if m.must_have and m.id in placements)
-        worth = (must, round(sum(score[i] for i in placements if not placements[i].committed)
-                                + sum(score[i] for i in fixed), 6))
+        worth = (
+            must,
+            round(
+                sum(score[i] for i in placements if not placements[i].committed) + sum(score[i] for i in fixed),
+                6,
+            ),
+        )
         best = max(best, worth)
     return best
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(portfolios(max_size=4, max_months=4))
-def test_optimal_equals_a_brute_force_optimum_on_small_portfolios(portfolio: tuple[list[Measure], Profile]) -> None:
+def test_optimal_equals_a_brute_force_optimum_on_small_portfolios(
+    portfolio: tuple[list[Measure], Profile],
+) -> None:
     measures, profile = portfolio
 
     optimal = plan(measures, profile, mode="optimal")

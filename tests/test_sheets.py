@@ -112,9 +112,7 @@ def test_legacy_xls_and_opendocument_files_are_read(name: str) -> None:
     ("data", "rows"),
     [
         (
-            "Nr.;Maßnahme;Kosten;Verantwortlich\r\n1;Schulung für Mitarbeiter;1.200,50 €;Müller\r\n".encode(
-                "cp1252"
-            ),
+            "Nr.;Maßnahme;Kosten;Verantwortlich\r\n1;Schulung für Mitarbeiter;1.200,50 €;Müller\r\n".encode("cp1252"),
             [
                 ["Nr.", "Maßnahme", "Kosten", "Verantwortlich"],
                 ["1", "Schulung für Mitarbeiter", "1.200,50 €", "Müller"],

@@ -60,9 +60,7 @@ MEASURES = [
         criteria={"Kundennutzen": 5},
     ),
     Measure("M3", "Rechenzentrum", field="Cloud & IT-Sicherheit", one_time_cost=900_000),
-    Measure(
-        "M4", "Schulung", field="Mitarbeitende & Kompetenzen", status=RUNNING, earliest_start=Month(2025, 11)
-    ),
+    Measure("M4", "Schulung", field="Mitarbeitende & Kompetenzen", status=RUNNING, earliest_start=Month(2025, 11)),
     Measure("M5", "Dashboard", field="Daten & Entscheidungen", excluded=True, value=5, effort=1),
     Measure("M6", "Strategie", field="Strategie & Kultur", value=5, effort=1, one_time_cost=1_000),
 ]
@@ -118,9 +116,7 @@ def test_every_measure_has_a_row_planned_ones_first_by_start_then_the_rest_by_ra
 
 
 @pytest.mark.parametrize(("lang", "pattern"), [("de", "dd.mm.yyyy"), ("en", "yyyy-mm-dd")])
-def test_start_and_end_are_real_dates_first_and_last_day_of_the_month(
-    roadmap: Plan, lang: str, pattern: str
-) -> None:
+def test_start_and_end_are_real_dates_first_and_last_day_of_the_month(roadmap: Plan, lang: str, pattern: str) -> None:
     sheet = _open(workbook_bytes(roadmap, lang))[SHEETS[0](lang)]
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "M2")
     placement = roadmap.placements["M2"]
@@ -202,14 +198,7 @@ def test_typed_text_is_written_as_text_never_as_a_formula(text: str, lang: str) 
 
     assert _formulas_outside_budget(data) == []
     budget = SHEETS[2](lang)
-    formulas = [
-        c
-        for s in book.worksheets
-        if s.title != budget
-        for r in s.iter_rows()
-        for c in r
-        if c.data_type == "f"
-    ]
+    formulas = [c for s in book.worksheets if s.title != budget for r in s.iter_rows() for c in r if c.data_type == "f"]
     assert formulas == []
     typed = [
         book[SHEETS[0](lang)]["B2"],
@@ -256,9 +245,7 @@ def test_budget_total_shares_and_status_are_formulas_over_profile_cells(roadmap:
     sheet, profile = book["Budget"], book["Profil"]
     costs = yearly_costs(roadmap)[0]
 
-    assert [sheet.cell(2, c).value for c in (2, 3, 4)] == pytest.approx(
-        [costs.one_time, costs.running, costs.baseline]
-    )
+    assert [sheet.cell(2, c).value for c in (2, 3, 4)] == pytest.approx([costs.one_time, costs.running, costs.baseline])
     for column in "EFGHIK":
         assert sheet[f"{column}2"].data_type == "f", column
     formulas = " ".join(str(sheet[f"{column}2"].value) for column in "EFGHIK")
@@ -330,9 +317,7 @@ def test_the_gantt_marks_each_milestone_and_prints_on_a4_landscape(roadmap: Plan
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_the_ranking_sheet_lists_rank_scores_quadrant_votes_flags_and_criteria(
-    roadmap: Plan, lang: str
-) -> None:
+def test_the_ranking_sheet_lists_rank_scores_quadrant_votes_flags_and_criteria(roadmap: Plan, lang: str) -> None:
     rows = _values(_open(workbook_bytes(roadmap, lang))[SHEETS[3](lang)])
     header, body = rows[0], rows[1:]
 
@@ -354,9 +339,7 @@ def test_the_profile_sheet_has_one_row_per_setting(roadmap: Plan, lang: str) -> 
 
 
 def test_the_plans_mode_is_recorded_in_the_profile(roadmap: Plan) -> None:
-    optimal = Plan(
-        PROFILE, roadmap.measures, roadmap.ranking, roadmap.placements, roadmap.not_planned, "optimal"
-    )
+    optimal = Plan(PROFILE, roadmap.measures, roadmap.ranking, roadmap.placements, roadmap.not_planned, "optimal")
 
     rows = dict(_values(_open(workbook_bytes(optimal))["Profil"])[1:])  # type: ignore[arg-type]
 

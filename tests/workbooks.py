@@ -192,9 +192,7 @@ def many_rows(path: Path, count: int) -> Path:
     """A long list, written fast (write-only mode)."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Maßnahmen")
-    ws.append(
-        ["Nr.", "Maßnahme", "Handlungsfeld", "Nutzen", "Aufwand", "Kosten", "Start", "Ende", "Vorgänger"]
-    )
+    ws.append(["Nr.", "Maßnahme", "Handlungsfeld", "Nutzen", "Aufwand", "Kosten", "Start", "Ende", "Vorgänger"])
     for number in range(1, count + 1):
         ws.append(
             [
@@ -232,9 +230,7 @@ def xml_bomb(path: Path, part: str = "xl/worksheets/sheet1.xml") -> Path:
             bomb.writestr(name, content)
         if part not in original.namelist():
             main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-            bomb.writestr(
-                part, f'{doctype}<sst xmlns="{main}" count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>'
-            )
+            bomb.writestr(part, f'{doctype}<sst xmlns="{main}" count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>')
     return path
 
 
@@ -287,9 +283,7 @@ def encrypted_ole2(path: Path) -> Path:
     header += struct.pack("<I", 0) + struct.pack("<I", free) * 108
     entries = [_dir_entry("Root Entry", 5, no_stream, no_stream, 1, end, 0)]
     entries.append(_dir_entry(streams[0][0], 2, no_stream, 2, no_stream, starts[0], len(streams[0][1])))
-    entries.append(
-        _dir_entry(streams[1][0], 2, no_stream, no_stream, no_stream, starts[1], len(streams[1][1]))
-    )
+    entries.append(_dir_entry(streams[1][0], 2, no_stream, no_stream, no_stream, starts[1], len(streams[1][1])))
     entries.append(b"\0" * 128)
     body = struct.pack(f"<{sector // 4}I", *fat) + b"".join(entries)
     path.write_bytes(header + body + b"".join(content for _, content in streams))

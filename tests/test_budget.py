@@ -1,0 +1,83 @@
+"""Yearly costs against the budget and the corridor (PRODUCT.md, Planning rule 3 and Corridor check)."""
+
+from __future__ import annotations
+
+import pytest
+
+from roadmap.budget import ABOVE, BELOW, WITHIN, corridor_check, quarterly_costs, yearly_costs
+from roadmap.model import DONE, Measure, Month, Profile
+from roadmap.planner import plan
+
+
+def test_running_costs_start_the_month_after_go_live() -> None:
+    measure = Measure("A", "CRM", running_cost=1200, duration=3)
+    roadmap = plan([measure], Profile(revenue=1_000_000))
+
+    (year,) = yearly_costs(roadmap)
+
+    assert roadmap.placements["A"].end == Month(2026, 3)
+    assert year.running == pytest.approx(900.0)
+
+
+def test_funding_reduces_only_eligible_one_time_costs() -> None:
+    measures = [
+        Measure("A", "a", one_time_cost=10_000, funding_eligible=True),
+        Measure("B", "b", one_time_cost=10_000),
+    ]
+    roadmap = plan(measures, Profile(revenue=1_000_000, funding_rate=50))
+
+    (year,) = yearly_costs(roadmap)
+
+    assert year.one_time == pytest.approx(15_000)
+
+
+def test_budget_and_baseline_are_pro_rata_for_a_partial_year() -> None:
+    profile = Profile(
+        revenue=1_200_000,
+        budget_share=3,
+        baseline_it=12_000,
+        horizon_start=Month(2026, 7),
+        horizon_end=Month(2027, 6),
+    )
+
+    years = yearly_costs(plan([], profile))
+
+    assert [(y.year, y.months, y.budget, y.baseline) for y in years] == [
+        (2026, 6, pytest.approx(18_000), pytest.approx(6_000)),
+        (2027, 6, pytest.approx(18_000), pytest.approx(6_000)),
+    ]
+
+
+def test_a_finished_measure_costs_only_its_running_costs_from_the_horizon_start() -> None:
+    roadmap = plan([Measure("A", "a", status=DONE, one_time_cost=50_000, running_cost=2_400)], Profile(revenue=10**6))
+
+    (year,) = yearly_costs(roadmap)
+
+    assert (year.one_time, year.running) == (0, pytest.approx(2_400))
+
+
+@pytest.mark.parametrize(("baseline", "level"), [(5_000, BELOW), (30_000, WITHIN), (80_000, ABOVE)])
+def test_running_it_costs_are_checked_against_the_corridor(baseline: float, level: str) -> None:
+    notes = corridor_check(plan([], Profile(revenue=1_000_000, baseline_it=baseline)))
+
+    assert [n.level for n in notes] == [level]
+
+
+def test_a_budget_share_outside_one_to_five_percent_is_warned_about_not_refused() -> None:
+    notes = corridor_check(plan([], Profile(revenue=1_000_000, budget_share=8, baseline_it=20_000)))
+
+    assert notes[0].year is None and notes[0].level == ABOVE
+
+
+def test_quarterly_costs_are_split_by_field() -> None:
+    measures = [
+        Measure("A", "a", one_time_cost=1000),
+        Measure("B", "b", field="Kunden & Omnichannel", one_time_cost=500),
+    ]
+
+    quarters = quarterly_costs(plan(measures, Profile(revenue=10**6)))
+
+    assert {(q.label, q.field, q.one_time) for q in quarters} == {
+        ("Q1/2026", "Prozessautomatisierung", 1000),
+        ("Q1/2026", "Kunden & Omnichannel", 500),
+    }
