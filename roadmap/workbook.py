@@ -43,7 +43,7 @@ def workbook_bytes(plan: Plan, lang: str = "de") -> bytes:
     """The roadmap workbook of a plan as XLSX bytes."""
     lang = "en" if lang == "en" else "de"
     buffer = io.BytesIO()
-    book = Workbook(buffer, {"in_memory": True, "nan_inf_to_errors": True})
+    book = Workbook(buffer, {"in_memory": True, "nan_inf_to_errors": True, "constant_memory": True})
     book.set_properties({"title": "Digital-Roadmap" if lang == "de" else "Digital roadmap"})
     styles = Styles(book, lang)
     sheets = {name.de: book.add_worksheet(name(lang)) for name in SHEETS}
