@@ -1,38 +1,38 @@
-"""Digital-Roadmap für KMU – the workshop app (entry point: page config, navigation, sidebar)."""
+"""Digital-Roadmap für KMU – the workshop app's entry point (page config, navigation, sidebar)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
 from roadmap.budget import yearly_costs
 from roadmap.formats import euro
+from roadmap.importer import import_file
+from roadmap.model import Profile
 from roadmap.planner import plan
+
+EXAMPLE = Path(__file__).resolve().parent / "data" / "beispiel_massnahmen.xlsx"
 
 st.set_page_config(page_title="Digital-Roadmap für KMU", page_icon="🗺️", layout="wide")
 
 
 @st.cache_data
-def _demo_summary() -> list[tuple[str, str, str]]:
-    from roadmap.demo import demo_workshop
-
-    workshop = demo_workshop()
-    roadmap = plan(workshop.measures, workshop.profile)
-    return [(str(year.year), euro(year.total), euro(year.budget)) for year in yearly_costs(roadmap)] + [
-        ("Eingeplant", str(len(roadmap.placements)), str(len(roadmap.measures)))
-    ]
+def example_figures() -> tuple[int, int, list[tuple[str, str, str]]]:
+    """Planned count, total count and yearly cost vs budget of the example list."""
+    imported = import_file(EXAMPLE, filename=EXAMPLE.name)
+    roadmap = plan(imported.measures, Profile(revenue=7_500_000, baseline_it=120_000))
+    years = [(str(y.year), euro(y.total), euro(y.budget)) for y in yearly_costs(roadmap)]
+    return len(roadmap.placements), len(roadmap.measures), years
 
 
 st.title("Digital-Roadmap für KMU")
 st.info(
-    "Die Workshop-Oberfläche (Unternehmen, Bestandsaufnahme, Maßnahmen, Priorisierung, Roadmap, Budget, "
-    "Export) folgt. Bis dahin plant die Kommandozeile: `python -m roadmap plan liste.xlsx --out roadmap.xlsx "
-    "--revenue 7500000`."
+    "Die Workshop-Seiten (Unternehmen, Bestandsaufnahme, Maßnahmen, Priorisierung, Roadmap, Budget, Export) "
+    "folgen. Bis dahin plant die Kommandozeile: "
+    "`python -m roadmap plan data/beispiel_massnahmen.xlsx --out roadmap.xlsx --revenue 7500000`."
 )
-st.subheader("Demo-Workshop: Muster Metallbau GmbH")
-st.table(
-    {
-        "": [r[0] for r in _demo_summary()],
-        "Kosten / Anzahl": [r[1] for r in _demo_summary()],
-        "Budget / gesamt": [r[2] for r in _demo_summary()],
-    }
-)
+planned, total, years = example_figures()
+st.subheader("Beispielliste: Muster Metallbau (7,5 Mio. € Umsatz, 3 % Budget)")
+st.metric("Eingeplante Maßnahmen", f"{planned} von {total}")
+st.table({"Jahr": [y[0] for y in years], "Kosten": [y[1] for y in years], "Budget": [y[2] for y in years]})
