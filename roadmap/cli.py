@@ -22,7 +22,21 @@ class _Parser(argparse.ArgumentParser):
     lang = "de"
 
     def error(self, message: str) -> NoReturn:
-        raise RoadmapError(Message(f"Aufruf fehlerhaft: {message}", f"Invalid call: {message}"))
+        german = message
+        for english, deutsch in _ARGPARSE_GERMAN:
+            german = german.replace(english, deutsch)
+        raise RoadmapError(Message(f"Aufruf fehlerhaft: {german}", f"Invalid call: {message}"))
+
+
+# argparse speaks English only; these are the sentences a user of this command can meet.
+_ARGPARSE_GERMAN = (
+    ("the following arguments are required:", "es fehlen die Angaben"),
+    ("unrecognized arguments:", "unbekannte Angaben:"),
+    ("invalid choice:", "ungültiger Wert:"),
+    ("choose from", "erlaubt sind"),
+    ("expected one argument", "erwartet einen Wert"),
+    ("argument ", "Angabe "),
+)
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:

@@ -103,7 +103,7 @@ def test_optimal_mode_says_whether_it_is_proven(tmp_path: Path) -> None:
         (["plan", "{list}"], "Aufruf fehlerhaft"),
         (
             ["plan", "{list}", "--out", "{out}", "--revenue", "1000000", "--mode", "magic"],
-            "Aufruf fehlerhaft",
+            "ungültiger Wert",
         ),
         ([], "Aufruf fehlerhaft"),
     ],
