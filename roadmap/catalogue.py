@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
-from roadmap.catalogue_data import ROWS
 from roadmap.model import FIELDS, FIELDS_EN, Kpi, Measure
+
+# The data, one measure per line, so a consultant can review and extend it without reading code.
+DATA = Path(__file__).with_name("catalogue.json")
 
 
 @dataclass(frozen=True)
@@ -34,9 +39,13 @@ class CatalogueItem:
         return self.title_en if lang == "en" else self.title_de
 
 
+@functools.cache
 def catalogue() -> tuple[CatalogueItem, ...]:
     """Every catalogue measure, in catalogue order."""
-    return tuple(CatalogueItem(row[0], FIELDS[row[1]], *row[2:14], Kpi(*row[14])) for row in ROWS)
+    rows = json.loads(DATA.read_text(encoding="utf-8"))
+    return tuple(
+        CatalogueItem(**{**row, "depends_on": tuple(row["depends_on"]), "kpi": Kpi(**row["kpi"])}) for row in rows
+    )
 
 
 def _folded(text: str) -> str:
