@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from datetime import date
@@ -235,6 +236,8 @@ def duration_months(months: float) -> int:
 
 
 VOTE_RAISES_VALUE, VOTE_BREAKS_TIES = "value", "tiebreak"
+# The usual share of revenue spent on IT per year, in percent (PRODUCT.md, Corridor check).
+CORRIDOR: tuple[float, float] = (1.0, 5.0)
 GREEDY, OPTIMAL = "greedy", "optimal"
 
 
@@ -269,6 +272,16 @@ class Profile:
     def months(self) -> list[Month]:
         """Every month of the planning horizon."""
         return months_between(self.horizon_start, self.horizon_end)
+
+    @property
+    def yearly_budget(self) -> float:
+        """The budget of a full year: budget share × annual revenue."""
+        return self.revenue * self.budget_share / 100
+
+    @property
+    def corridor(self) -> tuple[float, float]:
+        """The usual yearly IT spending for this revenue: 1 % to 5 % of it (the article's corridor)."""
+        return self.revenue * CORRIDOR[0] / 100, self.revenue * CORRIDOR[1] / 100
 
     def net_one_time_cost(self, measure: Measure) -> float:
         """A measure's one-time cost after funding (rule 3)."""
@@ -347,6 +360,26 @@ class Workshop:
 
     profile: Profile = Profile()
     measures: tuple[Measure, ...] = ()
+    # Answers of the maturity check (Bestandsaufnahme): question id -> 0..4.
+    maturity: dict[str, int] = dataclass_field(default_factory=dict)
+    # People in the room, for the dot-voting budget (dots per person x participants).
+    participants: int = 0
+
+    def __post_init__(self) -> None:
+        if self.participants < 0:
+            raise RoadmapError(
+                Message("Die Zahl der Teilnehmenden darf nicht negativ sein.", "Participants must not be negative.")
+            )
+        counts = Counter(m.id for m in self.measures)
+        if len(counts) != len(self.measures):
+            twice = sorted(i for i, n in counts.items() if n > 1)
+            raise RoadmapError(
+                Message(f"Doppelte Maßnahmen-ID: {', '.join(twice)}.", f"Duplicate measure ID: {', '.join(twice)}.")
+            )
+
+    def with_changes(self, **changes: object) -> Workshop:
+        """A copy with some parts changed (validated again)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
 
     def by_id(self) -> dict[str, Measure]:
         """The measures keyed by id."""

@@ -1,0 +1,96 @@
+"""Helpers for the page tests: the three workshops every page is tried with, and opening a page.
+
+- `WORKSHOPS`: name -> function giving the empty workshop, the demo workshop and a 500-measure one.
+- `open_page(page, workshop)`: runs app.py with that workshop in session state, on that page,
+  with ROADMAP_STRICT set so that an error inside a page fails the test instead of being shown
+  as a friendly message.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Callable
+
+from streamlit.testing.v1 import AppTest
+
+from app_state import demo_workshop
+from roadmap.model import FIELDS, STATUSES, Measure, Month, Profile, Workshop
+from tests.conftest import REPO
+
+PAGES = (
+    "pages/1_unternehmen.py",
+    "pages/2_bestandsaufnahme.py",
+    "pages/3_massnahmen.py",
+    "pages/4_priorisierung.py",
+    "pages/5_roadmap.py",
+    "pages/6_budget.py",
+    "pages/7_import_export.py",
+)
+
+
+def large_workshop(count: int = 500, seed: int = 7) -> Workshop:
+    """A workshop of `count` varied measures with chains of dependencies over a two-year horizon."""
+    rng = random.Random(seed)
+    measures = []
+    for number in range(1, count + 1):
+        earlier = (
+            [
+                f"L{d:04d}"
+                for d in rng.sample(range(max(1, number - 30), number), k=min(number - 1, rng.choice((0, 0, 1, 2))))
+            ]
+            if number > 1
+            else []
+        )
+        measures.append(
+            Measure(
+                id=f"L{number:04d}",
+                title=f"Maßnahme {number} – {rng.choice(('Einführung', 'Ausbau', 'Pilot', 'Schulung'))}",
+                field=rng.choice(FIELDS),
+                value=rng.randint(1, 5),
+                effort=rng.randint(1, 5),
+                one_time_cost=rng.choice((0, 1500, 4000, 12000, 30000)),
+                running_cost=rng.choice((0, 600, 2400, 6000)),
+                funding_eligible=rng.random() < 0.4,
+                person_days=rng.choice((0, 5, 10, 20)),
+                duration=rng.randint(1, 6),
+                depends_on=tuple(earlier),
+                status=rng.choice(STATUSES[:2]),
+                votes=rng.choice((0, 0, 0, 1, 2)),
+                must_have=number % 97 == 0,
+                excluded=number % 89 == 0,
+                pinned=Month(2026, 6) if number % 131 == 0 else None,
+            )
+        )
+    profile = Profile(
+        name="Großer Test GmbH",
+        employees=240,
+        revenue=60_000_000,
+        baseline_it=600_000,
+        capacity=400,
+        horizon_start=Month(2026, 1),
+        horizon_end=Month(2027, 12),
+    )
+    return Workshop(profile=profile, measures=tuple(measures), participants=8)
+
+
+WORKSHOPS: dict[str, Callable[[], Workshop]] = {
+    "empty": Workshop,
+    "demo": demo_workshop,
+    "large": large_workshop,
+}
+
+
+def open_page(page: str, workshop: Workshop | None = None, lang: str = "de", presenter: bool = False) -> AppTest:
+    """Run the app on `page` with `workshop` (the demo if None) and return the finished AppTest."""
+    os.environ["ROADMAP_STRICT"] = "1"
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    if workshop is not None:
+        app.session_state["workshop"] = workshop
+        app.session_state["workshop_revision"] = 0
+    app.session_state["lang"] = lang
+    app.session_state["presenter"] = presenter
+    app.run()
+    app.switch_page(page)
+    app.run()
+    return app

@@ -1,0 +1,82 @@
+"""The Unternehmen page: profile and planning settings, validated next to the field, applied at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from roadmap.model import Month
+from tests.pages import WORKSHOPS, open_page
+
+PAGE = "pages/1_unternehmen.py"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("name", list(WORKSHOPS))
+def test_the_page_shows_the_yearly_budget_for_every_workshop(name: str, lang: str) -> None:
+    workshop = WORKSHOPS[name]()
+
+    app = open_page(PAGE, workshop, lang)
+
+    assert not app.exception
+    budget = {
+        "empty": ("0\xa0€", "€0"),
+        "demo": ("204.000\xa0€", "€204,000"),
+        "large": ("1.800.000\xa0€", "€1,800,000"),
+    }
+    assert app.metric[0].value == budget[name][0 if lang == "de" else 1]
+
+
+def test_a_new_revenue_changes_the_budget_at_once() -> None:
+    app = open_page(PAGE)
+
+    app.number_input(key="unternehmen_revenue").set_value(1_000_000).run()
+
+    assert app.session_state["workshop"].profile.revenue == 1_000_000
+    assert app.metric[0].value == "30.000\xa0€"
+
+
+def test_a_budget_share_outside_the_corridor_is_warned_about_not_refused() -> None:
+    app = open_page(PAGE)
+
+    app.number_input(key="unternehmen_budget_share").set_value(7.0).run()
+
+    assert app.session_state["workshop"].profile.budget_share == 7.0
+    assert "außerhalb des üblichen Korridors" in app.warning[0].value
+
+
+def test_a_horizon_that_ends_before_it_starts_is_refused_next_to_the_field() -> None:
+    app = open_page(PAGE)
+
+    app.selectbox(key="unternehmen_horizon_end").set_value(Month(2025, 6)).run()
+
+    assert app.session_state["workshop"].profile.horizon_end == Month(2026, 12)
+    assert "endet (2025-06) vor seinem Beginn" in app.error[0].value
+
+
+def test_a_phase_can_be_renamed_and_an_emptied_name_falls_back_to_the_quarter() -> None:
+    app = open_page(PAGE)
+
+    app.text_input(key="unternehmen_phase_0").input("Start").run()
+    app.text_input(key="unternehmen_phase_3").input("").run()
+
+    assert app.session_state["workshop"].profile.phase_names == (
+        "Start",
+        "Phase 2 – Prozesse & Daten",
+        "Phase 3 – Kunden & Vertrieb",
+    )
+
+
+def test_the_company_name_is_kept_as_typed() -> None:
+    app = open_page(PAGE)
+
+    app.text_input(key="unternehmen_name").input("Müller & Söhne KG").run()
+
+    assert app.session_state["workshop"].profile.name == "Müller & Söhne KG"
+
+
+def test_presenter_mode_shows_figures_and_no_inputs() -> None:
+    app = open_page(PAGE, presenter=True)
+
+    assert not app.exception
+    assert not app.number_input and not app.text_input and not app.selectbox
+    assert [m.value for m in app.metric][:3] == ["6.800.000\xa0€", "204.000\xa0€", "95.000\xa0€"]
