@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import streamlit as st
@@ -13,6 +14,12 @@ from roadmap.phases import phases
 
 # Months offered for the horizon: a few years either side of the default 2026.
 HORIZON_CHOICES = months_between(Month(2024, 1), Month(2030, 12))
+
+
+@functools.cache
+def month_labels(language: str) -> dict[Month, str]:
+    """'Januar 2026' for every month offered (formatting them on every rerun is slow)."""
+    return {m: formats.month(m, language) for m in HORIZON_CHOICES}
 
 
 def _set_profile(name: str) -> Any:
@@ -63,12 +70,12 @@ def _month(label: str, name: str, value: Month) -> None:
     key = f"unternehmen_{name}"
     bind(key, value)
     choices = HORIZON_CHOICES if value in HORIZON_CHOICES else sorted({*HORIZON_CHOICES, value})
-    language = lang()  # format_func may run outside the script run (AppTest), so fix the language now
+    labels = month_labels(lang())  # format_func may run outside the script run (AppTest): no lang() inside
     st.selectbox(
         label,
         choices,
         key=key,
-        format_func=lambda m: formats.month(m, language),
+        format_func=lambda m: labels.get(m) or formats.month(m, "de"),
         on_change=update,
         args=(key, _set_profile(name)),
     )
