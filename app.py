@@ -1,46 +1,76 @@
-"""Digital-Roadmap für KMU – entry point: page config, navigation and the shared sidebar."""
+"""Digital-Roadmap für KMU – entry point: page config, access code, navigation and the shared sidebar."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from app_state import LANG, PRESENTER, demo_workshop, friendly_errors, lang, presenter, save, show_notice, t, workshop
-from roadmap.model import Workshop
+from app_state import (
+    LANG,
+    PRESENTER,
+    access_granted,
+    friendly_errors,
+    lang,
+    presenter,
+    saved_at,
+    show_notice,
+    step_back,
+    store,
+    sync,
+    t,
+    workshop,
+    workshop_id,
+)
+from roadmap.messages import RoadmapError
 
 st.set_page_config(page_title="Digital-Roadmap für KMU", page_icon="🗺️", layout="wide")
 
-PAGES = [
-    st.Page(
-        "pages/1_unternehmen.py",
-        title=t("Unternehmen", "Company"),
-        icon=":material/factory:",
-        url_path="unternehmen",
-        default=True,
-    ),
-    st.Page(
-        "pages/2_bestandsaufnahme.py",
-        title=t("Bestandsaufnahme", "Maturity check"),
-        icon=":material/checklist:",
-        url_path="bestandsaufnahme",
-    ),
-    st.Page(
-        "pages/3_massnahmen.py", title=t("Maßnahmen", "Measures"), icon=":material/edit_note:", url_path="massnahmen"
-    ),
-    st.Page(
-        "pages/4_priorisierung.py",
-        title=t("Priorisierung", "Prioritisation"),
-        icon=":material/target:",
-        url_path="priorisierung",
-    ),
-    st.Page("pages/5_roadmap.py", title=t("Roadmap", "Roadmap"), icon=":material/view_timeline:", url_path="roadmap"),
-    st.Page("pages/6_budget.py", title=t("Budget", "Budget"), icon=":material/euro:", url_path="budget"),
-    st.Page(
-        "pages/7_import_export.py",
-        title=t("Import / Export", "Import / export"),
-        icon=":material/import_export:",
-        url_path="import-export",
-    ),
-]
+
+def pages() -> list[st.Page]:
+    """The seven workshop steps, left to right, and the list of workshops."""
+    return [
+        st.Page(
+            "pages/1_unternehmen.py",
+            title=t("Unternehmen", "Company"),
+            icon=":material/factory:",
+            url_path="unternehmen",
+            default=True,
+        ),
+        st.Page(
+            "pages/2_bestandsaufnahme.py",
+            title=t("Bestandsaufnahme", "Maturity check"),
+            icon=":material/checklist:",
+            url_path="bestandsaufnahme",
+        ),
+        st.Page(
+            "pages/3_massnahmen.py",
+            title=t("Maßnahmen", "Measures"),
+            icon=":material/edit_note:",
+            url_path="massnahmen",
+        ),
+        st.Page(
+            "pages/4_priorisierung.py",
+            title=t("Priorisierung", "Prioritisation"),
+            icon=":material/target:",
+            url_path="priorisierung",
+        ),
+        st.Page(
+            "pages/5_roadmap.py", title=t("Roadmap", "Roadmap"), icon=":material/view_timeline:", url_path="roadmap"
+        ),
+        st.Page("pages/6_budget.py", title=t("Budget", "Budget"), icon=":material/euro:", url_path="budget"),
+        st.Page(
+            "pages/7_import_export.py",
+            title=t("Import / Export", "Import / export"),
+            icon=":material/import_export:",
+            url_path="import-export",
+        ),
+        st.Page(
+            "pages/8_workshops.py",
+            title=t("Workshops & Stände", "Workshops & snapshots"),
+            icon=":material/folder_open:",
+            url_path="workshops",
+        ),
+    ]
+
 
 # Readable from four metres: larger type everywhere, and more in presenter mode.
 BASE_CSS = """
@@ -68,14 +98,38 @@ def _keep(widget_key: str, setting: str) -> None:
 
 
 def sidebar() -> None:
-    """Workshop name, language switch, presenter mode and starting over."""
-    current = workshop()
+    """Workshop name, saved state, undo/redo, language switch and presenter mode."""
+    info = store().info(workshop_id())
+    undo = store().undo_state(workshop_id())
+    language = lang()
     with st.sidebar:
-        st.markdown(f"### {current.profile.name or t('Unbenannter Workshop', 'Untitled workshop')}")
-        st.caption(t(f"{len(current.measures)} Maßnahmen", f"{len(current.measures)} measures"))
+        st.markdown(f"### {info.name or t('Unbenannter Workshop', 'Untitled workshop')}")
+        when = saved_at()
+        saved = t("gespeichert", "saved") + (f" · {when:%H:%M:%S}" if when else "")
+        st.caption(f":material/cloud_done: {saved} · {t(f'{info.measures} Maßnahmen', f'{info.measures} measures')}")
+        back, forward = st.columns(2)
+        back.button(
+            t("Rückgängig", "Undo"),
+            icon=":material/undo:",
+            key="sidebar_undo",
+            disabled=not undo.undo,
+            help=undo.undo_label(language) if undo.undo_label else None,
+            on_click=step_back,
+            width="stretch",
+        )
+        forward.button(
+            t("Wiederholen", "Redo"),
+            icon=":material/redo:",
+            key="sidebar_redo",
+            disabled=not undo.redo,
+            help=undo.redo_label(language) if undo.redo_label else None,
+            on_click=step_back,
+            kwargs={"redo": True},
+            width="stretch",
+        )
         # Widget keys differ from the stored settings: Streamlit forgets a widget's state while
         # it is not drawn, and in presenter mode the sidebar is not drawn.
-        st.session_state["sidebar_lang"] = lang()
+        st.session_state["sidebar_lang"] = language
         st.segmented_control(
             t("Sprache", "Language"),
             options=["de", "en"],
@@ -93,32 +147,28 @@ def sidebar() -> None:
             args=("sidebar_presenter", PRESENTER),
             help=t("Große Schrift, keine Bearbeitung, keine Seitenleiste.", "Large type, no editing, no sidebar."),
         )
-        with st.expander(t("Neu beginnen", "Start over")):
-            st.caption(t("Ersetzt den aktuellen Workshop.", "Replaces the current workshop."))
-            sure = st.checkbox(
-                t("Ja, aktuellen Workshop ersetzen", "Yes, replace the current workshop"), key="sidebar_sure"
-            )
-            left, right = st.columns(2)
-            if left.button(t("Leerer Workshop", "Empty workshop"), disabled=not sure, key="sidebar_empty"):
-                save(Workshop(), None)
-                st.session_state["sidebar_sure"] = False
-                st.rerun()
-            if right.button(t("Demo laden", "Load demo"), disabled=not sure, key="sidebar_demo"):
-                save(demo_workshop(), None)
-                st.session_state["sidebar_sure"] = False
-                st.rerun()
 
 
 lang()  # the language must be known before the page titles are drawn
-page = st.navigation(PAGES, position="hidden" if presenter() else "sidebar")
+if not access_granted():
+    st.stop()
+try:
+    sync()
+except RoadmapError as error:  # an unreachable, damaged or newer database: say so, never overwrite it
+    st.error(error.text(lang()), icon=":material/database:")
+    st.stop()
+page = st.navigation(pages(), position="hidden" if presenter() else "sidebar")
 st.markdown(BASE_CSS, unsafe_allow_html=True)
 if presenter():
     st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
-    if st.button(t("✕ Präsentationsmodus beenden", "✕ Leave presenter mode"), key="leave_presenter"):
+    if st.button(
+        t("Präsentationsmodus beenden", "Leave presenter mode"), icon=":material/close:", key="leave_presenter"
+    ):
         st.session_state[PRESENTER] = False
         st.rerun()
 else:
     sidebar()
 show_notice()
 with friendly_errors():
+    workshop()
     page.run()

@@ -1,8 +1,9 @@
-"""The workshop of this browser session behind a small interface, plus language and presenter mode.
+"""The session's workshop behind a small interface (saved at once in the store), language, presenter mode.
 
 Pages read the workshop with `workshop()` and change it only through `save()` (or the widget
-callback `update()`); nothing else touches session state for it, so a persistent store can take
-over here without touching the pages.
+callback `update()`). Every change is written to the store (roadmap/store.py) before the page
+finishes drawing; the session keeps the workshop and its version, and `sync()` takes over what
+another tab or person saved meanwhile.
 """
 
 from __future__ import annotations
@@ -12,27 +13,35 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from roadmap import formats
+from roadmap.access import RateLimiter
 from roadmap.messages import Message, RoadmapError
 from roadmap.model import FIELDS_EN, OPTIMAL, STATUSES_EN, Workshop
 from roadmap.plan import Plan
 from roadmap.planner import plan as make_plan
 from roadmap.serialize import workshop_from_json
+from roadmap.store import Conflict, NotFound, Store
 
 DEMO_FILE = Path(__file__).resolve().parent / "data" / "demo_workshop.json"
 
+_ID = "workshop_id"
 _WORKSHOP = "workshop"
+_VERSION = "workshop_version"
 _REVISION = "workshop_revision"
+_SAVED_AT = "_saved_at"
 _PLAN = "_plan_memo"
 _ERRORS = "_field_errors"
 _NOTICE = "_notice"
+_WARNING = "_store_warning"
 LANG = "lang"
 PRESENTER = "presenter"
+WORKSHOP_PARAM = "w"  # the workshop's id in the URL, so a link opens it
 
 log = logging.getLogger("roadmap.app")
 
@@ -43,30 +52,165 @@ def demo_workshop() -> Workshop:
     return workshop_from_json(DEMO_FILE.read_text(encoding="utf-8"))
 
 
+@functools.cache
+def _store_at(url: str) -> Store:
+    return Store.open(url or None)
+
+
+def store() -> Store:
+    """The store of this server process (DATABASE_URL, else data/roadmap.sqlite), opened once.
+
+    Raises:
+        RoadmapError: if the database cannot be opened (the app then shows the message and stops).
+    """
+    return _store_at(os.environ.get("DATABASE_URL", ""))
+
+
+def _hold(ident: str, current: Workshop, version: int) -> None:
+    """Make this the session's workshop (and its version); widgets follow via the revision."""
+    st.session_state[_ID] = ident
+    st.session_state[_WORKSHOP] = current
+    st.session_state[_VERSION] = version
+    st.session_state[_REVISION] = int(st.session_state.get(_REVISION, 0)) + 1
+
+
+def open_workshop(ident: str) -> None:
+    """Switch this session to a stored workshop.
+
+    Raises:
+        NotFound: if there is no workshop with this id.
+    """
+    current, version = store().load(ident)
+    _hold(ident, current, version)
+    st.query_params[WORKSHOP_PARAM] = ident
+
+
+def create_workshop(new: Workshop, name: str) -> str:
+    """Store a new workshop, open it in this session and return its id."""
+    ident = store().create(new, name)
+    open_workshop(ident)
+    return ident
+
+
+def sync() -> None:
+    """Once per run: open the workshop named in the link, else the session's or the latest one,
+    and take over changes that another tab or person saved meanwhile."""
+    wanted = st.query_params.get(WORKSHOP_PARAM)
+    held = st.session_state.get(_ID)
+    if wanted and wanted != held:
+        try:
+            open_workshop(wanted)
+            return
+        except NotFound:
+            st.session_state[_WARNING] = t(
+                "Den Workshop aus dem Link gibt es nicht (mehr); ein anderer wurde geöffnet.",
+                "The workshop from the link does not exist (any more); another one was opened.",
+            )
+            held = None
+    if held:
+        try:
+            stored = store().info(held)
+        except NotFound:
+            st.session_state[_WARNING] = t(
+                "Dieser Workshop wurde inzwischen gelöscht; ein anderer wurde geöffnet.",
+                "This workshop has been deleted meanwhile; another one was opened.",
+            )
+        else:
+            if stored.version != st.session_state.get(_VERSION):
+                open_workshop(held)
+            elif st.query_params.get(WORKSHOP_PARAM) != held:
+                st.query_params[WORKSHOP_PARAM] = held
+            return
+    listed = store().workshops()
+    if listed:
+        open_workshop(listed[0].id)
+    else:  # the very first start: a full example to look at
+        create_workshop(demo_workshop(), demo_workshop().profile.name)
+
+
+def workshop_id() -> str:
+    """The id of the session's workshop."""
+    if _ID not in st.session_state:
+        sync()
+    return str(st.session_state[_ID])
+
+
 def workshop() -> Workshop:
-    """The workshop of this session; the demo workshop on first start."""
+    """The workshop of this session."""
     if _WORKSHOP not in st.session_state:
-        st.session_state[_WORKSHOP] = demo_workshop()
-        st.session_state[_REVISION] = 0
+        sync()
     return st.session_state[_WORKSHOP]
 
 
 def revision() -> int:
-    """A number that grows with every saved change (widget keys use it to follow outside changes)."""
+    """A number that grows whenever the session's workshop changes (widget keys use it)."""
     workshop()
     return int(st.session_state.get(_REVISION, 0))
 
 
-def save(changed: Workshop, notice: Message | None = None) -> None:
-    """Make `changed` the session's workshop; `notice` is shown once on the next run (e.g. 'imported')."""
-    st.session_state[_WORKSHOP] = changed
-    st.session_state[_REVISION] = revision() + 1
+def save(changed: Workshop, notice: Message | None = None) -> bool:
+    """Save `changed` at once as the session's workshop; `notice` is shown once and labels the undo step.
+
+    Returns False (and leaves a plain message) if someone else changed the workshop first — the
+    session then shows their state — or if the store is unreachable.
+    """
+    ident = workshop_id()
+    try:
+        version = store().save(ident, changed, int(st.session_state[_VERSION]), label=notice)
+    except Conflict as conflict:
+        _hold(ident, conflict.workshop, conflict.version)
+        st.session_state[_WARNING] = say(conflict)
+        return False
+    except RoadmapError as error:
+        st.session_state[_WARNING] = say(error)
+        return False
+    _hold(ident, changed, version)
+    st.session_state[_SAVED_AT] = datetime.now()
     if notice is not None:
         st.session_state[_NOTICE] = notice
+    return True
+
+
+def step_back(redo: bool = False) -> None:
+    """Undo (or redo) the last change of the session's workshop."""
+    ident = workshop_id()
+    try:
+        move = store().redo if redo else store().undo
+        restored, version = move(ident, int(st.session_state[_VERSION]))
+    except Conflict as conflict:
+        _hold(ident, conflict.workshop, conflict.version)
+        st.session_state[_WARNING] = say(conflict)
+        return
+    except RoadmapError as error:
+        st.session_state[_WARNING] = say(error)
+        return
+    _hold(ident, restored, version)
+    st.session_state[_SAVED_AT] = datetime.now()
+
+
+def restore_snapshot(snapshot_id: str) -> None:
+    """Make a snapshot the current state (an undoable change)."""
+    ident = workshop_id()
+    try:
+        restored, version = store().snapshots.restore(snapshot_id, int(st.session_state[_VERSION]))
+    except Conflict as conflict:
+        _hold(ident, conflict.workshop, conflict.version)
+        st.session_state[_WARNING] = say(conflict)
+        return
+    _hold(ident, restored, version)
+    st.session_state[_SAVED_AT] = datetime.now()
+
+
+def saved_at() -> datetime | None:
+    """When this session last saved a change."""
+    return st.session_state.get(_SAVED_AT)
 
 
 def show_notice() -> None:
-    """Show the notice left by the last change, once."""
+    """Show the notice or warning left by the last change, once."""
+    warning = st.session_state.pop(_WARNING, None)
+    if warning:
+        st.warning(warning, icon=":material/sync_problem:")
     notice = st.session_state.pop(_NOTICE, None)
     if notice is not None:
         st.toast(say(notice), icon=":material/check_circle:")
@@ -90,6 +234,37 @@ def current_plan() -> Plan:
         result = make_plan(current.measures, current.profile)
     st.session_state[_PLAN] = (revision(), result)
     return result
+
+
+# --- access code --------------------------------------------------------------------------------
+
+_ACCESS = "_access_granted"
+
+
+@functools.cache
+def _limiter() -> RateLimiter:
+    return RateLimiter()
+
+
+def access_granted() -> bool:
+    """True without ROADMAP_ACCESS_CODE or once this session entered it; otherwise draws the code form.
+
+    The code is compared in constant time, and wrong tries are limited per client address.
+    """
+    expected = os.environ.get("ROADMAP_ACCESS_CODE", "")
+    if not expected or st.session_state.get(_ACCESS):
+        return True
+    st.title("Digital-Roadmap für KMU")
+    with st.form("access_form"):
+        given = st.text_input(t("Zugangscode", "Access code"), type="password", key="access_code")
+        entered = st.form_submit_button(t("Öffnen", "Open"), icon=":material/lock_open:")
+    if entered:
+        verdict = _limiter().attempt(st.context.ip_address or "local", given or "", expected)
+        if verdict.ok:
+            st.session_state[_ACCESS] = True
+            st.rerun()
+        st.error(say(verdict.message()), icon=":material/lock:")
+    return False
 
 
 # --- language -----------------------------------------------------------------------------------
@@ -189,8 +364,8 @@ def update(key: str, apply: Callable[[Workshop, Any], Workshop]) -> None:
         errors[key] = error.text(lang())
         return
     errors.pop(key, None)
-    save(changed)
-    st.session_state[f"_{key}__revision"] = revision()
+    if save(changed):  # the widget keeps showing what was typed; after a conflict it shows the stored state
+        st.session_state[f"_{key}__revision"] = revision()
 
 
 def field_error(key: str) -> None:

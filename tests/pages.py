@@ -1,7 +1,8 @@
 """Helpers for the page tests: the three workshops every page is tried with, and opening a page.
 
 - `WORKSHOPS`: name -> function giving the empty workshop, the demo workshop and a 500-measure one.
-- `open_page(page, workshop)`: runs app.py with that workshop in session state, on that page,
+- `open_page(page, workshop)`: stores that workshop (the demo if None) as a new workshop, runs
+  app.py with its link (`?w=id`) on that page,
   with ROADMAP_STRICT set so that an error inside a page fails the test instead of being shown
   as a friendly message.
 """
@@ -14,7 +15,7 @@ from collections.abc import Callable
 
 from streamlit.testing.v1 import AppTest
 
-from app_state import demo_workshop
+from app_state import demo_workshop, store
 from roadmap.model import FIELDS, STATUSES, Measure, Month, Profile, Workshop
 from tests.conftest import REPO
 
@@ -26,6 +27,7 @@ PAGES = (
     "pages/5_roadmap.py",
     "pages/6_budget.py",
     "pages/7_import_export.py",
+    "pages/8_workshops.py",
 )
 
 
@@ -85,9 +87,8 @@ def open_page(page: str, workshop: Workshop | None = None, lang: str = "de", pre
     """Run the app on `page` with `workshop` (the demo if None) and return the finished AppTest."""
     os.environ["ROADMAP_STRICT"] = "1"
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    if workshop is not None:
-        app.session_state["workshop"] = workshop
-        app.session_state["workshop_revision"] = 0
+    ident = store().create(demo_workshop() if workshop is None else workshop, "Test")
+    app.query_params["w"] = ident
     app.session_state["lang"] = lang
     app.session_state["presenter"] = presenter
     app.run()

@@ -1,0 +1,236 @@
+"""Workshops & Stände: several clients' workshops side by side, and named snapshots to restore and compare."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import streamlit as st
+
+from app_state import (
+    create_workshop,
+    current_plan,
+    demo_workshop,
+    euro,
+    lang,
+    open_workshop,
+    presenter,
+    restore_snapshot,
+    say,
+    store,
+    t,
+    workshop,
+    workshop_id,
+)
+from roadmap.compare import compare
+from roadmap.importer import import_file
+from roadmap.messages import RoadmapError
+from roadmap.model import Profile, Workshop
+
+NOW = "__now__"
+
+
+def when(moment: datetime) -> str:
+    """A stored time in this server's local time, German or English style."""
+    local = moment.astimezone()
+    return f"{local:%d.%m.%Y, %H:%M}" if lang() == "de" else f"{local:%d %b %Y, %H:%M}"
+
+
+def current_section() -> None:
+    """Rename, share, duplicate and delete the open workshop."""
+    info = store().info(workshop_id())
+    st.subheader(t("Dieser Workshop", "This workshop"))
+    name_column, link_column = st.columns([1, 1], gap="large")
+    with name_column, st.form("workshops_rename", border=False):
+        name = st.text_input(t("Name", "Name"), value=info.name, max_chars=200)
+        if st.form_submit_button(t("Umbenennen", "Rename"), icon=":material/edit:"):
+            try:
+                store().rename(info.id, name)
+                st.toast(t("Umbenannt.", "Renamed."), icon=":material/check_circle:")
+                st.rerun()
+            except RoadmapError as error:
+                st.error(say(error))
+    with link_column:
+        st.markdown(t("**Link zu diesem Workshop**", "**Link to this workshop**"))
+        base = str(st.context.url or "").split("?")[0]
+        st.code(f"{base}?w={info.id}", language=None)
+        st.caption(t("Der Link öffnet genau diesen Workshop.", "The link opens exactly this workshop."))
+    copy_column, delete_column = st.columns(2, gap="large")
+    with copy_column:
+        if st.button(t("Workshop duplizieren", "Duplicate workshop"), icon=":material/content_copy:"):
+            copy_name = t(f"{info.name} (Kopie)", f"{info.name} (copy)")
+            open_workshop(store().duplicate(info.id, copy_name))
+            st.rerun()
+    with delete_column:
+        sure = st.checkbox(
+            t(f"Ja, „{info.name}“ mit allen Ständen löschen", f"Yes, delete “{info.name}” and all its snapshots"),
+            key=f"workshops_sure_{info.id}",
+        )
+        if st.button(t("Workshop löschen", "Delete workshop"), icon=":material/delete:", disabled=not sure):
+            store().delete(info.id)
+            remaining = store().workshops()
+            if remaining:
+                open_workshop(remaining[0].id)
+            else:
+                create_workshop(Workshop(), t("Neuer Workshop", "New workshop"))
+            st.rerun()
+
+
+def list_section() -> None:
+    """Every stored workshop, the latest first, with a way to open one."""
+    listed = store().workshops()
+    st.subheader(t(f"Alle Workshops ({len(listed)})", f"All workshops ({len(listed)})"))
+    table = pd.DataFrame(
+        {
+            t("Name", "Name"): [i.name for i in listed],
+            t("Maßnahmen", "Measures"): [i.measures for i in listed],
+            t("Zuletzt geändert", "Last changed"): [when(i.updated) for i in listed],
+            t("Geöffnet", "Open"): ["●" if i.id == workshop_id() else "" for i in listed],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    if presenter() or len(listed) < 2:
+        return
+    others = {i.id: i.name for i in listed if i.id != workshop_id()}
+    choice, button = st.columns([3, 1], vertical_alignment="bottom")
+    picked = choice.selectbox(
+        t("Anderen Workshop öffnen", "Open another workshop"), list(others), format_func=others.get
+    )
+    if button.button(t("Öffnen", "Open"), icon=":material/folder_open:", width="stretch") and picked:
+        open_workshop(picked)
+        st.rerun()
+
+
+def new_section() -> None:
+    """Create a workshop: empty, from the demo, or from an Excel list."""
+    st.subheader(t("Neuer Workshop", "New workshop"))
+    sources = {
+        "empty": t("Leer", "Empty"),
+        "demo": t("Demo (Schneider Feinmechanik)", "Demo (Schneider Feinmechanik)"),
+        "file": t("Aus einer Excel-Liste", "From an Excel list"),
+    }
+    source = st.radio(t("Beginnen mit", "Start from"), list(sources), format_func=sources.get, horizontal=True)
+    name = st.text_input(t("Name des neuen Workshops", "Name of the new workshop"), key="workshops_new_name")
+    upload = None
+    if source == "file":
+        upload = st.file_uploader(
+            t("Maßnahmenliste", "Measure list"), type=["xlsx", "xlsm", "xls", "ods", "csv"], key="workshops_file"
+        )
+    if st.button(t("Workshop anlegen", "Create workshop"), icon=":material/add:", type="primary"):
+        if source == "empty":
+            new = Workshop()
+        elif source == "demo":
+            new = demo_workshop()
+        elif upload is None:
+            st.error(t("Bitte zuerst eine Datei wählen.", "Please choose a file first."))
+            return
+        else:
+            try:
+                with st.spinner(t("Liste wird gelesen …", "Reading the list …")):
+                    result = import_file(upload.getvalue(), filename=upload.name)
+            except RoadmapError as error:
+                st.error(say(error), icon=":material/error:")
+                return
+            new = Workshop(profile=result.profile or Profile(), measures=tuple(result.measures))
+        fallback = new.profile.name or (upload.name if upload else "") or t("Neuer Workshop", "New workshop")
+        create_workshop(new, name.strip() or fallback)
+        st.rerun()
+
+
+def snapshot_section() -> None:
+    """Take, restore, delete and compare named snapshots of the open workshop."""
+    ident = workshop_id()
+    listed = store().snapshots.list(ident)
+    st.subheader(t("Stände", "Snapshots"))
+    st.caption(
+        t(
+            "Ein Stand hält den Workshop fest, z. B. „vor Workshop 2“. Wiederherstellen lässt sich rückgängig machen.",
+            "A snapshot keeps the workshop as it is, e.g. “before workshop 2”. Restoring can be undone.",
+        )
+    )
+    if not presenter():
+        with st.form("workshops_snapshot", border=False):
+            proposal = t(f"Stand {datetime.now():%d.%m.%Y %H:%M}", f"Snapshot {datetime.now():%d %b %Y %H:%M}")
+            label, button = st.columns([3, 1], vertical_alignment="bottom")
+            name = label.text_input(t("Name des Stands", "Snapshot name"), placeholder=proposal)
+            if button.form_submit_button(t("Stand festhalten", "Take snapshot"), icon=":material/photo_camera:"):
+                store().snapshots.take(ident, name.strip() or proposal)
+                st.toast(t("Stand gespeichert.", "Snapshot saved."), icon=":material/check_circle:")
+                st.rerun()
+    if not listed:
+        st.info(t("Noch keine Stände.", "No snapshots yet."), icon=":material/info:")
+        return
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("Stand", "Snapshot"): [s.name for s in listed],
+                t("Festgehalten", "Taken"): [when(s.created) for s in listed],
+                t("Maßnahmen", "Measures"): [s.measures for s in listed],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    names = {s.id: f"{s.name} ({when(s.created)})" for s in listed}
+    if not presenter():
+        pick, restore, remove = st.columns([3, 1, 1], vertical_alignment="bottom")
+        chosen = pick.selectbox(t("Stand", "Snapshot"), list(names), format_func=names.get, key="workshops_pick")
+        if restore.button(t("Wiederherstellen", "Restore"), icon=":material/restore:", width="stretch"):
+            restore_snapshot(chosen)
+            st.rerun()
+        if remove.button(t("Löschen", "Delete"), icon=":material/delete:", width="stretch", key="workshops_drop"):
+            store().snapshots.delete(chosen)
+            st.rerun()
+    compare_section(names)
+
+
+def compare_section(names: dict[str, str]) -> None:
+    """What changed between two snapshots, or between a snapshot and now."""
+    st.markdown(t("**Vergleichen**", "**Compare**"))
+    choices = {**names, NOW: t("Jetzt", "Now")}
+    left, right = st.columns(2)
+    first = left.selectbox(t("Vorher", "Before"), list(names), format_func=names.get, key="workshops_before")
+    second = right.selectbox(t("Nachher", "After"), list(choices), index=len(choices) - 1, format_func=choices.get)
+    before = store().snapshots.load(first)
+    if second == NOW:
+        result = compare(before, workshop(), after_plan=current_plan())
+    else:
+        result = compare(before, store().snapshots.load(second))
+    for sentence in result.summary():
+        st.markdown(f"- {say(sentence)}")
+    if result.years:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("Jahr", "Year"): [str(y.year) for y in result.years],
+                    t("Vorher", "Before"): [euro(y.before) for y in result.years],
+                    t("Nachher", "After"): [euro(y.after) for y in result.years],
+                    t("Unterschied", "Difference"): [
+                        ("+" if y.difference > 0 else "") + euro(y.difference) for y in result.years
+                    ],
+                }
+            ),
+            hide_index=True,
+        )
+
+
+st.title(t("Workshops & Stände", "Workshops & snapshots"))
+st.markdown(
+    t(
+        "Jede Änderung wird sofort gespeichert. Hier liegen die Workshops aller Kunden nebeneinander.",
+        "Every change is saved at once. Here the workshops of all clients sit side by side.",
+    )
+)
+if presenter():
+    list_section()
+    snapshot_section()
+else:
+    current_section()
+    st.divider()
+    snapshot_section()
+    st.divider()
+    left, right = st.columns(2, gap="large")
+    with left:
+        list_section()
+    with right:
+        new_section()
