@@ -107,7 +107,7 @@ def sidebar() -> None:
         when = saved_at()
         saved = t("gespeichert", "saved") + (f" · {when:%H:%M:%S}" if when else "")
         st.caption(f":material/cloud_done: {saved} · {t(f'{info.measures} Maßnahmen', f'{info.measures} measures')}")
-        back, forward = st.columns(2)
+        back = forward = st.container(horizontal=True)
         back.button(
             t("Rückgängig", "Undo"),
             icon=":material/undo:",
@@ -115,7 +115,7 @@ def sidebar() -> None:
             disabled=not undo.undo,
             help=undo.undo_label(language) if undo.undo_label else None,
             on_click=step_back,
-            width="stretch",
+            width="content",
         )
         forward.button(
             t("Wiederholen", "Redo"),
@@ -125,7 +125,7 @@ def sidebar() -> None:
             help=undo.redo_label(language) if undo.redo_label else None,
             on_click=step_back,
             kwargs={"redo": True},
-            width="stretch",
+            width="content",
         )
         # Widget keys differ from the stored settings: Streamlit forgets a widget's state while
         # it is not drawn, and in presenter mode the sidebar is not drawn.

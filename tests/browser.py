@@ -1,6 +1,7 @@
 """Helpers for the end-to-end tests in headless Chromium (Debian's `chromium`, driven by Playwright).
 
-- `served_app()`: starts `streamlit run app.py` on a free port with a fresh store and yields its URL.
+- `served_app()`: starts `streamlit run app.py` on a free port and yields its URL; `AppServer`
+  does the same step by step and can kill the server hard (SIGKILL).
 - `Workshop`: one browser tab on the app (one Streamlit session), with steps a user takes:
   `open(page_title)`, `wait_idle()`, `shot(name)` (PNG in test-output/screenshots), `exceptions()`.
 Browser tests skip with a clear message when Chromium or Playwright is missing, unless
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -61,48 +63,69 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+class AppServer:
+    """`streamlit run app.py` on a free port, in its own process (which a test may kill hard)."""
+
+    def __init__(self, env: dict[str, str] | None = None, port: int | None = None) -> None:
+        self.port = port or _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, **(env or {})}
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> AppServer:
+        """Start the server and wait until it answers its health check."""
+        command = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(self.port),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+        ]
+        log = REPO / "test-output" / f"streamlit-{self.port}.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a") as out:
+            self.process = subprocess.Popen(command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, env=self.env)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        return self
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit did not start, see {log}") from None
+                time.sleep(0.3)
+
+    def kill_hard(self) -> None:
+        """SIGKILL, as a crash or a pulled plug would end it: no chance to clean up."""
+        if self.process is not None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        """End the server politely."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
 @contextmanager
 def served_app(env: dict[str, str] | None = None) -> Iterator[str]:
     """Run the app with `streamlit run` until the block ends; yields its base URL."""
-    port = _free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-    ]
-    log = (REPO / "test-output").joinpath(f"streamlit-{port}.log")
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
-        )
-        try:
-            url = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                        if answer.status == 200:
-                            break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError(f"streamlit did not start, see {log}") from None
-                    time.sleep(0.3)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+    server = AppServer(env).start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
 
 
 class Workshop:
@@ -148,16 +171,34 @@ class Workshop:
         return self.page.locator('[data-testid="stException"]').all_inner_texts()
 
 
+class Chrome:
+    """One headless Chromium; each `tab()` is a separate browser context, so a separate user."""
+
+    def __init__(self, browser: object) -> None:
+        self.browser = browser
+
+    def tab(self, url: str, *, locale: str = "de-DE") -> Workshop:
+        """A fresh tab at 1920×1080 with its own cookies and its own Streamlit session."""
+        context = self.browser.new_context(viewport=VIEWPORT, locale=locale, accept_downloads=True)
+        return Workshop(context.new_page(), url)
+
+
 @contextmanager
-def browser_tab(url: str, *, locale: str = "de-DE") -> Iterator[Workshop]:
-    """A fresh headless Chromium tab at 1920×1080 on the served app."""
+def chrome() -> Iterator[Chrome]:
+    """Debian's Chromium, headless, driven by Playwright (no browser download)."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium_or_skip()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         try:
-            context = browser.new_context(viewport=VIEWPORT, locale=locale, accept_downloads=True)
-            yield Workshop(context.new_page(), url)
+            yield Chrome(browser)
         finally:
             browser.close()
+
+
+@contextmanager
+def browser_tab(url: str, *, locale: str = "de-DE") -> Iterator[Workshop]:
+    """A fresh headless Chromium tab at 1920×1080 on the served app."""
+    with chrome() as browser:
+        yield browser.tab(url, locale=locale)

@@ -1,0 +1,157 @@
+"""Nothing lost, in a real browser: a killed server, two tabs on one workshop, two workshops at once,
+undo, and the access code (headless Chromium at 1920×1080, screenshots in test-output/screenshots)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser import AppServer, Workshop, browser_tab, chrome, chromium_or_skip
+
+pytestmark = pytest.mark.browser
+
+NAME = "Name des Unternehmens"
+REVENUE = "Jahresumsatz (€)"
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    """A database of this test's own."""
+    return f"sqlite:///{tmp_path / 'browser.sqlite'}"
+
+
+@pytest.fixture
+def server(database: str) -> Iterator[AppServer]:
+    """The app on that database."""
+    chromium_or_skip()
+    running = AppServer({"DATABASE_URL": database}).start()
+    yield running
+    running.stop()
+
+
+def _type(tab: Workshop, label: str, text: str) -> None:
+    field = tab.page.get_by_label(label, exact=True)
+    field.fill(text)
+    field.press("Enter")
+    tab.wait_idle()
+
+
+def _value(tab: Workshop, label: str) -> str:
+    field = tab.page.get_by_label(label, exact=True)
+    field.wait_for()
+    return field.input_value()
+
+
+def _workshop_of(tab: Workshop) -> str:
+    return parse_qs(urlparse(tab.page.url).query)["w"][0]
+
+
+def test_edits_survive_a_killed_server_and_a_reload(server: AppServer) -> None:
+    with browser_tab(server.url) as tab:
+        tab.start()
+        _type(tab, NAME, "Kranz Backwaren GmbH")
+        _type(tab, REVENUE, "2500000")
+        tab.page.get_by_text("gespeichert").first.wait_for()
+        ident = _workshop_of(tab)
+
+    server.kill_hard()
+    server.start()
+
+    with browser_tab(server.url) as tab:
+        tab.start(f"?w={ident}")
+        tab.shot("store-after-kill")
+
+        assert _value(tab, NAME) == "Kranz Backwaren GmbH"
+        assert _value(tab, REVENUE) == "2500000"
+
+
+def test_a_second_tab_is_told_and_nothing_is_lost_silently(server: AppServer) -> None:
+    with chrome() as browser:
+        first = browser.tab(server.url)
+        first.start()
+        ident = _workshop_of(first)
+        second = browser.tab(server.url)
+        second.start(f"?w={ident}")
+
+        _type(first, NAME, "Erster Stand")
+        _type(second, REVENUE, "999000")
+        second.shot("store-conflict")
+
+        assert second.page.get_by_text("inzwischen geändert").count() >= 1
+        assert _value(second, NAME) == "Erster Stand"
+        _type(second, REVENUE, "999000")
+        first.start(f"?w={ident}")
+
+        assert _value(first, NAME) == "Erster Stand"
+        assert _value(first, REVENUE) == "999000"
+
+
+def test_two_workshops_edited_at_once_never_touch_each_other(server: AppServer) -> None:
+    with chrome() as browser:
+        first = browser.tab(server.url)
+        first.start()
+        first_id = _workshop_of(first)
+        second = browser.tab(server.url)
+        second.start()
+        second.open("Workshops & Stände")
+        second.page.get_by_text("Demo (Schneider Feinmechanik)", exact=True).click()
+        second.page.get_by_label("Name des neuen Workshops").fill("Zweiter Kunde")
+        second.page.get_by_role("button", name="Workshop anlegen").click()
+        second.wait_idle()
+        second_id = _workshop_of(second)
+        second.open("Unternehmen")
+
+        _type(first, NAME, "Kunde A")
+        _type(second, NAME, "Kunde B")
+        _type(first, REVENUE, "1000000")
+        _type(second, REVENUE, "2000000")
+
+        assert first_id != second_id
+        assert second.page.get_by_text("inzwischen geändert").count() == 0
+        assert first.page.get_by_text("inzwischen geändert").count() == 0
+        check = browser.tab(server.url)
+        check.start(f"?w={first_id}")
+        assert _value(check, NAME) == "Kunde A"
+        assert _value(check, REVENUE) == "1000000"
+        check.start(f"?w={second_id}")
+        assert _value(check, NAME) == "Kunde B"
+        assert _value(check, REVENUE) == "2000000"
+
+
+def test_undo_brings_back_the_previous_value(server: AppServer) -> None:
+    with browser_tab(server.url) as tab:
+        tab.start()
+        _type(tab, NAME, "Vertippt GmbH")
+
+        tab.page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Rückgängig").click()
+        tab.wait_idle()
+
+        assert _value(tab, NAME) == "Schneider Feinmechanik GmbH"
+        tab.page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Wiederholen").click()
+        tab.wait_idle()
+        assert _value(tab, NAME) == "Vertippt GmbH"
+
+
+def test_with_an_access_code_the_app_stays_closed_until_it_is_entered(database: str) -> None:
+    chromium_or_skip()
+    server = AppServer({"DATABASE_URL": database, "ROADMAP_ACCESS_CODE": "Werkbank-42"}).start()
+    try:
+        with browser_tab(server.url) as tab:
+            tab.start()
+            assert tab.page.get_by_label(NAME, exact=True).count() == 0
+            code = tab.page.get_by_label("Zugangscode")
+
+            code.fill("falsch")
+            tab.page.get_by_role("button", name="Öffnen").click()
+            tab.wait_idle()
+            assert tab.page.get_by_text("Der Zugangscode stimmt nicht.").count() == 1
+
+            code.fill("Werkbank-42")
+            tab.page.get_by_role("button", name="Öffnen").click()
+            tab.page.locator("h1", has_text="Unternehmen").wait_for()
+            tab.shot("store-access-code")
+    finally:
+        server.stop()
