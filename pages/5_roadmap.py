@@ -1,0 +1,242 @@
+"""Roadmap: the phased plan, its Gantt chart, milestones, what could not be planned, and pins."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from app_state import (
+    bind,
+    current_plan,
+    explain_empty_workshop,
+    field_error,
+    lang,
+    number,
+    presenter,
+    revision,
+    say,
+    t,
+    update,
+    workshop,
+)
+from roadmap import formats
+from roadmap.charts_gantt import gantt_chart
+from roadmap.model import DONE, GREEDY, OPTIMAL, Measure, Workshop
+from roadmap.phases import milestones, phases
+from roadmap.plan import Plan
+from roadmap.voting import pin
+
+MEMO = "_roadmap_gantt"  # chart spec of the last revision: reruns without a change reuse it
+LIST_UP_TO = 12  # longer lists of titles are cut, longer lists of reasons become a table
+
+
+def _md(text: str) -> str:
+    """A title typed by a person, shown as plain text inside markdown."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in text)
+
+
+def _set_mode(current: Workshop, value: Any) -> Workshop:
+    if value not in (GREEDY, OPTIMAL):
+        return current
+    return current.with_changes(profile=current.profile.with_changes(mode=value))
+
+
+def mode_switch() -> None:
+    """Greedy (fast, explainable) or optimal (best summed score, up to 10 seconds)."""
+    key = "roadmap_mode"
+    bind(key, workshop().profile.mode)
+    language = lang()
+    names = {GREEDY: ("Schnell und nachvollziehbar", "Fast and explainable"), OPTIMAL: ("Optimal", "Optimal")}
+    st.segmented_control(
+        t("Planungsverfahren", "Planning method"),
+        [GREEDY, OPTIMAL],
+        key=key,
+        required=True,
+        format_func=lambda mode: names[mode][1 if language == "en" else 0],
+        on_change=update,
+        args=(key, _set_mode),
+        help=t(
+            "Schnell: nimmt die Maßnahmen in Rangfolge und setzt jede in den frühesten passenden Monat. "
+            "Optimal: sucht die Auswahl mit der höchsten Summe der Scores (höchstens 10 Sekunden).",
+            "Fast: takes the measures in rank order and puts each into its earliest fitting month. "
+            "Optimal: searches for the selection with the highest summed score (10 seconds at most).",
+        ),
+    )
+
+
+def headline(plan: Plan) -> None:
+    """Planned x of y, phases, summed score and whether the plan is proven optimal."""
+    planned, total = len(plan.placements), len(plan.measures)
+    a, b, c, d = st.columns(4)
+    a.metric(t("Eingeplant", "Planned"), t(f"{planned} von {total}", f"{planned} of {total}"))
+    b.metric(t("Phasen", "Phases"), str(len(phases(plan.profile))))
+    c.metric(
+        t("Summe der Scores", "Summed score"),
+        number(plan.summed_score, 1),
+        help=t("Die Summe von Nutzen ÷ Aufwand aller eingeplanten Maßnahmen.", "Value ÷ effort, summed."),
+    )
+    if plan.mode == OPTIMAL:
+        proven = t("bewiesen optimal", "proven optimal") if plan.proven_optimal else t("nicht bewiesen", "not proven")
+        d.metric(t("Optimaler Plan", "Optimal plan"), proven)
+    else:
+        d.metric(t("Verfahren", "Method"), t("Schnell", "Fast"))
+
+
+def milestone_list(plan: Plan) -> None:
+    """Per phase: its name, the end date and the measures finished by then."""
+    st.subheader(t("Meilensteine", "Milestones"))
+    all_milestones = milestones(plan)
+    per_row = min(4, len(all_milestones)) or 1
+    for start in range(0, len(all_milestones), per_row):
+        for column, milestone in zip(st.columns(per_row), all_milestones[start : start + per_row], strict=False):
+            with column, st.container(border=True):
+                st.markdown(f"**{_md(milestone.phase.name)}**")
+                st.markdown(
+                    t(
+                        f"Meilenstein am {formats.day(milestone.day, 'de')}",
+                        f"Milestone on {formats.day(milestone.day, 'en')}",
+                    )
+                )
+                finished = [_md(plan.measure(i).title) for i in milestone.finished]
+                st.caption(
+                    t(
+                        f"{len(finished)} in dieser Phase fertig, {milestone.finished_by_then} insgesamt",
+                        f"{len(finished)} finished in this phase, {milestone.finished_by_then} in total",
+                    )
+                )
+                if finished:
+                    lines = [f"- {title}" for title in finished[:LIST_UP_TO]]
+                    if len(finished) > LIST_UP_TO:
+                        more = len(finished) - LIST_UP_TO
+                        lines.append(t(f"- … und {more} weitere", f"- … and {more} more"))
+                    st.markdown("\n".join(lines))
+
+
+def not_planned(plan: Plan) -> None:
+    """The measures that are not in the plan, each with its reason in plain words."""
+    rank_of = {r.measure.id: r.rank for r in plan.ranking}
+    items = sorted(plan.not_planned.values(), key=lambda item: rank_of.get(item.measure_id, 0))
+    st.subheader(t(f"Nicht eingeplant ({len(items)})", f"Not planned ({len(items)})"))
+    if not items:
+        st.success(t("Alle Maßnahmen sind eingeplant.", "Every measure is planned."), icon=":material/check_circle:")
+        return
+    if len(items) <= LIST_UP_TO:
+        for item in items:
+            icon = ":material/check_circle:" if plan.measure(item.measure_id).status == DONE else ":material/info:"
+            st.markdown(f"{icon} **{_md(plan.measure(item.measure_id).title)}** – {_md(say(item.message))}")
+        return
+    st.dataframe(
+        {
+            t("Maßnahme", "Measure"): [plan.measure(item.measure_id).title for item in items],
+            t("Grund", "Reason"): [say(item.message) for item in items],
+        },
+        hide_index=True,
+        height=min(38 + 35 * len(items), 560),
+    )
+
+
+def pin_controls(plan: Plan) -> None:
+    """Pin a measure to a start month (or release it) and see the plan follow at once."""
+    current = workshop()
+    language = lang()
+    st.subheader(t("Maßnahme auf einen Monat fixieren", "Pin a measure to a month"))
+    candidates = [m for m in current.measures if not m.excluded and m.status != DONE]
+    if not candidates:
+        st.caption(t("Keine Maßnahme lässt sich fixieren.", "No measure can be pinned."))
+        return
+    titles = {m.id: m.title for m in candidates}
+    choose, month_column, release = st.columns([3, 2, 1], vertical_alignment="bottom")
+    with choose:
+        measure_id = st.selectbox(
+            t("Maßnahme", "Measure"),
+            list(titles),
+            key="roadmap_pin_measure",
+            format_func=lambda i: titles.get(i, i),
+        )
+    measure = current.by_id().get(measure_id or "")
+    if measure is None:
+        return
+    months = list(current.profile.months)
+    if measure.pinned is not None and measure.pinned not in months:
+        months = sorted({*months, measure.pinned})
+    key = f"roadmap_pin_month_{measure.id}"
+    bind(key, measure.pinned)
+    with month_column:
+        st.selectbox(
+            t("Startmonat", "Start month"),
+            months,
+            key=key,
+            placeholder=t("nicht fixiert – Monat wählen", "not pinned – choose a month"),
+            format_func=lambda m: formats.month(m, language),
+            on_change=update,
+            args=(key, lambda w, month: pin(w, measure.id, month)),
+        )
+    with release:
+        release_key = f"roadmap_unpin_{measure.id}"
+        st.button(
+            t("Fixierung lösen", "Release pin"),
+            key=release_key,
+            icon=":material/lock_open:",
+            disabled=measure.pinned is None,
+            on_click=update,
+            args=(release_key, lambda w, _value: pin(w, measure.id, None)),
+        )
+    field_error(key)
+    st.markdown(_pin_outcome(plan, measure))
+    pinned = [m for m in current.measures if m.pinned is not None]
+    if pinned:
+        st.caption(
+            t("Fixiert: ", "Pinned: ")
+            + ", ".join(f"{m.title} ({formats.month(m.pinned, language)})" for m in pinned if m.pinned)
+        )
+
+
+def _pin_outcome(plan: Plan, measure: Measure) -> str:
+    """Where the chosen measure now sits in the plan, or why it is not planned."""
+    placement = plan.placements.get(measure.id)
+    if placement is not None:
+        return t(
+            f"**{_md(measure.title)}** läuft von {formats.month(placement.start, 'de')} "
+            f"bis {formats.month(placement.end, 'de')}.",
+            f"**{_md(measure.title)}** runs from {formats.month(placement.start, 'en')} "
+            f"to {formats.month(placement.end, 'en')}.",
+        )
+    reason = plan.not_planned.get(measure.id)
+    return f"**{_md(measure.title)}**: {_md(say(reason.message))}" if reason else ""
+
+
+def gantt_spec(plan: Plan) -> dict[str, Any]:
+    """The Gantt chart's Vega-Lite spec, made once per change of the workshop, language and day."""
+    key = (revision(), lang(), date.today())
+    memo = st.session_state.get(MEMO)
+    if memo is None or memo[0] != key:
+        memo = (key, gantt_chart(plan, lang(), date.today()).to_dict())
+        st.session_state[MEMO] = memo
+    return memo[1]
+
+
+def page() -> None:
+    """Switch, headline figures, Gantt chart, milestones, what is not planned, and pins."""
+    if not presenter():
+        mode_switch()
+    plan = current_plan()
+    headline(plan)
+    st.vega_lite_chart(spec=gantt_spec(plan), width="stretch", theme=None)
+    milestone_list(plan)
+    not_planned(plan)
+    if not presenter():
+        pin_controls(plan)
+
+
+st.title(t("Roadmap", "Roadmap"))
+if not presenter():
+    st.markdown(
+        t(
+            "Schritt 5 von 7: der Plan in Phasen – im Budget, in der Kapazität und in der richtigen Reihenfolge.",
+            "Step 5 of 7: the plan in phases – within budget and capacity, and in the right order.",
+        )
+    )
+if not explain_empty_workshop():
+    page()

@@ -1,0 +1,139 @@
+"""The Roadmap page (pages/5_roadmap.py): headline figures, Gantt chart, milestones, reasons, pins."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app_state import demo_workshop
+from roadmap.model import Month
+from tests.pages import WORKSHOPS, open_page
+
+PAGE = "pages/5_roadmap.py"
+
+
+def _metrics(app: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in app.metric}
+
+
+def _texts(app: AppTest) -> str:
+    return "\n".join(element.value for element in [*app.markdown, *app.caption])
+
+
+def _measure(app: AppTest, measure_id: str):
+    return app.session_state["workshop"].by_id()[measure_id]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "planned"),
+    [
+        ("demo", "de", ("Eingeplant", "18 von 21")),
+        ("demo", "en", ("Planned", "18 of 21")),
+        ("large", "de", ("Eingeplant", "231 von 500")),
+        ("large", "en", ("Planned", "231 of 500")),
+    ],
+)
+def test_the_headline_shows_what_is_planned_the_phases_and_the_summed_score(
+    name: str, lang: str, planned: tuple[str, str]
+) -> None:
+    app = open_page(PAGE, WORKSHOPS[name](), lang)
+
+    metrics = _metrics(app)
+
+    assert not app.exception
+    assert metrics[planned[0]] == planned[1]
+    assert metrics["Phasen" if lang == "de" else "Phases"] == ("4" if name == "demo" else "8")
+    if name == "demo":
+        assert metrics["Summe der Scores" if lang == "de" else "Summed score"] == ("42,0" if lang == "de" else "42.0")
+    spec = json.loads(app.get("vega_lite_chart")[0].proto.spec)
+    assert spec["title"]["text"] == "Roadmap"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_empty_workshop_gets_the_hint_and_no_chart(lang: str) -> None:
+    app = open_page(PAGE, WORKSHOPS["empty"](), lang)
+
+    assert not app.exception
+    assert app.info and not app.get("vega_lite_chart") and not app.metric
+
+
+def test_each_phase_ends_in_a_milestone_with_the_measures_finished_by_then() -> None:
+    app = open_page(PAGE, demo_workshop(), "de")
+
+    texts = _texts(app)
+
+    assert "**Phase 1 – Quick Wins & Grundlagen**" in texts
+    assert "Meilenstein am 31.03.2026" in texts and "Meilenstein am 31.12.2026" in texts
+    assert "10 in dieser Phase fertig, 10 insgesamt" in texts
+    assert "- ERP für den Mittelstand" in texts
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [("de", "Budget reicht nicht: im günstigsten Startmonat fehlen 2026 noch 8.540\u00a0€."), ("en", "8,540")],
+)
+def test_what_is_not_planned_is_listed_with_its_reason_in_words(lang: str, reason: str) -> None:
+    app = open_page(PAGE, demo_workshop(), lang)
+
+    texts = _texts(app)
+
+    assert any(s.value == ("Nicht eingeplant (3)" if lang == "de" else "Not planned (3)") for s in app.subheader)
+    assert "**KI-Pilot Angebotskalkulation**" in texts and reason in texts
+
+
+def test_a_pinned_month_moves_the_measure_and_releasing_the_pin_moves_it_back() -> None:
+    app = open_page(PAGE, demo_workshop(), "de")
+
+    app.selectbox(key="roadmap_pin_measure").set_value("M09").run()
+    app.selectbox(key="roadmap_pin_month_M09").set_value(Month(2026, 6)).run()
+
+    assert not app.exception
+    assert _measure(app, "M09").pinned == Month(2026, 6)
+    assert "**E-Rechnung einführen** läuft von Juni 2026 bis Juli 2026." in _texts(app)
+
+    app.button(key="roadmap_unpin_M09").click().run()
+
+    assert _measure(app, "M09").pinned is None
+    assert "**E-Rechnung einführen** läuft von Januar 2026 bis Februar 2026." in _texts(app)
+
+
+def test_a_pin_that_cannot_be_kept_says_why() -> None:
+    app = open_page(PAGE, demo_workshop(), "de")
+
+    app.selectbox(key="roadmap_pin_measure").set_value("M03").run()
+    app.selectbox(key="roadmap_pin_month_M03").set_value(Month(2026, 1)).run()  # M02 runs until February
+
+    assert _measure(app, "M03").pinned == Month(2026, 1)
+    assert "**Zwei-Faktor-Authentifizierung**:" in _texts(app)
+    assert _metrics(app)["Eingeplant"] == "17 von 21"
+
+
+def test_the_optimal_switch_plans_again_and_says_whether_it_is_proven() -> None:
+    app = open_page(PAGE, demo_workshop(), "de")
+
+    app.segmented_control(key="roadmap_mode").set_value("optimal").run()
+
+    assert not app.exception
+    assert app.session_state["workshop"].profile.mode == "optimal"
+    assert _metrics(app)["Optimaler Plan"] == "bewiesen optimal"
+
+
+@pytest.mark.parametrize("name", ["demo", "large"])
+def test_presenter_mode_shows_the_plan_without_switch_or_pin_controls(name: str) -> None:
+    app = open_page(PAGE, WORKSHOPS[name](), "de", presenter=True)
+
+    assert not app.exception
+    assert app.get("vega_lite_chart") and app.metric
+    assert not app.segmented_control and not app.selectbox and not app.button
+
+
+def test_titles_are_shown_as_typed_even_with_markdown_characters() -> None:
+    from roadmap.model import Measure, Workshop
+
+    workshop = Workshop(measures=(Measure("A", "CRM_neu *jetzt*"),))
+
+    app = open_page(PAGE, workshop, "de")
+
+    assert "- CRM\\_neu \\*jetzt\\*" in _texts(app)
