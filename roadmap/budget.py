@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from roadmap.formats import number
 from roadmap.messages import Message
 from roadmap.model import Measure, Month, Profile
 from roadmap.plan import DONE, Plan
@@ -164,6 +165,11 @@ class CorridorNote:
 BELOW, WITHIN, ABOVE = "below", "within", "above"
 
 
+def _percent(value: float, lang: str) -> str:
+    """A percent figure as typed: '3' for a whole number, '2,5' / '2.5' otherwise."""
+    return number(value, lang, 0 if float(value).is_integer() else 1)
+
+
 def corridor_check(plan: Plan) -> list[CorridorNote]:
     """Running IT costs per year against the 1–5 % corridor, and the budget share itself."""
     notes = []
@@ -174,8 +180,10 @@ def corridor_check(plan: Plan) -> list[CorridorNote]:
                 None,
                 BELOW if share < CORRIDOR_LOW else ABOVE,
                 Message(
-                    f"Der Budgetanteil von {share:g} % liegt außerhalb des üblichen Korridors von 1–5 % des Umsatzes.",
-                    f"The budget share of {share:g} % lies outside the usual corridor of 1–5 % of revenue.",
+                    f"Der Budgetanteil von {_percent(share, 'de')} % liegt außerhalb des üblichen Korridors "
+                    "von 1–5 % des Umsatzes.",
+                    f"The budget share of {_percent(share, 'en')} % lies outside the usual corridor "
+                    "of 1–5 % of revenue.",
                 ),
             )
         )
@@ -186,21 +194,23 @@ def corridor_check(plan: Plan) -> list[CorridorNote]:
         if value < CORRIDOR_LOW - 1e-9:
             level = BELOW
             message = Message(
-                f"{year.year}: laufende IT-Kosten {value:.1f} % des Umsatzes – unter 1 %, "
+                f"{year.year}: laufende IT-Kosten {number(value, 'de')} % des Umsatzes – unter 1 %, "
                 "das deutet auf zu geringe Investitionen hin.",
-                f"{year.year}: running IT costs {value:.1f} % of revenue – below 1 %, which suggests under-investment.",
+                f"{year.year}: running IT costs {number(value, 'en')} % of revenue – below 1 %, "
+                "which suggests under-investment.",
             )
         elif value > CORRIDOR_HIGH + 1e-9:
             level = ABOVE
             message = Message(
-                f"{year.year}: laufende IT-Kosten {value:.1f} % des Umsatzes – über dem üblichen Bereich von 5 %.",
-                f"{year.year}: running IT costs {value:.1f} % of revenue – above the usual range of 5 %.",
+                f"{year.year}: laufende IT-Kosten {number(value, 'de')} % des Umsatzes – "
+                "über dem üblichen Bereich von 5 %.",
+                f"{year.year}: running IT costs {number(value, 'en')} % of revenue – above the usual range of 5 %.",
             )
         else:
             level = WITHIN
             message = Message(
-                f"{year.year}: laufende IT-Kosten {value:.1f} % des Umsatzes – im Korridor von 1–5 %.",
-                f"{year.year}: running IT costs {value:.1f} % of revenue – within the 1–5 % corridor.",
+                f"{year.year}: laufende IT-Kosten {number(value, 'de')} % des Umsatzes – im Korridor von 1–5 %.",
+                f"{year.year}: running IT costs {number(value, 'en')} % of revenue – within the 1–5 % corridor.",
             )
         notes.append(CorridorNote(year.year, level, message))
     return notes

@@ -81,3 +81,21 @@ def test_quarterly_costs_are_split_by_field() -> None:
         ("Q1/2026", "Prozessautomatisierung", 1000),
         ("Q1/2026", "Kunden & Omnichannel", 500),
     }
+
+
+def test_corridor_notes_write_decimals_the_german_way_in_german_and_the_english_way_in_english() -> None:
+    roadmap = plan([], Profile(revenue=1_000_000, baseline_it=18_000))
+
+    (note,) = corridor_check(roadmap)
+
+    assert "laufende IT-Kosten 1,8 % des Umsatzes" in note.message("de")
+    assert "running IT costs 1.8 % of revenue" in note.message("en")
+
+
+def test_a_budget_share_outside_the_corridor_is_named_in_the_language_s_number_format() -> None:
+    roadmap = plan([], Profile(revenue=1_000_000, budget_share=7.5, baseline_it=20_000))
+
+    share_note = corridor_check(roadmap)[0]
+
+    assert "Budgetanteil von 7,5 %" in share_note.message("de")
+    assert "budget share of 7.5 %" in share_note.message("en")
