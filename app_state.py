@@ -329,7 +329,8 @@ def show_chart(key: str, build: Callable[[], Any]) -> None:
     if memo is None or memo[0] != stamp:
         memo = (stamp, build().to_dict())
         st.session_state[memo_key] = memo
-    st.vega_lite_chart(spec=memo[1], width="stretch", key=f"{key}_chart")
+    # theme=None: the charts bring their own projector-sized fonts and colours
+    st.vega_lite_chart(spec=memo[1], width="stretch", theme=None, key=f"{key}_chart")
 
 
 # --- presenter mode -----------------------------------------------------------------------------
