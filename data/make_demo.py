@@ -273,7 +273,7 @@ MEASURES = (
 )
 
 # The team's answers of the maturity check: strong on IT basics, weak on data and customers.
-ANSWERS = dict(zip((q.id for q in QUESTIONS), (2, 1, 1, 1, 1, 2, 1, 2, 1, 1, 2, 1, 2, 1, 2, 3, 3, 2), strict=True))
+ANSWERS = dict(zip((q.id for q in QUESTIONS), (2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 1, 2, 3, 3, 2), strict=True))
 
 
 def demo() -> Workshop:

@@ -46,8 +46,9 @@ def test_the_demo_shows_the_chart_of_the_six_fields_and_names_the_weakest(lang: 
     )
     assert [dataset.name for dataset in chart.proto.datasets] == ["fields"]
     weakest = next(m.value for m in app.markdown if m.value.startswith(("Am schwächsten", "Weakest")))
-    assert ("Prozessautomatisierung" if lang == "de" else "Process automation") in weakest
-    assert ("1,3" if lang == "de" else "1.3") in weakest
+    assert ("Kunden & Omnichannel" if lang == "de" else "Customers & omnichannel") in weakest
+    assert ("1,0" if lang == "de" else "1.0") in weakest
+    assert ("Strategie" if lang == "de" else "Strategy") not in weakest
 
 
 def test_without_answers_the_page_explains_instead_of_showing_an_empty_chart() -> None:
