@@ -1,0 +1,251 @@
+"""The Import / Export page: nothing changes before the user confirms; the workbook and the charts for slides."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from app_state import demo_workshop
+from roadmap.model import Workshop
+from roadmap.planner import plan
+from roadmap.workbook import workbook_bytes
+from tests import workbooks
+from tests.conftest import REPO
+from tests.pages import WORKSHOPS, open_page
+
+PAGE = "pages/7_import_export.py"
+EXAMPLE = REPO / "data" / "beispiel_massnahmen.xlsx"
+
+
+def upload(app: AppTest, path: Path | None = None, name: str = "", data: bytes | None = None) -> AppTest:
+    """Put a file into the page's uploader as a user would and rerun."""
+    content = path.read_bytes() if path is not None else data or b""
+    app.file_uploader[0].set_value((name or (path.name if path else "datei.xlsx"), content, "application/octet-stream"))
+    app.run()
+    return app
+
+
+def edit_table(app: AppTest, key_start: str, edited: dict) -> None:
+    """Send a data editor a change set as the browser does (AppTest cannot type into a table) and rerun."""
+    editor = next(e for e in app.data_editor if (e.key or "").startswith(key_start))
+    state = {"edited_rows": {str(r): c for r, c in edited.items()}, "added_rows": [], "deleted_rows": []}
+    change = WidgetState(id=editor.proto.id, string_value=json.dumps(state))
+    tree, collect = app._tree, app._tree.get_widget_states
+
+    def with_change() -> Any:
+        states = collect()
+        states.widgets.append(change)
+        return states
+
+    tree.get_widget_states = with_change  # type: ignore[method-assign]
+    app.run()
+
+
+def _count(app: AppTest) -> int:
+    return len(app.session_state["workshop"].measures)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("name", list(WORKSHOPS))
+def test_the_page_offers_the_upload_and_the_export_for_every_workshop(name: str, lang: str) -> None:
+    app = open_page(PAGE, WORKSHOPS[name](), lang)
+
+    assert not app.exception
+    expected = ["Excel-Liste importieren", "Exportieren"] if lang == "de" else ["Import an Excel list", "Export"]
+    assert [h.value for h in app.header] == expected
+    assert len(app.file_uploader) == 1
+    assert set(app.file_uploader[0].allowed_type) == {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
+    downloads = [b.label for b in app.get("download_button")]
+    if name == "empty":
+        assert not downloads
+        assert ("Noch keine Maßnahmen" if lang == "de" else "No measures yet") in app.info[0].value
+    else:
+        assert downloads == [
+            "Roadmap-Arbeitsmappe herunterladen (Excel)" if lang == "de" else "Download the roadmap workbook (Excel)"
+        ]
+
+
+def test_the_german_example_is_previewed_and_nothing_changes_before_the_confirm_button() -> None:
+    app = open_page(PAGE)
+    before = app.session_state["workshop_revision"]
+
+    upload(app, EXAMPLE)
+
+    assert not app.exception
+    assert app.subheader[0].value == "Vorschau: 12 Maßnahmen"
+    assert any("Kopfzeile in **Zeile 4** von Blatt **Vorhaben 2026** erkannt" in m.value for m in app.markdown)
+    mapping = app.data_editor[0].value
+    assert mapping.loc[mapping["header"] == "lfd. Kosten p.a.", "field"].item() == "Laufende Kosten (€/Jahr)"
+    assert len(app.dataframe[1].value) == 12
+    assert app.info[0].value == "Nach dem Übernehmen: 12 Maßnahmen angehängt."
+    assert _count(app) == 21 and app.session_state["workshop_revision"] == before
+
+
+def test_confirming_appends_the_list_and_empties_the_uploader() -> None:
+    app = upload(open_page(PAGE), EXAMPLE)
+
+    app.button(key="import_confirm").click().run()
+
+    assert _count(app) == 33
+    assert app.session_state["workshop"].measures[21].title == "Microsoft 365 für alle Arbeitsplätze"
+    assert app.success[0].value == "12 Maßnahmen angehängt."
+    assert app.file_uploader[0].value is None and not app.data_editor
+
+
+def test_replace_makes_the_file_the_measure_list() -> None:
+    app = upload(open_page(PAGE, lang="en"), EXAMPLE)
+
+    app.radio(key="import_how").set_value("replace").run()
+    assert "List replaced: 12 measures taken over, 21 measures of the previous list removed." in app.warning[0].value
+    app.button(key="import_confirm").click().run()
+
+    assert [m.id for m in app.session_state["workshop"].measures] == [str(n) for n in range(1, 13)]
+    assert app.session_state["workshop"].profile.name == "Schneider Feinmechanik GmbH"
+
+
+def test_the_exported_workbook_updates_by_id_and_restores_the_profile_on_replace() -> None:
+    workshop = demo_workshop()
+    exported = workbook_bytes(plan(workshop.measures, workshop.profile), "de")
+    app = upload(open_page(PAGE, Workshop()), name="roadmap.xlsx", data=exported)
+
+    app.radio(key="import_how").set_value("replace").run()
+    app.button(key="import_confirm").click().run()
+
+    assert app.session_state["workshop"].measures == workshop.measures
+    assert app.session_state["workshop"].profile == workshop.profile
+    upload(app, name="roadmap.xlsx", data=exported)
+    app.radio(key="import_how").set_value("update").run()
+    assert app.info[-1].value.startswith("Nach dem Übernehmen: 0 Maßnahmen aktualisiert, 21 unverändert, 0 neu")
+
+
+def test_a_real_world_list_is_previewed_with_every_problem_by_sheet_row_and_column(realxlsx: Path) -> None:
+    app = upload(open_page(PAGE), realxlsx / "projects" / "de_chulio_projektplan.xlsx")
+
+    assert not app.exception
+    assert app.subheader[0].value == "Vorschau: 19 Maßnahmen"
+    problems = app.dataframe[2].value
+    assert list(problems.columns) == ["kind", "sheet", "row", "column", "message"]
+    first = problems.iloc[0]
+    assert (first["sheet"], first["row"], first["column"]) == ("Tabelle1", 6, "C")
+    app.button(key="import_confirm").click().run()
+    assert _count(app) == 40
+
+
+def test_another_sheet_can_be_chosen(realxlsx: Path) -> None:
+    app = upload(open_page(PAGE), realxlsx / "projects" / "de_andrin_zeitplanung.xlsx")
+    assert app.subheader[0].value == "Vorschau: 23 Maßnahmen"
+
+    app.selectbox[0].set_value("Ist Arbeitszeit - Übersicht").run()
+
+    assert not app.exception
+    assert app.subheader[0].value == "Vorschau: 6 Maßnahmen"
+
+
+def test_a_corrected_column_mapping_is_read_again() -> None:
+    app = upload(open_page(PAGE), EXAMPLE)
+    mapping = app.data_editor[0].value
+    row = int(mapping.index[mapping["header"] == "Verantwortlich"][0])
+
+    edit_table(app, "import_mapping", {row: {"field": "—"}})
+
+    assert not app.exception
+    preview = app.dataframe[1].value
+    assert set(preview["owner"]) == {""}
+    assert preview.loc[0, "notes"].startswith("Lizenzen über Systemhaus; Verantwortlich: Herr Becker")
+    assert app.data_editor[0].value.loc[row, "field"] == "—"
+    assert _count(app) == 21
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("liste.xlsx", b"Das ist keine Tabelle."), ("kaputt.xlsx", b"PK\x03\x04kaputt"), ("leer.csv", b"")],
+)
+def test_a_file_that_cannot_be_read_gets_a_clear_message_and_changes_nothing(name: str, data: bytes) -> None:
+    app = open_page(PAGE)
+    before = app.session_state["workshop_revision"]
+
+    upload(app, name=name, data=data)
+
+    assert not app.exception
+    assert "Am Workshop wurde nichts geändert." in app.error[0].value
+    assert "import_confirm" not in {b.key for b in app.button}
+    assert _count(app) == 21 and app.session_state["workshop_revision"] == before
+
+
+def test_a_password_protected_or_too_large_file_is_refused_and_changes_nothing(tmp_path: Path) -> None:
+    app = upload(open_page(PAGE), workbooks.encrypted_ole2(tmp_path / "geheim.xlsx"))
+    assert "passwortgeschützt" in app.error[0].value
+
+    upload(app, name="riesig.csv", data=b"Titel;Kosten\n" + b"x;1\n" * 5_500_000)
+
+    assert "Am Workshop wurde nichts geändert." in app.error[0].value and "MB" in app.error[0].value
+    assert _count(app) == 21
+
+
+def test_a_file_without_a_measure_list_is_refused_in_words(realxlsx: Path) -> None:
+    app = upload(open_page(PAGE, lang="en"), realxlsx / "edge" / "merged_range.xlsx")
+
+    assert "No measure list found" in app.error[0].value
+    assert _count(app) == 21
+
+
+def test_presenter_mode_offers_the_export_but_no_upload() -> None:
+    app = open_page(PAGE, presenter=True)
+
+    assert not app.exception
+    assert not app.file_uploader and not app.radio
+    assert [h.value for h in app.header] == ["Exportieren"]
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """What the page's download buttons would hand the browser: file name -> bytes or a function making them."""
+    found: dict[str, Any] = {}
+    add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
+
+    def record(self: MediaFileManager, data: Any, mimetype: str, coordinates: str, **kwargs: Any) -> Any:
+        found[kwargs.get("file_name")] = data
+        return add(self, data, mimetype, coordinates, **kwargs)
+
+    def record_deferred(self: MediaFileManager, make: Any, mimetype: Any, coordinates: str, **kwargs: Any) -> Any:
+        found[kwargs.get("file_name")] = make
+        return add_deferred(self, make, mimetype, coordinates, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add", record)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record_deferred)
+    return found
+
+
+def test_the_workbook_is_named_after_the_company_and_written_in_the_session_language(downloads: dict) -> None:
+    open_page(PAGE, lang="en")
+
+    (name,) = [n for n in downloads if n and n.endswith(".xlsx")]
+    book = openpyxl.load_workbook(io.BytesIO(downloads[name]()), read_only=True)
+
+    assert re.fullmatch(r"roadmap_Schneider_Feinmechanik_GmbH_\d{4}-\d{2}-\d{2}\.xlsx", name)
+    assert book.sheetnames == ["Roadmap", "Gantt", "Budget", "Prioritisation", "Profile", "Measures"]
+
+
+def test_the_charts_become_pngs_for_slides_only_on_request(downloads: dict) -> None:
+    app = open_page(PAGE)
+    assert not [n for n in downloads if n and n.endswith(".png")]
+
+    app.button(key="export_prepare").click().run()
+
+    assert not app.exception
+    pngs = {n.rsplit("_", 1)[-1]: data for n, data in downloads.items() if n and n.endswith(".png")}
+    skipped = " ".join(c.value for c in app.caption)
+    for key in ("matrix.png", "gantt.png", "jahre.png", "quartale.png", "reifegrad.png"):
+        assert key in pngs or "noch nicht verfügbar" in skipped
+        if key in pngs:
+            assert pngs[key][:8] == b"\x89PNG\r\n\x1a\n"
+    assert "matrix.png" in pngs and "gantt.png" in pngs

@@ -1,0 +1,171 @@
+"""The Maßnahmen page: the measure table edited and saved at once, the catalogue, presenter mode."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.testing.v1 import AppTest
+
+from roadmap.model import Measure, Workshop
+from tests.pages import WORKSHOPS, open_page
+
+PAGE = "pages/3_massnahmen.py"
+
+
+def edit_table(
+    app: AppTest, edited: dict | None = None, added: list | None = None, deleted: list | None = None
+) -> None:
+    """Send the data editor a change set as the browser does (AppTest cannot type into a table) and rerun.
+
+    The page's on_change callback runs exactly as after an edit in the browser.
+    """
+    editor = app.data_editor[0]
+    state = {
+        "edited_rows": {str(row): cells for row, cells in (edited or {}).items()},
+        "added_rows": added or [],
+        "deleted_rows": deleted or [],
+    }
+    change = WidgetState(id=editor.proto.id, string_value=json.dumps(state))
+    tree = app._tree
+    collect = tree.get_widget_states
+
+    def with_change() -> Any:
+        states = collect()
+        states.widgets.append(change)
+        return states
+
+    tree.get_widget_states = with_change  # type: ignore[method-assign]
+    app.run()
+
+
+def _measures(app: AppTest) -> tuple[Measure, ...]:
+    return app.session_state["workshop"].measures
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("name", list(WORKSHOPS))
+def test_the_page_shows_the_measures_and_what_they_cost_for_every_workshop(name: str, lang: str) -> None:
+    workshop = WORKSHOPS[name]()
+
+    app = open_page(PAGE, workshop, lang)
+
+    assert not app.exception
+    assert app.title[0].value == ("Maßnahmen" if lang == "de" else "Measures")
+    expected = {
+        "demo": (("21", "191.600\xa0€", "59.400\xa0€"), ("21", "€191,600", "€59,400")),
+        "large": (("500", "4.455.000\xa0€", "996.600\xa0€"), ("500", "€4,455,000", "€996,600")),
+    }
+    if name == "empty":
+        assert not app.metric
+        assert "noch keine Maßnahmen" in app.info[0].value or "no measures yet" in app.info[0].value
+        assert app.text_input(key="massnahmen_catalogue_search")  # the catalogue is shown at once
+        assert len(app.data_editor) == 1 and app.data_editor[0].value.empty
+    else:
+        assert tuple(m.value for m in app.metric) == expected[name][0 if lang == "de" else 1]
+        assert len(app.data_editor[0].value) == len(workshop.measures)
+
+
+def test_the_table_shows_fields_and_dependencies_by_name_in_english() -> None:
+    app = open_page(PAGE, lang="en")
+
+    table = app.data_editor[0].value
+
+    assert table.loc[0, "field"] == "Strategy & culture"
+    assert list(table.loc[2, "depends_on"]) == ["Microsoft 365 für alle Arbeitsplätze"]
+
+
+def test_an_edited_cost_is_saved_at_once_and_the_total_follows() -> None:
+    app = open_page(PAGE)
+    before = app.session_state["workshop_revision"]
+
+    edit_table(app, edited={2: {"one_time_cost": 2000}})
+
+    assert _measures(app)[2].one_time_cost == 2000
+    assert app.metric[1].value == "192.400\xa0€"
+    assert app.session_state["workshop_revision"] == before + 1
+
+
+def test_an_invalid_value_is_listed_below_the_table_and_the_old_value_stays() -> None:
+    app = open_page(PAGE)
+
+    edit_table(app, edited={2: {"value": 9, "owner": "Herr Kaya"}})
+
+    assert (_measures(app)[2].value, _measures(app)[2].owner) == (5, "Herr Kaya")
+    assert "„Zwei-Faktor-Authentifizierung“, Spalte Nutzen (1–5)" in app.warning[0].value
+    assert app.data_editor[0].value.loc[2, "value"] == 5  # the table shows the saved state again
+
+
+def test_a_rejected_change_alone_changes_nothing_but_is_still_explained() -> None:
+    app = open_page(PAGE, lang="en")
+    before = app.session_state["workshop_revision"]
+
+    edit_table(app, edited={0: {"title": ""}})
+
+    assert app.session_state["workshop_revision"] == before
+    assert "the title must not be empty" in app.warning[0].value
+
+
+def test_a_new_row_becomes_a_measure_with_a_fresh_id() -> None:
+    app = open_page(PAGE)
+
+    edit_table(app, added=[{"title": "Intranet", "field": "Strategie & Kultur", "depends_on": ["CRM-System Vertrieb"]}])
+
+    intranet = _measures(app)[-1]
+    assert (intranet.id, intranet.field, intranet.depends_on) == ("M22", "Strategie & Kultur", ("M15",))
+    assert app.metric[0].value == "22"
+
+
+def test_deleting_a_row_removes_the_measure_and_says_which_dependencies_went() -> None:
+    app = open_page(PAGE)
+
+    edit_table(app, deleted=[1])
+
+    assert "M02" not in {m.id for m in _measures(app)}
+    assert all("M02" not in m.depends_on for m in _measures(app))
+    notes = " ".join(i.value for i in app.info)
+    assert "Gelöscht: „Microsoft 365 für alle Arbeitsplätze“" in notes
+    assert "„Zwei-Faktor-Authentifizierung“ hing von „Microsoft 365 für alle Arbeitsplätze“ ab" in notes
+
+
+def test_a_catalogue_measure_is_added_with_one_click_and_then_marked_as_present() -> None:
+    app = open_page(PAGE, Workshop())
+
+    app.button(key="massnahmen_add_K-STRAT").click().run()
+    app.button(key="massnahmen_add_K-PILOT").click().run()
+
+    assert [(m.id, m.depends_on) for m in _measures(app)] == [("K-STRAT", ()), ("K-PILOT", ("K-STRAT",))]
+    keys = {b.key for b in app.button}
+    assert "massnahmen_add_K-STRAT" not in keys and "massnahmen_add_K-CRM" in keys
+    assert any("in der Liste" in m.value for m in app.markdown)
+
+
+def test_a_missing_prerequisite_of_a_catalogue_measure_is_explained() -> None:
+    app = open_page(PAGE, Workshop(), lang="en")
+
+    app.button(key="massnahmen_add_K-CRM").click().run()
+
+    assert _measures(app)[0].depends_on == ()
+    assert "usually needs “Collaboration platform" in app.info[-1].value
+
+
+def test_the_catalogue_search_narrows_the_list_and_offers_to_add_all_found() -> None:
+    app = open_page(PAGE, Workshop())
+
+    app.text_input(key="massnahmen_catalogue_search").input("Schulung").run()
+    app.button(key="massnahmen_add_found").click().run()
+
+    titles = {m.title for m in _measures(app)}
+    assert "Security-Awareness-Schulung" in titles and "Schulungsprogramm digitale Kompetenzen" in titles
+    assert "CRM-System" not in titles
+
+
+def test_presenter_mode_shows_a_read_only_table_and_no_editing_controls() -> None:
+    app = open_page(PAGE, presenter=True)
+
+    assert not app.exception
+    assert not app.data_editor and not app.button and not app.text_input
+    assert len(app.dataframe) == 1 and len(app.dataframe[0].value) == 21
+    assert app.metric[0].value == "21"
