@@ -8,16 +8,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from app_state import current_plan, lang, presenter, revision, save, say, t, workshop
 from roadmap import measure_table
 from roadmap.chart_png import file_stem, png
-from roadmap.columns import IMPORT_FIELDS, is_grid_header
+from roadmap.import_preview import NOT_MAPPED, edited_mapping, field_labels, mapping_rows, mapping_table, problem_table
 from roadmap.importer import ImportResult, import_file
 from roadmap.merge import APPEND, HOW, REPLACE, UPDATE, merge_import
-from roadmap.messages import ERROR, Message, RoadmapError, column_letter
+from roadmap.messages import ERROR, Message, RoadmapError
 from roadmap.model import Workshop
 from roadmap.plan import Plan
 from roadmap.workbook import workbook_bytes
@@ -27,8 +26,7 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROUND = "import_round"  # grows after each import, so the uploader starts empty again
 FILE, SHEET, OVERRIDE, MEMO, DONE = "_import_file", "_import_sheet", "_import_override", "_import_memo", "_import_done"
 SHEETS_SEEN, MAPPING_VERSION, PNGS = "_import_sheets_seen", "_import_mapping_version", "_export_pngs"
-DRY_RUN = "_import_dry_run"
-NOT_MAPPED = "—"
+DRY_RUN, HEADER = "_import_dry_run", "_import_header_row"
 PREVIEW_COLUMNS = (
     "id", "title", "field", "status", "value", "effort", "one_time_cost", "running_cost", "duration", "depends_on",
     "earliest_start", "deadline", "owner", "notes",
@@ -38,15 +36,15 @@ PREVIEW_COLUMNS = (
 
 
 def read(data: bytes, name: str) -> ImportResult | RoadmapError:
-    """The import of the uploaded file with the chosen sheet and mapping, read once per choice."""
-    override = st.session_state.get(OVERRIDE)
-    stamp = (st.session_state.get(FILE), st.session_state.get(SHEET), tuple(sorted((override or {}).items())))
+    """The import of the uploaded file with the chosen sheet, header row and mapping, read once per choice."""
+    sheet, override, header_row = (st.session_state.get(key) for key in (SHEET, OVERRIDE, HEADER))
+    stamp = (st.session_state.get(FILE), sheet, header_row, tuple(sorted((override or {}).items())))
     memo = st.session_state.get(MEMO)
     if memo is None or memo[0] != stamp:
         with st.spinner(t(f"{name} wird gelesen …", f"Reading {name} …")):
             try:
                 outcome: ImportResult | RoadmapError = import_file(
-                    data, filename=name, sheet=st.session_state.get(SHEET), mapping=override
+                    data, filename=name, sheet=sheet, mapping=override, header_row=header_row
                 )
             except RoadmapError as error:  # ImportFailed included: not a spreadsheet, damaged, too large …
                 outcome = error
@@ -56,10 +54,10 @@ def read(data: bytes, name: str) -> ImportResult | RoadmapError:
 
 
 def _new_file(data: bytes, name: str) -> None:
-    """A different file was uploaded: forget the sheet and mapping chosen for the previous one."""
+    """A different file was uploaded: forget the sheet, header row and mapping chosen for the previous one."""
     stamp = (name, hashlib.sha1(data).hexdigest())
     if st.session_state.get(FILE) != stamp:
-        for key in (SHEET, OVERRIDE, MEMO, SHEETS_SEEN):
+        for key in (SHEET, HEADER, OVERRIDE, MEMO, SHEETS_SEEN):
             st.session_state.pop(key, None)
         st.session_state[FILE] = stamp
 
@@ -67,6 +65,7 @@ def _new_file(data: bytes, name: str) -> None:
 def _choose_sheet(key: str) -> None:
     st.session_state[SHEET] = st.session_state[key]
     st.session_state.pop(OVERRIDE, None)
+    st.session_state.pop(HEADER, None)
 
 
 def sheet_choice(result: ImportResult | None) -> None:
@@ -88,50 +87,58 @@ def sheet_choice(result: ImportResult | None) -> None:
     )
 
 
-# --- the column mapping -------------------------------------------------------------------------
+# --- the header row and the column mapping ------------------------------------------------------
+
+
+def _new_mapping() -> None:
+    """The mapping editor starts afresh from what the importer read."""
+    st.session_state[MAPPING_VERSION] = st.session_state.get(MAPPING_VERSION, 0) + 1
+
+
+def _choose_header_row(key: str) -> None:
+    """Header row callback: read the file again from that row, with the mapping that row's headings give."""
+    st.session_state[HEADER] = int(st.session_state[key]) if st.session_state.get(key) else None
+    st.session_state.pop(OVERRIDE, None)
+    _new_mapping()
+
+
+def header_row_input(row: int) -> None:
+    """The header row as Excel numbers it, prefilled with the one read; changing it reads the file again."""
+    key = f"import_header_row_{st.session_state[FILE][1][:12]}_{st.session_state.get(SHEET)}_{row}"
+    help_text = t(
+        "Die Zeile mit den Spaltenüberschriften; die Zeilen darüber werden nicht übernommen.",
+        "The row holding the column headings; the rows above it are not imported.",
+    )
+    st.number_input(
+        t("Kopfzeile (Zeile in Excel)", "Header row (row in Excel)"), min_value=1, value=row, step=1, key=key,
+        help=help_text, on_change=_choose_header_row, args=(key,),
+    )  # fmt: skip
 
 
 def _apply_mapping(key: str, columns: list[int], fields: list[str | None], labels: dict[str, str]) -> None:
     """Mapping editor callback: the table as edited becomes the importer's whole mapping."""
-    state = st.session_state.get(key) or {}
-    chosen = list(fields)
-    by_label = {label: field for field, label in labels.items()}
-    for row, change in (state.get("edited_rows") or {}).items():
-        if "field" in change and 0 <= int(row) < len(chosen):
-            chosen[int(row)] = by_label.get(change["field"] or NOT_MAPPED)
-    override: dict[str, int] = dict.fromkeys(IMPORT_FIELDS, -1)
-    for column, field in zip(columns, chosen, strict=True):
-        if field is not None:
-            override[field] = column  # a field chosen twice: the column further right wins
-    st.session_state[OVERRIDE] = override
-    st.session_state[MAPPING_VERSION] = st.session_state.get(MAPPING_VERSION, 0) + 1
+    edits = (st.session_state.get(key) or {}).get("edited_rows") or {}
+    st.session_state[OVERRIDE] = edited_mapping(columns, fields, edits, labels)
+    _new_mapping()
 
 
 def mapping_editor(result: ImportResult) -> None:
-    """The detected header row and which column feeds which field, correctable."""
-    language = lang()
-    st.markdown(
+    """The header row (detected or chosen) and which column feeds which field, both correctable."""
+    found = t("gewählt", "chosen") if st.session_state.get(HEADER) else t("erkannt", "found")
+    text, row = st.columns([4, 1], vertical_alignment="bottom")
+    text.markdown(
         t(
-            f"Kopfzeile in **Zeile {result.header_row}** von Blatt **{result.sheet}** erkannt. Prüfen Sie, welche "
+            f"Kopfzeile in **Zeile {result.header_row}** von Blatt **{result.sheet}** {found}. Prüfen Sie, welche "
             "Spalte in welches Feld übernommen wird, und korrigieren Sie es bei Bedarf; Spalten ohne Zuordnung "
             "landen in den Notizen.",
-            f"Header found in **row {result.header_row}** of sheet **{result.sheet}**. Check which column feeds "
+            f"Header {found} in **row {result.header_row}** of sheet **{result.sheet}**. Check which column feeds "
             "which field and correct it where needed; columns without a field end up in the notes.",
         )
     )
-    labels = {field: text(language) for field, text in IMPORT_FIELDS.items()}
-    field_of = {column: field for field, column in result.mapping.items()}
-    # Calendar columns of a Gantt grid ('KW 12', 'Jan 2026') are never measure data: left out here.
-    headers = result.headers
-    columns = [c for c, text in enumerate(headers) if c in field_of or (text.strip() and not is_grid_header(text))]
-    fields = [field_of.get(c) for c in columns]
-    table = pd.DataFrame(
-        {
-            "column": [column_letter(c) for c in columns],
-            "header": [result.headers[c] for c in columns],
-            "field": [labels[f] if f else NOT_MAPPED for f in fields],
-        }
-    ).astype("object")
+    with row:
+        header_row_input(result.header_row)
+    labels, (columns, fields) = field_labels(lang()), mapping_rows(result)
+    table = mapping_table(result, columns, fields, labels)
     key = f"import_mapping_{st.session_state[FILE][1][:12]}_{st.session_state.get(MAPPING_VERSION, 0)}"
     st.data_editor(
         table,
@@ -190,17 +197,8 @@ def preview(result: ImportResult) -> None:
             f"**{len(result.problems)} notes** ({errors} of them errors: those rows are not imported)",
         )
     )
-    kind = {ERROR: t("Fehler", "Error")}
     st.dataframe(
-        pd.DataFrame(
-            {
-                "kind": [kind.get(p.severity, t("Hinweis", "Note")) for p in result.problems],
-                "sheet": [p.where.sheet for p in result.problems],
-                "row": [p.where.row for p in result.problems],
-                "column": [p.where.column for p in result.problems],
-                "message": [p.message(language) for p in result.problems],
-            }
-        ),
+        problem_table(result.problems, language),
         hide_index=True,
         column_config={
             "kind": st.column_config.TextColumn(t("Art", "Kind"), width=90),
@@ -222,7 +220,7 @@ def _confirm() -> None:
         return
     st.session_state[DONE] = (revision(), outcome.messages)
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
-    for key in (FILE, SHEET, OVERRIDE, MEMO, SHEETS_SEEN):
+    for key in (FILE, SHEET, HEADER, OVERRIDE, MEMO, SHEETS_SEEN):
         st.session_state.pop(key, None)
 
 
@@ -292,6 +290,8 @@ def import_section() -> None:
             say(outcome) + " " + t("Am Workshop wurde nichts geändert.", "Nothing in the workshop was changed."),
             icon=":material/error:",
         )
+        if st.session_state.get(HEADER):  # the row chosen is no header: choose another one
+            header_row_input(st.session_state[HEADER])
         return
     if outcome.mapping:
         mapping_editor(outcome)

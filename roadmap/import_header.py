@@ -32,14 +32,7 @@ def find_header(sheet: RawSheet, override: dict[str, int] | None = None) -> Head
     rows = sheet.rows
     scan = min(len(rows), _SCAN_ROWS)
     filled = _merge_fill(sheet, scan)
-
-    def cell(r: int, c: int) -> Cell:
-        if (r, c) in filled:
-            return filled[(r, c)]
-        return rows[r][c] if c < len(rows[r]) else None
-
-    def width(r: int) -> int:
-        return min(_SCAN_COLUMNS, max([len(rows[r]), *(c + 1 for (rr, c) in filled if rr == r)]))
+    cell, width = _reader(sheet, filled)
 
     def textual(r: int) -> bool:
         cells = [cell(r, c) for c in range(width(r))]
@@ -83,6 +76,31 @@ def find_header(sheet: RawSheet, override: dict[str, int] | None = None) -> Head
     texts = _combined(cell, best.top, bottom, max(width(r) for r in range(best.top, bottom + 1)))
     visible = [t if c not in sheet.hidden_columns else "" for c, t in enumerate(texts)]
     return Header(best.top, bottom, texts, map_columns(visible, override), best.score)
+
+
+def header_at(sheet: RawSheet, index: int, override: dict[str, int] | None = None) -> Header:
+    """The header the user chose: row `index` (0-based) alone, merged cells filled in, mapped as detected ones are."""
+    cell, width = _reader(sheet, _merge_fill(sheet, index + 1))
+    texts = _combined(cell, index, index, width(index))
+    visible = [t if c not in sheet.hidden_columns else "" for c, t in enumerate(texts)]
+    return Header(index, index, texts, map_columns(visible, override), 0.0)
+
+
+def _reader(
+    sheet: RawSheet, filled: dict[tuple[int, int], Cell]
+) -> tuple[Callable[[int, int], Cell], Callable[[int], int]]:
+    """A header cell (a merged range's value in each of its cells) and a header row's width."""
+    rows = sheet.rows
+
+    def cell(r: int, c: int) -> Cell:
+        if (r, c) in filled:
+            return filled[(r, c)]
+        return rows[r][c] if c < len(rows[r]) else None
+
+    def width(r: int) -> int:
+        return min(_SCAN_COLUMNS, max([len(rows[r]), *(c + 1 for (rr, c) in filled if rr == r)]))
+
+    return cell, width
 
 
 def _merged_into(sheet: RawSheet, top: int, bottom: int) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from roadmap.columns import looked_for
 from roadmap.import_cells import Report, build, columns_of
-from roadmap.import_header import Header, find_header, first_row_header
+from roadmap.import_header import Header, find_header, first_row_header, header_at
 from roadmap.import_rows import Line, layout_of, read_lines, skipped_messages, sort_lines
 from roadmap.messages import WARNING, Location, Message, Problem, column_letter
 from roadmap.model import Measure, Profile
@@ -52,14 +52,18 @@ def import_file(
     filename: str | None = None,
     sheet: str | None = None,
     mapping: dict[str, int] | None = None,
+    header_row: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> ImportResult:
-    """Measures (and, from the program's own workbook, the profile) read from a spreadsheet file."""
+    """Measures (and, from the program's own workbook, the profile) read from a spreadsheet file.
+
+    `header_row` (Excel's 1-based row) replaces the detected header; the rows above it are ignored.
+    """
     name = filename or (source.name if isinstance(source, Path) else "")
     raw = read_sheets(source, name, limits)
     usable = tuple(s.name for s in raw if s.kind == WORKSHEET and not s.hidden and _has_cells(s))
     lang = lang_of_sheet_names([s.name for s in raw])
-    if lang and mapping is None and sheet in (None, SHEET_MEASURES(lang)):
+    if lang and mapping is None and header_row is None and sheet in (None, SHEET_MEASURES(lang)):
         if importlib.util.find_spec("roadmap.own_format") is not None:
             from roadmap.own_format import read_own_workbook
 
@@ -78,10 +82,42 @@ def import_file(
             )
         header = find_header(chosen, mapping) or first_row_header(chosen, mapping)
     else:
-        chosen, header = _best_sheet([s for s in raw if s.name in usable], name, mapping)
+        chosen, header = _best_sheet([s for s in raw if s.name in usable], name, mapping, header_row is not None)
+    if header_row is not None:
+        header = _chosen_header(chosen, header, header_row, name, mapping)
     if header is None:
         raise _no_measure_list(name, [chosen.name])
     return _import_sheet(chosen, header, name, usable, mapping)
+
+
+def _chosen_header(
+    sheet: RawSheet, detected: Header | None, row: int, name: str, override: dict[str, int] | None
+) -> Header:
+    """The header in the row the user chose (the detected one where it ends there), or why that row is none."""
+    if not 1 <= row <= len(sheet.rows):
+        raise ImportFailed(
+            Message(
+                f"Eine Zeile {row} gibt es hier nicht – die Kopfzeile muss zwischen Zeile 1 und {len(sheet.rows)} "
+                "liegen (der letzten mit Inhalt).",
+                f"There is no row {row} here – the header row must lie between row 1 and {len(sheet.rows)} "
+                "(the last one with content).",
+            ),
+            Location(name, sheet.name),
+        )
+    if detected is not None and detected.bottom == row - 1:
+        return detected  # the detected row itself: read exactly as detected
+    header = header_at(sheet, row - 1, override)
+    if "title" not in header.mapping:
+        raise ImportFailed(
+            Message(
+                f"Diese Zeile taugt nicht als Kopfzeile – keine ihrer Spalten heißt wie ein Maßnahmentitel "
+                f"({looked_for()}). Wählen Sie eine andere Zeile oder ordnen Sie den Titel zu.",
+                f"This row cannot be the header – none of its columns is named like a measure title "
+                f"({looked_for()}). Choose another row or map the title column.",
+            ),
+            Location(name, sheet.name, row),
+        )
+    return header
 
 
 def _has_cells(sheet: RawSheet) -> bool:
@@ -103,7 +139,7 @@ def _named_sheet(raw: list[RawSheet], wanted: str, name: str) -> RawSheet:
 
 
 def _best_sheet(
-    candidates: list[RawSheet], name: str, override: dict[str, int] | None
+    candidates: list[RawSheet], name: str, override: dict[str, int] | None, forced: bool = False
 ) -> tuple[RawSheet, Header | None]:
     if not candidates:
         raise ImportFailed(
@@ -115,6 +151,8 @@ def _best_sheet(
         )
     found = [(sheet, find_header(sheet, override)) for sheet in candidates]
     scored = [(header.score, -index, sheet, header) for index, (sheet, header) in enumerate(found) if header]
+    if not scored and forced:  # the user names the header row: of the first sheet unless one has a header
+        return candidates[0], None
     if not scored:
         raise _no_measure_list(name, [sheet.name for sheet in candidates])
     _, _, sheet, header = max(scored, key=lambda item: (item[0], item[1]))
