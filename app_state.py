@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -35,7 +37,6 @@ _WORKSHOP = "workshop"
 _VERSION = "workshop_version"
 _REVISION = "workshop_revision"
 _SAVED_AT = "_saved_at"
-_PLAN = "_plan_memo"
 _ERRORS = "_field_errors"
 _NOTICE = "_notice"
 _WARNING = "_store_warning"
@@ -216,24 +217,62 @@ def show_notice() -> None:
         st.toast(say(notice), icon=":material/check_circle:")
 
 
+class _SharedCache:
+    """Results that depend only on a stored workshop version, shared by every session of this server.
+
+    A plan or a chart spec of workshop X in version 7 is the same for every viewer, so a second
+    tab, a reload or a page switch reuses it instead of planning or validating a spec again.
+    """
+
+    def __init__(self, size: int = 128) -> None:
+        self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        """The value for `key`, made (outside the lock) if it is not known yet."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+
+_SHARED = _SharedCache()
+
+
+def _stored_state() -> tuple[str, int]:
+    """The session's workshop id and the stored version its content belongs to."""
+    workshop()
+    return str(st.session_state[_ID]), int(st.session_state[_VERSION])
+
+
 def current_plan() -> Plan:
-    """The roadmap of the current workshop, computed once per change (with a spinner in optimal mode)."""
+    """The roadmap of the current workshop, computed once per stored version (spinner in optimal mode)."""
     current = workshop()
-    memo = st.session_state.get(_PLAN)
-    if memo is not None and memo[0] == revision():
-        return memo[1]
-    if current.profile.mode == OPTIMAL and current.measures:
-        with st.spinner(
-            t(
-                "Optimaler Plan wird berechnet (höchstens 10 Sekunden) …",
-                "Finding the optimal plan (10 seconds at most) …",
-            )
-        ):
-            result = make_plan(current.measures, current.profile)
-    else:
-        result = make_plan(current.measures, current.profile)
-    st.session_state[_PLAN] = (revision(), result)
-    return result
+
+    def make() -> Plan:
+        if current.profile.mode == OPTIMAL and current.measures:
+            waiting = t("Optimaler Plan wird berechnet (bis zu 10 s) …", "Finding the optimal plan (up to 10 s) …")
+            with st.spinner(waiting):
+                return make_plan(current.measures, current.profile)
+        return make_plan(current.measures, current.profile)
+
+    return _SHARED.get(("plan", *_stored_state()), make)
+
+
+def chart_spec(key: str, build: Callable[[], Any], *extra: Any) -> dict[str, Any]:
+    """An Altair chart's Vega-Lite dict, built and schema-checked once per stored version and language.
+
+    Building and validating an Altair spec costs tens to hundreds of milliseconds with many
+    measures; the finished dict is shared and drawn directly (`extra` adds e.g. today's date).
+    """
+    return _SHARED.get(("chart", key, *_stored_state(), lang(), *extra), lambda: build().to_dict())
 
 
 # --- access code --------------------------------------------------------------------------------
@@ -317,20 +356,10 @@ def number(value: float, digits: int = 1) -> str:
 # --- charts -------------------------------------------------------------------------------------
 
 
-def show_chart(key: str, build: Callable[[], Any]) -> None:
-    """Draw an Altair chart whose spec is built (and schema-checked) once per change and language.
-
-    Building and validating an Altair spec costs tens of milliseconds with hundreds of measures;
-    the finished Vega-Lite dict is kept in session state and drawn directly on reruns.
-    """
-    memo_key = f"_chart_{key}"
-    stamp = (revision(), lang())
-    memo = st.session_state.get(memo_key)
-    if memo is None or memo[0] != stamp:
-        memo = (stamp, build().to_dict())
-        st.session_state[memo_key] = memo
+def show_chart(key: str, build: Callable[[], Any], *extra: Any) -> None:
+    """Draw an Altair chart from its shared, cached spec (see `chart_spec`)."""
     # theme=None: the charts bring their own projector-sized fonts and colours
-    st.vega_lite_chart(spec=memo[1], width="stretch", theme=None, key=f"{key}_chart")
+    st.vega_lite_chart(spec=chart_spec(key, build, *extra), width="stretch", theme=None, key=f"{key}_chart")
 
 
 # --- presenter mode -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_state import (
     bind,
+    chart_spec,
     explain_empty_workshop,
     field_error,
     field_label,
@@ -59,7 +60,7 @@ def matrix_view() -> tuple[dict[str, Any], pd.DataFrame]:
         rows = matrix_rows(plan, lang())
         table = pd.DataFrame(rows, columns=list(RANKING_COLUMNS))
         table.index = pd.Index([row["id"] for row in rows], name="id")  # row i of the table is this measure
-        memo = (key, matrix_chart(plan, lang()).to_dict(), table)
+        memo = (key, chart_spec("priorisierung_matrix", lambda: matrix_chart(plan, lang())), table)
         st.session_state[MEMO] = memo
     return memo[1], memo[2]
 

@@ -9,13 +9,13 @@ import streamlit as st
 
 from app_state import (
     bind,
+    chart_spec,
     current_plan,
     explain_empty_workshop,
     field_error,
     lang,
     number,
     presenter,
-    revision,
     say,
     t,
     update,
@@ -28,7 +28,6 @@ from roadmap.phases import milestones, phases
 from roadmap.plan import Plan
 from roadmap.voting import pin
 
-MEMO = "_roadmap_gantt"  # chart spec of the last revision: reruns without a change reuse it
 LIST_UP_TO = 12  # longer lists of titles are cut, longer lists of reasons become a table
 
 
@@ -208,13 +207,9 @@ def _pin_outcome(plan: Plan, measure: Measure) -> str:
 
 
 def gantt_spec(plan: Plan) -> dict[str, Any]:
-    """The Gantt chart's Vega-Lite spec, made once per change of the workshop, language and day."""
-    key = (revision(), lang(), date.today())
-    memo = st.session_state.get(MEMO)
-    if memo is None or memo[0] != key:
-        memo = (key, gantt_chart(plan, lang(), date.today()).to_dict())
-        st.session_state[MEMO] = memo
-    return memo[1]
+    """The Gantt chart's Vega-Lite spec, made once per stored version of the workshop, language and day."""
+    today = date.today()
+    return chart_spec("roadmap_gantt", lambda: gantt_chart(plan, lang(), today), today)
 
 
 def page() -> None:

@@ -90,13 +90,21 @@ def headline(years: list[YearCost]) -> None:
 
 def charts(plan: Plan) -> None:
     """The costs per year and per quarter, stacked by kind and field, with budget and corridor."""
-    labels = [t("Pro Jahr", "Per year"), t("Pro Quartal", "Per quarter")]
+    views = {"years": t("Pro Jahr", "Per year"), "quarters": t("Pro Quartal", "Per quarter")}
     # A single year is one bar (its figures stand above): the quarters then tell more.
     single_year = len({m.year for m in plan.profile.months}) == 1
-    per_year, per_quarter = st.tabs(labels, default=labels[1] if single_year else labels[0])
-    with per_year:
+    # Only the chosen chart is drawn: the page stays quick to switch to on a projector laptop.
+    view = st.segmented_control(
+        t("Ansicht", "View"),
+        list(views),
+        format_func=views.get,
+        default="quarters" if single_year else "years",
+        key="budget_view",
+        label_visibility="collapsed",
+    ) or ("quarters" if single_year else "years")
+    if view == "years":
         show_chart("budget_years", lambda: yearly_cost_chart(plan, lang()))
-    with per_quarter:
+    else:
         show_chart("budget_quarters", lambda: quarterly_cost_chart(plan, lang()))
         st.caption(
             t(

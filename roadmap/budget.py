@@ -83,8 +83,24 @@ def measure_month_costs(measure: Measure, profile: Profile, start: Month, end: M
     return costs
 
 
+# The last plans' month costs: a page asks for yearly, quarterly, per-field and corridor figures
+# of the same plan in one rerun. Keyed by identity, holding the plan so its id cannot be reused.
+_RECENT: list[tuple[Plan, tuple[MonthCost, ...]]] = []
+_RECENT_SIZE = 8
+
+
 def month_costs(plan: Plan) -> list[MonthCost]:
     """New costs of every planned measure and every finished one, month by month."""
+    for known, costs in list(_RECENT):
+        if known is plan:
+            return list(costs)
+    computed = _month_costs(plan)
+    _RECENT.insert(0, (plan, tuple(computed)))
+    del _RECENT[_RECENT_SIZE:]
+    return computed
+
+
+def _month_costs(plan: Plan) -> list[MonthCost]:
     profile = plan.profile
     costs: list[MonthCost] = []
     for placement in plan.placements.values():

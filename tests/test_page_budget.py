@@ -46,12 +46,22 @@ def test_the_page_shows_cost_against_budget_for_every_workshop(name: str, lang: 
     index = 0 if lang == "de" else 1
     for labels, values in HEADLINES[name].items():
         assert shown[labels[index]] == values[index]
-    titles = [json.loads(chart.proto.spec)["title"]["text"] for chart in app.get("vega_lite_chart")]
-    assert titles == (
-        ["IT-Kosten pro Jahr gegen Budget und Korridor", "IT-Kosten pro Quartal gegen Budget und Korridor"]
+    (chart,) = app.get("vega_lite_chart")
+    period = ("Quartal", "quarter") if name == "demo" else ("Jahr", "year")  # one year: quarters tell more
+    assert json.loads(chart.proto.spec)["title"]["text"] == (
+        f"IT-Kosten pro {period[0]} gegen Budget und Korridor"
         if lang == "de"
-        else ["IT costs per year against budget and corridor", "IT costs per quarter against budget and corridor"]
+        else f"IT costs per {period[1]} against budget and corridor"
     )
+
+
+def test_the_view_switch_draws_the_other_chart() -> None:
+    app = open_page(PAGE)
+
+    app.button_group(key="budget_view").set_value("years").run()
+
+    (chart,) = app.get("vega_lite_chart")
+    assert json.loads(chart.proto.spec)["title"]["text"] == "IT-Kosten pro Jahr gegen Budget und Korridor"
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
