@@ -316,9 +316,10 @@ def default_lang() -> str:
 
 def lang() -> str:
     """The session's language, 'de' or 'en'."""
-    if LANG not in st.session_state:
-        st.session_state[LANG] = default_lang()
-    return "en" if st.session_state[LANG] == "en" else "de"
+    chosen = st.session_state.get(LANG)
+    if chosen is None:
+        chosen = st.session_state[LANG] = default_lang()
+    return "en" if chosen == "en" else "de"
 
 
 def t(de: str, en: str) -> str:

@@ -267,8 +267,16 @@ def main() -> None:
         return
     headline()
     editor()
-    with st.expander(t("Aus dem Katalog hinzufügen", "Add from the catalogue"), icon=":material/library_add:"):
-        catalogue_section()
+    # Drawn only while open: 31 catalogue rows cost more than the whole rest of the page.
+    catalogue = st.expander(
+        t("Aus dem Katalog hinzufügen", "Add from the catalogue"),
+        icon=":material/library_add:",
+        key="massnahmen_catalogue_open",
+        on_change="rerun",
+    )
+    if catalogue.open:
+        with catalogue:
+            catalogue_section()
 
 
 main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from babel.dates import format_date
@@ -18,8 +19,14 @@ def _locale(lang: str) -> str:
 
 def euro(amount: float, lang: str = "de") -> str:
     """Whole euros: '12.300 €' in German, '€12,300' in English."""
+    return _whole_euros(round(amount), lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_euros(amount: int, lang: str) -> str:
+    # babel takes about 0.1 ms per call; pages show the same amounts again on every rerun
     pattern = "¤#,##0" if lang == "en" else "#,##0\u00a0¤"
-    return format_currency(round(amount), "EUR", locale=_locale(lang), format=pattern, currency_digits=False)
+    return format_currency(amount, "EUR", locale=_locale(lang), format=pattern, currency_digits=False)
 
 
 def number(value: float, lang: str = "de", digits: int = 1) -> str:

@@ -134,12 +134,24 @@ def test_a_catalogue_measure_is_added_with_one_click_and_then_marked_as_present(
     app = open_page(PAGE, Workshop())
 
     app.button(key="massnahmen_add_K-STRAT").click().run()
+    app.session_state["massnahmen_catalogue_open"] = True  # with measures, the catalogue sits in an expander
+    app.run()
     app.button(key="massnahmen_add_K-PILOT").click().run()
 
     assert [(m.id, m.depends_on) for m in _measures(app)] == [("K-STRAT", ()), ("K-PILOT", ("K-STRAT",))]
     keys = {b.key for b in app.button}
     assert "massnahmen_add_K-STRAT" not in keys and "massnahmen_add_K-CRM" in keys
     assert any("in der Liste" in m.value for m in app.markdown)
+
+
+def test_the_catalogue_of_a_full_workshop_is_drawn_only_when_opened() -> None:
+    app = open_page(PAGE)
+    assert not any((b.key or "").startswith("massnahmen_add_") for b in app.button)
+
+    app.session_state["massnahmen_catalogue_open"] = True
+    app.run()
+
+    assert app.button(key="massnahmen_add_K-CRM")
 
 
 def test_a_missing_prerequisite_of_a_catalogue_measure_is_explained() -> None:
