@@ -152,7 +152,9 @@ def snapshot_section() -> None:
         with st.form("workshops_snapshot", border=False):
             proposal = t(f"Stand {datetime.now():%d.%m.%Y %H:%M}", f"Snapshot {datetime.now():%d %b %Y %H:%M}")
             label, button = st.columns([3, 1], vertical_alignment="bottom")
-            name = label.text_input(t("Name des Stands", "Snapshot name"), placeholder=proposal)
+            name = label.text_input(
+                t("Name des Stands", "Snapshot name"), placeholder=proposal, key="workshops_snapshot_name"
+            )
             if button.form_submit_button(t("Stand festhalten", "Take snapshot"), icon=":material/photo_camera:"):
                 store().snapshots.take(ident, name.strip() or proposal)
                 st.toast(t("Stand gespeichert.", "Snapshot saved."), icon=":material/check_circle:")

@@ -83,11 +83,18 @@ WORKSHOPS: dict[str, Callable[[], Workshop]] = {
 }
 
 
-def open_page(page: str, workshop: Workshop | None = None, lang: str = "de", presenter: bool = False) -> AppTest:
-    """Run the app on `page` with `workshop` (the demo if None) and return the finished AppTest."""
+def open_page(
+    page: str, workshop: Workshop | None = None, lang: str = "de", presenter: bool = False, ident: str | None = None
+) -> AppTest:
+    """Run the app on `page` with `workshop` (the demo if None), or on the stored workshop `ident`.
+
+    Note: AppTest runs app.py itself only on the first run; later runs execute the page alone,
+    so `sync()` (taking over what others saved) is seen only by opening the page anew.
+    """
     os.environ["ROADMAP_STRICT"] = "1"
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    ident = store().create(demo_workshop() if workshop is None else workshop, "Test")
+    if ident is None:
+        ident = store().create(demo_workshop() if workshop is None else workshop, "Test")
     app.query_params["w"] = ident
     app.session_state["lang"] = lang
     app.session_state["presenter"] = presenter

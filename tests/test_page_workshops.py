@@ -1,0 +1,95 @@
+"""The Workshops & Stände page: several workshops side by side, snapshots taken, restored and compared."""
+
+from __future__ import annotations
+
+import pytest
+
+from app_state import store
+from roadmap.model import Workshop
+from tests.pages import WORKSHOPS, open_page
+
+PAGE = "pages/8_workshops.py"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("name", list(WORKSHOPS))
+def test_the_page_lists_the_workshops_for_every_workshop(name: str, lang: str) -> None:
+    app = open_page(PAGE, WORKSHOPS[name](), lang)
+
+    assert not app.exception
+    assert app.title[0].value == ("Workshops & Stände" if lang == "de" else "Workshops & snapshots")
+    listed = app.dataframe[-1].value if app.dataframe else None
+    assert listed is not None and len(listed) == len(store().workshops())
+
+
+def _ident(app: object) -> str:
+    return str(app.session_state["workshop_id"])  # type: ignore[attr-defined]
+
+
+def test_a_new_empty_workshop_is_created_and_opened() -> None:
+    app = open_page(PAGE)
+    before = len(store().workshops())
+
+    app.radio[0].set_value("empty").run()
+    app.text_input(key="workshops_new_name").input("Bäckerei Kranz").run()
+    next(b for b in app.button if b.label == "Workshop anlegen").click().run()
+
+    assert not app.exception
+    assert len(store().workshops()) == before + 1
+    assert store().info(_ident(app)).name == "Bäckerei Kranz"
+    assert app.session_state["workshop"] == Workshop()
+
+
+def test_a_workshop_is_deleted_only_after_the_confirmation() -> None:
+    app = open_page(PAGE)
+    doomed = _ident(app)
+    delete = next(b for b in app.button if b.label == "Workshop löschen")
+    assert delete.disabled
+
+    app.checkbox(key=f"workshops_sure_{doomed}").check().run()
+    next(b for b in app.button if b.label == "Workshop löschen").click().run()
+
+    assert not store().exists(doomed)
+    assert _ident(app) != doomed
+
+
+def test_duplicating_opens_a_copy_with_the_same_measures() -> None:
+    app = open_page(PAGE)
+    original = _ident(app)
+
+    next(b for b in app.button if b.label == "Workshop duplizieren").click().run()
+
+    assert _ident(app) != original
+    assert store().load(_ident(app))[0] == store().load(original)[0]
+    assert store().info(_ident(app)).name == "Test (Kopie)"
+
+
+def test_a_snapshot_is_taken_on_the_page() -> None:
+    app = open_page(PAGE)
+
+    app.text_input(key="workshops_snapshot_name").input("vor Workshop 2")  # a form: sent with its button
+    next(b for b in app.button if b.label == "Stand festhalten").click().run()
+
+    assert [s.name for s in store().snapshots.list(_ident(app))] == ["vor Workshop 2"]
+
+
+def test_a_snapshot_is_compared_with_now_and_restored() -> None:
+    ident = store().create(WORKSHOPS["demo"](), "Vergleich")
+    snapshot = store().snapshots.take(ident, "vor Workshop 2")
+    full = store().load(ident)[0]
+    store().save(ident, full.with_changes(measures=full.measures[:-3]), 1)
+
+    app = open_page(PAGE, ident=ident)
+
+    sentences = [m.value for m in app.markdown if m.value.startswith("- ")]
+    assert any("Entfernt (3)" in s for s in sentences)
+    next(b for b in app.button if b.label == "Wiederherstellen").click().run()
+    assert store().load(ident)[0] == full
+    assert [s.id for s in store().snapshots.list(ident)] == [snapshot]
+
+
+def test_presenter_mode_shows_the_lists_and_no_controls() -> None:
+    app = open_page(PAGE, presenter=True)
+
+    assert not app.exception
+    assert not app.button and not app.text_input
