@@ -78,7 +78,8 @@ def main() -> None:
         worst = max(worst, ratio)
         print(
             f"open {page:30} first draw {_median_ms(first_large):6.1f} ms "
-            f"(empty workshop {_median_ms(first_empty):6.1f}), rerun {_median_ms(rerun):5.1f} ms + loading {loading:4.1f} ms -> {ratio:.2f} ×"
+            f"(empty workshop {_median_ms(first_empty):6.1f}), "
+            f"rerun {_median_ms(rerun):5.1f} ms + loading {loading:4.1f} ms -> {ratio:.2f} ×"
         )
     print(f"opening: at most {worst:.2f} × the rerun from session state (target ≤ 2 ×)")
 
