@@ -74,58 +74,111 @@ def _metric(tab: Workshop, label: str) -> str:
     return box.locator('[data-testid="stMetricValue"]').inner_text()
 
 
-def test_the_whole_workshop_from_an_excel_list_to_the_workbook(tmp_path: Path) -> None:
+WALK = {
+    "de": {
+        "revenue": "Jahresumsatz (€)",
+        "import": "Import / Export",
+        "how": "Wie übernehmen?",
+        "replace": "Ersetzen (die bisherige Liste fällt weg)",
+        "take": "Übernehmen",
+        "measures": "Maßnahmen",
+        "catalogue": "Aus dem Katalog hinzufügen",
+        "add": "Hinzufügen",
+        "ranking": "Priorisierung",
+        "voting": "Punkte vergeben",
+        "dot": "Punkt dazu",
+        "planned": "Eingeplant",
+        "of": "von 13",
+        "budget": "Budget 2026",
+        "euros": "225.000\u00a0€",
+        "download": "Roadmap-Arbeitsmappe herunterladen (Excel)",
+        "sheets": ["Roadmap", "Gantt", "Budget", "Priorisierung", "Profil", "Maßnahmen"],
+    },
+    "en": {
+        "revenue": "Annual revenue (€)",
+        "import": "Import / export",
+        "how": "How to take it over?",
+        "replace": "Replace (the current list goes)",
+        "take": "Take over",
+        "measures": "Measures",
+        "catalogue": "Add from the catalogue",
+        "add": "Add",
+        "ranking": "Prioritisation",
+        "voting": "Dot voting",
+        "dot": "Add dot",
+        "planned": "Planned",
+        "of": "of 13",
+        "budget": "Budget 2026",
+        "euros": "€225,000",
+        "download": "Download the roadmap workbook (Excel)",
+        "sheets": ["Roadmap", "Gantt", "Budget", "Prioritisation", "Profile", "Measures"],
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_whole_workshop_from_an_excel_list_to_the_workbook(tmp_path: Path, lang: str) -> None:
+    words = WALK[lang]
     chromium_or_skip()
     with served_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'walk.sqlite'}"}) as url, browser_tab(url) as tab:
         tab.start()
-        revenue = tab.page.get_by_label("Jahresumsatz (€)", exact=True)
+        if lang == "en":
+            tab.page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+            tab.page.locator("h1", has_text="Company").wait_for()
+            tab.wait_idle()
+        revenue = tab.page.get_by_label(words["revenue"], exact=True)
         revenue.fill("7500000")
         revenue.press("Enter")
         tab.wait_idle()
-        tab.shot("walk-1-unternehmen")
+        tab.shot(f"walk-{lang}-1-company")
 
-        tab.open("Import / Export")
+        tab.open(words["import"])
         tab.page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
             str(REPO / "data" / "beispiel_massnahmen.xlsx")
         )
-        tab.page.get_by_text("Wie übernehmen?").wait_for()
+        tab.page.get_by_text(words["how"]).wait_for()
         tab.wait_idle()
-        tab.page.get_by_text("Ersetzen (die bisherige Liste fällt weg)").click()
+        tab.page.get_by_text(words["replace"]).click()
         tab.wait_idle()
-        tab.shot("walk-2-import-preview")
-        tab.page.get_by_role("button", name="Übernehmen").click()
+        tab.shot(f"walk-{lang}-2-import-preview")
+        tab.page.get_by_role("button", name=words["take"], exact=True).click()
         tab.wait_idle()
         assert tab.exceptions() == []
 
-        tab.open("Maßnahmen")
-        tab.shot("walk-3-massnahmen")
-        assert _metric(tab, "Maßnahmen") == "12"
+        tab.open(words["measures"])
+        assert _metric(tab, words["measures"]) == "12"
+        tab.page.get_by_text(words["catalogue"]).click()
+        tab.wait_idle()
+        tab.page.get_by_role("button", name=words["add"], exact=True).first.click()
+        tab.wait_idle()
+        tab.shot(f"walk-{lang}-3-measures")
+        assert _metric(tab, words["measures"]) == "13"
 
-        tab.open("Priorisierung")
-        tab.page.get_by_text("Punkte vergeben", exact=True).click()
+        tab.open(words["ranking"])
+        tab.page.get_by_text(words["voting"], exact=True).click()
         tab.wait_idle()
-        tab.page.get_by_role("button", name="Punkt dazu").first.click()
+        tab.page.get_by_role("button", name=words["dot"]).first.click()
         tab.wait_idle()
-        tab.shot("walk-4-priorisierung")
+        tab.shot(f"walk-{lang}-4-prioritisation")
         assert tab.exceptions() == []
 
         tab.open("Roadmap")
-        tab.shot("walk-5-roadmap")
-        planned = _metric(tab, "Eingeplant")
-        assert planned.endswith("von 12") and int(planned.split()[0]) >= 6
+        tab.shot(f"walk-{lang}-5-roadmap")
+        planned = _metric(tab, words["planned"])
+        assert planned.endswith(words["of"]) and int(planned.split()[0]) >= 6
 
         tab.open("Budget")
-        tab.shot("walk-6-budget")
-        assert _metric(tab, "Budget 2026") == "225.000\u00a0€"  # 3 % of 7.5 million
+        tab.shot(f"walk-{lang}-6-budget")
+        assert _metric(tab, words["budget"]) == words["euros"]  # 3 % of 7.5 million
 
-        tab.open("Import / Export")
+        tab.open(words["import"])
         with tab.page.expect_download() as download:
-            tab.page.get_by_role("button", name="Roadmap-Arbeitsmappe herunterladen (Excel)").click()
+            tab.page.get_by_role("button", name=words["download"]).click()
         target = tmp_path / download.value.suggested_filename
         download.value.save_as(target)
-        tab.shot("walk-7-export")
+        tab.shot(f"walk-{lang}-7-export")
 
     workbook = openpyxl.load_workbook(target)
     assert target.suffix == ".xlsx"
-    assert workbook.sheetnames == ["Roadmap", "Gantt", "Budget", "Priorisierung", "Profil", "Maßnahmen"]
-    assert workbook["Roadmap"].max_row == 13
+    assert workbook.sheetnames == words["sheets"]
+    assert workbook["Roadmap"].max_row == 14
