@@ -13,41 +13,23 @@ from app_state import (
     chart_spec,
     explain_empty_workshop,
     field_error,
-    field_label,
     lang,
-    number,
     presenter,
     revision,
     save,
+    say,
     t,
     update,
     workshop,
 )
-from roadmap import voting
-from roadmap.charts_matrix import matrix_chart, matrix_rows
+from roadmap import ranking_view, voting
+from roadmap.charts_matrix import matrix_chart
 from roadmap.messages import Message
-from roadmap.model import (
-    EFFORT_SIDE,
-    FIELD_COLORS,
-    GREEDY,
-    VALUE_SIDE,
-    VOTE_BREAKS_TIES,
-    VOTE_RAISES_VALUE,
-    Workshop,
-)
-from roadmap.plan import Plan
-from roadmap.ranking import rank, weighted_value_effort
+from roadmap.model import VALUE_SIDE, VOTE_RAISES_VALUE, Workshop
 
-CARDS_PER_PAGE = 30
 CARDS_PER_ROW = 3
 Apply = Callable[[Workshop, Any], Workshop]
 MEMO = "_priorisierung_view"  # chart spec and table of the last revision: reruns without a change reuse them
-
-
-def ranking_plan(current: Workshop) -> Plan:
-    """The ranking of the workshop in the form the matrix chart takes (no planning needed here)."""
-    ranking = tuple(rank(current.measures, current.profile))
-    return Plan(current.profile, current.measures, ranking, {}, {}, GREEDY)
 
 
 def matrix_view() -> tuple[dict[str, Any], pd.DataFrame]:
@@ -55,23 +37,14 @@ def matrix_view() -> tuple[dict[str, Any], pd.DataFrame]:
     key = (revision(), lang())
     memo = st.session_state.get(MEMO)
     if memo is None or memo[0] != key:
-        plan = ranking_plan(workshop())
-        # The ranking table shows the matrix's own rows, numbers already formatted.
-        rows = matrix_rows(plan, lang())
-        table = pd.DataFrame(rows, columns=list(RANKING_COLUMNS))
-        table.index = pd.Index([row["id"] for row in rows], name="id")  # row i of the table is this measure
+        plan = ranking_view.ranking_plan(workshop())
+        table = ranking_view.ranking_table(plan, lang())
         memo = (key, chart_spec("priorisierung_matrix", lambda: matrix_chart(plan, lang())), table)
         st.session_state[MEMO] = memo
     return memo[1], memo[2]
 
 
 # --- matrix and ranking -------------------------------------------------------------------------
-
-
-RANKING_COLUMNS = (
-    "rank", "title", "field", "value_text", "effort_text", "score_text", "quadrant", "votes", "must_have",
-    "excluded",
-)  # fmt: skip
 
 
 def _ranking_columns(editable: bool) -> dict[str, Any]:
@@ -99,23 +72,20 @@ def show_ranking(table: pd.DataFrame, editable: bool) -> None:
     height = min(38 + 35 * len(table), 38 + 35 * 22)
     if not editable:
         st.dataframe(
-            table, hide_index=True, column_order=RANKING_COLUMNS, column_config=_ranking_columns(False), height=height
+            table,
+            hide_index=True,
+            column_order=ranking_view.RANKING_COLUMNS,
+            column_config=_ranking_columns(False),
+            height=height,
         )
         return
-    st.caption(
-        t(
-            "Score = Nutzen ÷ Aufwand. Muss-Maßnahmen stehen vorn, ausgeschlossene am Ende. "
-            "Häkchen setzen: Muss und Ausschließen schließen einander aus.",
-            "Score = value ÷ effort. Must-haves come first, excluded ones last. "
-            "Tick the boxes: must-have and exclude rule each other out.",
-        )
-    )
+    st.caption(say(ranking_view.RANKING_RULES))
     key, ids = f"priorisierung_ranking_{revision()}", list(table.index)
     st.data_editor(
         table,
         key=key,
         hide_index=True,
-        column_order=RANKING_COLUMNS,
+        column_order=ranking_view.RANKING_COLUMNS,
         column_config=_ranking_columns(True),
         height=height,
         on_change=update,
@@ -131,23 +101,11 @@ def criteria_editor() -> None:
     """The weighted criteria and, per measure, their scores 1–5."""
     current = workshop()
     language = lang()
-    st.markdown(
-        t(
-            "Statt einer einzigen Zahl für Nutzen und Aufwand können Sie mehrere **Kriterien** bewerten "
-            "(z. B. Kundennutzen, Effizienz, Risikosenkung; Kosten, Komplexität, Zeit). Nutzen und Aufwand sind "
-            "dann die gewichteten Mittelwerte ihrer Kriterien; ohne Bewertung zählt der Wert aus der Maßnahmenliste.",
-            "Instead of one figure for value and effort you can score several **criteria** (e.g. customer benefit, "
-            "efficiency, risk reduction; cost, complexity, time). Value and effort are then the weighted means of "
-            "their criteria; without scores the figure from the measure list counts.",
-        )
-    )
+    st.markdown(say(ranking_view.CRITERIA_RULES))
     old = current.profile.criteria
     key = f"priorisierung_criteria_{revision()}"
-    side_names = {VALUE_SIDE: ("Nutzen", "Value"), EFFORT_SIDE: ("Aufwand", "Effort")}
     st.data_editor(
-        pd.DataFrame(
-            [(c.name, c.side, float(c.weight)) for c in old], columns=["name", "side", "weight"], dtype="object"
-        ).astype({"weight": "float64"}),
+        ranking_view.criteria_table(old),
         key=key,
         num_rows="dynamic",
         hide_index=True,
@@ -156,8 +114,8 @@ def criteria_editor() -> None:
             "name": st.column_config.TextColumn(t("Kriterium", "Criterion"), required=True, width="large"),
             "side": st.column_config.SelectboxColumn(
                 t("zählt zu", "counts towards"),
-                options=[VALUE_SIDE, EFFORT_SIDE],
-                format_func=lambda side: side_names[side][1 if language == "en" else 0],
+                options=list(ranking_view.SIDES),
+                format_func=lambda side: ranking_view.SIDES[side](language),
                 required=True,
                 default=VALUE_SIDE,
             ),
@@ -178,24 +136,15 @@ def criteria_editor() -> None:
     if not old:
         return
     st.markdown(f"**{t('Bewertung je Maßnahme (1 = gering, 5 = hoch)', 'Scores per measure (1 = low, 5 = high)')}**")
-    columns = {f"c{i}": c.name for i, c in enumerate(old)}
-    data: dict[str, list[Any]] = {"title": [m.title for m in current.measures]}
-    for column, name in columns.items():
-        data[column] = [m.criteria.get(name) for m in current.measures]
-    effective = [weighted_value_effort(m, current.profile) for m in current.measures]
-    data["value"] = [number(v, 1) for v, _ in effective]
-    data["effort"] = [number(e, 1) for _, e in effective]
+    columns = ranking_view.score_columns(old)
     config: dict[str, Any] = {"title": st.column_config.TextColumn(t("Maßnahme", "Measure"), disabled=True)}
-    for i, criterion in enumerate(old):
-        side = side_names[criterion.side][1 if language == "en" else 0]
-        config[f"c{i}"] = st.column_config.NumberColumn(
-            f"{criterion.name} ({side})", min_value=1, max_value=5, step=1, format="%d"
-        )
+    for column, label in ranking_view.score_labels(old, language).items():
+        config[column] = st.column_config.NumberColumn(label, min_value=1, max_value=5, step=1, format="%d")
     config["value"] = st.column_config.TextColumn(t("= Nutzen", "= Value"), disabled=True, alignment="right")
     config["effort"] = st.column_config.TextColumn(t("= Aufwand", "= Effort"), disabled=True, alignment="right")
     scores_key = f"priorisierung_scores_{revision()}"
     st.data_editor(
-        pd.DataFrame(data).astype({c: "float64" for c in columns}),
+        ranking_view.scores_table(current, language),
         key=scores_key,
         hide_index=True,
         placeholder="–",
@@ -213,21 +162,6 @@ def criteria_editor() -> None:
 # --- dot voting ---------------------------------------------------------------------------------
 
 
-def _set_participants(current: Workshop, value: Any) -> Workshop:
-    return current.with_changes(participants=int(value or 0))
-
-
-def _set_profile(name: str, cast: Callable[[Any], Any]) -> Apply:
-    """A change function for one voting setting of the profile (validated by the model)."""
-
-    def apply(current: Workshop, value: Any) -> Workshop:
-        if value is None:
-            return current
-        return current.with_changes(profile=current.profile.with_changes(**{name: cast(value)}))
-
-    return apply
-
-
 def _bound_number(label: str, key: str, value: float, apply: Apply, **options: Any) -> None:
     bind(key, value)
     st.number_input(label, key=key, on_change=update, args=(key, apply), **options)
@@ -237,14 +171,14 @@ def _bound_number(label: str, key: str, value: float, apply: Apply, **options: A
 def voting_settings() -> None:
     """Participants, dots per person, the dots left (large) and how votes count."""
     current = workshop()
-    budget, left = voting.dots_budget(current), voting.dots_left(current)
+    language = lang()
     people, dots, remaining, given = st.columns(4)
     with people:
         _bound_number(
             t("Teilnehmende", "Participants"),
             "priorisierung_participants",
             int(current.participants),
-            _set_participants,
+            voting.set_participants,
             min_value=0,
             max_value=200,
             step=1,
@@ -255,49 +189,33 @@ def voting_settings() -> None:
             t("Punkte pro Person", "Dots per person"),
             "priorisierung_dots",
             int(current.profile.dots_per_person),
-            _set_profile("dots_per_person", int),
+            voting.set_dots_per_person,
             min_value=0,
             max_value=50,
             step=1,
         )
-    remaining.metric(t("Punkte übrig", "Dots left"), t("unbegrenzt", "unlimited") if left is None else str(left))
-    given.metric(
-        t("Vergeben", "Given"),
-        str(voting.dots_used(current))
-        if budget is None
-        else t(f"{voting.dots_used(current)} von {budget}", f"{voting.dots_used(current)} of {budget}"),
-    )
-    if budget is not None and voting.dots_used(current) > budget:
-        st.warning(
-            t(
-                "Es sind mehr Punkte vergeben, als Teilnehmende × Punkte pro Person erlauben.",
-                "More dots are given than participants × dots per person allow.",
-            ),
-            icon=":material/warning:",
-        )
+    remaining.metric(t("Punkte übrig", "Dots left"), ranking_view.dots_left_text(current, language))
+    given.metric(t("Vergeben", "Given"), ranking_view.dots_given_text(current, language))
+    if voting.dots_overspent(current):
+        st.warning(say(ranking_view.TOO_MANY_DOTS), icon=":material/warning:")
     mode, weight, reset = st.columns([2, 1, 1])
     with mode:
         key = "priorisierung_vote_mode"
         bind(key, current.profile.vote_mode)
-        language = lang()
-        names = {
-            VOTE_BREAKS_TIES: ("Stimmen entscheiden bei Gleichstand", "Votes break ties"),
-            VOTE_RAISES_VALUE: ("Stimmen erhöhen den Nutzen", "Votes raise the value"),
-        }
         st.radio(
             t("Wie zählen die Punkte?", "How do the dots count?"),
-            [VOTE_BREAKS_TIES, VOTE_RAISES_VALUE],
+            list(ranking_view.VOTE_MODES),
             key=key,
-            format_func=lambda m: names[m][1 if language == "en" else 0],
+            format_func=lambda m: ranking_view.VOTE_MODES[m](language),
             on_change=update,
-            args=(key, _set_profile("vote_mode", str)),
+            args=(key, voting.set_vote_mode),
         )
     with weight:
         _bound_number(
             t("Nutzen je Punkt", "Value per dot"),
             "priorisierung_vote_weight",
             float(current.profile.vote_weight),
-            _set_profile("vote_weight", float),
+            voting.set_vote_weight,
             min_value=0.0,
             max_value=5.0,
             step=0.25,
@@ -322,39 +240,22 @@ def vote_counters() -> None:
     """One card per measure with its dots and a − / + counter, in the workshop's (stable) order."""
     current = workshop()
     language = lang()
-    measures, total = list(current.measures), len(current.measures)
-    if total > CARDS_PER_PAGE:
-        of = "von" if language == "de" else "of"
+    total, chosen = len(current.measures), 0
+    if total > ranking_view.CARDS_PER_PAGE:
         chosen = st.selectbox(
             t("Maßnahmen", "Measures"),
-            range((total + CARDS_PER_PAGE - 1) // CARDS_PER_PAGE),
+            range(ranking_view.vote_page_count(total)),
             key="priorisierung_vote_page",
-            format_func=lambda p: f"{p * CARDS_PER_PAGE + 1}–{min(total, (p + 1) * CARDS_PER_PAGE)} {of} {total}",
+            format_func=lambda p: ranking_view.vote_page_label(p, total, language),
         )
-        measures = measures[(chosen or 0) * CARDS_PER_PAGE : ((chosen or 0) + 1) * CARDS_PER_PAGE]
+    measures = ranking_view.vote_page(current.measures, chosen or 0)
     no_dots_left = voting.dots_left(current) == 0
     if no_dots_left:
-        st.info(
-            t(
-                "Alle Punkte sind vergeben. Für einen neuen Punkt erst woanders einen wegnehmen "
-                "oder mehr Punkte pro Person erlauben.",
-                "All dots are given. To give another one, take one away elsewhere or allow more dots per person.",
-            ),
-            icon=":material/info:",
-        )
+        st.info(say(ranking_view.ALL_DOTS_GIVEN), icon=":material/info:")
     for start in range(0, len(measures), CARDS_PER_ROW):
         for column, measure in zip(st.columns(CARDS_PER_ROW), measures[start : start + CARDS_PER_ROW], strict=False):
             with column, st.container(border=True):
-                # Title, field and the dots in one block: cheap to draw 30 times, readable from afar.
-                st.markdown(
-                    f"<div style='display:flex;align-items:center;gap:0.8rem;"
-                    f"border-left:8px solid {FIELD_COLORS[measure.field]};padding-left:0.6rem'>"
-                    f"<div style='flex:1'><b style='font-size:1.15rem'>{_escape(measure.title)}</b><br>"
-                    f"<span style='opacity:0.75'>{_escape(field_label(measure.field))}</span></div>"
-                    f"<div style='font-size:2.4rem;font-weight:700;min-width:2.5rem;text-align:right'>"
-                    f"{measure.votes}</div></div>",
-                    unsafe_allow_html=True,
-                )
+                st.markdown(ranking_view.vote_card(measure, language), unsafe_allow_html=True)
                 minus, plus = st.columns(2)
                 remove_key, add_key = f"priorisierung_vote_minus_{measure.id}", f"priorisierung_vote_plus_{measure.id}"
                 minus.button(
@@ -379,10 +280,6 @@ def vote_counters() -> None:
                 field_error(add_key)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 # --- the page -----------------------------------------------------------------------------------
 
 
@@ -395,18 +292,13 @@ def page() -> None:
         return
     # One section at a time: only the chosen one is drawn, which keeps every rerun quick.
     language = lang()
-    names = {
-        "ranking": ("Rangliste und Markierungen", "Ranking and flags"),
-        "voting": ("Punkte vergeben", "Dot voting"),
-        "criteria": ("Gewichtete Kriterien", "Weighted criteria"),
-    }
     section = st.segmented_control(
         t("Bereich", "Section"),
-        list(names),
+        list(ranking_view.SECTIONS),
         default="ranking",
         required=True,
         key="priorisierung_section",
-        format_func=lambda name: names[name][1 if language == "en" else 0],
+        format_func=lambda name: ranking_view.SECTIONS[name](language),
         label_visibility="collapsed",
     )
     if section == "voting":

@@ -1,4 +1,5 @@
-"""The import page's tables: which column feeds which field, the mapping as edited, every problem by place.
+"""The import page's tables and texts: which column feeds which field, the mapping as edited, the preview of
+the measures, every problem by place and what taking the list over would do.
 
 Pure functions behind pages/7_import_export.py (no streamlit here): the page draws what they return.
 """
@@ -10,13 +11,58 @@ from typing import Any
 
 import pandas as pd
 
+from roadmap import measure_table
 from roadmap.columns import IMPORT_FIELDS, is_grid_header
 from roadmap.importer import ImportResult
+from roadmap.merge import APPEND, REPLACE, UPDATE, MergeResult
 from roadmap.messages import ERROR, Message, Problem, column_letter
+from roadmap.model import Workshop
 
 NOT_MAPPED = "—"
 _KIND = {ERROR: Message("Fehler", "Error")}
 _NOTE = Message("Hinweis", "Note")
+PREVIEW_COLUMNS = (
+    "id", "title", "field", "status", "value", "effort", "one_time_cost", "running_cost", "duration", "depends_on",
+    "earliest_start", "deadline", "owner", "notes",
+)  # fmt: skip
+MONEY_COLUMNS = ("one_time_cost", "running_cost")
+MONTH_COLUMNS = ("earliest_start", "deadline")
+UPLOAD_HELP = Message(
+    "Kopfzeile, Spalten und Zahlenformate werden erkannt; Sie sehen alles, bevor etwas übernommen wird.",
+    "Header, columns and number formats are recognised; you see everything before anything is taken over.",
+)
+LIST_HINT = Message(
+    "Die Liste darf Titelzeilen, leere Zeilen und Summenzeilen enthalten; deutsche und englische "
+    "Spaltennamen werden erkannt (Nr., Maßnahme, Kosten, Dauer, Vorgänger, Verantwortlich …).",
+    "The list may have title rows, empty rows and total rows; German and English column names are "
+    "recognised (No., Measure, Cost, Duration, Predecessors, Owner …).",
+)
+HEADER_ROW_HELP = Message(
+    "Die Zeile mit den Spaltenüberschriften; die Zeilen darüber werden nicht übernommen.",
+    "The row holding the column headings; the rows above it are not imported.",
+)
+OWN_WORKBOOK = Message(
+    "Roadmap-Arbeitsmappe dieses Programms erkannt: alle Felder (und das Profil) werden übernommen.",
+    "Roadmap workbook of this program recognised: every field (and the profile) is taken over.",
+)
+NOTHING_CHANGED = Message("Am Workshop wurde nichts geändert.", "Nothing in the workshop was changed.")
+HOW_LABELS: dict[str, Message] = {
+    APPEND: Message("Anhängen (zu den bisherigen Maßnahmen)", "Append (to the current measures)"),
+    REPLACE: Message("Ersetzen (die bisherige Liste fällt weg)", "Replace (the current list goes)"),
+    UPDATE: Message("Abgleichen über die ID (gleiche ID wird aktualisiert)", "Update by ID (same ID is updated)"),
+}
+
+
+def header_note(result: ImportResult, chosen: bool, language: str) -> str:
+    """Where the header was found (or chosen) and what the mapping editor below is for."""
+    how = Message("gewählt", "chosen") if chosen else Message("erkannt", "found")
+    return Message(
+        f"Kopfzeile in **Zeile {result.header_row}** von Blatt **{result.sheet}** {how.de}. Prüfen Sie, welche "
+        "Spalte in welches Feld übernommen wird, und korrigieren Sie es bei Bedarf; Spalten ohne Zuordnung "
+        "landen in den Notizen.",
+        f"Header {how.en} in **row {result.header_row}** of sheet **{result.sheet}**. Check which column feeds "
+        "which field and correct it where needed; columns without a field end up in the notes.",
+    )(language)
 
 
 def field_labels(language: str) -> dict[str, str]:
@@ -81,3 +127,48 @@ def problem_table(problems: Iterable[Problem], language: str) -> pd.DataFrame:
             "message": [p.message(language) for p in found],
         }
     )
+
+
+# --- the preview and the decision ---------------------------------------------------------------
+
+
+def preview_title(result: ImportResult, language: str) -> str:
+    """The preview's heading with the number of measures that would be imported."""
+    count = len(result.measures)
+    return Message(f"Vorschau: {count} Maßnahmen", f"Preview: {count} measures")(language)
+
+
+def preview_labels(language: str) -> dict[str, str]:
+    """Each column of the preview (the measure table's columns) → its heading in the session's language."""
+    return {key: text(language) for key, text in measure_table.COLUMNS.items()}
+
+
+def money_format(language: str) -> str:
+    """The preview's number format for euros, as on the Maßnahmen page: '12.500 €' / '€12,500'."""
+    return "€%,d" if language == "en" else "%'.,d €"
+
+
+def month_format(language: str) -> str:
+    """The preview's date format for months: '03.2026' / 'Mar 2026'."""
+    return "MMM YYYY" if language == "en" else "MM.YYYY"
+
+
+def problem_summary(problems: Iterable[Problem], language: str) -> str:
+    """How many notes the file gave and how many of them are errors (whose rows are not imported)."""
+    found = list(problems)
+    errors = sum(1 for p in found if p.severity == ERROR)
+    return Message(
+        f"**{len(found)} Hinweise** ({errors} davon Fehler: diese Zeilen werden nicht übernommen)",
+        f"**{len(found)} notes** ({errors} of them errors: those rows are not imported)",
+    )(language)
+
+
+def merge_summary(outcome: MergeResult, language: str) -> str:
+    """What taking the list over would do, in sentences: 'Nach dem Übernehmen: 12 Maßnahmen angehängt.'"""
+    start = Message("Nach dem Übernehmen: ", "After taking it over: ")(language)
+    return start + " ".join(m(language) for m in outcome.messages)
+
+
+def merge_warns(workshop: Workshop, how: str | None) -> bool:
+    """True when taking the list over would remove measures: replacing a list that has some."""
+    return how == REPLACE and bool(workshop.measures)

@@ -35,6 +35,38 @@ def dots_left(workshop: Workshop) -> int | None:
     return max(0, budget - dots_used(workshop))
 
 
+def dots_overspent(workshop: Workshop) -> bool:
+    """True when more dots are given than the room's budget allows (e.g. after fewer participants)."""
+    budget = dots_budget(workshop)
+    return budget is not None and dots_used(workshop) > budget
+
+
+def set_participants(workshop: Workshop, participants: Any) -> Workshop:
+    """The people in the room who vote; empty counts as 0 (dots without a limit)."""
+    return workshop.with_changes(participants=int(participants or 0))
+
+
+def set_dots_per_person(workshop: Workshop, dots: Any) -> Workshop:
+    """The dots each participant may give (validated by the model); empty leaves the setting as it is."""
+    return _set_voting(workshop, "dots_per_person", None if dots is None else int(dots))
+
+
+def set_vote_mode(workshop: Workshop, mode: Any) -> Workshop:
+    """Whether votes break ties or raise the value (validated by the model); empty leaves it as it is."""
+    return _set_voting(workshop, "vote_mode", None if mode is None else str(mode))
+
+
+def set_vote_weight(workshop: Workshop, weight: Any) -> Workshop:
+    """The value a dot adds when votes raise the value (validated by the model); empty leaves it as it is."""
+    return _set_voting(workshop, "vote_weight", None if weight is None else float(weight))
+
+
+def _set_voting(workshop: Workshop, name: str, value: object) -> Workshop:
+    if value is None:
+        return workshop
+    return workshop.with_changes(profile=workshop.profile.with_changes(**{name: value}))
+
+
 def _measure(workshop: Workshop, measure_id: str) -> Measure:
     found = workshop.by_id().get(measure_id)
     if found is None:

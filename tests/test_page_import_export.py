@@ -165,28 +165,13 @@ def test_a_corrected_column_mapping_is_read_again() -> None:
     assert _count(app) == 21
 
 
-def _two_lists(path: Path) -> Path:
-    """A title line, a list headed in row 3 (the one detected) and below it a second short list headed in row 8."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Liste"
-    for row in [
-        ["Digitalisierung Müller GmbH"], [], ["Nr.", "Maßnahme", "Kosten", "Dauer"], [1, "CRM einführen", 12000, 3],
-        [2, "Backup 3-2-1", 1200, 1], [], ["Ideen für 2027"], ["Aufgabe", "Budget"], ["KI-Pilot", 20000],
-        ["Schulungen", 3000],
-    ]:  # fmt: skip
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
 def _header_row(app: AppTest) -> Any:
     (found,) = [n for n in app.number_input if n.label in ("Kopfzeile (Zeile in Excel)", "Header row (row in Excel)")]
     return found
 
 
 def test_a_chosen_header_row_is_read_again_and_the_preview_and_mapping_follow(tmp_path: Path) -> None:
-    app = upload(open_page(PAGE), _two_lists(tmp_path / "liste.xlsx"))
+    app = upload(open_page(PAGE), workbooks.two_lists(tmp_path / "liste.xlsx"))
     before = app.session_state["workshop_revision"]
     assert _header_row(app).value == 3
     assert app.subheader[0].value == "Vorschau: 3 Maßnahmen"
@@ -205,7 +190,7 @@ def test_a_chosen_header_row_is_read_again_and_the_preview_and_mapping_follow(tm
 
 
 def test_a_header_row_that_is_none_is_refused_in_words_and_another_can_be_chosen(tmp_path: Path) -> None:
-    app = upload(open_page(PAGE), _two_lists(tmp_path / "liste.xlsx"))
+    app = upload(open_page(PAGE), workbooks.two_lists(tmp_path / "liste.xlsx"))
     before = app.session_state["workshop_revision"]
 
     _header_row(app).set_value(4).run()
@@ -223,7 +208,7 @@ def test_a_header_row_that_is_none_is_refused_in_words_and_another_can_be_chosen
 
 
 def test_a_new_header_row_resets_the_corrected_mapping_to_what_that_row_gives(tmp_path: Path) -> None:
-    app = upload(open_page(PAGE, lang="en"), _two_lists(tmp_path / "list.xlsx"))
+    app = upload(open_page(PAGE, lang="en"), workbooks.two_lists(tmp_path / "list.xlsx"))
     edit_table(app, "import_mapping", {2: {"field": "—"}})
     assert list(app.dataframe[1].value["one_time_cost"]) == [0, 0, 0]
 

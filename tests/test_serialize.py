@@ -37,7 +37,9 @@ def _rich_workshop() -> Workshop:
     return Workshop(profile, (measure, Measure("B", "Basis", status="Abgeschlossen")), {"proz-1": 3}, 6)
 
 
-@pytest.mark.parametrize("workshop", [Workshop(), _rich_workshop(), large_workshop(200)], ids=["empty", "rich", "large"])
+@pytest.mark.parametrize(
+    "workshop", [Workshop(), _rich_workshop(), large_workshop(200)], ids=["empty", "rich", "large"]
+)
 def test_a_workshop_comes_back_from_json_unchanged(workshop: Workshop) -> None:
     text = workshop_to_json(workshop)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from roadmap.messages import RoadmapError
@@ -13,13 +15,18 @@ from roadmap.voting import (
     apply_score_edits,
     dots_budget,
     dots_left,
+    dots_overspent,
     dots_used,
     pin,
     remove_vote,
     reset_votes,
     set_criteria,
+    set_dots_per_person,
     set_flag,
+    set_participants,
     set_scores,
+    set_vote_mode,
+    set_vote_weight,
 )
 
 
@@ -47,6 +54,47 @@ def test_no_participants_means_no_limit() -> None:
 
 def test_dots_left_never_drop_below_zero_when_more_were_given_than_allowed() -> None:
     assert dots_left(_workshop(participants=1, dots=2, votes=(5, 0))) == 0
+
+
+@pytest.mark.parametrize(
+    ("participants", "votes", "overspent"), [(1, (2, 0), False), (1, (2, 1), True), (0, (40, 0), False)]
+)
+def test_more_dots_than_the_budget_are_overspent_and_without_a_limit_never(
+    participants: int, votes: tuple[int, ...], overspent: bool
+) -> None:
+    assert dots_overspent(_workshop(participants=participants, dots=2, votes=votes)) is overspent
+
+
+def test_participants_are_set_and_an_empty_entry_counts_as_no_limit() -> None:
+    workshop = _workshop(participants=2)
+
+    assert set_participants(workshop, 8).participants == 8
+    assert set_participants(workshop, None).participants == 0
+    assert workshop.participants == 2
+    with pytest.raises(RoadmapError, match="nicht negativ"):
+        set_participants(workshop, -1)
+
+
+def test_the_voting_settings_change_the_profile_and_an_empty_entry_changes_nothing() -> None:
+    workshop = _workshop(dots=3)
+
+    changed = set_vote_weight(set_vote_mode(set_dots_per_person(workshop, 5.0), "value"), "0.25")
+
+    profile = changed.profile
+    assert (profile.dots_per_person, profile.vote_mode, profile.vote_weight) == (5, "value", 0.25)
+    assert set_dots_per_person(workshop, None) is workshop and set_vote_mode(workshop, None) is workshop
+    assert set_vote_weight(workshop, None) is workshop
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [(lambda w: set_vote_mode(w, "loud"), "Unbekannte Stimmwertung"), (lambda w: set_vote_weight(w, -1), "negativ")],
+)
+def test_a_vote_mode_or_weight_the_model_does_not_know_is_refused(
+    change: Callable[[Workshop], Workshop], words: str
+) -> None:
+    with pytest.raises(RoadmapError, match=words):
+        change(_workshop())
 
 
 def test_a_vote_adds_one_dot_and_leaves_the_original_alone() -> None:

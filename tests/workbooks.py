@@ -133,6 +133,39 @@ def simple_list(path: Path, title: str = "Maßnahmen") -> Path:
     return path
 
 
+def book(path: Path, rows: list[list[object]], title: str = "Maßnahmen") -> Path:
+    """`rows` as a workbook with one sheet named `title`."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def two_lists(path: Path) -> Path:
+    """A title line, a list headed in row 3 (the one detected) and below it a second short list headed in row 8."""
+    rows = [
+        ["Digitalisierung Müller GmbH"],
+        [],
+        ["Nr.", "Maßnahme", "Kosten", "Dauer"],
+        [1, "CRM einführen", 12000, 3],
+        [2, "Backup 3-2-1", 1200, 1],
+        [],
+        ["Ideen für 2027"],
+        ["Aufgabe", "Budget"],
+        ["KI-Pilot", 20000],
+        ["Schulungen", 3000],
+    ]
+    return book(path, rows, title="Liste")
+
+
+def unnamed_columns(path: Path) -> Path:
+    """A list whose header names no column the importer knows."""
+    return book(path, [["Notizen vom Workshop"], ["Sache", "Preis"], ["CRM", 100], ["ERP", 900]], title="Notizen")
+
+
 def hidden_first(path: Path) -> Path:
     """The first sheet (an old copy of the list) is hidden; the second one is the list."""
     wb = Workbook()

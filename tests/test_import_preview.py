@@ -1,0 +1,134 @@
+"""The import page's tables and texts (roadmap/import_preview.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from roadmap.import_preview import (
+    HOW_LABELS,
+    NOT_MAPPED,
+    PREVIEW_COLUMNS,
+    edited_mapping,
+    field_labels,
+    header_note,
+    mapping_rows,
+    mapping_table,
+    merge_summary,
+    merge_warns,
+    money_format,
+    month_format,
+    preview_labels,
+    preview_title,
+    problem_summary,
+    problem_table,
+)
+from roadmap.importer import ImportResult, import_file
+from roadmap.merge import APPEND, HOW, REPLACE, UPDATE, merge_import
+from roadmap.messages import ERROR, Location, Message, Problem
+from roadmap.model import Measure, Workshop
+
+LIST = "Nr.;Maßnahme;Kosten;Quelle;KW 12\n1;CRM einführen;12.000;Workshop;x\n2;Backup;1.200;Berater;\n".encode()
+
+
+@pytest.fixture
+def result() -> ImportResult:
+    """A small semicolon list: id, title, cost, a column without a field and a Gantt calendar column."""
+    return import_file(LIST, filename="liste.csv")
+
+
+def _problems() -> list[Problem]:
+    where = Location(sheet="Liste", row=4, column="C")
+    return [Problem(Message("kaputt", "broken"), where, ERROR), Problem(Message("seltsam", "odd"), where)]
+
+
+def test_the_mapping_lists_every_headed_column_but_the_gantt_calendar(result: ImportResult) -> None:
+    columns, fields = mapping_rows(result)
+
+    assert columns == [0, 1, 2, 3]
+    assert fields == ["id", "title", "one_time_cost", None]
+
+
+def test_the_mapping_table_shows_letter_heading_and_field_in_the_sessions_language(result: ImportResult) -> None:
+    columns, fields = mapping_rows(result)
+
+    table = mapping_table(result, columns, fields, field_labels("en"))
+
+    assert list(table["column"]) == ["A", "B", "C", "D"]
+    assert list(table["header"]) == ["Nr.", "Maßnahme", "Kosten", "Quelle"]
+    assert list(table["field"])[2:] == [field_labels("en")["one_time_cost"], NOT_MAPPED]
+
+
+def test_the_edited_mapping_is_the_importers_whole_mapping_with_fields_in_no_column(result: ImportResult) -> None:
+    columns, fields = mapping_rows(result)
+    labels = field_labels("de")
+
+    mapping = edited_mapping(columns, fields, {"2": {"field": NOT_MAPPED}, 3: {"field": labels["notes"]}}, labels)
+
+    assert (mapping["id"], mapping["title"], mapping["notes"]) == (0, 1, 3)
+    assert mapping["one_time_cost"] == -1 and set(mapping.values()) <= {-1, 0, 1, 3}
+
+
+def test_a_field_chosen_for_two_columns_is_read_from_the_one_further_right(result: ImportResult) -> None:
+    columns, fields = mapping_rows(result)
+    labels = field_labels("de")
+
+    mapping = edited_mapping(columns, fields, {0: {"field": labels["title"]}}, labels)
+
+    assert mapping["title"] == 1 and mapping["id"] == -1
+
+
+def test_the_header_note_says_where_the_header_was_found_or_chosen(result: ImportResult) -> None:
+    found, chosen = header_note(result, False, "de"), header_note(result, True, "en")
+
+    assert found.startswith("Kopfzeile in **Zeile 1** von Blatt **liste** erkannt.")
+    assert chosen.startswith("Header chosen in **row 1** of sheet **liste**.")
+
+
+def test_the_preview_is_titled_with_the_number_of_measures(result: ImportResult) -> None:
+    assert preview_title(result, "de") == "Vorschau: 2 Maßnahmen"
+    assert preview_title(result, "en") == "Preview: 2 measures"
+
+
+def test_the_preview_labels_every_column_it_shows_in_both_languages() -> None:
+    german, english = preview_labels("de"), preview_labels("en")
+
+    assert set(PREVIEW_COLUMNS) <= set(german) and set(PREVIEW_COLUMNS) <= set(english)
+    assert (german["title"], english["title"]) == ("Maßnahme", "Measure")
+
+
+def test_money_and_months_are_formatted_as_on_the_massnahmen_page() -> None:
+    assert (money_format("de"), month_format("de")) == ("%'.,d €", "MM.YYYY")
+    assert (money_format("en"), month_format("en")) == ("€%,d", "MMM YYYY")
+
+
+def test_the_problem_summary_counts_the_notes_and_the_errors_among_them() -> None:
+    assert problem_summary(_problems(), "de").startswith("**2 Hinweise** (1 davon Fehler")
+    assert problem_summary(_problems(), "en").startswith("**2 notes** (1 of them errors")
+
+
+def test_the_problem_table_has_one_row_per_problem_with_its_place() -> None:
+    table = problem_table(_problems(), "en")
+
+    assert table.values.tolist() == [["Error", "Liste", 4, "C", "broken"], ["Note", "Liste", 4, "C", "odd"]]
+
+
+def test_every_way_of_taking_the_list_over_has_a_name_in_both_languages() -> None:
+    assert set(HOW_LABELS) == set(HOW)
+    assert HOW_LABELS[UPDATE]("en") == "Update by ID (same ID is updated)"
+
+
+def test_the_merge_summary_says_what_taking_the_list_over_would_do(result: ImportResult) -> None:
+    outcome = merge_import(Workshop(), result, APPEND)
+
+    assert merge_summary(outcome, "de") == "Nach dem Übernehmen: 2 Maßnahmen angehängt."
+    assert merge_summary(outcome, "en") == "After taking it over: 2 measures appended."
+
+
+@pytest.mark.parametrize(
+    ("how", "measures", "warns"),
+    [(REPLACE, 1, True), (REPLACE, 0, False), (APPEND, 1, False), (UPDATE, 1, False), (None, 1, False)],
+)
+def test_only_replacing_a_list_that_has_measures_warns(how: str | None, measures: int, warns: bool) -> None:
+    workshop = Workshop(measures=(Measure("A", "CRM"),)[:measures])
+
+    assert merge_warns(workshop, how) is warns
