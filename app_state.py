@@ -149,15 +149,15 @@ def revision() -> int:
     return int(st.session_state.get(_REVISION, 0))
 
 
-def save(changed: Workshop, notice: Message | None = None) -> bool:
-    """Save `changed` at once as the session's workshop; `notice` is shown once and labels the undo step.
+def _change(action: Callable[[int], tuple[Workshop, int]]) -> bool:
+    """Run one change against the store from the session's version and hold its result.
 
-    Returns False (and leaves a plain message) if someone else changed the workshop first — the
-    session then shows their state — or if the store is unreachable.
+    If someone else saved first, the session takes over their state and is told so plainly;
+    if the store fails, the message is kept for the page. Either way the change is not applied.
     """
     ident = workshop_id()
     try:
-        version = store().save(ident, changed, int(st.session_state[_VERSION]), label=notice)
+        changed, version = action(int(st.session_state[_VERSION]))
     except Conflict as conflict:
         _hold(ident, conflict.workshop, conflict.version)
         st.session_state[_WARNING] = say(conflict)
@@ -167,6 +167,18 @@ def save(changed: Workshop, notice: Message | None = None) -> bool:
         return False
     _hold(ident, changed, version)
     st.session_state[_SAVED_AT] = datetime.now()
+    return True
+
+
+def save(changed: Workshop, notice: Message | None = None) -> bool:
+    """Save `changed` at once as the session's workshop; `notice` is shown once and labels the undo step.
+
+    Returns False (and leaves a plain message) if someone else changed the workshop first — the
+    session then shows their state — or if the store is unreachable.
+    """
+    ident = workshop_id()
+    if not _change(lambda version: (changed, store().save(ident, changed, version, label=notice))):
+        return False
     if notice is not None:
         st.session_state[_NOTICE] = notice
     return True
@@ -175,31 +187,12 @@ def save(changed: Workshop, notice: Message | None = None) -> bool:
 def step_back(redo: bool = False) -> None:
     """Undo (or redo) the last change of the session's workshop."""
     ident = workshop_id()
-    try:
-        move = store().redo if redo else store().undo
-        restored, version = move(ident, int(st.session_state[_VERSION]))
-    except Conflict as conflict:
-        _hold(ident, conflict.workshop, conflict.version)
-        st.session_state[_WARNING] = say(conflict)
-        return
-    except RoadmapError as error:
-        st.session_state[_WARNING] = say(error)
-        return
-    _hold(ident, restored, version)
-    st.session_state[_SAVED_AT] = datetime.now()
+    _change(lambda version: (store().redo if redo else store().undo)(ident, version))
 
 
 def restore_snapshot(snapshot_id: str) -> None:
     """Make a snapshot the current state (an undoable change)."""
-    ident = workshop_id()
-    try:
-        restored, version = store().snapshots.restore(snapshot_id, int(st.session_state[_VERSION]))
-    except Conflict as conflict:
-        _hold(ident, conflict.workshop, conflict.version)
-        st.session_state[_WARNING] = say(conflict)
-        return
-    _hold(ident, restored, version)
-    st.session_state[_SAVED_AT] = datetime.now()
+    _change(lambda version: store().snapshots.restore(snapshot_id, version))
 
 
 def saved_at() -> datetime | None:
