@@ -13,7 +13,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +23,7 @@ import streamlit as st
 
 from roadmap import formats
 from roadmap.access import RateLimiter
+from roadmap.column_specs import ColumnSpec
 from roadmap.messages import Message, RoadmapError
 from roadmap.model import FIELDS_EN, OPTIMAL, STATUSES_EN, Workshop
 from roadmap.plan import Plan
@@ -354,6 +355,26 @@ def show_chart(key: str, build: Callable[[], Any], *extra: Any) -> None:
     """Draw an Altair chart from its shared, cached spec (see `chart_spec`)."""
     # theme=None: the charts bring their own projector-sized fonts and colours
     st.vega_lite_chart(spec=chart_spec(key, build, *extra), width="stretch", theme=None, key=f"{key}_chart")
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+_COLUMN_TYPES = {
+    "text": "TextColumn",
+    "number": "NumberColumn",
+    "checkbox": "CheckboxColumn",
+    "select": "SelectboxColumn",
+    "multiselect": "MultiselectColumn",
+    "date": "DateColumn",
+}
+
+
+def column_config(specs: Mapping[str, ColumnSpec]) -> dict[str, Any]:
+    """Streamlit's column config for columns the core describes (roadmap/column_specs.py)."""
+    return {
+        key: getattr(st.column_config, _COLUMN_TYPES[spec.kind])(spec.label, **spec.options)
+        for key, spec in specs.items()
+    }
 
 
 # --- presenter mode -----------------------------------------------------------------------------

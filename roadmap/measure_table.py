@@ -1,27 +1,23 @@
-"""The measure table of the Maßnahmen page: measures -> one row each, and the table's edits -> a new workshop.
+"""The measure table of the Maßnahmen page: measures -> one row each, and what its columns show.
 
 `measure_frame` builds the table the editor shows (display names in the session language, dependencies
-as titles, months as the first day of the month); `apply_edits` turns the editor's change sets
-(edited_rows, added_rows, deleted_rows) into a new Workshop. A cell whose new value is invalid keeps
-its old value and yields a sentence naming the row and the column; every valid edit is kept.
+as titles, months as the first day of the month); `column_specs` gives each column's label, choices,
+format and range. The editor's changes become a new workshop in roadmap/measure_edits.py.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
-from roadmap.merge import fresh_ids
-from roadmap.messages import Message, RoadmapError
-from roadmap.model import FIELDS, FIELDS_EN, STATUSES, STATUSES_EN, Kpi, Measure, Month, Workshop, duration_months
+from roadmap import formats
+from roadmap.column_specs import ColumnSpec, column
+from roadmap.messages import Message
+from roadmap.model import FIELDS, FIELDS_EN, STATUSES, STATUSES_EN, Measure
 from roadmap.own_format import month_day
-from roadmap.parsing import parse_month, parse_number
 
 # Column key -> label (German, English); the keys are the DataFrame's column names.
 COLUMNS: dict[str, Message] = {
@@ -50,6 +46,16 @@ COLUMNS: dict[str, Message] = {
     "kpi_baseline": Message("KPI Ausgangswert", "KPI baseline"),
     "kpi_target": Message("KPI Zielwert", "KPI target"),
 }
+# The columns the editor shows, in this order, and the few the presenter's read-only table keeps.
+ORDER = (
+    "id", "title", "field", "status", "value", "effort", "one_time_cost", "running_cost", "funding_eligible",
+    "person_days", "duration", "depends_on", "earliest_start", "deadline", "pinned", "must_have", "excluded", "owner",
+    "votes", "kpi_name", "kpi_baseline", "kpi_target", "description", "notes",
+)  # fmt: skip
+PRESENTER_ORDER = (
+    "id", "title", "field", "status", "value", "effort", "one_time_cost", "running_cost", "duration", "depends_on",
+    "owner",
+)  # fmt: skip
 TEXTS = ("id", "title", "field", "status", "owner", "notes", "description", "kpi_name", "kpi_baseline", "kpi_target")
 FLOATS = ("value", "effort", "one_time_cost", "running_cost", "person_days")
 INTEGERS = ("duration", "votes")
@@ -65,15 +71,6 @@ DTYPES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class EditResult:
-    """The workshop after the table's edits, the rejected cells in words, and what else happened."""
-
-    workshop: Workshop
-    problems: list[Message]
-    notes: list[Message] = field(default_factory=list)
-
-
 # --- display names ------------------------------------------------------------------------------
 
 
@@ -85,12 +82,6 @@ def field_names(lang: str) -> list[str]:
 def status_names(lang: str) -> list[str]:
     """The statuses as the table shows them, in STATUSES order."""
     return [STATUSES_EN[s] if lang == "en" else s for s in STATUSES]
-
-
-def _key(text: object, keys: Sequence[str], english: Mapping[str, str]) -> str | None:
-    """The stored name for a German or English display name (any case)."""
-    wanted = str(text or "").strip().lower()
-    return next((key for key in keys if wanted in (key.lower(), english[key].lower())), None)
 
 
 def dependency_labels(measures: Sequence[Measure]) -> dict[str, str]:
@@ -127,285 +118,97 @@ def measure_frame(measures: Sequence[Measure], lang: str = "de") -> pd.DataFrame
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS)).astype(DTYPES)
 
 
-# --- one cell -> one attribute ------------------------------------------------------------------
+# --- what the columns show ----------------------------------------------------------------------
+
+ONE_TO_FIVE = Message("1 = gering, 5 = hoch", "1 = low, 5 = high")
+DEPENDS_HELP = Message("Was vorher fertig sein muss.", "What must be finished first.")
+PINNED_HELP = Message("Beginnt genau in diesem Monat.", "Starts in exactly this month.")
+EDITOR_HINT = Message(
+    "Zellen direkt bearbeiten – jede Änderung wird sofort gespeichert. Neue Zeile: unten auf „+“ klicken; "
+    "löschen: Zeile links markieren und auf den Papierkorb klicken. Abhängigkeiten wählen Sie per Titel.",
+    "Edit cells directly – every change is saved at once. New row: click “+” below; delete: select the "
+    "row on the left and click the bin. Dependencies are picked by title.",
+)
+TABLE_NAME = Message("Maßnahmenliste", "List of measures")
 
 
-class _Invalid(Exception):
-    """A cell's new value cannot be used; the message says why."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.de)
-        self.message = message
+def money_format(lang: str) -> str:
+    """The sprintf format of whole euros: '€12,500' in English, '12.500 €' in German (' sets the grouping)."""
+    return "€%,d" if lang == "en" else "%'.,d €"
 
 
-def _number(value: object) -> float:
-    try:
-        number = parse_number(value)
-    except ValueError:
-        raise _Invalid(Message(f"'{value}' ist keine Zahl", f"'{value}' is not a number")) from None
-    return 0.0 if number is None else number
+def month_format(lang: str) -> str:
+    """The date format of a month column: 'Mar 2026' in English, '03.2026' in German."""
+    return "MMM YYYY" if lang == "en" else "MM.YYYY"
 
 
-def _month(value: object) -> Month | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and not math.isnan(value):
-        value = datetime.fromtimestamp(float(value) / 1000)  # milliseconds since 1970, as a browser may send
-    try:
-        return parse_month(value)
-    except ValueError:
-        raise _Invalid(Message(f"'{value}' ist kein Datum", f"'{value}' is not a date")) from None
+def column_specs(measures: Sequence[Measure], lang: str, editable: bool) -> dict[str, ColumnSpec]:
+    """Label, choices, format and range of every column; only the ID is never editable."""
+    label = {key: text(lang) for key, text in COLUMNS.items()}
+    money, month = money_format(lang), month_format(lang)
+    fields, statuses = field_names(lang), status_names(lang)
+    off = not editable
+    one_to_five = {"min_value": 1, "max_value": 5, "default": 3, "format": "localized", "help": ONE_TO_FIVE(lang)}
+    euros = {"min_value": 0, "step": 1, "default": 0, "format": money, "disabled": off}
+    specs = {
+        "id": column("text", label["id"], disabled=True, width="small", pinned=True),
+        "title": column("text", label["title"], required=True, width="large", pinned=True, disabled=off),
+        "field": column("select", label["field"], options=fields, required=True, default=fields[0], disabled=off),
+        "status": column("select", label["status"], options=statuses, required=True, default=statuses[0], disabled=off),
+        "value": column("number", label["value"], **one_to_five, disabled=off),
+        "effort": column("number", label["effort"], **one_to_five, disabled=off),
+        "one_time_cost": column("number", label["one_time_cost"], **euros),
+        "running_cost": column("number", label["running_cost"], **euros),
+        "funding_eligible": column("checkbox", label["funding_eligible"], default=False, disabled=off),
+        "person_days": column("number", label["person_days"], min_value=0, default=0, format="localized", disabled=off),
+        "duration": column(
+            "number", label["duration"], min_value=1, max_value=600, step=1, default=1, format="%d", disabled=off
+        ),
+        "depends_on": column(
+            "multiselect",
+            label["depends_on"],
+            options=dependency_options(measures),
+            width="large",
+            help=DEPENDS_HELP(lang),
+            disabled=off,
+        ),
+        "earliest_start": column("date", label["earliest_start"], format=month, disabled=off),
+        "deadline": column("date", label["deadline"], format=month, disabled=off),
+        "pinned": column("date", label["pinned"], format=month, help=PINNED_HELP(lang), disabled=off),
+        "must_have": column("checkbox", label["must_have"], default=False, disabled=off),
+        "excluded": column("checkbox", label["excluded"], default=False, disabled=off),
+        "votes": column("number", label["votes"], min_value=0, step=1, default=0, format="%d", disabled=off),
+    }
+    for key in ("owner", "kpi_name", "kpi_baseline", "kpi_target"):
+        specs[key] = column("text", label[key], disabled=off)
+    for key in ("description", "notes"):
+        specs[key] = column("text", label[key], width="large", disabled=off)
+    return {key: specs[key] for key in ORDER}
 
 
-def _text(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return str(value).strip()
+def editor_height(rows: int) -> int:
+    """The editor's height in pixels: every row and the empty row for a new one, at most 640."""
+    return min(38 + 35 * (rows + 1), 640)
 
 
-def _cell_changes(
-    column: str, value: object, measure: Measure, ids_by_label: Mapping[str, str], known_ids: set[str]
-) -> dict[str, Any]:
-    """The attribute changes for one cell of one measure; _Invalid if the value cannot be used."""
-    if column == "title":
-        title = _text(value)
-        if not title:
-            raise _Invalid(Message("der Titel darf nicht leer sein", "the title must not be empty"))
-        return {"title": title}
-    if column == "field":
-        key = _key(value, FIELDS, FIELDS_EN)
-        if key is None:
-            raise _Invalid(Message(f"unbekanntes Handlungsfeld '{value}'", f"unknown field of action '{value}'"))
-        return {"field": key}
-    if column == "status":
-        key = _key(value, STATUSES, STATUSES_EN)
-        if key is None:
-            raise _Invalid(Message(f"unbekannter Status '{value}'", f"unknown status '{value}'"))
-        return {"status": key}
-    if column in ("value", "effort"):
-        if value is None:
-            raise _Invalid(Message("eine Zahl von 1 bis 5 fehlt", "a number from 1 to 5 is missing"))
-        number = _number(value)
-        if not 1 <= number <= 5:
-            raise _Invalid(Message(f"muss zwischen 1 und 5 liegen, nicht {value}", f"must be 1 to 5, not {value}"))
-        return {column: number}
-    if column in ("one_time_cost", "running_cost", "person_days"):
-        number = 0.0 if value is None else _number(value)
-        if number < 0:
-            raise _Invalid(Message(f"darf nicht negativ sein ({value})", f"must not be negative ({value})"))
-        return {column: number}
-    if column in INTEGERS:
-        number = (1.0 if column == "duration" else 0.0) if value is None else _number(value)
-        if column == "duration":
-            if not 1 <= number <= 600:
-                raise _Invalid(Message("muss 1 bis 600 Monate betragen", "must be 1 to 600 months"))
-            return {"duration": duration_months(number)}
-        if number < 0 or number != int(number):
-            raise _Invalid(Message("muss eine ganze Zahl ab 0 sein", "must be a whole number from 0"))
-        return {"votes": int(number)}
-    if column in FLAGS:
-        return {column: bool(value)}
-    if column in MONTHS:
-        return {column: _month(value)}
-    if column in ("owner", "notes", "description"):
-        return {column: _text(value)}
-    if column in KPI_PARTS:
-        kpi = measure.kpi
-        return {"kpi": Kpi(**{**kpi.__dict__, KPI_PARTS[column]: _text(value)})}
-    if column == "depends_on":
-        return {"depends_on": _dependencies(value, measure, ids_by_label, known_ids)}
-    return {}  # the id and unknown columns are not edited here
+def presenter_height(rows: int) -> int:
+    """The presenter's read-only table: every row without scrolling, at most 900 pixels."""
+    return min(38 + 35 * rows, 900)
 
 
-def _dependencies(value: object, measure: Measure, ids_by_label: Mapping[str, str], known_ids: set[str]) -> tuple:
-    if value is None:
-        labels: list[str] = []
-    elif isinstance(value, str):
-        labels = [value] if value.strip() else []
-    else:
-        labels = [str(v) for v in value]  # type: ignore[union-attr]
-    ids: list[str] = []
-    for label in labels:
-        ident = ids_by_label.get(label) or ids_by_label.get(label.strip().lower())
-        if ident is None and (label in known_ids or label in measure.depends_on):
-            ident = label
-        if ident is None:
-            raise _Invalid(Message(f"keine Maßnahme heißt '{label}'", f"no measure is called '{label}'"))
-        if ident == measure.id:
-            raise _Invalid(
-                Message("eine Maßnahme kann nicht von sich selbst abhängen", "a measure cannot depend on itself")
-            )
-        if ident not in ids:
-            ids.append(ident)
-    return tuple(ids)
+# --- the totals above the table -----------------------------------------------------------------
 
 
-def _label_index(measures: Sequence[Measure]) -> dict[str, str]:
-    """Label (as shown, and lower-cased) -> id; a title that repeats is only found with its id."""
-    index: dict[str, str] = {}
-    for ident, label in dependency_labels(measures).items():
-        index[label] = ident
-        index.setdefault(label.strip().lower(), ident)
-    return index
-
-
-def _problem(title: str, column: str, why: Message) -> Message:
-    label = COLUMNS.get(column, Message(column, column))
-    return Message(
-        f"„{title}“, Spalte {label('de')}: {why('de')} – der bisherige Wert bleibt.",
-        f"“{title}”, column {label('en')}: {why('en')} – the previous value is kept.",
-    )
-
-
-def _edited(
-    measure: Measure,
-    changes: Mapping[str, Any],
-    ids_by_label: Mapping[str, str],
-    known_ids: set[str],
-    problems: list[Message],
-    notes: list[Message],
-) -> Measure:
-    """The measure with every valid cell of `changes` applied; each invalid one becomes a problem."""
-    result = measure
-    for column in COLUMNS:
-        if column not in changes:
-            continue
-        try:
-            attributes = _cell_changes(column, changes[column], result, ids_by_label, known_ids)
-            result = result.with_changes(**attributes) if attributes else result
-        except _Invalid as invalid:
-            problems.append(_problem(result.title, column, invalid.message))
-        except RoadmapError as error:
-            problems.append(_problem(result.title, column, error.message))
-    if result.must_have and result.excluded:
-        if "must_have" in changes and "excluded" in changes:
-            problems.append(
-                _problem(
-                    result.title,
-                    "must_have",
-                    Message(
-                        "Muss und Ausgeschlossen zugleich geht nicht",
-                        "must-have and excluded at once is not possible",
-                    ),
-                )
-            )
-            result = result.with_changes(must_have=measure.must_have, excluded=measure.excluded)
-        else:
-            cleared = "excluded" if "must_have" in changes else "must_have"
-            result = result.with_changes(**{cleared: False})
-            notes.append(
-                Message(
-                    f"„{result.title}“: Muss und Ausgeschlossen schließen einander aus – "
-                    f"{'Ausgeschlossen' if cleared == 'excluded' else 'Muss'} ist nicht mehr angehakt.",
-                    f"“{result.title}”: must-have and excluded rule each other out – "
-                    f"{'excluded' if cleared == 'excluded' else 'must-have'} is no longer ticked.",
-                )
-            )
-    return result
-
-
-# --- the change sets -> a new workshop ----------------------------------------------------------
-
-
-def apply_edits(
-    workshop: Workshop,
-    edited_rows: Mapping[int | str, Mapping[str, Any]] | None,
-    added_rows: Sequence[Mapping[str, Any]] | None,
-    deleted_rows: Sequence[int] | None,
-    lang: str = "de",
-) -> EditResult:
-    """The workshop after st.data_editor's changes to the table `measure_frame(workshop.measures)`."""
-    del lang  # the sentences carry both languages; the labels are recognised in either
-    old = list(workshop.measures)
-    problems: list[Message] = []
-    notes: list[Message] = []
-    ids_by_label = _label_index(old)
-    known_ids = {m.id for m in old}
-    measures = list(old)
-    for row, changes in sorted(((int(r), c) for r, c in (edited_rows or {}).items()), key=lambda rc: rc[0]):
-        if 0 <= row < len(measures) and changes:
-            measures[row] = _edited(measures[row], changes, ids_by_label, known_ids, problems, notes)
-    measures = _delete(measures, set(deleted_rows or ()), notes)
-    measures = _add(measures, added_rows or (), ids_by_label, known_ids, problems)
-    _hint_repeated_titles(old, measures, notes)
-    if measures == old:
-        return EditResult(workshop, problems, notes)
-    return EditResult(workshop.with_changes(measures=tuple(measures)), problems, notes)
-
-
-def _delete(measures: list[Measure], rows: set[int], notes: list[Message]) -> list[Measure]:
-    gone = {measures[r].id: measures[r].title for r in rows if 0 <= r < len(measures)}
-    if not gone:
-        return measures
-    kept = []
-    for measure in (m for m in measures if m.id not in gone):
-        lost = [d for d in measure.depends_on if d in gone]
-        if lost:
-            names = ", ".join(f"„{gone[d]}“" for d in lost)
-            names_en = ", ".join(f"“{gone[d]}”" for d in lost)
-            notes.append(
-                Message(
-                    f"„{measure.title}“ hing von {names} ab – diese Abhängigkeit ist mit dem Löschen entfallen.",
-                    f"“{measure.title}” depended on {names_en} – that dependency went with the deletion.",
-                )
-            )
-            measure = measure.with_changes(depends_on=tuple(d for d in measure.depends_on if d not in gone))
-        kept.append(measure)
-    titles = ", ".join(f"„{t}“" for t in gone.values())
-    titles_en = ", ".join(f"“{t}”" for t in gone.values())
-    notes.insert(0, Message(f"Gelöscht: {titles}.", f"Deleted: {titles_en}."))
-    return kept
-
-
-def _add(
-    measures: list[Measure],
-    rows: Sequence[Mapping[str, Any]],
-    ids_by_label: Mapping[str, str],
-    known_ids: set[str],
-    problems: list[Message],
-) -> list[Measure]:
-    rows = [r for r in rows if any(v not in (None, "", [], False) for v in r.values())]
-    if not rows:
-        return measures
-    taken = {m.id for m in measures} | known_ids
-    new_ids = iter(fresh_ids(taken, len(rows)))
-    result = list(measures)
-    for number, row in enumerate(rows, start=1):
-        title = _text(row.get("title"))
-        if not title:
-            problems.append(
-                Message(
-                    f"Neue Zeile {number}: ohne Titel wird keine Maßnahme angelegt – bitte einen Titel eingeben.",
-                    f"New row {number}: without a title no measure is created – please enter a title.",
-                )
-            )
-            continue
-        given = _text(row.get("id"))
-        ident = given if given and given not in taken else next(new_ids)
-        taken.add(ident)
-        measure = _edited(
-            Measure(id=ident, title=title),
-            {k: v for k, v in row.items() if k not in ("id", "title") and v is not None},
-            ids_by_label,
-            known_ids,
-            problems,
-            [],
-        )
-        result.append(measure)
-    return result
-
-
-def _hint_repeated_titles(old: Sequence[Measure], new: Sequence[Measure], notes: list[Message]) -> None:
-    before = Counter(m.title.strip().lower() for m in old)
-    after = Counter(m.title.strip().lower() for m in new)
-    shown: set[str] = set()
-    for measure in new:
-        key = measure.title.strip().lower()
-        if after[key] > 1 and after[key] > before[key] and key not in shown:
-            shown.add(key)
-            notes.append(
-                Message(
-                    f"Der Titel „{measure.title}“ kommt {after[key]}-mal vor. Besser eindeutige Titel wählen – "
-                    "bei den Abhängigkeiten steht bis dahin die ID dahinter.",
-                    f"The title “{measure.title}” occurs {after[key]} times. Unique titles are better – until "
-                    "then the dependencies show the ID after it.",
-                )
-            )
+def headline(measures: Sequence[Measure], lang: str) -> list[tuple[str, Any]]:
+    """The figures above the table (label, value): how many measures and what they cost together."""
+    return [
+        (Message("Maßnahmen", "Measures")(lang), len(measures)),
+        (
+            Message("Einmalkosten gesamt", "One-time costs in total")(lang),
+            formats.euro(sum(m.one_time_cost for m in measures), lang),
+        ),
+        (
+            Message("Laufende Kosten gesamt (pro Jahr)", "Running costs in total (per year)")(lang),
+            formats.euro(sum(m.running_cost for m in measures), lang),
+        ),
+    ]

@@ -8,7 +8,7 @@ The dots budget is `profile.dots_per_person × workshop.participants`; 0 partici
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from roadmap.messages import Message, RoadmapError
@@ -290,3 +290,28 @@ def apply_score_edits(
         if row < len(ids) and scores:
             workshop = set_scores(workshop, ids[row], scores)
     return workshop
+
+
+# --- the changes a widget makes: (workshop, the widget's value) -> workshop ---------------------
+
+Change = Callable[[Workshop, Any], Workshop]
+
+
+def flag_change(ids: Sequence[str]) -> Change:
+    """The change the ranking table makes: its ticked boxes, row i showing measure ids[i]."""
+    return lambda workshop, state: apply_flag_edits(workshop, ids, state)
+
+
+def score_change(ids: Sequence[str], columns: Mapping[str, str]) -> Change:
+    """The change the scores table makes: row i is measure ids[i], `columns` maps a column to its criterion."""
+    return lambda workshop, state: apply_score_edits(workshop, ids, columns, state)
+
+
+def vote_added(measure_id: str) -> Change:
+    """The change a measure's + button makes: one more dot for it (the button's own value does not matter)."""
+    return lambda workshop, _: add_vote(workshop, measure_id)
+
+
+def vote_removed(measure_id: str) -> Change:
+    """The change a measure's − button makes: one dot less for it."""
+    return lambda workshop, _: remove_vote(workshop, measure_id)

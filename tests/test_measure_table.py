@@ -1,4 +1,4 @@
-"""The measure table: measures shown one per row, and the editor's change sets turned into a new workshop."""
+"""The measure table: measures shown one per row, and what each column shows (roadmap/measure_table.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,21 @@ from datetime import date
 import pytest
 
 from app_state import demo_workshop
-from roadmap.measure_table import COLUMNS, apply_edits, dependency_labels, dependency_options, measure_frame
-from roadmap.model import Measure, Month, Workshop
+from roadmap.measure_table import (
+    COLUMNS,
+    ORDER,
+    PRESENTER_ORDER,
+    column_specs,
+    dependency_labels,
+    dependency_options,
+    editor_height,
+    headline,
+    measure_frame,
+    money_format,
+    month_format,
+    presenter_height,
+)
+from roadmap.model import FIELDS, FIELDS_EN, Measure, Month, Workshop
 
 
 def _workshop(*measures: Measure) -> Workshop:
@@ -21,10 +34,6 @@ def _three() -> Workshop:
         Measure("M02", "CRM", field="Kunden & Omnichannel", depends_on=("M01",), earliest_start=Month(2026, 3)),
         Measure("M03", "Schulung", field="Mitarbeitende & Kompetenzen", depends_on=("M01", "M02")),
     )
-
-
-def _text(messages: list) -> str:
-    return " | ".join(m("de") for m in messages)
 
 
 # --- measures -> table --------------------------------------------------------------------------
@@ -75,165 +84,74 @@ def test_an_empty_workshop_gives_an_empty_table_with_every_column_typed() -> Non
     assert str(frame["value"].dtype) == "float64" and str(frame["must_have"].dtype) == "bool"
 
 
-# --- edits --------------------------------------------------------------------------------------
+# --- what the columns show ----------------------------------------------------------------------
 
 
-def test_a_valid_edit_is_kept() -> None:
-    result = apply_edits(_three(), {0: {"one_time_cost": 2500, "owner": "Fr. Öztürk"}}, [], [], "de")
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_column_the_editor_shows_has_a_spec_with_its_label_in_the_language(lang: str) -> None:
+    specs = column_specs(_three().measures, lang, editable=True)
 
-    measure = result.workshop.measures[0]
-    assert (measure.one_time_cost, measure.owner) == (2500, "Fr. Öztürk")
-    assert result.problems == []
+    assert tuple(specs) == ORDER and set(PRESENTER_ORDER) <= set(ORDER) and set(ORDER) == set(COLUMNS)
+    assert {key: spec.label for key, spec in specs.items()} == {key: COLUMNS[key](lang) for key in ORDER}
 
 
-def test_an_invalid_value_keeps_the_old_one_and_the_problem_names_row_and_column() -> None:
-    result = apply_edits(_three(), {0: {"value": 9}}, [], [], "de")
+def test_in_presenter_mode_no_column_is_editable_and_in_the_editor_only_the_id_is_fixed() -> None:
+    read_only = column_specs(_three().measures, "de", editable=False)
+    editable = column_specs(_three().measures, "de", editable=True)
 
-    assert result.workshop.measures[0].value == 4
-    assert len(result.problems) == 1
-    assert "„Backup“" in result.problems[0]("de") and "Nutzen (1–5)" in result.problems[0]("de")
-    assert "“Backup”" in result.problems[0]("en") and "Value (1–5)" in result.problems[0]("en")
+    assert all(spec.options["disabled"] for spec in read_only.values())
+    assert [key for key, spec in editable.items() if spec.options["disabled"]] == ["id"]
 
 
-def test_the_valid_cells_of_a_row_survive_an_invalid_cell_in_the_same_row() -> None:
-    result = apply_edits(_three(), {0: {"effort": 0, "running_cost": 1200, "title": "Backup 3-2-1"}}, [], [], "de")
+def test_field_and_status_are_chosen_from_their_names_in_the_language() -> None:
+    specs = column_specs((), "en", editable=True)
 
-    measure = result.workshop.measures[0]
-    assert (measure.effort, measure.running_cost, measure.title) == (2, 1200, "Backup 3-2-1")
-    assert "Aufwand" in _text(result.problems)
+    assert specs["field"].kind == specs["status"].kind == "select"
+    assert specs["field"].options["options"] == [FIELDS_EN[field] for field in FIELDS]
+    assert specs["field"].options["default"] == FIELDS_EN[FIELDS[0]]
+    assert "Completed" in specs["status"].options["options"]
 
 
-@pytest.mark.parametrize("shown", ["Process automation", "Prozessautomatisierung", "process AUTOMATION"])
-def test_a_field_is_read_from_its_display_name_in_either_language(shown: str) -> None:
-    result = apply_edits(_three(), {1: {"field": shown, "status": "In progress"}}, [], [], "en")
+def test_value_and_effort_range_from_1_to_5_and_say_which_end_is_high() -> None:
+    specs = column_specs((), "de", editable=True)
 
-    assert result.workshop.measures[1].field == "Prozessautomatisierung"
-    assert result.workshop.measures[1].status == "In Umsetzung"
+    for key in ("value", "effort"):
+        options = specs[key].options
+        assert (options["min_value"], options["max_value"], options["default"]) == (1, 5, 3)
+        assert options["help"] == "1 = gering, 5 = hoch"
 
 
-def test_an_unknown_field_is_refused() -> None:
-    result = apply_edits(_three(), {1: {"field": "Marketing"}}, [], [], "de")
+def test_dependencies_are_offered_by_title_and_unknown_ids_are_kept() -> None:
+    measures = (Measure("A", "Pilot"), Measure("B", "CRM", depends_on=("X9",)))
 
-    assert result.workshop.measures[1].field == "Kunden & Omnichannel"
-    assert "unbekanntes Handlungsfeld 'Marketing'" in _text(result.problems)
+    spec = column_specs(measures, "de", editable=True)["depends_on"]
 
+    assert spec.kind == "multiselect"
+    assert spec.options["options"] == ["Pilot", "CRM", "X9"]
 
-def test_dependencies_are_picked_by_title() -> None:
-    result = apply_edits(_three(), {0: {"depends_on": []}, 2: {"depends_on": ["CRM"]}}, [], [], "de")
 
-    assert result.workshop.measures[0].depends_on == ()
-    assert result.workshop.measures[2].depends_on == ("M02",)
+@pytest.mark.parametrize(("lang", "money", "month"), [("de", "%'.,d €", "MM.YYYY"), ("en", "€%,d", "MMM YYYY")])
+def test_costs_and_months_are_formatted_as_in_the_language(lang: str, money: str, month: str) -> None:
+    specs = column_specs((), lang, editable=True)
 
+    assert (money_format(lang), month_format(lang)) == (money, month)
+    assert specs["one_time_cost"].options["format"] == specs["running_cost"].options["format"] == money
+    assert {specs[key].options["format"] for key in ("earliest_start", "deadline", "pinned")} == {month}
 
-def test_a_dependency_on_a_title_that_is_no_measure_is_refused() -> None:
-    result = apply_edits(_three(), {2: {"depends_on": ["CRM", "ERP"]}}, [], [], "de")
 
-    assert result.workshop.measures[2].depends_on == ("M01", "M02")
-    assert "keine Maßnahme heißt 'ERP'" in _text(result.problems)
+def test_the_editor_grows_with_its_rows_and_an_empty_row_up_to_640_pixels() -> None:
+    assert (editor_height(0), editor_height(3), editor_height(500)) == (73, 178, 640)
+    assert (presenter_height(0), presenter_height(21), presenter_height(500)) == (38, 773, 900)
 
 
-def test_a_measure_cannot_depend_on_itself() -> None:
-    result = apply_edits(_three(), {1: {"depends_on": ["CRM"]}}, [], [], "de")
+HEADLINES = {
+    "de": [("Maßnahmen", 2), ("Einmalkosten gesamt", "13.500\xa0€"), ("Laufende Kosten gesamt (pro Jahr)", "600\xa0€")],
+    "en": [("Measures", 2), ("One-time costs in total", "€13,500"), ("Running costs in total (per year)", "€600")],
+}
 
-    assert result.workshop.measures[1].depends_on == ("M01",)
-    assert "von sich selbst" in _text(result.problems)
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_headline_counts_the_measures_and_adds_up_their_costs(lang: str) -> None:
+    measures = (Measure("A", "Pilot", one_time_cost=1000), Measure("B", "CRM", one_time_cost=12500, running_cost=600))
 
-def test_an_emptied_title_is_refused() -> None:
-    result = apply_edits(_three(), {1: {"title": "  "}}, [], [], "de")
-
-    assert result.workshop.measures[1].title == "CRM"
-    assert "Titel darf nicht leer" in _text(result.problems)
-
-
-@pytest.mark.parametrize("sent", ["2026-05-14", "2026-05-14T00:00:00.000Z", date(2026, 5, 31)])
-def test_a_day_anywhere_in_a_month_stores_that_month(sent: object) -> None:
-    result = apply_edits(_three(), {0: {"deadline": sent}}, [], [], "de")
-
-    assert result.workshop.measures[0].deadline == Month(2026, 5)
-
-
-def test_a_cleared_month_is_no_month_and_a_wrong_date_is_refused() -> None:
-    result = apply_edits(_three(), {1: {"earliest_start": None}, 2: {"pinned": "+060514-02-02"}}, [], [], "de")
-
-    assert result.workshop.measures[1].earliest_start is None
-    assert result.workshop.measures[2].pinned is None
-    assert "ist kein Datum" in _text(result.problems)
-
-
-def test_ticking_must_have_clears_excluded_and_says_so() -> None:
-    workshop = _workshop(Measure("A", "Pilot", excluded=True))
-
-    result = apply_edits(workshop, {0: {"must_have": True}}, [], [], "de")
-
-    assert (result.workshop.measures[0].must_have, result.workshop.measures[0].excluded) == (True, False)
-    assert "schließen einander aus" in _text(result.notes)
-
-
-def test_nothing_changed_gives_back_the_same_workshop() -> None:
-    workshop = _three()
-
-    result = apply_edits(workshop, {0: {"title": "Backup"}}, [], [], "de")
-
-    assert result.workshop is workshop
-
-
-# --- new and deleted rows -----------------------------------------------------------------------
-
-
-def test_new_rows_get_fresh_ids_after_the_highest_in_use() -> None:
-    workshop = demo_workshop()
-
-    result = apply_edits(workshop, {}, [{"title": "Intranet"}, {"title": "Wiki", "value": 5}], [], "de")
-
-    added = result.workshop.measures[-2:]
-    assert [m.id for m in added] == ["M22", "M23"]
-    assert [(m.title, m.value) for m in added] == [("Intranet", 3), ("Wiki", 5)]
-
-
-def test_a_new_row_takes_display_names_dependencies_and_months() -> None:
-    row = {"title": "Portal", "field": "Customers & omnichannel", "depends_on": ["CRM"], "pinned": "2026-07-01"}
-
-    result = apply_edits(_three(), {}, [row], [], "en")
-
-    portal = result.workshop.measures[-1]
-    assert (portal.field, portal.depends_on, portal.pinned) == ("Kunden & Omnichannel", ("M02",), Month(2026, 7))
-
-
-def test_a_new_row_without_a_title_is_not_created_and_said_so() -> None:
-    result = apply_edits(_three(), {}, [{"value": 4}], [], "de")
-
-    assert len(result.workshop.measures) == 3
-    assert "ohne Titel" in _text(result.problems)
-
-
-def test_an_invalid_value_in_a_new_row_falls_back_to_the_default_and_is_named() -> None:
-    result = apply_edits(_three(), {}, [{"title": "Wiki", "effort": 7, "one_time_cost": 500}], [], "de")
-
-    wiki = result.workshop.measures[-1]
-    assert (wiki.effort, wiki.one_time_cost) == (3, 500)
-    assert "„Wiki“, Spalte Aufwand (1–5)" in _text(result.problems)
-
-
-def test_deleting_a_measure_removes_the_dependencies_on_it_and_says_so() -> None:
-    result = apply_edits(_three(), {}, [], [0], "de")
-
-    assert [m.id for m in result.workshop.measures] == ["M02", "M03"]
-    assert [m.depends_on for m in result.workshop.measures] == [(), ("M02",)]
-    notes = _text(result.notes)
-    assert "Gelöscht: „Backup“" in notes
-    assert "„CRM“ hing von „Backup“ ab" in notes and "„Schulung“ hing von „Backup“ ab" in notes
-
-
-def test_edits_and_deletions_in_one_change_set_refer_to_the_rows_as_shown() -> None:
-    result = apply_edits(_three(), {2: {"owner": "HR"}}, [{"title": "Neu"}], [1], "de")
-
-    assert [(m.id, m.owner) for m in result.workshop.measures] == [("M01", ""), ("M03", "HR"), ("M04", "")]
-
-
-def test_a_repeated_title_is_kept_with_a_hint_and_then_picked_with_its_id() -> None:
-    result = apply_edits(_three(), {2: {"title": "CRM"}}, [], [], "de")
-
-    assert [m.title for m in result.workshop.measures] == ["Backup", "CRM", "CRM"]
-    assert "kommt 2-mal vor" in _text(result.notes)
-    assert dependency_labels(result.workshop.measures)["M03"] == "CRM (M03)"
+    assert headline(measures, lang) == HEADLINES[lang]

@@ -12,6 +12,8 @@ from roadmap.model import (
     FIELDS,
     FIELDS_EN,
     VALUE_SIDE,
+    VOTE_BREAKS_TIES,
+    VOTE_RAISES_VALUE,
     Criterion,
     Measure,
     Profile,
@@ -20,19 +22,29 @@ from roadmap.model import (
 from roadmap.ranking_view import (
     CARDS_PER_PAGE,
     RANKING_COLUMNS,
+    SIDES,
+    criteria_column_specs,
     criteria_table,
+    dots_figures,
     dots_given_text,
     dots_left_text,
+    ranking_column_specs,
+    ranking_height,
     ranking_plan,
     ranking_table,
+    score_column_specs,
     score_columns,
     score_labels,
+    scores_height,
     scores_table,
+    vote_buttons,
     vote_card,
     vote_page,
     vote_page_count,
     vote_page_label,
+    voting_inputs,
 )
+from roadmap.voting import set_dots_per_person, set_participants, set_vote_weight
 
 
 def _workshop(*measures: Measure, participants: int = 0, **profile: object) -> Workshop:
@@ -166,3 +178,116 @@ def test_a_voting_card_escapes_markup_in_the_title() -> None:
     card = vote_card(Measure("A", "<b>Backup</b> & Restore"), "de")
 
     assert "&lt;b&gt;Backup&lt;/b&gt; &amp; Restore" in card and "<b>Backup</b>" not in card
+
+
+# --- what the tables' columns and the voting controls show ---------------------------------------
+
+
+@pytest.mark.parametrize("editable", [True, False])
+def test_in_the_ranking_table_only_the_two_flags_can_be_ticked_and_only_outside_presenter_mode(editable: bool) -> None:
+    specs = ranking_column_specs("de", editable)
+
+    assert tuple(specs) == RANKING_COLUMNS
+    open_columns = [key for key, spec in specs.items() if not spec.options["disabled"]]
+    assert open_columns == (["must_have", "excluded"] if editable else [])
+    assert specs["must_have"].kind == specs["excluded"].kind == "checkbox"
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [("de", ["Rang", "Maßnahme", "Nutzen", "Ausschließen"]), ("en", ["Rank", "Measure", "Value", "Exclude"])],
+)
+def test_the_ranking_tables_headings_are_in_the_language_and_its_figures_right_aligned(
+    lang: str, labels: list[str]
+) -> None:
+    specs = ranking_column_specs(lang, True)
+
+    assert [specs[key].label for key in ("rank", "title", "value_text", "excluded")] == labels
+    assert {key for key, spec in specs.items() if spec.options.get("alignment") == "right"} == {
+        "value_text",
+        "effort_text",
+        "score_text",
+    }
+
+
+def test_the_ranking_table_shows_up_to_22_rows_before_it_scrolls() -> None:
+    assert (ranking_height(1), ranking_height(22), ranking_height(500)) == (73, 808, 808)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_criterion_counts_towards_value_or_effort_named_in_the_language(lang: str) -> None:
+    side = criteria_column_specs(lang)["side"]
+
+    assert side.kind == "select" and side.options["options"] == [VALUE_SIDE, EFFORT_SIDE]
+    assert side.options["default"] == VALUE_SIDE
+    assert [side.options["format_func"](s) for s in side.options["options"]] == [SIDES[s](lang) for s in SIDES]
+
+
+def test_a_criterions_weight_starts_at_1_and_may_not_be_negative() -> None:
+    weight = criteria_column_specs("de")["weight"].options
+
+    assert (weight["min_value"], weight["default"], weight["required"]) == (0.0, 1.0, True)
+
+
+def test_the_scores_table_takes_whole_scores_1_to_5_per_criterion_and_shows_value_and_effort_read_only() -> None:
+    criteria = (Criterion("Kundennutzen"), Criterion("Kosten", EFFORT_SIDE))
+
+    specs = score_column_specs(criteria, "en")
+
+    assert list(specs) == ["title", "c0", "c1", "value", "effort"]
+    assert [specs[key].label for key in specs] == [
+        "Measure",
+        "Kundennutzen (Value)",
+        "Kosten (Effort)",
+        "= Value",
+        "= Effort",
+    ]
+    for key in ("c0", "c1"):
+        options = specs[key].options
+        assert (specs[key].kind, options["min_value"], options["max_value"], options["step"]) == ("number", 1, 5, 1)
+    assert all(specs[key].options["disabled"] for key in ("title", "value", "effort"))
+    assert (scores_height(5), scores_height(500)) == (213, 600)
+
+
+def test_the_voting_fields_show_the_workshops_settings_and_change_them() -> None:
+    workshop = _workshop(Measure("A", "CRM"), participants=6, dots_per_person=3, vote_weight=0.5)
+
+    fields = voting_inputs(workshop, "de")
+
+    assert {key: (f.label, f.value) for key, f in fields.items()} == {
+        "participants": ("Teilnehmende", 6),
+        "dots": ("Punkte pro Person", 3),
+        "weight": ("Nutzen je Punkt", 0.5),
+    }
+    assert (fields["participants"].apply, fields["dots"].apply, fields["weight"].apply) == (
+        set_participants,
+        set_dots_per_person,
+        set_vote_weight,
+    )
+    assert fields["participants"].options["max_value"] == 200 and fields["dots"].options["max_value"] == 50
+
+
+@pytest.mark.parametrize(("mode", "off"), [(VOTE_BREAKS_TIES, True), (VOTE_RAISES_VALUE, False)])
+def test_the_value_per_dot_can_be_set_only_when_votes_raise_the_value(mode: str, off: bool) -> None:
+    workshop = _workshop(Measure("A", "CRM"), vote_mode=mode)
+
+    assert voting_inputs(workshop, "en")["weight"].options["disabled"] is off
+
+
+def test_the_large_figures_name_the_dots_left_and_given() -> None:
+    workshop = _workshop(Measure("A", "CRM", votes=5), participants=6, dots_per_person=3)
+
+    assert dots_figures(workshop, "de") == [("Punkte übrig", "13"), ("Vergeben", "5 von 18")]
+    assert dots_figures(workshop, "en") == [("Dots left", "13"), ("Given", "5 of 18")]
+
+
+def test_the_minus_button_is_off_without_dots_and_the_plus_button_once_every_dot_is_given() -> None:
+    workshop = _workshop(Measure("A", "CRM"), Measure("B", "ERP", votes=1), participants=1, dots_per_person=2)
+
+    minus, plus = vote_buttons(workshop.measures[0], False, "de")
+    _, full = vote_buttons(workshop.measures[1], True, "en")
+
+    assert (minus.name, minus.label, minus.disabled, minus.kind) == ("minus", "Punkt weg", True, "secondary")
+    assert (plus.name, plus.label, plus.disabled, plus.kind) == ("plus", "Punkt dazu", False, "primary")
+    assert (full.label, full.disabled) == ("Add dot", True)
+    assert [m.votes for m in plus.change(workshop, True).measures] == [1, 1]

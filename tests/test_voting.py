@@ -17,9 +17,11 @@ from roadmap.voting import (
     dots_left,
     dots_overspent,
     dots_used,
+    flag_change,
     pin,
     remove_vote,
     reset_votes,
+    score_change,
     set_criteria,
     set_dots_per_person,
     set_flag,
@@ -27,6 +29,8 @@ from roadmap.voting import (
     set_scores,
     set_vote_mode,
     set_vote_weight,
+    vote_added,
+    vote_removed,
 )
 
 
@@ -240,3 +244,34 @@ def test_the_scores_table_writes_each_cell_to_its_rows_measure_and_columns_crite
     changed = apply_score_edits(workshop, ["M1", "M2"], {"c0": "Effizienz"}, state)
 
     assert [m.criteria for m in changed.measures] == [{}, {"Effizienz": 3.0}]
+
+
+# --- the changes a widget makes -----------------------------------------------------------------
+
+
+def test_the_ranking_tables_change_flags_the_measure_its_row_showed_when_drawn() -> None:
+    state = {"edited_rows": {"0": {"excluded": True}}, "added_rows": [], "deleted_rows": []}
+
+    changed = flag_change(["M2", "M1"])(_workshop(), state)
+
+    assert [m.excluded for m in changed.measures] == [False, True]
+
+
+def test_the_scores_tables_change_scores_the_criterion_of_each_column() -> None:
+    state = {"edited_rows": {"0": {"c0": 4}}, "added_rows": [], "deleted_rows": []}
+
+    changed = score_change(["M2", "M1"], {"c0": "Effizienz"})(_workshop(), state)
+
+    assert [m.criteria for m in changed.measures] == [{}, {"Effizienz": 4.0}]
+
+
+def test_the_plus_and_minus_buttons_give_and_take_one_dot_whatever_the_buttons_value() -> None:
+    workshop = _workshop(votes=(1, 0))
+
+    assert _votes(vote_added("M2")(workshop, True)) == [1, 1]
+    assert _votes(vote_removed("M1")(workshop, None)) == [0, 0]
+
+
+def test_the_plus_button_keeps_refusing_once_every_dot_is_given() -> None:
+    with pytest.raises(RoadmapError, match="Alle 2 Punkte sind vergeben"):
+        vote_added("M1")(_workshop(participants=1, dots=2, votes=(2, 0)), True)
