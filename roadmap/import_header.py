@@ -86,6 +86,12 @@ def header_at(sheet: RawSheet, index: int, override: dict[str, int] | None = Non
     return Header(index, index, texts, map_columns(visible, override), 0.0)
 
 
+def no_header(sheet: RawSheet, override: dict[str, int] | None = None) -> Header:
+    """A list without a header row (header row 0): every row is data, its columns read as the user mapped them."""
+    texts = ("",) * min(_SCAN_COLUMNS, max((len(row) for row in sheet.rows), default=0))
+    return Header(-1, -1, texts, map_columns(list(texts), override), 0.0)
+
+
 def _reader(
     sheet: RawSheet, filled: dict[tuple[int, int], Cell]
 ) -> tuple[Callable[[int, int], Cell], Callable[[int], int]]:

@@ -27,6 +27,9 @@ PREVIEW_COLUMNS = (
 )  # fmt: skip
 MONEY_COLUMNS = ("one_time_cost", "running_cost")
 MONTH_COLUMNS = ("earliest_start", "deadline")
+UPLOAD_LABEL = Message(
+    "Maßnahmenliste hochladen (xlsx, xlsm, xls, ods, csv)", "Upload a list of measures (xlsx, xlsm, xls, ods, csv)"
+)
 UPLOAD_HELP = Message(
     "Kopfzeile, Spalten und Zahlenformate werden erkannt; Sie sehen alles, bevor etwas übernommen wird.",
     "Header, columns and number formats are recognised; you see everything before anything is taken over.",
@@ -38,8 +41,10 @@ LIST_HINT = Message(
     "recognised (No., Measure, Cost, Duration, Predecessors, Owner …).",
 )
 HEADER_ROW_HELP = Message(
-    "Die Zeile mit den Spaltenüberschriften; die Zeilen darüber werden nicht übernommen.",
-    "The row holding the column headings; the rows above it are not imported.",
+    "Die Zeile mit den Spaltenüberschriften; die Zeilen darüber werden nicht übernommen. 0: Die Liste hat keine "
+    "Kopfzeile, jede Zeile ist eine Maßnahme (ordnen Sie dann die Spalten zu).",
+    "The row holding the column headings; the rows above it are not imported. 0: the list has no header row, "
+    "every row is a measure (then map the columns).",
 )
 OWN_WORKBOOK = Message(
     "Roadmap-Arbeitsmappe dieses Programms erkannt: alle Felder (und das Profil) werden übernommen.",
@@ -56,6 +61,13 @@ HOW_LABELS: dict[str, Message] = {
 def header_note(result: ImportResult, chosen: bool, language: str) -> str:
     """Where the header was found (or chosen) and what the mapping editor below is for."""
     how = Message("gewählt", "chosen") if chosen else Message("erkannt", "found")
+    if result.header_row == 0:
+        return Message(
+            f"Ohne Kopfzeile: jede Zeile von Blatt **{result.sheet}** wird als Maßnahme gelesen, die Spalten so, wie "
+            "Sie sie unten zuordnen; Spalten ohne Zuordnung landen in den Notizen.",
+            f"No header row: every row of sheet **{result.sheet}** is read as a measure, its columns as you map them "
+            "below; columns without a field end up in the notes.",
+        )(language)
     return Message(
         f"Kopfzeile in **Zeile {result.header_row}** von Blatt **{result.sheet}** {how.de}. Prüfen Sie, welche "
         "Spalte in welches Feld übernommen wird, und korrigieren Sie es bei Bedarf; Spalten ohne Zuordnung "
@@ -74,26 +86,45 @@ def mapping_rows(result: ImportResult) -> tuple[list[int], list[str | None]]:
     """The columns the mapping editor lists and the field each feeds (None: no field, read into the notes).
 
     Every mapped or headed column is listed except the calendar columns of a Gantt grid ('KW 12', 'Jan 2026'),
-    which are never measure data.
+    which are never measure data; a list without a header row (row 0) lists all its columns.
     """
     field_of = {column: field for field, column in result.mapping.items()}
+    every = result.header_row == 0
     columns = [
-        c for c, text in enumerate(result.headers) if c in field_of or (text.strip() and not is_grid_header(text))
+        c
+        for c, text in enumerate(result.headers)
+        if every or c in field_of or (text.strip() and not is_grid_header(text))
     ]
     return columns, [field_of.get(c) for c in columns]
 
 
 def mapping_table(
-    result: ImportResult, columns: Sequence[int], fields: Sequence[str | None], labels: Mapping[str, str]
+    result: ImportResult,
+    columns: Sequence[int],
+    fields: Sequence[str | None],
+    labels: Mapping[str, str],
+    examples: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """The mapping editor's rows: column letter, heading in the file, field it is taken as."""
-    return pd.DataFrame(
-        {
-            "column": [column_letter(c) for c in columns],
-            "header": [result.headers[c] for c in columns],
-            "field": [labels[f] if f else NOT_MAPPED for f in fields],
-        }
-    ).astype("object")
+    return heading_table(result.headers, columns, fields, labels, examples)
+
+
+def heading_table(
+    headers: Sequence[str],
+    columns: Sequence[int],
+    fields: Sequence[str | None],
+    labels: Mapping[str, str],
+    examples: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Column letter, heading (blank where there is none), a value from the column where known, and its field."""
+    table: dict[str, list[str]] = {
+        "column": [column_letter(c) for c in columns],
+        "header": [headers[c] if c < len(headers) else "" for c in columns],
+    }
+    if examples is not None:
+        table["example"] = list(examples)
+    table["field"] = [labels[f] if f else NOT_MAPPED for f in fields]
+    return pd.DataFrame(table).astype("object")
 
 
 def edited_mapping(

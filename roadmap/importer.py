@@ -13,7 +13,7 @@ from pathlib import Path
 
 from roadmap.columns import looked_for
 from roadmap.import_cells import Report, build, columns_of
-from roadmap.import_header import Header, find_header, first_row_header, header_at
+from roadmap.import_header import Header, find_header, first_row_header, header_at, no_header
 from roadmap.import_rows import Line, layout_of, read_lines, skipped_messages, sort_lines
 from roadmap.messages import WARNING, Location, Message, Problem, column_letter
 from roadmap.model import Measure, Profile
@@ -93,14 +93,20 @@ def import_file(
 def _chosen_header(
     sheet: RawSheet, detected: Header | None, row: int, name: str, override: dict[str, int] | None
 ) -> Header:
-    """The header in the row the user chose (the detected one where it ends there), or why that row is none."""
+    """The header in the row the user chose (the detected one where it ends there), or why that row is none.
+
+    Row 0 means the list has no header row: every row is data, read by the user's mapping (which names the title).
+    """
+    if row == 0 and (override or {}).get("title", -1) >= 0:
+        return no_header(sheet, override)
     if not 1 <= row <= len(sheet.rows):
+        de, en = "Ohne Kopfzeile (0) ordnen Sie die Titelspalte zu.", "Without a header row (0), map the title column."
         raise ImportFailed(
             Message(
                 f"Eine Zeile {row} gibt es hier nicht – die Kopfzeile muss zwischen Zeile 1 und {len(sheet.rows)} "
-                "liegen (der letzten mit Inhalt).",
+                f"liegen (der letzten mit Inhalt).{' ' + de if row == 0 else ''}",
                 f"There is no row {row} here – the header row must lie between row 1 and {len(sheet.rows)} "
-                "(the last one with content).",
+                f"(the last one with content).{' ' + en if row == 0 else ''}",
             ),
             Location(name, sheet.name),
         )
@@ -183,7 +189,7 @@ def _import_sheet(
         _choose_title_column(data_rows, header, mapping, report)
     layout = layout_of(header.texts, mapping, data_rows, sheet.hidden_columns)
     lines = sort_lines(read_lines(sheet.rows, header.bottom + 1, layout, sheet.date1904))
-    where = Location(name, sheet.name, header.bottom + 1)
+    where = Location(name, sheet.name, header.bottom + 1 or None)
     if not lines:
         raise ImportFailed(
             Message(

@@ -11,6 +11,7 @@ from roadmap.import_preview import (
     edited_mapping,
     field_labels,
     header_note,
+    heading_table,
     mapping_rows,
     mapping_table,
     merge_summary,
@@ -56,6 +57,21 @@ def test_the_mapping_table_shows_letter_heading_and_field_in_the_sessions_langua
     assert list(table["column"]) == ["A", "B", "C", "D"]
     assert list(table["header"]) == ["Nr.", "Maßnahme", "Kosten", "Quelle"]
     assert list(table["field"])[2:] == [field_labels("en")["one_time_cost"], NOT_MAPPED]
+
+
+def test_the_mapping_table_can_show_each_columns_first_value_and_blank_headings() -> None:
+    table = heading_table(("Nr.",), [0, 2], ["id", None], field_labels("de"), ["1", "CRM"])
+
+    assert list(table.columns) == ["column", "header", "example", "field"]
+    assert table.values.tolist() == [["A", "Nr.", "1", "ID / Nr."], ["C", "", "CRM", NOT_MAPPED]]
+
+
+def test_a_list_without_header_row_lists_every_column_and_says_so() -> None:
+    headerless = import_file(b"1;CRM;12000\n2;ERP;900\n", filename="liste.csv", header_row=0, mapping={"title": 1})
+
+    assert mapping_rows(headerless) == ([0, 1, 2], [None, "title", None])
+    assert header_note(headerless, True, "de").startswith("Ohne Kopfzeile: jede Zeile von Blatt **liste**")
+    assert header_note(headerless, True, "en").startswith("No header row: every row of sheet **liste**")
 
 
 def test_the_edited_mapping_is_the_importers_whole_mapping_with_fields_in_no_column(result: ImportResult) -> None:
