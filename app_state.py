@@ -260,6 +260,11 @@ def current_plan() -> Plan:
     return _SHARED.get(("plan", *_stored_state()), make)
 
 
+def shared(key: str, build: Callable[[], Any], *extra: Any) -> Any:
+    """Something derived from the workshop (rows, texts) and the language, made once per stored version."""
+    return _SHARED.get(("view", key, *_stored_state(), lang(), *extra), build)
+
+
 def chart_spec(key: str, build: Callable[[], Any], *extra: Any) -> dict[str, Any]:
     """An Altair chart's Vega-Lite dict, built and schema-checked once per stored version and language.
 

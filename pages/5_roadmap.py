@@ -17,18 +17,17 @@ from app_state import (
     number,
     presenter,
     say,
+    shared,
     t,
     update,
     workshop,
 )
-from roadmap import formats
+from roadmap import formats, plan_view
 from roadmap.charts_gantt import gantt_chart
 from roadmap.model import DONE, GREEDY, OPTIMAL, Measure, Workshop
-from roadmap.phases import milestones, phases
+from roadmap.phases import phases
 from roadmap.plan import Plan
 from roadmap.voting import pin
-
-LIST_UP_TO = 12  # longer lists of titles are cut, longer lists of reasons become a table
 
 
 def _md(text: str) -> str:
@@ -86,53 +85,42 @@ def headline(plan: Plan) -> None:
 def milestone_list(plan: Plan) -> None:
     """Per phase: its name, the end date and the measures finished by then."""
     st.subheader(t("Meilensteine", "Milestones"))
-    all_milestones = milestones(plan)
-    per_row = min(4, len(all_milestones)) or 1
-    for start in range(0, len(all_milestones), per_row):
-        for column, milestone in zip(st.columns(per_row), all_milestones[start : start + per_row], strict=False):
+    cards = shared("roadmap_milestones", lambda: plan_view.milestone_cards(plan, lang()))
+    per_row = min(4, len(cards)) or 1
+    for start in range(0, len(cards), per_row):
+        for column, card in zip(st.columns(per_row), cards[start : start + per_row], strict=False):
             with column, st.container(border=True):
-                st.markdown(f"**{_md(milestone.phase.name)}**")
-                st.markdown(
-                    t(
-                        f"Meilenstein am {formats.day(milestone.day, 'de')}",
-                        f"Milestone on {formats.day(milestone.day, 'en')}",
-                    )
-                )
-                finished = [_md(plan.measure(i).title) for i in milestone.finished]
+                st.markdown(f"**{_md(card.phase)}**")
+                st.markdown(t(f"Meilenstein am {card.day}", f"Milestone on {card.day}"))
                 st.caption(
                     t(
-                        f"{len(finished)} in dieser Phase fertig, {milestone.finished_by_then} insgesamt",
-                        f"{len(finished)} finished in this phase, {milestone.finished_by_then} in total",
+                        f"{card.finished_here} in dieser Phase fertig, {card.finished_by_then} insgesamt",
+                        f"{card.finished_here} finished in this phase, {card.finished_by_then} in total",
                     )
                 )
-                if finished:
-                    lines = [f"- {title}" for title in finished[:LIST_UP_TO]]
-                    if len(finished) > LIST_UP_TO:
-                        more = len(finished) - LIST_UP_TO
-                        lines.append(t(f"- … und {more} weitere", f"- … and {more} more"))
+                lines = [f"- {_md(title)}" for title in card.titles]
+                if card.more:
+                    lines.append(t(f"- … und {card.more} weitere", f"- … and {card.more} more"))
+                if lines:
                     st.markdown("\n".join(lines))
 
 
 def not_planned(plan: Plan) -> None:
     """The measures that are not in the plan, each with its reason in plain words."""
-    rank_of = {r.measure.id: r.rank for r in plan.ranking}
-    items = sorted(plan.not_planned.values(), key=lambda item: rank_of.get(item.measure_id, 0))
-    st.subheader(t(f"Nicht eingeplant ({len(items)})", f"Not planned ({len(items)})"))
-    if not items:
+    rows = shared("roadmap_not_planned", lambda: plan_view.not_planned_rows(plan, lang()))
+    st.subheader(t(f"Nicht eingeplant ({len(rows)})", f"Not planned ({len(rows)})"))
+    if not rows:
         st.success(t("Alle Maßnahmen sind eingeplant.", "Every measure is planned."), icon=":material/check_circle:")
         return
-    if len(items) <= LIST_UP_TO:
-        for item in items:
-            icon = ":material/check_circle:" if plan.measure(item.measure_id).status == DONE else ":material/info:"
-            st.markdown(f"{icon} **{_md(plan.measure(item.measure_id).title)}** – {_md(say(item.message))}")
+    if len(rows) <= plan_view.LIST_UP_TO:
+        for row in rows:
+            icon = ":material/check_circle:" if row.done else ":material/info:"
+            st.markdown(f"{icon} **{_md(row.title)}** – {_md(row.reason)}")
         return
     st.dataframe(
-        {
-            t("Maßnahme", "Measure"): [plan.measure(item.measure_id).title for item in items],
-            t("Grund", "Reason"): [say(item.message) for item in items],
-        },
+        {t("Maßnahme", "Measure"): [row.title for row in rows], t("Grund", "Reason"): [row.reason for row in rows]},
         hide_index=True,
-        height=min(38 + 35 * len(items), 560),
+        height=min(38 + 35 * len(rows), 560),
     )
 
 
