@@ -6,13 +6,16 @@ and the download buttons.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from roadmap.chart_png import png
+from roadmap.charts_budget import quarterly_cost_chart, yearly_cost_chart
+from roadmap.charts_gantt import gantt_chart
+from roadmap.charts_matrix import matrix_chart
+from roadmap.charts_maturity import maturity_chart
 from roadmap.messages import Message, RoadmapError
 from roadmap.model import Workshop
 from roadmap.plan import Plan
@@ -46,24 +49,23 @@ Progress = Callable[[int, int, Message], None]
 
 @dataclass(frozen=True)
 class SlideChart:
-    """One chart for slides: its file key, its name, the core module that draws it and how."""
+    """One chart for slides: its file key, its name and how to draw it."""
 
     key: str
     name: Message
-    module: str
-    draw: Callable[[Any], Any]
+    draw: Callable[[], Any]
 
 
 def slide_charts(plan: Plan, workshop: Workshop, language: str, today: date) -> list[SlideChart]:
     """Each chart for slides in the order the export offers them, drawn in the session's language."""
-    sources: dict[str, tuple[str, Callable[[Any], Any]]] = {
-        "matrix": ("roadmap.charts_matrix", lambda m: m.matrix_chart(plan, language)),
-        "gantt": ("roadmap.charts_gantt", lambda m: m.gantt_chart(plan, language, today)),
-        "budget_jahre": ("roadmap.charts_budget", lambda m: m.yearly_cost_chart(plan, language)),
-        "budget_quartale": ("roadmap.charts_budget", lambda m: m.quarterly_cost_chart(plan, language)),
-        MATURITY: ("roadmap.charts_maturity", lambda m: m.maturity_chart(workshop.maturity, language)),
+    sources: dict[str, Callable[[], Any]] = {
+        "matrix": lambda: matrix_chart(plan, language),
+        "gantt": lambda: gantt_chart(plan, language, today),
+        "budget_jahre": lambda: yearly_cost_chart(plan, language),
+        "budget_quartale": lambda: quarterly_cost_chart(plan, language),
+        MATURITY: lambda: maturity_chart(workshop.maturity, language),
     }
-    return [SlideChart(key, CHART_NAMES[key], module, draw) for key, (module, draw) in sources.items()]
+    return [SlideChart(key, CHART_NAMES[key], draw) for key, draw in sources.items()]
 
 
 def slide_pngs(
@@ -86,10 +88,7 @@ def slide_pngs(
             )
             continue
         try:
-            module = importlib.import_module(chart.module)
-            made[chart.key] = png(chart.draw(module), language)
-        except (ImportError, AttributeError):
-            skipped.append(Message(f"{name.de}: noch nicht verfügbar", f"{name.en}: not available yet")(language))
+            made[chart.key] = png(chart.draw(), language)
         except RoadmapError as error:
             skipped.append(f"{name(language)}: {error.text(language)}")
     return made, skipped

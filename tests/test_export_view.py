@@ -85,16 +85,3 @@ def test_a_chart_that_cannot_be_drawn_is_named_with_the_reason_and_the_rest_are_
 
     assert "gantt" not in made and len(made) == len(CHART_NAMES) - 1
     assert skipped == ["Roadmap (Gantt): no image"]
-
-
-def test_a_chart_whose_module_is_missing_is_named_as_not_available_yet(
-    drawn: list[Any], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    missing = export_view.SlideChart("matrix", CHART_NAMES["matrix"], "roadmap.no_such_chart", lambda m: m.chart())
-    monkeypatch.setattr(export_view, "slide_charts", lambda *_: [missing])
-    workshop = demo_workshop()
-
-    made, skipped = slide_pngs(_plan(workshop), workshop, "de", TODAY)
-
-    assert not made and not drawn
-    assert skipped == ["Nutzen-Aufwand-Matrix: noch nicht verfügbar"]
