@@ -421,9 +421,5 @@ def test_the_charts_become_pngs_for_slides_only_on_request(downloads: dict) -> N
 
     assert not app.exception
     pngs = {n.rsplit("_", 1)[-1]: data for n, data in downloads.items() if n and n.endswith(".png")}
-    skipped = " ".join(c.value for c in app.caption)
     for key in ("matrix.png", "gantt.png", "jahre.png", "quartale.png", "reifegrad.png"):
-        assert key in pngs or "noch nicht verfügbar" in skipped
-        if key in pngs:
-            assert pngs[key][:8] == b"\x89PNG\r\n\x1a\n"
-    assert "matrix.png" in pngs and "gantt.png" in pngs
+        assert pngs[key][:8] == b"\x89PNG\r\n\x1a\n"
