@@ -7,24 +7,18 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_state import column_config, explain_empty_workshop, lang, presenter, revision, save, say, t, workshop
+from app_state import column_config, explain_empty_workshop, lang, presenter, revision, save, say, shared, t, workshop
 from roadmap import catalogue_view, measure_edits, measure_table
 from roadmap.catalogue import CatalogueItem
 from roadmap.merge import add_from_catalogue
 
 FEEDBACK = "massnahmen_feedback"
 VERSION = "massnahmen_table_version"
-FRAME = "_massnahmen_frame"
 
 
 def table_frame(language: str) -> pd.DataFrame:
-    """The measure table of the current workshop, built once per change and language (fast reruns with 500)."""
-    stamp = (revision(), language)
-    memo = st.session_state.get(FRAME)
-    if memo is None or memo[0] != stamp:
-        memo = (stamp, measure_table.measure_frame(workshop().measures, language))
-        st.session_state[FRAME] = memo
-    return memo[1]
+    """The measure table of the current workshop, built once per stored version and language (fast with 500)."""
+    return shared("massnahmen_frame", lambda: measure_table.measure_frame(workshop().measures, language))
 
 
 def table_columns(language: str, editable: bool) -> dict[str, Any]:

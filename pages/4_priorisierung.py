@@ -18,6 +18,7 @@ from app_state import (
     revision,
     save,
     say,
+    shared,
     t,
     update,
     workshop,
@@ -26,19 +27,13 @@ from roadmap import ranking_view, voting
 from roadmap.charts_matrix import matrix_chart
 
 CARDS_PER_ROW = 3
-MEMO = "_priorisierung_view"  # chart spec and table of the last revision: reruns without a change reuse them
 
 
 def matrix_view() -> tuple[dict[str, Any], pd.DataFrame]:
-    """The matrix's Vega-Lite spec and the ranking table, made once per change of the workshop and language."""
-    key = (revision(), lang())
-    memo = st.session_state.get(MEMO)
-    if memo is None or memo[0] != key:
-        plan = ranking_view.ranking_plan(workshop())
-        table = ranking_view.ranking_table(plan, lang())
-        memo = (key, chart_spec("priorisierung_matrix", lambda: matrix_chart(plan, lang())), table)
-        st.session_state[MEMO] = memo
-    return memo[1], memo[2]
+    """The matrix's Vega-Lite spec and the ranking table, made once per stored version and language."""
+    plan = shared("priorisierung_ranking", lambda: ranking_view.ranking_plan(workshop()))
+    table = shared("priorisierung_table", lambda: ranking_view.ranking_table(plan, lang()))
+    return chart_spec("priorisierung_matrix", lambda: matrix_chart(plan, lang())), table
 
 
 # --- matrix and ranking -------------------------------------------------------------------------
