@@ -29,42 +29,42 @@ def pages() -> list[st.Page]:
     """The seven workshop steps, left to right, and the list of workshops."""
     return [
         st.Page(
-            "pages/1_unternehmen.py",
+            "app_pages/1_unternehmen.py",
             title=t("Unternehmen", "Company"),
             icon=":material/factory:",
             url_path="unternehmen",
             default=True,
         ),
         st.Page(
-            "pages/2_bestandsaufnahme.py",
+            "app_pages/2_bestandsaufnahme.py",
             title=t("Bestandsaufnahme", "Maturity check"),
             icon=":material/checklist:",
             url_path="bestandsaufnahme",
         ),
         st.Page(
-            "pages/3_massnahmen.py",
+            "app_pages/3_massnahmen.py",
             title=t("Maßnahmen", "Measures"),
             icon=":material/edit_note:",
             url_path="massnahmen",
         ),
         st.Page(
-            "pages/4_priorisierung.py",
+            "app_pages/4_priorisierung.py",
             title=t("Priorisierung", "Prioritisation"),
             icon=":material/target:",
             url_path="priorisierung",
         ),
         st.Page(
-            "pages/5_roadmap.py", title=t("Roadmap", "Roadmap"), icon=":material/view_timeline:", url_path="roadmap"
+            "app_pages/5_roadmap.py", title=t("Roadmap", "Roadmap"), icon=":material/view_timeline:", url_path="roadmap"
         ),
-        st.Page("pages/6_budget.py", title=t("Budget", "Budget"), icon=":material/euro:", url_path="budget"),
+        st.Page("app_pages/6_budget.py", title=t("Budget", "Budget"), icon=":material/euro:", url_path="budget"),
         st.Page(
-            "pages/7_import_export.py",
+            "app_pages/7_import_export.py",
             title=t("Import / Export", "Import / export"),
             icon=":material/import_export:",
             url_path="import-export",
         ),
         st.Page(
-            "pages/8_workshops.py",
+            "app_pages/8_workshops.py",
             title=t("Workshops & Stände", "Workshops & snapshots"),
             icon=":material/folder_open:",
             url_path="workshops",

@@ -20,14 +20,14 @@ from roadmap.model import FIELDS, STATUSES, Measure, Month, Profile, Workshop
 from tests.conftest import REPO
 
 PAGES = (
-    "pages/1_unternehmen.py",
-    "pages/2_bestandsaufnahme.py",
-    "pages/3_massnahmen.py",
-    "pages/4_priorisierung.py",
-    "pages/5_roadmap.py",
-    "pages/6_budget.py",
-    "pages/7_import_export.py",
-    "pages/8_workshops.py",
+    "app_pages/1_unternehmen.py",
+    "app_pages/2_bestandsaufnahme.py",
+    "app_pages/3_massnahmen.py",
+    "app_pages/4_priorisierung.py",
+    "app_pages/5_roadmap.py",
+    "app_pages/6_budget.py",
+    "app_pages/7_import_export.py",
+    "app_pages/8_workshops.py",
 )
 
 

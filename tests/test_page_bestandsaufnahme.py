@@ -10,7 +10,7 @@ from roadmap.maturity import QUESTIONS
 from roadmap.model import FIELDS, Workshop
 from tests.pages import WORKSHOPS, open_page
 
-PAGE = "pages/2_bestandsaufnahme.py"
+PAGE = "app_pages/2_bestandsaufnahme.py"
 
 
 def progress_text(app: object) -> str:

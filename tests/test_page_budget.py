@@ -10,7 +10,7 @@ from app_state import demo_workshop
 from roadmap.model import Measure, Profile, Workshop
 from tests.pages import WORKSHOPS, open_page
 
-PAGE = "pages/6_budget.py"
+PAGE = "app_pages/6_budget.py"
 
 # Headline figures per workshop: (German, English) for each metric label that must be shown.
 HEADLINES = {

@@ -22,7 +22,7 @@ from tests import workbooks
 from tests.conftest import REPO
 from tests.pages import WORKSHOPS, open_page
 
-PAGE = "pages/7_import_export.py"
+PAGE = "app_pages/7_import_export.py"
 EXAMPLE = REPO / "data" / "beispiel_massnahmen.xlsx"
 RESCUE = "So lässt sich die Liste trotzdem lesen"
 

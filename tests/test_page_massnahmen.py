@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from roadmap.model import Measure, Workshop
 from tests.pages import WORKSHOPS, open_page
 
-PAGE = "pages/3_massnahmen.py"
+PAGE = "app_pages/3_massnahmen.py"
 
 
 def edit_table(

@@ -1,4 +1,4 @@
-"""The Priorisierung page (pages/4_priorisierung.py): matrix, ranking, flags, dot voting, criteria."""
+"""The Priorisierung page (app_pages/4_priorisierung.py): matrix, ranking, flags, dot voting, criteria."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from app_state import demo_workshop
 from tests.pages import WORKSHOPS, open_page
 
-PAGE = "pages/4_priorisierung.py"
+PAGE = "app_pages/4_priorisierung.py"
 
 
 def _chart_spec(app: AppTest) -> dict:

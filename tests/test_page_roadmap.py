@@ -1,4 +1,4 @@
-"""The Roadmap page (pages/5_roadmap.py): headline figures, Gantt chart, milestones, reasons, pins."""
+"""The Roadmap page (app_pages/5_roadmap.py): headline figures, Gantt chart, milestones, reasons, pins."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from app_state import demo_workshop
 from roadmap.model import Month
 from tests.pages import WORKSHOPS, open_page
 
-PAGE = "pages/5_roadmap.py"
+PAGE = "app_pages/5_roadmap.py"
 
 
 def _metrics(app: AppTest) -> dict[str, str]:

@@ -7,7 +7,7 @@ import pytest
 from roadmap.model import Month
 from tests.pages import WORKSHOPS, open_page
 
-PAGE = "pages/1_unternehmen.py"
+PAGE = "app_pages/1_unternehmen.py"
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -8,7 +8,7 @@ from app_state import store
 from roadmap.model import Workshop
 from tests.pages import WORKSHOPS, open_page
 
-PAGE = "pages/8_workshops.py"
+PAGE = "app_pages/8_workshops.py"
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
