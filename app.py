@@ -10,6 +10,7 @@ from app_state import (
     access_granted,
     friendly_errors,
     lang,
+    plain,
     presenter,
     saved_at,
     show_notice,
@@ -103,7 +104,7 @@ def sidebar() -> None:
     undo = store().undo_state(workshop_id())
     language = lang()
     with st.sidebar:
-        st.markdown(f"### {info.name or t('Unbenannter Workshop', 'Untitled workshop')}")
+        st.markdown(f"### {plain(info.name) or t('Unbenannter Workshop', 'Untitled workshop')}")
         when = saved_at()
         saved = t("gespeichert", "saved") + (f" · {when:%H:%M:%S}" if when else "")
         st.caption(f":material/cloud_done: {saved} · {t(f'{info.measures} Maßnahmen', f'{info.measures} measures')}")
@@ -113,7 +114,7 @@ def sidebar() -> None:
             icon=":material/undo:",
             key="sidebar_undo",
             disabled=not undo.undo,
-            help=undo.undo_label(language) if undo.undo_label else None,
+            help=plain(undo.undo_label(language)) if undo.undo_label else None,
             on_click=step_back,
             width="content",
         )
@@ -122,7 +123,7 @@ def sidebar() -> None:
             icon=":material/redo:",
             key="sidebar_redo",
             disabled=not undo.redo,
-            help=undo.redo_label(language) if undo.redo_label else None,
+            help=plain(undo.redo_label(language)) if undo.redo_label else None,
             on_click=step_back,
             kwargs={"redo": True},
             width="content",

@@ -21,7 +21,7 @@ from typing import Any
 
 import streamlit as st
 
-from roadmap import formats
+from roadmap import escape, formats
 from roadmap.access import RateLimiter
 from roadmap.column_specs import ColumnSpec
 from roadmap.messages import Message, RoadmapError
@@ -326,11 +326,31 @@ def t(de: str, en: str) -> str:
     return en if lang() == "en" else de
 
 
-def say(message: Message | RoadmapError) -> str:
-    """A core message or error in the session's language."""
+def say_text(message: Message | RoadmapError) -> str:
+    """A core message or error in the session's language, for places that never render Markdown
+    (placeholders, alt texts, select options, table labels)."""
     if isinstance(message, RoadmapError):
         return message.text(lang())
     return message(lang())
+
+
+def say(message: Message | RoadmapError) -> str:
+    """A core message or error in the session's language, escaped for Streamlit's Markdown.
+
+    Messages carry people's words (titles, names, sheet names): captions, alerts, toasts, labels
+    and options render Markdown, so these words must stay text (roadmap/escape.py).
+    """
+    return escape.markdown(say_text(message))
+
+
+def say_markdown(message: Message) -> str:
+    """A message the core wrote as Markdown (bold, lists), whose people's words the core escaped."""
+    return message(lang())
+
+
+def plain(text: str) -> str:
+    """A person's words (a title, a name) inside Markdown the page writes: shown as typed."""
+    return escape.markdown(text)
 
 
 def field_label(field: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_state import bind, euro, field_error, lang, number, presenter, t, update, workshop
+from app_state import bind, euro, field_error, lang, number, plain, presenter, t, update, workshop
 from roadmap import formats
 from roadmap.model import Month, Workshop, months_between
 from roadmap.phases import phases
@@ -204,7 +204,7 @@ def phase_form() -> None:
 def summary() -> None:
     """The profile at a glance (presenter mode)."""
     profile = workshop().profile
-    st.header(profile.name or t("Unbenanntes Unternehmen", "Unnamed company"))
+    st.header(plain(profile.name) or t("Unbenanntes Unternehmen", "Unnamed company"))
     if profile.industry or profile.employees:
         st.subheader(
             " · ".join(

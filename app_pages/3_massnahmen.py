@@ -7,7 +7,21 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_state import column_config, explain_empty_workshop, lang, presenter, revision, save, say, shared, t, workshop
+from app_state import (
+    column_config,
+    explain_empty_workshop,
+    lang,
+    plain,
+    presenter,
+    revision,
+    save,
+    say,
+    say_markdown,
+    say_text,
+    shared,
+    t,
+    workshop,
+)
 from roadmap import catalogue_view, measure_edits, measure_table
 from roadmap.catalogue import CatalogueItem
 from roadmap.merge import add_from_catalogue
@@ -63,7 +77,7 @@ def editor() -> None:
         on_change=_apply_table,
         args=(key, language),
         placeholder="",
-        alt=say(measure_table.TABLE_NAME),
+        alt=say_text(measure_table.TABLE_NAME),
     )
     feedback()
 
@@ -75,7 +89,7 @@ def feedback() -> None:
         return
     _, problems, notes = stored
     if problems:
-        st.warning(measure_edits.not_taken_text(problems, lang()), icon=":material/warning:")
+        st.warning(plain(measure_edits.not_taken_text(problems, lang())), icon=":material/warning:")
     for note in notes:
         st.info(say(note), icon=":material/info:")
 
@@ -91,7 +105,7 @@ def read_only_table() -> None:
         column_config=table_columns(language, editable=False),
         height=measure_table.presenter_height(len(frame)),
         placeholder="",
-        alt=say(measure_table.TABLE_NAME),
+        alt=say_text(measure_table.TABLE_NAME),
     )
 
 
@@ -109,7 +123,7 @@ def _item_row(item: CatalogueItem, present: bool, language: str) -> None:
     text, action = st.columns([5, 1], vertical_alignment="center")
     text.markdown(catalogue_view.item_text(item, language))
     if present:
-        action.markdown(say(catalogue_view.IN_THE_LIST))
+        action.markdown(say_markdown(catalogue_view.IN_THE_LIST))
     else:
         action.button(
             say(catalogue_view.ADD),
@@ -127,7 +141,7 @@ def catalogue_section() -> None:
     query = st.text_input(
         say(catalogue_view.SEARCH_LABEL),
         key="massnahmen_catalogue_search",
-        placeholder=say(catalogue_view.SEARCH_EXAMPLE),
+        placeholder=say_text(catalogue_view.SEARCH_EXAMPLE),
     )
     listing = catalogue_view.listing(query, workshop().measures, language)
     for field, items in listing.groups:

@@ -18,6 +18,7 @@ from app_state import (
     revision,
     save,
     say,
+    say_markdown,
     shared,
     t,
     update,
@@ -70,7 +71,7 @@ def show_ranking(table: pd.DataFrame, editable: bool) -> None:
 def criteria_editor() -> None:
     """The weighted criteria and, per measure, their scores 1–5."""
     current, language = workshop(), lang()
-    st.markdown(say(ranking_view.CRITERIA_RULES))
+    st.markdown(say_markdown(ranking_view.CRITERIA_RULES))
     old = current.profile.criteria
     key = f"priorisierung_criteria_{revision()}"
     st.data_editor(

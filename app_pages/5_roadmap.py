@@ -15,6 +15,7 @@ from app_state import (
     field_error,
     lang,
     number,
+    plain,
     presenter,
     say,
     shared,
@@ -28,11 +29,6 @@ from roadmap.model import DONE, GREEDY, OPTIMAL, Measure, Workshop
 from roadmap.phases import phases
 from roadmap.plan import Plan
 from roadmap.voting import pin
-
-
-def _md(text: str) -> str:
-    """A title typed by a person, shown as plain text inside markdown."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in text)
 
 
 def _set_mode(current: Workshop, value: Any) -> Workshop:
@@ -90,7 +86,7 @@ def milestone_list(plan: Plan) -> None:
     for start in range(0, len(cards), per_row):
         for column, card in zip(st.columns(per_row), cards[start : start + per_row], strict=False):
             with column, st.container(border=True):
-                st.markdown(f"**{_md(card.phase)}**")
+                st.markdown(f"**{plain(card.phase)}**")
                 st.markdown(t(f"Meilenstein am {card.day}", f"Milestone on {card.day}"))
                 st.caption(
                     t(
@@ -98,7 +94,7 @@ def milestone_list(plan: Plan) -> None:
                         f"{card.finished_here} finished in this phase, {card.finished_by_then} in total",
                     )
                 )
-                lines = [f"- {_md(title)}" for title in card.titles]
+                lines = [f"- {plain(title)}" for title in card.titles]
                 if card.more:
                     lines.append(t(f"- … und {card.more} weitere", f"- … and {card.more} more"))
                 if lines:
@@ -115,7 +111,7 @@ def not_planned(plan: Plan) -> None:
     if len(rows) <= plan_view.LIST_UP_TO:
         for row in rows:
             icon = ":material/check_circle:" if row.done else ":material/info:"
-            st.markdown(f"{icon} **{_md(row.title)}** – {_md(row.reason)}")
+            st.markdown(f"{icon} **{plain(row.title)}** – {plain(row.reason)}")
         return
     st.dataframe(
         {t("Maßnahme", "Measure"): [row.title for row in rows], t("Grund", "Reason"): [row.reason for row in rows]},
@@ -176,7 +172,7 @@ def pin_controls(plan: Plan) -> None:
     if pinned:
         st.caption(
             t("Fixiert: ", "Pinned: ")
-            + ", ".join(f"{m.title} ({formats.month(m.pinned, language)})" for m in pinned if m.pinned)
+            + ", ".join(f"{plain(m.title)} ({formats.month(m.pinned, language)})" for m in pinned if m.pinned)
         )
 
 
@@ -185,13 +181,13 @@ def _pin_outcome(plan: Plan, measure: Measure) -> str:
     placement = plan.placements.get(measure.id)
     if placement is not None:
         return t(
-            f"**{_md(measure.title)}** läuft von {formats.month(placement.start, 'de')} "
+            f"**{plain(measure.title)}** läuft von {formats.month(placement.start, 'de')} "
             f"bis {formats.month(placement.end, 'de')}.",
-            f"**{_md(measure.title)}** runs from {formats.month(placement.start, 'en')} "
+            f"**{plain(measure.title)}** runs from {formats.month(placement.start, 'en')} "
             f"to {formats.month(placement.end, 'en')}.",
         )
     reason = plan.not_planned.get(measure.id)
-    return f"**{_md(measure.title)}**: {_md(say(reason.message))}" if reason else ""
+    return f"**{plain(measure.title)}**: {say(reason.message)}" if reason else ""
 
 
 def gantt_spec(plan: Plan) -> dict[str, Any]:

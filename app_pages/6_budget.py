@@ -165,7 +165,9 @@ def funding(plan: Plan) -> None:
             ),
             icon=":material/lightbulb:",
         )
-        st.page_link("app_pages/1_unternehmen.py", label=t("Zum Unternehmen", "To the company"), icon=":material/factory:")
+        st.page_link(
+            "app_pages/1_unternehmen.py", label=t("Zum Unternehmen", "To the company"), icon=":material/factory:"
+        )
         return
     st.caption(
         t(
@@ -220,7 +222,9 @@ def explain_no_revenue() -> None:
         ),
         icon=":material/warning:",
     )
-    st.page_link("app_pages/1_unternehmen.py", label=t("Umsatz eintragen", "Enter the revenue"), icon=":material/factory:")
+    st.page_link(
+        "app_pages/1_unternehmen.py", label=t("Umsatz eintragen", "Enter the revenue"), icon=":material/factory:"
+    )
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_state import current_plan, lang, presenter, revision, save, say, t, workshop
+from app_state import current_plan, lang, plain, presenter, revision, save, say, say_markdown, t, workshop
 from roadmap import export_view, import_preview, import_rescue, measure_table
 from roadmap import import_flow as flow
 from roadmap.chart_png import file_stem
@@ -82,7 +82,7 @@ def rescue(data: bytes, name: str, error: RoadmapError) -> None:
         return
     start = flow.rescued_sheet(state, found)
     row = flow.header_row(state, start)
-    st.markdown(say(import_rescue.RESCUE_HINT))
+    st.markdown(say_markdown(import_rescue.RESCUE_HINT))
     sheet_choice()
     st.caption(import_rescue.sample_caption(start, lang()))
     numbers = st.column_config.NumberColumn(t("Zeile", "Row"), format="%d", width=60, pinned=True)
@@ -146,9 +146,9 @@ def decision(result: ImportResult) -> None:
     )  # fmt: skip
     text = import_preview.merge_summary(flow.dry_run(state, workshop(), result, how, revision()), language)
     if import_preview.merge_warns(workshop(), how):
-        st.warning(text, icon=":material/warning:")
+        st.warning(plain(text), icon=":material/warning:")
     else:
-        st.info(text, icon=":material/info:")
+        st.info(plain(text), icon=":material/info:")
     st.button(t("Übernehmen", "Take over"), key="import_confirm", type="primary", icon=":material/done_all:",
               on_click=_confirm)  # fmt: skip
 
@@ -167,7 +167,7 @@ def import_section() -> None:
     data = uploaded.getvalue()
     flow.new_file(state, data, uploaded.name)
     if (outcome := flow.stored(state)) is None:  # read once per file, sheet, header row and mapping
-        with st.spinner(t(f"{uploaded.name} wird gelesen …", f"Reading {uploaded.name} …")):
+        with st.spinner(t(f"{plain(uploaded.name)} wird gelesen …", f"Reading {plain(uploaded.name)} …")):
             outcome = flow.read(state, data, uploaded.name)
     if isinstance(outcome, RoadmapError):
         rescue(data, uploaded.name, outcome)
@@ -225,7 +225,7 @@ def export_section() -> None:
             key=f"export_png_{key}", icon=":material/download:", on_click="ignore", width="stretch",
         )  # fmt: skip
     for text in skipped:
-        st.caption(text)
+        st.caption(plain(text))
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from app_state import (
     euro,
     lang,
     open_workshop,
+    plain,
     presenter,
     restore_snapshot,
     say,
@@ -63,7 +64,10 @@ def current_section() -> None:
             st.rerun()
     with delete_column:
         sure = st.checkbox(
-            t(f"Ja, „{info.name}“ mit allen Ständen löschen", f"Yes, delete “{info.name}” and all its snapshots"),
+            t(
+                f"Ja, „{plain(info.name)}“ mit allen Ständen löschen",
+                f"Yes, delete “{plain(info.name)}” and all its snapshots",
+            ),
             key=f"workshops_sure_{info.id}",
         )
         if st.button(t("Workshop löschen", "Delete workshop"), icon=":material/delete:", disabled=not sure):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from roadmap import escape
 from roadmap.columns import is_grid_header, map_columns
 from roadmap.import_header import header_at
 from roadmap.import_preview import heading_table
@@ -98,9 +99,10 @@ def sample_view(start: SheetStart, header_row: int) -> Styler:
 def sample_caption(start: SheetStart, language: str) -> str:
     """What the sample shows: the first rows of which sheet, numbered as in Excel."""
     rows = f"{start.height:,}".replace(",", "." if language != "en" else ",")
+    sheet = escape.markdown(start.name)  # Markdown: the sheet's name is the file author's text
     return Message(
-        f"Die ersten Zeilen von Blatt **{start.name}** ({rows} Zeilen), nummeriert wie in Excel:",
-        f"The first rows of sheet **{start.name}** ({rows} rows), numbered as in Excel:",
+        f"Die ersten Zeilen von Blatt **{sheet}** ({rows} Zeilen), nummeriert wie in Excel:",
+        f"The first rows of sheet **{sheet}** ({rows} rows), numbered as in Excel:",
     )(language)
 
 

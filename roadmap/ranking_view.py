@@ -5,14 +5,13 @@ Pure functions behind app_pages/4_priorisierung.py (no streamlit here): the page
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from roadmap import formats, voting
+from roadmap import escape, formats, voting
 from roadmap.charts_matrix import field_name, matrix_rows
 from roadmap.column_specs import ColumnSpec, column
 from roadmap.messages import Message
@@ -342,12 +341,10 @@ def vote_card(measure: Measure, language: str) -> str:
     return (
         f"<div style='display:flex;align-items:center;gap:0.8rem;"
         f"border-left:8px solid {FIELD_COLORS[measure.field]};padding-left:0.6rem'>"
-        f"<div style='flex:1'><b style='font-size:1.15rem'>{_escape(measure.title)}</b><br>"
-        f"<span style='opacity:0.75'>{_escape(field_name(measure.field, language))}</span></div>"
+        f"<div style='flex:1'><b style='font-size:1.15rem'>{escape.html(measure.title)}</b><br>"
+        f"<span style='opacity:0.75'>{escape.html(field_name(measure.field, language))}</span></div>"
         f"<div style='font-size:2.4rem;font-weight:700;min-width:2.5rem;text-align:right'>"
         f"{measure.votes}</div></div>"
     )
 
 
-def _escape(text: str) -> str:
-    return html.escape(text, quote=False)

@@ -1,0 +1,110 @@
+"""Text a person typed stays text on every page: no image, link or markup comes from it.
+
+Every page is opened on a workshop whose titles, descriptions, owners, notes, KPI, phase names,
+company, workshop and snapshot names are hostile Markdown and HTML. Every string the page hands
+to Streamlit for rendering as Markdown (bodies, captions, alerts, labels, options, help texts) is
+checked for markup that came through unescaped. Table cells, chart specs and input values are
+plain text in the browser and are not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from google.protobuf.json_format import MessageToDict
+from streamlit.testing.v1 import AppTest
+
+from app_state import demo_workshop, store
+from roadmap.escape import html, markdown
+from roadmap.model import Kpi, Workshop
+from tests.pages import PAGES, open_page
+
+HOSTILE = (
+    "![x](http://leak.invalid/p.png)",
+    "[a](javascript:alert(1))",
+    "<img src=http://leak.invalid/q.png>",
+    "**x**",
+)
+# What any of them looks like once it became markup instead of text.
+MARKUP = re.compile(r"(?<!\\)\]\(|(?<!\\)<img|\*\*x\*\*|(?<!\\):red\[|(?<!\\)\$\$")
+# Keys whose strings are not rendered as Markdown: table data, chart specs, input values, ids.
+PLAIN_KEYS = frozenset({"data", "columns", "spec", "datasets", "value", "default", "rawValues", "id", "formId", "url"})
+# Elements whose options are plain text in the browser.
+PLAIN_OPTIONS = frozenset({"selectbox", "multiselect"})
+
+
+def hostile_workshop() -> Workshop:
+    """The demo workshop with every free text replaced by hostile Markdown/HTML."""
+    demo = demo_workshop()
+    measures = tuple(
+        replace(
+            m,
+            title=f"{HOSTILE[i % 4]} {m.title}",
+            description=HOSTILE[(i + 1) % 4],
+            owner=HOSTILE[(i + 2) % 4],
+            notes=HOSTILE[(i + 3) % 4],
+            kpi=Kpi(HOSTILE[i % 4], HOSTILE[(i + 1) % 4], HOSTILE[(i + 2) % 4]),
+        )
+        for i, m in enumerate(demo.measures)
+    )
+    phases = tuple(f"{h} Phase" for h in HOSTILE[:3])
+    profile = replace(demo.profile, name=HOSTILE[0] + " GmbH", industry=HOSTILE[1], phase_names=phases)
+    return demo.with_changes(profile=profile, measures=measures)
+
+
+def rendered_strings(app: AppTest) -> Iterator[tuple[str, str]]:
+    """(element type, string) for every string the app's elements render as Markdown."""
+    for node in _nodes(app._tree):
+        proto = getattr(node, "proto", None)
+        if proto is None or not hasattr(proto, "DESCRIPTOR"):
+            continue
+        kind = getattr(node, "type", "")
+        yield from ((kind, text) for text in _strings(MessageToDict(proto), kind))
+
+
+def _nodes(node: Any) -> Iterator[Any]:
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _nodes(child)
+
+
+def _strings(value: Any, kind: str, key: str = "") -> Iterator[str]:
+    if key in PLAIN_KEYS or (key == "options" and kind in PLAIN_OPTIONS):
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for inner_key, inner in value.items():
+            yield from _strings(inner, kind, inner_key)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item, kind, key)
+
+
+@pytest.fixture(scope="module")
+def hostile_id() -> str:
+    """A stored hostile workshop with a hostile name and a hostile snapshot."""
+    ident = store().create(hostile_workshop(), HOSTILE[2] + " Workshop")
+    store().snapshots.take(ident, HOSTILE[3] + " vor Workshop 2")
+    return ident
+
+
+def test_the_escaped_text_reads_the_same_and_carries_no_markup() -> None:
+    for text in HOSTILE:
+        assert not MARKUP.search(markdown(text))
+        assert "<" not in html(text) and "\n" not in markdown("a\n\nb")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_turns_a_persons_text_into_markup(page: str, lang: str, hostile_id: str) -> None:
+    app = open_page(page, ident=hostile_id, lang=lang)
+
+    assert not app.exception
+    leaks = [(kind, text) for kind, text in rendered_strings(app) if MARKUP.search(text)]
+    assert leaks == []
