@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from roadmap.formats import euro, number
-from roadmap.messages import Message, RoadmapError
+from roadmap.messages import Message, RoadmapError, folder_not_file, output_is_input
 from roadmap.model import GREEDY, OPTIMAL, Month, Profile
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -139,8 +140,31 @@ def run_plan(args: argparse.Namespace, lang: str) -> list[str]:
 
     source = Path(args.input)
     out = Path(args.out)
+    _check_paths(source, out)
+    imported = import_file(source, filename=source.name, sheet=args.sheet)
+    profile = _profile(imported.profile, args)
+    roadmap = plan(imported.measures, profile)
+    try:
+        write_workbook(roadmap, out, lang=lang)  # atomic: a temporary file renamed into place
+    except OSError as error:
+        reason = error.strerror or error
+        raise RoadmapError(
+            Message(
+                f"{out} kann nicht geschrieben werden ({reason}) – ist die Datei in Excel geöffnet?",
+                f"Cannot write {out} ({reason}) – is the file open in Excel?",
+            )
+        ) from error
+    return summary(imported.measures, roadmap, imported.problems, imported.sheet, lang)
+
+
+def _check_paths(source: Path, out: Path) -> None:
+    """The input is a file; --out is an .xlsx in an existing folder and not the input itself."""
+    if source.is_dir():
+        raise RoadmapError(folder_not_file(str(source)))
     if not source.is_file():
         raise RoadmapError(Message(f"Datei {source} nicht gefunden.", f"File {source} not found."))
+    if _same_file(source, out):
+        raise RoadmapError(output_is_input(str(out)))
     if out.suffix.lower() != ".xlsx":
         raise RoadmapError(
             Message(
@@ -155,19 +179,18 @@ def run_plan(args: argparse.Namespace, lang: str) -> list[str]:
                 f"Folder {out.parent} for --out does not exist.",
             )
         )
-    imported = import_file(source, filename=source.name, sheet=args.sheet)
-    profile = _profile(imported.profile, args)
-    roadmap = plan(imported.measures, profile)
-    try:
-        write_workbook(roadmap, out, lang=lang)
-    except OSError as error:
-        raise RoadmapError(
-            Message(
-                f"{out} kann nicht geschrieben werden ({error.strerror}) – ist die Datei in Excel geöffnet?",
-                f"Cannot write {out} ({error.strerror}) – is the file open in Excel?",
-            )
-        ) from error
-    return summary(imported.measures, roadmap, imported.problems, imported.sheet, lang)
+
+
+def _same_file(source: Path, out: Path) -> bool:
+    """Whether writing `out` would replace `source`: through a symlink, a hard link or another spelling.
+
+    An existing `out` is compared by the file system (os.path.samefile), a new one by its resolved path.
+    Case is not folded: on a case-insensitive disk the existing file is found by samefile anyway.
+    """
+    with contextlib.suppress(OSError):
+        if out.exists():
+            return os.path.samefile(source, out)
+    return os.path.realpath(source) == os.path.realpath(out)
 
 
 def summary(

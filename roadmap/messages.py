@@ -63,6 +63,40 @@ class RoadmapError(ValueError):
         return body
 
 
+def folder_not_file(path: str) -> Message:
+    """An input path that names a folder: say so, rather than 'not found'."""
+    return Message(
+        f"{path} ist ein Ordner, keine Datei – bitte die Datei mit der Maßnahmenliste angeben.",
+        f"{path} is a folder, not a file – please give the file with the measure list.",
+    )
+
+
+def output_is_input(out: str) -> Message:
+    """`--out` names the list being read (also through a link or another spelling of its path)."""
+    return Message(
+        f"--out {out} würde die eingelesene Maßnahmenliste überschreiben – bitte einen anderen Dateinamen "
+        "für die Roadmap wählen.",
+        f"--out {out} would overwrite the input list of measures – please choose another file name for the roadmap.",
+    )
+
+
+def unreadable_encoding(marked: str = "") -> Message:
+    """A CSV file whose characters cannot be decoded; `marked` is the encoding its byte order mark names."""
+    if marked:
+        return Message(
+            f"Zeichenkodierung nicht lesbar: die Datei ist als {marked} gekennzeichnet, enthält aber ungültige "
+            "Zeichen – bitte erneut speichern, z. B. in Excel als 'CSV UTF-8'.",
+            f"Character encoding not readable: the file is marked as {marked} but holds invalid characters – "
+            "please save it again, e.g. from Excel as 'CSV UTF-8'.",
+        )
+    return Message(
+        "Zeichenkodierung nicht lesbar: die Datei ist weder UTF-8, UTF-16 (mit BOM) noch Windows-1252 – bitte "
+        "in Excel als 'CSV UTF-8' oder 'Unicode-Text' speichern.",
+        "Character encoding not readable: the file is neither UTF-8, UTF-16 (with BOM) nor Windows-1252 – "
+        "please save it from Excel as 'CSV UTF-8' or 'Unicode Text'.",
+    )
+
+
 def column_letter(index: int) -> str:
     """Excel column letter for a 0-based column index (0 → A, 27 → AB)."""
     letters = ""

@@ -7,6 +7,7 @@ are empty or too large. It never interprets cells; that is the importer's job.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -18,7 +19,7 @@ from pathlib import Path
 import python_calamine as calamine
 
 from roadmap.hidden_columns import xls_hidden_columns, xlsx_hidden_columns
-from roadmap.messages import Location, Message, RoadmapError
+from roadmap.messages import Location, Message, RoadmapError, folder_not_file, unreadable_encoding
 
 Cell = None | str | int | float | bool | datetime | date | time | timedelta
 
@@ -38,6 +39,15 @@ _OTHER_FORMATS = (
 # real workbooks compress 5–10 fold; a zip bomb compresses a thousand fold.
 _UNPACKED_FACTOR = 15
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+# Byte order marks of text files (UTF-32 before UTF-16: FF FE starts both). Excel's "Unicode text"
+# writes UTF-16 LE with one, its "CSV UTF-8" a UTF-8 one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
 
 
 @dataclass(frozen=True)
@@ -106,21 +116,23 @@ def read_sheets(source: Path | bytes, filename: str, limits: Limits = DEFAULT_LI
 
 
 def _load_bytes(source: Path | bytes, limits: Limits, where: Location) -> bytes:
-    if isinstance(source, Path):
-        try:
-            size = source.stat().st_size
-        except OSError as error:
-            raise ImportFailed(
-                Message(
-                    f"Die Datei kann nicht gelesen werden ({error.strerror}).",
-                    f"The file cannot be read ({error.strerror}).",
-                ),
-                where,
-            ) from None
-        _check_size(size, limits, where)
+    """The file's bytes, or ImportFailed: a folder, a file that cannot be opened, a file too large."""
+    if not isinstance(source, Path):
+        _check_size(len(source), limits, where)
+        return bytes(source)
+    if source.is_dir():
+        raise ImportFailed(folder_not_file(where.file or str(source)), Location())
+    try:
+        _check_size(source.stat().st_size, limits, where)
         return source.read_bytes()
-    _check_size(len(source), limits, where)
-    return bytes(source)
+    except OSError as error:
+        raise ImportFailed(
+            Message(
+                f"Die Datei kann nicht gelesen werden ({error.strerror}).",
+                f"The file cannot be read ({error.strerror}).",
+            ),
+            where,
+        ) from None
 
 
 def _check_size(size: int, limits: Limits, where: Location) -> None:
@@ -267,13 +279,17 @@ def _trimmed(row: list[object]) -> list[Cell]:
 
 
 def _looks_like_text(data: bytes) -> bool:
-    return b"\x00" not in data[:4096]
+    """Text starts with a byte order mark or has no zero byte near its start."""
+    return _bom(data) is not None or b"\x00" not in data[:4096]
+
+
+def _bom(data: bytes) -> tuple[bytes, str, str] | None:
+    """The byte order mark the data starts with: (mark, codec, name for people), or None."""
+    return next((entry for entry in _BOMS if data.startswith(entry[0])), None)
 
 
 def _read_csv(data: bytes, limits: Limits, where: Location, name: str) -> RawSheet:
-    if not _looks_like_text(data):
-        raise _not_a_spreadsheet(data, where)
-    text = _decode(data)
+    text = _decode(data, where)
     sample = text[: 64 * 1024]
     delimiter = _delimiter(sample)
     rows: list[list[Cell]] = []
@@ -286,9 +302,26 @@ def _read_csv(data: bytes, limits: Limits, where: Location, name: str) -> RawShe
     return RawSheet(name, rows)
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+def _decode(data: bytes, where: Location) -> str:
+    """A CSV file's text: in the encoding its byte order mark names, else UTF-8, else Windows-1252."""
+    found = _bom(data)
+    if found is None:
+        return _decode_unmarked(data, where)
+    mark, codec, label = found
+    try:
+        return data[len(mark) :].decode(codec)
+    except UnicodeDecodeError:
+        if codec == "utf-8":  # a stray byte in a UTF-8 file becomes '�', as it always did
+            return data[len(mark) :].decode(codec, errors="replace")
+        raise ImportFailed(unreadable_encoding(label), where) from None
+
+
+def _decode_unmarked(data: bytes, where: Location) -> str:
+    """Text without a byte order mark: UTF-8, else Windows-1252; zero bytes mean neither."""
+    if b"\x00" in data[:4096]:
+        if any(data.startswith(magic) for magic, _, _ in _OTHER_FORMATS):
+            raise _not_a_spreadsheet(data, where)  # a picture or PDF renamed to .csv
+        raise ImportFailed(unreadable_encoding(), where)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -8,7 +8,12 @@ programs that only read (the importer, viewers) see the figures too.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import secrets
+import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,13 +35,36 @@ _ROADMAP_WIDTHS = (9, 40, 26, 8, 8, 7, 6, 20, 16, 11, 11, 9, 14, 14, 11, 12, 16,
 
 
 def write_workbook(plan: Plan, target: Path | str | BinaryIO, lang: str = "de") -> None:
-    """Write the roadmap workbook of a plan to a file path or a binary stream."""
-    data = workbook_bytes(plan, lang)
+    """Write the roadmap workbook of a plan to a binary stream, or atomically to a file path."""
     if isinstance(target, (Path, str)):
-        # Built in memory first: a file open in Excel fails here with an OSError, before anything else.
-        Path(target).write_bytes(data)
+        write_atomically(Path(target), lambda stream: write_workbook(plan, stream, lang))
     else:
-        target.write(data)
+        target.write(workbook_bytes(plan, lang))
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Let `write` fill a temporary file in `path`'s folder, then rename it onto `path` (os.replace).
+
+    A failing or interrupted write never leaves half a file at `path` nor touches a file already
+    there, and the temporary file is removed. The new file keeps an existing file's permissions;
+    a symlink at `path` is followed, so its target is replaced. An OSError (a folder that may not
+    be written, a file open in Excel) reaches the caller.
+    """
+    final = Path(os.path.realpath(path))
+    temp = final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    handle = os.open(temp, flags, 0o666)
+    try:
+        with open(handle, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temp, stat.S_IMODE(final.stat().st_mode))
+        os.replace(temp, final)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def workbook_bytes(plan: Plan, lang: str = "de") -> bytes:

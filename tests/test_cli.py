@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import openpyxl
 import pytest
 
+from roadmap import workbook
+from roadmap.cli import main
+from roadmap.workbook import write_atomically
 from tests.conftest import REPO
 
 
-def _run(*args: str, env_lang: str = "de") -> subprocess.CompletedProcess[str]:
+def _run(*args: str, env_lang: str = "de", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "ROADMAP_LANG": env_lang, "PYTHONPATH": str(REPO)}
     return subprocess.run(
         [sys.executable, "-m", "roadmap", *args],
         capture_output=True,
         text=True,
-        cwd=REPO,
+        cwd=cwd,
         env=env,
         timeout=120,
     )
@@ -80,6 +88,7 @@ def test_optimal_mode_says_whether_it_is_proven(tmp_path: Path) -> None:
     [
         (["plan", "{list}", "--out", "{out}"], "Jahresumsatz fehlt"),
         (["plan", "{missing}", "--out", "{out}", "--revenue", "1"], "nicht gefunden"),
+        (["plan", "{tmp}", "--out", "{out}", "--revenue", "1"], "ist ein Ordner, keine Datei"),
         (["plan", "{list}", "--out", "{out}", "--revenue", "viel"], "keine Zahl"),
         (["plan", "{list}", "--out", "{out}", "--revenue", "1000000", "--start", "2026-13"], "kein Monat"),
         (
@@ -135,3 +144,114 @@ def test_english_mode_says_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("Error: ")
     assert "revenue" in result.stderr
+
+
+def _symlink(tmp: Path, source: Path) -> tuple[str, str]:
+    (tmp / "verweis.xlsx").symlink_to(source)
+    return str(source), str(tmp / "verweis.xlsx")
+
+
+def _hard_link(tmp: Path, source: Path) -> tuple[str, str]:
+    os.link(source, tmp / "zweitname.xlsx")
+    return str(source), str(tmp / "zweitname.xlsx")
+
+
+# How the same list can be named twice: (INPUT, --out) as typed, run in the list's folder.
+SAME_FILE: list[tuple[str, Callable[[Path, Path], tuple[str, str]]]] = [
+    ("same path", lambda tmp, source: (str(source), str(source))),
+    ("relative and absolute", lambda tmp, source: (source.name, str(source))),
+    ("dot slash", lambda tmp, source: (str(source), f"./{source.name}")),
+    ("folder and back", lambda tmp, source: (source.name, f"../{tmp.name}/{source.name}")),
+    ("symlink", _symlink),
+    ("hard link", _hard_link),
+]
+
+
+@pytest.mark.parametrize(("case", "spell"), SAME_FILE, ids=[c[0] for c in SAME_FILE])
+def test_the_output_may_not_be_the_input_list(
+    tmp_path: Path, case: str, spell: Callable[[Path, Path], tuple[str, str]]
+) -> None:
+    source = _list(tmp_path)
+    before = source.read_bytes()
+    given, out = spell(tmp_path, source)
+
+    result = _run("plan", given, "--out", out, "--revenue", "2000000", cwd=tmp_path)
+
+    assert result.returncode == 2, case
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Fehler: ")
+    assert "würde die eingelesene Maßnahmenliste überschreiben" in line
+    assert "anderen Dateinamen" in line
+    assert source.read_bytes() == before
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_the_output_may_not_be_the_input_list_in_english(tmp_path: Path) -> None:
+    source = _list(tmp_path)
+
+    result = _run("plan", str(source), "--out", str(source), "--revenue", "2000000", "--lang", "en")
+
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: --out ")
+    assert "would overwrite the input list" in result.stderr
+    assert "choose another file name" in result.stderr
+
+
+def test_an_existing_output_is_replaced_whole_and_keeps_its_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "roadmap.xlsx"
+    out.write_bytes(b"old roadmap")
+    out.chmod(0o640)
+
+    result = _run("plan", str(_list(tmp_path)), "--out", str(out), "--revenue", "2000000")
+
+    assert result.returncode == 0, result.stderr
+    assert openpyxl.load_workbook(out).sheetnames[0] == "Roadmap"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["liste.xlsx", "roadmap.xlsx"]
+
+
+def test_a_failing_write_leaves_the_existing_output_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, out = _list(tmp_path), tmp_path / "roadmap.xlsx"
+    out.write_bytes(b"last week's roadmap")
+
+    def disk_full(*_: object) -> bytes:
+        assert len(list(tmp_path.iterdir())) == 3  # the temporary file exists while the workbook is made
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(workbook, "workbook_bytes", disk_full)
+
+    code = main(["plan", str(source), "--out", str(out), "--revenue", "2000000"])
+
+    assert code == 2
+    assert capsys.readouterr().err.startswith(f"Fehler: {out} kann nicht geschrieben werden (No space left")
+    assert out.read_bytes() == b"last week's roadmap"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["liste.xlsx", "roadmap.xlsx"]
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("writer broke"), KeyboardInterrupt()])
+def test_a_write_broken_off_halfway_leaves_no_half_file(tmp_path: Path, failure: BaseException) -> None:
+    out = tmp_path / "roadmap.xlsx"
+    out.write_bytes(b"complete workbook")
+
+    def half(stream: BinaryIO) -> None:
+        stream.write(b"PK\x03\x04 half a workbook")
+        raise failure
+
+    with pytest.raises(type(failure)):
+        write_atomically(out, half)
+
+    assert out.read_bytes() == b"complete workbook"
+    assert [p.name for p in tmp_path.iterdir()] == ["roadmap.xlsx"]
+
+
+def test_a_symlinked_output_keeps_its_link_and_replaces_the_target(tmp_path: Path) -> None:
+    target, link = tmp_path / "ablage.xlsx", tmp_path / "roadmap.xlsx"
+    target.write_bytes(b"old")
+    link.symlink_to(target)
+
+    write_atomically(link, lambda stream: stream.write(b"new"))
+
+    assert link.is_symlink() and target.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ablage.xlsx", "roadmap.xlsx"]
