@@ -1,7 +1,9 @@
 """Read the cells of measure rows into Measures, with a warning for every value not taken as given.
 
 Problems that repeat down a column are reported once per column, naming the rows (PRODUCT.md,
-Contracts → Import: missing value/effort get a default and a warning, never a silent guess).
+Contracts → Import: missing value/effort get a default and a warning, never a silent guess). A title
+is taken as plain text: shortened to the model's limit, kept when it looks like markup or a formula,
+a formula's value as its text – each said in a warning.
 """
 
 from __future__ import annotations
@@ -10,9 +12,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from roadmap.columns import header_unit, normalise
-from roadmap.import_rows import MEASURE, UNTITLED, Layout, Line, rows_text
+from roadmap.import_rows import (
+    FORMULA_TITLE,
+    LONG_TITLE,
+    MARKUP_TITLE,
+    MEASURE,
+    UNTITLED,
+    VALUE_TITLE,
+    Layout,
+    Line,
+    rows_text,
+    title_findings,
+)
 from roadmap.messages import ERROR, WARNING, Location, Message, Problem, RoadmapError, column_letter
-from roadmap.model import DONE, FIELDS, IDEA, RUNNING, Kpi, Measure, Month
+from roadmap.model import DONE, FIELDS, IDEA, RUNNING, TITLE_LIMIT, Kpi, Measure, Month
 from roadmap.parse_words import (
     parse_bool,
     parse_field,
@@ -36,6 +49,7 @@ from roadmap.parsing import (
 from roadmap.sheets import Cell
 
 DEFAULT_SCORE = 3.0
+EXCERPT = 40  # characters of a cell quoted in a warning
 
 
 @dataclass
@@ -172,6 +186,7 @@ class _RowReader:
             notes.append(f"{self.columns.header(self.map['phase'])}: {text_of(fill['phase'])}")
         if line.parent:
             notes.append(f"Teil von: {line.parent}")
+        title = self._title(line, notes)
         data = {key: self._parsed(line, key, parse, notes) for key, parse in self.parsers.items()}
         field_name = FIELDS[0]
         if "field" in self.map and not is_empty(fill.get("field")):
@@ -213,7 +228,7 @@ class _RowReader:
         try:
             return Measure(
                 id="?",
-                title=line.title,
+                title=title,
                 field=field_name,
                 description=str(data["description"] or ""),
                 value=float(value if value is not None else DEFAULT_SCORE),
@@ -238,6 +253,16 @@ class _RowReader:
         except RoadmapError as error:
             self.report.add(error.message, line.number, self.map.get("title"), ERROR)
             return None
+
+    def _title(self, line: Line, notes: list[str]) -> str:
+        """The line's title as plain text of at most TITLE_LIMIT characters; what is odd about it is gathered."""
+        column = line.title_column if line.title_column is not None else self.map.get("title", 0)
+        for kind in title_findings(line):
+            self.report.gather(kind, column, line.number, _excerpt(line.title))
+        if len(line.title) <= TITLE_LIMIT:
+            return line.title
+        notes.append(f"Titel (vollständig): {line.title}")
+        return line.title[:TITLE_LIMIT].rstrip()
 
     def _parsers(self) -> dict[str, Callable[[Cell], object]]:
         conv = self.columns.conventions
@@ -295,27 +320,7 @@ class _RowReader:
         report, columns = self.report, self.columns
         for (kind, column), found in report.grouped.items():
             rows = rows_text([row for row, _ in found])
-            header, example = columns.header(column), found[0][1]
-            if kind == "field":
-                message = Message(
-                    f"'{example}' u. a. ist kein Handlungsfeld (Zeilen {rows}) – '{FIELDS[0]}' gesetzt, "
-                    "der Text steht in den Notizen.",
-                    f"'{example}' and others name no field of action (rows {rows}) – '{FIELDS[0]}' set, "
-                    "the text is kept in the notes.",
-                )
-            elif kind == "negative":
-                message = Message(
-                    f"Negative Beträge in '{header}' (Zeilen {rows}) – als 0 übernommen.",
-                    f"Negative amounts in '{header}' (rows {rows}) – read as 0.",
-                )
-            else:
-                message = Message(
-                    f"Wert in '{header}' nicht lesbar (Zeilen {rows}; z. B. '{example}') – der Text steht "
-                    "in den Notizen.",
-                    f"Value in '{header}' not readable (rows {rows}; e.g. '{example}') – the text is kept "
-                    "in the notes.",
-                )
-            report.add(message, found[0][0], column)
+            report.add(_column_message(kind, columns.header(column), rows, found[0][1]), found[0][0], column)
         labels = {"value": ("Nutzen", "value"), "effort": ("Aufwand", "effort")}
         for key, rows_missing in self.missing.items():
             if not rows_missing:
@@ -334,6 +339,57 @@ class _RowReader:
                 rows_missing[0],
                 at,
             )
+
+
+def _column_message(kind: str, header: str, rows: str, example: str) -> Message:
+    """The one warning for a kind of problem found down a column, naming its rows and an example."""
+    texts = {
+        "field": (
+            f"'{example}' u. a. ist kein Handlungsfeld (Zeilen {rows}) – '{FIELDS[0]}' gesetzt, "
+            "der Text steht in den Notizen.",
+            f"'{example}' and others name no field of action (rows {rows}) – '{FIELDS[0]}' set, "
+            "the text is kept in the notes.",
+        ),
+        "negative": (
+            f"Negative Beträge in '{header}' (Zeilen {rows}) – als 0 übernommen.",
+            f"Negative amounts in '{header}' (rows {rows}) – read as 0.",
+        ),
+        LONG_TITLE: (
+            f"Titel länger als {TITLE_LIMIT} Zeichen (Zeilen {rows}; z. B. '{example}') – auf {TITLE_LIMIT} "
+            "Zeichen gekürzt, der vollständige Text steht in den Notizen.",
+            f"Title longer than {TITLE_LIMIT} characters (rows {rows}; e.g. '{example}') – shortened to "
+            f"{TITLE_LIMIT} characters, the full text is kept in the notes.",
+        ),
+        MARKUP_TITLE: (
+            f"Titel sieht aus wie Markup (HTML/Markdown) (Zeilen {rows}; z. B. '{example}') – als reiner Text "
+            "übernommen, nie als Markup dargestellt.",
+            f"Title looks like markup (HTML/Markdown) (rows {rows}; e.g. '{example}') – kept as plain text, "
+            "never rendered as markup.",
+        ),
+        FORMULA_TITLE: (
+            f"Titel sieht aus wie eine Formel (Zeilen {rows}; z. B. '{example}') – als Text übernommen, nie berechnet.",
+            f"Title looks like a formula (rows {rows}; e.g. '{example}') – kept as text, never evaluated.",
+        ),
+        VALUE_TITLE: (
+            f"Titel ist eine Zahl oder ein Wert statt Text (Zeilen {rows}; z. B. '{example}', etwa das Ergebnis "
+            "einer Formel) – der Wert ist als Titel übernommen.",
+            f"Title is a number or value instead of text (rows {rows}; e.g. '{example}', perhaps a formula's "
+            "result) – the value is taken as the title.",
+        ),
+    }
+    de, en = texts.get(
+        kind,
+        (
+            f"Wert in '{header}' nicht lesbar (Zeilen {rows}; z. B. '{example}') – der Text steht in den Notizen.",
+            f"Value in '{header}' not readable (rows {rows}; e.g. '{example}') – the text is kept in the notes.",
+        ),
+    )
+    return Message(de, en)
+
+
+def _excerpt(text: str) -> str:
+    """The text, or its first EXCERPT characters and '…'."""
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
 
 
 def _votes(value: Cell) -> int:

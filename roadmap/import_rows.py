@@ -3,6 +3,8 @@
 Skipped without a word: empty rows, totals rows and template placeholders. Recognised and named in
 one warning each: phase, section and summary rows (their name goes into the notes of the measures
 below them) and milestone rows. Everything else becomes a measure (see roadmap/import_cells.py).
+A titled row with data is never taken for a template: a title over the limit, one that looks like
+markup and a number that is a formula's value are kept and named (see title_findings).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import date
 
 from roadmap.columns import FILL_DOWN, TITLE_LEVELS, is_grid_header
 from roadmap.messages import Message
+from roadmap.model import TITLE_LIMIT
 from roadmap.parsing import is_empty, parse_date, text_of
 from roadmap.sheets import Cell
 
@@ -29,7 +32,27 @@ _TOTAL = re.compile(
     r"(zwischen|gesamt|grand |sub)?(summe|gesamt|total|insgesamt|sum|subtotal)\b[\s:]*(\S+\s*){0,3}"
     r"|.*\b(summe|gesamt|total|insgesamt)\s*:?"
 )
-_PLACEHOLDER = re.compile(r"<.*>|\[.*\]|nn|n\.\s?n\.|tbd|tba|x{3,}|\.{3,}|…|\?+|platzhalter|placeholder|\d+([.,]\d+)?")
+_PLACEHOLDER = re.compile(r"<.*>|\[.*\]|nn|n\.\s?n\.|tbd|tba|x{3,}|\.{3,}|…|\?+|platzhalter|placeholder")
+# A title that is only a number: a template's running number, or a formula's value in a row with data.
+_NUMBER_ONLY = re.compile(r"\d+([.,]\d+)?")
+# What a browser or Markdown would render rather than show: HTML elements, closing tags, tags with
+# attributes, entities, links and images, emphasis, code and script addresses. A template's
+# '<Tätigkeit hier eintragen>' is none of these.
+_HTML_ELEMENTS = (
+    "a|abbr|audio|b|base|body|br|button|code|div|em|embed|font|form|frame|h[1-6]|head|html|i|iframe|img|"
+    "input|link|marquee|math|meta|object|p|pre|s|script|select|source|span|strong|style|sub|sup|svg|table|"
+    "td|textarea|th|title|tr|u|video"
+)
+_MARKUP = re.compile(
+    rf"</?({_HTML_ELEMENTS})\b[^<>]*>|</[^<>\s]+>|<[^<>]*\s[\w-]+\s*=[^<>]*>|<!--|<(https?|ftp|mailto):"
+    r"|&(#\d+|#x[0-9a-f]+|lt|gt|amp|quot|nbsp);"
+    r"|!?\[[^\]]*\]\([^)]*\)|\*\*\S(.*\S)?\*\*|__\S(.*\S)?__|~~\S(.*\S)?~~|`[^`]+`"
+    r"|(^|\s)\*[^*\s]([^*]*[^*\s])?\*($|\s)|\b(javascript|vbscript):",
+    re.IGNORECASE,
+)
+# What a spreadsheet program would take for a formula (PRODUCT.md: =, +, -, @ at the start).
+_FORMULA = re.compile(r"[=+\-@]")
+LONG_TITLE, MARKUP_TITLE, FORMULA_TITLE, VALUE_TITLE = "long_title", "markup_title", "formula_title", "value_title"
 # 'Phase II', 'Phase 1: Quick Wins', 'Abschnitt 2 – Ausbau' (not 'Release 2 ausrollen').
 _PHASE_NAME = re.compile(r"(phase|projektphase|abschnitt|etappe|stage)\s*([ivx]+|\d+)\.?\s*([:–—-].*)?")
 _MILESTONE = re.compile(r"(meilenstein|milestone|ms\s?\d+\s*:).*")
@@ -50,6 +73,8 @@ class Line:
     first_text: str
     start: date | None = None
     end: date | None = None
+    title_column: int | None = None  # the 0-based column the title was read from
+    title_text: bool = True  # False where the title cell held a number, date or yes/no, not text
     kind: str = MEASURE
     phase: str = ""
     parent: str = ""
@@ -92,11 +117,8 @@ def read_lines(rows: list[list[Cell]], first: int, layout: Layout, date1904: boo
         cells = rows[index]
         if all(is_empty(cell) for cell in cells):
             continue
-        level, raw = 0, ""
-        for depth, column in enumerate(levels):
-            value = cells[column] if column < len(cells) else None
-            if not is_empty(value):
-                level, raw = depth, value if isinstance(value, str) else text_of(value)
+        level, value, title_column = _title_cell(cells, levels)
+        raw = value if isinstance(value, str) else text_of(value)
         ident = text_of(_at(cells, mapping.get("id")))
         line = Line(
             number=index + 1,
@@ -107,11 +129,23 @@ def read_lines(rows: list[list[Cell]], first: int, layout: Layout, date1904: boo
             has_data=any(not is_empty(cell) for c, cell in enumerate(cells) if c not in quiet),
             sub_item=bool(_SUB_ITEM.match(raw)) and level == 0,
             first_text=next((c.strip() for c in cells if isinstance(c, str) and c.strip()), ""),
+            title_column=title_column,
+            title_text=value is None or isinstance(value, str),
         )
         line.start = _date_or_none(_at(cells, mapping.get("earliest_start")), False, date1904)
         line.end = _date_or_none(_at(cells, mapping.get("deadline")), True, date1904)
         lines.append(line)
     return lines
+
+
+def _title_cell(cells: list[Cell], levels: list[int]) -> tuple[int, Cell, int | None]:
+    """The deepest filled title column of a row: its level, its cell and its column (None: no title)."""
+    level, value, found = 0, None, None
+    for depth, column in enumerate(levels):
+        cell = cells[column] if column < len(cells) else None
+        if not is_empty(cell):
+            level, value, found = depth, cell, column
+    return level, value, found
 
 
 def _at(cells: list[Cell], column: int | None) -> Cell:
@@ -218,18 +252,45 @@ def _mapped_data(line: Line) -> bool:
 
 def _is_total(line: Line) -> bool:
     text = (line.title or line.first_text).lower()
-    if not text or (line.ident and line.title):
+    if not text or (line.ident and line.title) or len(text) > TITLE_LIMIT:
         return False
     return bool(_TOTAL.fullmatch(text))
 
 
 def _is_placeholder(line: Line) -> bool:
+    """A template's leftover: a prompt such as '<Tätigkeit hier eintragen>', 'tbd', a bare running number."""
     if not line.title:
         # A row with nothing but numbers (a template's running number, zeros) is a leftover.
         return all(isinstance(cell, (int, float)) or is_empty(cell) for cell in line.cells) or (
             not line.has_data and bool(line.ident)
         )
-    return bool(_PLACEHOLDER.fullmatch(line.title.lower()))
+    title = line.title.lower()
+    if len(title) > TITLE_LIMIT or looks_like_markup(title):
+        return False  # content, not a template's prompt: kept, shortened and named (title_findings)
+    if _NUMBER_ONLY.fullmatch(title):
+        # A running number; in a row with data it is a value (often a formula's), kept unless it is 0.
+        return not line.has_data or float(title.replace(",", ".")) == 0
+    return bool(_PLACEHOLDER.fullmatch(title))
+
+
+def looks_like_markup(text: str) -> bool:
+    """True for text a browser or Markdown would render: '<script>', '![x](http://…)', '**x**'."""
+    return bool(_MARKUP.search(text))
+
+
+def title_findings(line: Line) -> tuple[str, ...]:
+    """What to say about a measure's title: over the limit, markup, formula-like, a value not text."""
+    title = line.title
+    found = []
+    if not line.title_text or _NUMBER_ONLY.fullmatch(title):
+        found.append(VALUE_TITLE)
+    elif _FORMULA.match(title):
+        found.append(FORMULA_TITLE)
+    if looks_like_markup(title):
+        found.append(MARKUP_TITLE)
+    if len(title) > TITLE_LIMIT:
+        found.append(LONG_TITLE)
+    return tuple(found)
 
 
 def _overall_span(lines: list[Line]) -> tuple[date, date] | None:

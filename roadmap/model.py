@@ -48,6 +48,9 @@ STATUSES_EN: dict[str, str] = {
 }
 
 VALUE_SIDE, EFFORT_SIDE = "value", "effort"
+# The longest measure title, in characters: an import shortens a longer one and says so (the full
+# text goes into the notes). Like a workshop's name (store_records.NAME_LIMIT), 200 characters.
+TITLE_LIMIT = 200
 
 
 @dataclass(frozen=True, order=True)

@@ -128,6 +128,24 @@ def test_the_problem_table_has_one_row_per_problem_with_its_place() -> None:
     assert table.values.tolist() == [["Error", "Liste", 4, "C", "broken"], ["Note", "Liste", 4, "C", "odd"]]
 
 
+def test_the_preview_names_every_title_taken_as_plain_text_with_its_row_and_column() -> None:
+    long = "Einführung " * 30
+    hostile = f"Nr.;Maßnahme;Kosten;Nutzen;Aufwand\n1;<script>alert(1)</script>;100;3;3\n2;{long};200;3;3\n"
+    hostile += '3;=HYPERLINK("http://example.invalid");300;3;3\n4;CRM;400;3;3\n'
+    result = import_file(hostile.encode(), filename="liste.csv")
+
+    german, english = problem_table(result.problems, "de"), problem_table(result.problems, "en")
+
+    assert preview_title(result, "de") == "Vorschau: 4 Maßnahmen"
+    assert german[["row", "column"]].values.tolist() == [[2, "B"], [3, "B"], [4, "B"]]
+    assert [text.split(" (")[0] for text in german["message"]] == [
+        "Titel sieht aus wie Markup",
+        "Titel länger als 200 Zeichen",
+        "Titel sieht aus wie eine Formel",
+    ]
+    assert "never evaluated" in english["message"][2] and "shortened to 200" in english["message"][1]
+
+
 def test_every_way_of_taking_the_list_over_has_a_name_in_both_languages() -> None:
     assert set(HOW_LABELS) == set(HOW)
     assert HOW_LABELS[UPDATE]("en") == "Update by ID (same ID is updated)"

@@ -1,14 +1,16 @@
 """Importing the rows of people's lists: phase, total and template rows, figures and dates written as text,
-ids, fields of action and notes."""
+ids, fields of action and notes; titles that are too long, look like markup or formulas, or are a formula's value."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+import xlsxwriter
 
 from roadmap.importer import ImportResult, import_file
-from roadmap.model import DONE, FIELDS, IDEA, PLANNED, RUNNING, Month
+from roadmap.messages import WARNING, Problem
+from roadmap.model import DONE, FIELDS, IDEA, PLANNED, RUNNING, TITLE_LIMIT, Month
 from tests import workbooks
 from tests.workbooks import FIXTURES
 
@@ -205,3 +207,141 @@ def test_an_unreadable_value_is_kept_in_the_notes_and_reported(tmp_path: Path) -
     assert result.measures[0].earliest_start is None
     assert result.measures[0].notes == "Start: nach der Messe"
     assert any(p.where.row == 2 and p.where.column == "B" and "nach der Messe" in p.text() for p in result.problems)
+
+
+# ---- titles that must never cost a row (issue 13) -------------------------------------------------
+
+SCRIPT, LONG = "<script>alert(1)</script>", "x" * 10_000
+HOSTILE_TITLES = [
+    "![x](http://example.invalid/p.png)",
+    "[a](javascript:alert(1))",
+    "<img src=x onerror=alert(1)>",
+    "**x**",
+    "=1+1",
+    "@SUM(A1)",
+    "+1",
+    "-1",
+]
+
+
+def _eight_rows(path: Path) -> Path:
+    """Eight rows with ids and costs: row 3 is titled with a script tag, row 5 with 10,000 x's and the
+    title of row 7 is the formula =1+1 with its cached value 2 (as Excel saves it)."""
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Ideen")
+    sheet.write_row(0, 0, ["ID", "Maßnahme", "Kosten", "Nutzen", "Aufwand"])
+    titles = ["CRM einführen", SCRIPT, "Backup 3-2-1", LONG, "ERP", None, "Schulung", "Cloud-Telefonie"]
+    for row, title in enumerate(titles, start=1):
+        sheet.write_string(row, 0, f"M{row}")
+        if title is None:
+            sheet.write_formula(row, 1, "=1+1", None, 2)
+        else:
+            sheet.write_string(row, 1, title)
+        sheet.write_row(row, 2, [1000 * row, 3, 3])
+    book.close()
+    return path
+
+
+def _xlsx_with_title(path: Path, title: str) -> Path:
+    """One row above and one with the title, written as text (never as a formula) with an id and a cost."""
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Ideen")
+    sheet.write_row(0, 0, ["ID", "Maßnahme", "Kosten"])
+    sheet.write_row(1, 0, ["M1", "CRM einführen", 1000])
+    sheet.write_string(2, 0, "M2")
+    sheet.write_string(2, 1, title)
+    sheet.write_number(2, 2, 2000)
+    book.close()
+    return path
+
+
+def _csv_with_title(title: str) -> bytes:
+    quoted = '"' + title.replace('"', '""') + '"'
+    return f"ID;Maßnahme;Kosten\nM1;CRM einführen;1000\nM2;{quoted};2000\n".encode()
+
+
+def _at(result: ImportResult, row: int, words: str) -> list[Problem]:
+    """The problems at a row of the title column whose German text holds the words."""
+    return [p for p in result.problems if (p.where.row, p.where.column) == (row, "B") and words in p.message("de")]
+
+
+@pytest.fixture
+def eight(tmp_path: Path) -> ImportResult:
+    """The eight-row list, imported."""
+    return import_file(_eight_rows(tmp_path / "acht.xlsx"))
+
+
+def test_a_list_of_eight_titled_rows_with_data_gives_eight_measures(eight: ImportResult) -> None:
+    assert [m.id for m in eight.measures] == [f"M{n}" for n in range(1, 9)]
+    assert [m.one_time_cost for m in eight.measures] == [1000.0 * n for n in range(1, 9)]
+
+
+def test_a_title_over_the_limit_is_shortened_and_said(eight: ImportResult) -> None:
+    measure = _by_id(eight)["M4"]
+    (problem,) = _at(eight, 5, "gekürzt")
+
+    assert measure.title == "x" * TITLE_LIMIT
+    assert f"Titel (vollständig): {LONG}" in measure.notes
+    assert problem.severity == WARNING
+    assert f"longer than {TITLE_LIMIT} characters" in problem.message("en")
+    assert LONG not in problem.text("de")
+
+
+def test_a_title_that_looks_like_markup_is_kept_as_plain_text_and_said(eight: ImportResult) -> None:
+    (problem,) = _at(eight, 3, "Markup")
+
+    assert _by_id(eight)["M2"].title == SCRIPT
+    assert "kept as plain text" in problem.message("en")
+
+
+def test_a_formula_cells_value_becomes_the_title_and_is_said(eight: ImportResult) -> None:
+    (problem,) = _at(eight, 7, "Ergebnis einer Formel")
+
+    assert _by_id(eight)["M6"].title == "2"
+    assert "'2'" in problem.message("en") and "formula" in problem.message("en")
+
+
+def test_the_other_rows_of_the_eight_are_read_without_a_word(eight: ImportResult) -> None:
+    assert sorted(p.where.row for p in eight.problems) == [3, 5, 7]
+
+
+def test_a_csv_title_with_a_script_tag_is_kept_as_text_and_said() -> None:
+    result = import_file(_csv_with_title(SCRIPT), filename="liste.csv")
+
+    assert [m.title for m in result.measures] == ["CRM einführen", SCRIPT]
+    assert _at(result, 3, "Markup")
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_a_title_that_looks_like_markup_or_a_formula_stays_a_measure_with_its_text_unchanged(
+    tmp_path: Path, kind: str, title: str
+) -> None:
+    source = _csv_with_title(title) if kind == "csv" else _xlsx_with_title(tmp_path / "l.xlsx", title)
+
+    result = import_file(source, filename=f"liste.{kind}")
+
+    assert [(m.id, m.title, m.one_time_cost) for m in result.measures][1] == ("M2", title, 2000.0)
+    assert [p.where.row for p in result.problems if "Text übernommen" in p.message("de")] == [3]
+
+
+@pytest.mark.parametrize("title", ["<Tätigkeit hier eintragen>", "tbd", "xxx", "...", "0"])
+def test_a_template_placeholder_row_is_still_skipped_even_with_an_id_and_a_cost(title: str) -> None:
+    result = import_file(_csv_with_title(title), filename="liste.csv")
+
+    assert [m.title for m in result.measures] == ["CRM einführen"]
+
+
+def test_a_bare_running_number_without_data_is_still_skipped() -> None:
+    result = import_file(b"Nr.;Ma\xc3\x9fnahme;Kosten\n1;CRM;100\n2;2;\n", filename="liste.csv")
+
+    assert [m.title for m in result.measures] == ["CRM"]
+
+
+def test_a_long_title_ending_in_gesamt_is_a_measure_not_a_totals_row() -> None:
+    title = "Digitalisierung " * 20 + "gesamt"
+
+    result = import_file(f"Maßnahme;Kosten\nCRM;100\n{title};500\n".encode(), filename="liste.csv")
+
+    assert [len(m.title) for m in result.measures] == [3, TITLE_LIMIT]
+    assert result.measures[1].one_time_cost == 500.0
