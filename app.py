@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from app_state import (
     LANG,
     PRESENTER,
+    access_form,
     access_granted,
     friendly_errors,
+    guarded,
     lang,
     plain,
     presenter,
@@ -91,6 +96,7 @@ PRESENTER_CSS = """
 """
 
 
+@guarded
 def _keep(widget_key: str, setting: str) -> None:
     """Copy a sidebar widget's value into the setting it controls (an emptied choice keeps the old one)."""
     value = st.session_state.get(widget_key)
@@ -150,15 +156,64 @@ def sidebar() -> None:
         )
 
 
+def requested_path() -> str:
+    """The page path the browser asked for ('' for the start page), as Streamlit resolves it."""
+    ctx = get_script_run_ctx()
+    return (ctx.pages_manager.intended_page_name or "") if ctx is not None else ""
+
+
+def not_found() -> None:
+    """An address that is no page of the app: said in the session's language, with the way back."""
+    st.title(t("Diese Seite gibt es nicht", "This page does not exist"))
+    st.info(
+        t(
+            "Die Adresse gehört zu keiner Seite dieser App. Die Arbeit geht auf der Startseite weiter.",
+            "The address belongs to no page of this app. Carry on from the start page.",
+        ),
+        icon=":material/explore_off:",
+    )
+    st.page_link("app_pages/1_unternehmen.py", label=t("Zur Startseite", "To the start page"), icon=":material/home:")
+
+
+def with_unknown(listed: list[st.Page], fallback: Callable[[], None]) -> list[st.Page]:
+    """`listed`, plus a page drawing `fallback` under a requested path that is none of them.
+
+    Streamlit would otherwise show its own English "Page not found" box.
+    """
+    asked = requested_path()
+    known = {page.url_path for page in listed}
+    if not asked or asked in known or "/" in asked:
+        return listed
+    return [*listed, st.Page(fallback, title=t("Nicht gefunden", "Not found"), url_path=asked)]
+
+
+def locked_pages() -> list[st.Page]:
+    """While the access code is missing: the code form under every path, and nothing else.
+
+    st.navigation runs on every request, so Streamlit never falls back to running page files
+    on their own, and the app's pages are not even listed.
+    """
+    title = t("Zugang", "Access")
+    paths = [page.url_path for page in pages() if page.url_path]
+    return with_unknown(
+        [
+            st.Page(access_form, title=title, url_path="zugang", default=True),
+            *(st.Page(access_form, title=title, url_path=path) for path in paths),
+        ],
+        access_form,
+    )
+
+
 lang()  # the language must be known before the page titles are drawn
 if not access_granted():
+    st.navigation(locked_pages(), position="hidden").run()
     st.stop()
 try:
     sync()
 except RoadmapError as error:  # an unreachable, damaged or newer database: say so, never overwrite it
     st.error(error.text(lang()), icon=":material/database:")
     st.stop()
-page = st.navigation(pages(), position="hidden" if presenter() else "sidebar")
+page = st.navigation(with_unknown(pages(), not_found), position="hidden" if presenter() else "sidebar")
 st.markdown(BASE_CSS, unsafe_allow_html=True)
 if presenter():
     st.markdown(PRESENTER_CSS, unsafe_allow_html=True)

@@ -12,6 +12,7 @@ import functools
 import logging
 import os
 import threading
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -185,6 +186,37 @@ def save(changed: Workshop, notice: Message | None = None) -> bool:
     return True
 
 
+SOMETHING_WENT_WRONG = Message(
+    "Hier ist etwas schiefgelaufen. Ihre Daten sind unverändert; bitte die Seite neu laden.",
+    "Something went wrong here. Your data is unchanged; please reload the page.",
+)
+
+
+def guarded(callback: Callable[..., None]) -> Callable[..., None]:
+    """A widget callback inside the same safety net as the page.
+
+    Streamlit runs callbacks before the page, outside `friendly_errors`: without this, an error
+    in one (a quick double click, a store that went away) replaces the page with a traceback.
+    Every change is saved in one transaction, so a failed callback leaves the workshop as it was;
+    the message is shown at the top of the page.
+    """
+
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            callback(*args, **kwargs)
+        except RoadmapError as error:
+            st.session_state[_WARNING] = say(error)
+        except Exception:
+            if os.environ.get("ROADMAP_STRICT"):
+                raise
+            log.exception("callback failed")
+            st.session_state[_WARNING] = say(SOMETHING_WENT_WRONG)
+
+    return run
+
+
+@guarded
 def step_back(redo: bool = False) -> None:
     """Undo (or redo) the last change of the session's workshop."""
     ident = workshop_id()
@@ -277,6 +309,7 @@ def chart_spec(key: str, build: Callable[[], Any], *extra: Any) -> dict[str, Any
 # --- access code --------------------------------------------------------------------------------
 
 _ACCESS = "_access_granted"
+_ACCESS_SESSION = "_access_session"
 
 
 @functools.cache
@@ -284,25 +317,32 @@ def _limiter() -> RateLimiter:
     return RateLimiter()
 
 
-def access_granted() -> bool:
-    """True without ROADMAP_ACCESS_CODE or once this session entered it; otherwise draws the code form.
+def _expected_code() -> str:
+    return os.environ.get("ROADMAP_ACCESS_CODE", "")
 
-    The code is compared in constant time, and wrong tries are limited per client address.
+
+def access_granted() -> bool:
+    """True without ROADMAP_ACCESS_CODE, or once this session entered it (draws nothing)."""
+    return not _expected_code() or bool(st.session_state.get(_ACCESS))
+
+
+def access_form() -> None:
+    """The code form: the only thing a session sees, on any path, until it entered the code.
+
+    The code is compared in constant time; wrong tries are limited per session and per client
+    address (roadmap/access.py), so a guesser is slowed down while colleagues can still log in.
     """
-    expected = os.environ.get("ROADMAP_ACCESS_CODE", "")
-    if not expected or st.session_state.get(_ACCESS):
-        return True
     st.title("Digital-Roadmap für KMU")
     with st.form("access_form"):
         given = st.text_input(t("Zugangscode", "Access code"), type="password", key="access_code")
         entered = st.form_submit_button(t("Öffnen", "Open"), icon=":material/lock_open:")
     if entered:
-        verdict = _limiter().attempt(st.context.ip_address or "local", given or "", expected)
+        session = st.session_state.setdefault(_ACCESS_SESSION, uuid.uuid4().hex)
+        verdict = _limiter().attempt(session, st.context.ip_address or "local", given or "", _expected_code())
         if verdict.ok:
             st.session_state[_ACCESS] = True
             st.rerun()
         st.error(say(verdict.message()), icon=":material/lock:")
-    return False
 
 
 # --- language -----------------------------------------------------------------------------------
@@ -425,6 +465,7 @@ def bind(key: str, value: Any) -> None:
         st.session_state[marker] = revision()
 
 
+@guarded
 def update(key: str, apply: Callable[[Workshop, Any], Workshop]) -> None:
     """Widget callback: apply the widget's value to the workshop and save, or keep the error for the field."""
     errors: dict[str, str] = st.session_state.setdefault(_ERRORS, {})
@@ -451,18 +492,17 @@ def friendly_errors() -> Iterator[None]:
     try:
         yield
     except RoadmapError as error:
-        st.error(error.text(lang()), icon=":material/warning:")
+        st.error(say(error), icon=":material/warning:")
     except Exception:
         if os.environ.get("ROADMAP_STRICT"):  # the tests want to see every error
             raise
         log.exception("page failed")
-        st.error(
-            t(
-                "Hier ist etwas schiefgelaufen. Ihre Daten sind unverändert; bitte die Seite neu laden.",
-                "Something went wrong here. Your data is unchanged; please reload the page.",
-            ),
-            icon=":material/warning:",
-        )
+        st.error(say(SOMETHING_WENT_WRONG), icon=":material/warning:")
+
+
+def notify(message: Message) -> None:
+    """Tell the user something once, at the top of the next drawing of the page."""
+    st.session_state[_NOTICE] = message
 
 
 def explain_empty_workshop() -> bool:

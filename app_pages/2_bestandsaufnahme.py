@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_state import bind, euro, field_label, lang, number, presenter, save, show_chart, t, update, workshop
+from app_state import bind, euro, field_label, guarded, lang, number, presenter, save, show_chart, t, update, workshop
 from roadmap import maturity
 from roadmap.catalogue import CatalogueItem, catalogue, to_measure
 from roadmap.charts_maturity import maturity_chart, weak_fields
@@ -30,6 +30,7 @@ def _set_answer(question_id: str) -> Any:
     return apply
 
 
+@guarded
 def add_suggestion(item_id: str) -> None:
     """Button callback: add a catalogue measure to the workshop and say so."""
     current = workshop()

@@ -10,6 +10,7 @@ import streamlit as st
 from app_state import (
     column_config,
     explain_empty_workshop,
+    guarded,
     lang,
     plain,
     presenter,
@@ -40,6 +41,7 @@ def table_columns(language: str, editable: bool) -> dict[str, Any]:
     return column_config(measure_table.column_specs(workshop().measures, language, editable))
 
 
+@guarded
 def _apply_table(key: str, language: str) -> None:
     """Editor callback: apply every valid cell, keep the old value of each invalid one, say why."""
     state = st.session_state.get(key) or {}
@@ -112,6 +114,7 @@ def read_only_table() -> None:
 # --- the catalogue ------------------------------------------------------------------------------
 
 
+@guarded
 def _add(item_ids: list[str], language: str) -> None:
     """Button callback: append these catalogue measures and say what happened."""
     result = add_from_catalogue(workshop(), catalogue_view.items(item_ids), language)

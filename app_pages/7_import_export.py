@@ -7,7 +7,20 @@ from typing import Any
 
 import streamlit as st
 
-from app_state import current_plan, lang, plain, presenter, revision, save, say, say_markdown, t, workshop
+from app_state import (
+    current_plan,
+    guarded,
+    lang,
+    notify,
+    plain,
+    presenter,
+    revision,
+    save,
+    say,
+    say_markdown,
+    t,
+    workshop,
+)
 from roadmap import export_view, import_preview, import_rescue, measure_table
 from roadmap import import_flow as flow
 from roadmap.chart_png import file_stem
@@ -33,7 +46,7 @@ def sheet_choice() -> None:
     options, index = flow.sheet_options(state)
     if options:
         key = f"import_sheet_{flow.tag(state)}"
-        st.selectbox(t("Tabellenblatt", "Sheet"), options, index, key=key, on_change=flow.choose_sheet,
+        st.selectbox(t("Tabellenblatt", "Sheet"), options, index, key=key, on_change=guarded(flow.choose_sheet),
                      args=(state, key))  # fmt: skip
 
 
@@ -42,7 +55,7 @@ def header_row_input(row: int, sheet: str = "") -> None:
     key = flow.header_key(state, row)
     st.number_input(
         t("Kopfzeile (Zeile in Excel)", "Header row (row in Excel)"), min_value=0, value=row, step=1, key=key,
-        help=say(import_preview.HEADER_ROW_HELP), on_change=flow.choose_header_row, args=(state, key, sheet),
+        help=say(import_preview.HEADER_ROW_HELP), on_change=guarded(flow.choose_header_row), args=(state, key, sheet),
     )  # fmt: skip
 
 
@@ -60,7 +73,7 @@ def mapping_editor(table: Any, columns: list[int], fields: list[Any], row: int |
                 t("übernommen als", "taken as"), options=[NOT_MAPPED, *labels.values()], required=True, width="large"
             ),
         },
-        height=min(38 + 35 * len(table), 460), on_change=flow.choose_mapping,
+        height=min(38 + 35 * len(table), 460), on_change=guarded(flow.choose_mapping),
         args=(state, key, columns, fields, labels, row, sheet),
     )  # fmt: skip
 
@@ -130,9 +143,14 @@ def preview(result: ImportResult) -> None:
     )  # fmt: skip
 
 
+@guarded
 def _confirm() -> None:
-    """Confirm button callback: only now the workshop changes."""
-    outcome = merge_import(workshop(), state[flow.MEMO][1], state.get("import_how", APPEND))
+    """Confirm button callback: only now the workshop changes (a second click is told it is done)."""
+    result = flow.pending(state)
+    if result is None:
+        notify(flow.ALREADY_TAKEN)
+        return
+    outcome = merge_import(workshop(), result, state.get("import_how", APPEND))
     if save(outcome.workshop, outcome.messages[0]) is not False:  # else someone changed it first: they see why
         flow.finish(state, revision(), outcome.messages)
 

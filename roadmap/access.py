@@ -1,7 +1,8 @@
 """The access code (env ROADMAP_ACCESS_CODE): constant-time comparison and a limit on wrong tries.
 
 The limiter lives in the memory of one server process: behind a load balancer each server counts
-on its own, which still slows guessing down to a few tries per minute and server.
+on its own, which still slows guessing down to a few tries per minute and server. What the code
+protects and how the lock-out behaves is told in the README's configuration section.
 """
 
 from __future__ import annotations
@@ -43,62 +44,95 @@ class Verdict:
 
 
 @dataclass
-class _Client:
+class _Record:
+    """Wrong tries of one session or one address, and how often it was locked in a row."""
+
     failures: list[float] = field(default_factory=list)
+    locks: int = 0
     locked_until: float = 0.0
+
+    def wait(self, now: float) -> float:
+        """Seconds until this record may try again."""
+        return max(0.0, self.locked_until - now)
 
 
 class RateLimiter:
-    """At most `limit` wrong tries per `window` seconds per client key; then locked for `lockout` seconds."""
+    """Slows guessing down without locking out an office behind one address.
+
+    - A **session** (one browser tab) is locked after `session_limit` wrong tries; each further lock
+      of the same session doubles the wait (`backoff`, 2×, 4×, … up to `max_backoff` seconds).
+    - An **address** (many people behind one proxy) is locked after `address_limit` wrong tries
+      within `window`, with the same doubling. Its lock binds only sessions that have failed
+      themselves: a colleague who opens the page and types the right code first is let in, and a
+      guesser needs a new session for every single try.
+    - A right code clears the session's count; the address keeps its count.
+    """
 
     def __init__(
         self,
-        limit: int = 5,
-        window: float = 60.0,
-        lockout: float = 60.0,
+        session_limit: int = 5,
+        address_limit: int = 20,
+        window: float = 600.0,
+        backoff: float = 30.0,
+        max_backoff: float = 900.0,
         clock: Callable[[], float] = time.monotonic,
         max_clients: int = 10_000,
     ) -> None:
         """Set the limits; `clock` returns seconds (injectable for tests)."""
-        self.limit, self.window, self.lockout, self.clock = limit, window, lockout, clock
-        self.max_clients = max_clients
-        self._clients: dict[str, _Client] = {}
+        self.session_limit, self.address_limit = session_limit, address_limit
+        self.window, self.backoff, self.max_backoff = window, backoff, max_backoff
+        self.clock, self.max_clients = clock, max_clients
+        self._sessions: dict[str, _Record] = {}
+        self._addresses: dict[str, _Record] = {}
         self._lock = threading.Lock()
 
-    def wait(self, key: str) -> float:
-        """Seconds until this client may try again (0 if it may try now)."""
+    def wait(self, session: str, address: str) -> float:
+        """Seconds until this session at this address may try again (0 if it may try now)."""
         with self._lock:
-            client = self._clients.get(key)
-            return max(0.0, client.locked_until - self.clock()) if client else 0.0
+            return self._wait(session, address, self.clock())
 
-    def attempt(self, key: str, given: str, expected: str) -> Verdict:
-        """Check a code for a client: refused without comparing while locked; a right code clears the count."""
+    def attempt(self, session: str, address: str, given: str, expected: str) -> Verdict:
+        """Check a code: refused without comparing while locked; a right code clears the session's count."""
         with self._lock:
             now = self.clock()
-            client = self._clients.get(key)
-            if client is not None and client.locked_until > now:
-                return Verdict(False, client.locked_until - now)
+            waiting = self._wait(session, address, now)
+            if waiting > 0:
+                return Verdict(False, waiting)
             if check_code(given, expected):
-                self._clients.pop(key, None)
+                self._sessions.pop(session, None)
                 return Verdict(True)
-            if client is None:
-                self._forget_old(now)
-                client = self._clients.setdefault(key, _Client())
-            client.failures = [t for t in client.failures if now - t < self.window] + [now]
-            if len(client.failures) >= self.limit:
-                client.failures.clear()
-                client.locked_until = now + self.lockout
-                return Verdict(False, self.lockout)
-            return Verdict(False)
+            self._fail(self._sessions, session, self.session_limit, now)
+            self._fail(self._addresses, address, self.address_limit, now)
+            return Verdict(False, self._wait(session, address, now))
 
-    def _forget_old(self, now: float) -> None:
-        """Drop clients with nothing recent, so that memory stays bounded."""
-        if len(self._clients) < self.max_clients:
+    def _wait(self, session: str, address: str, now: float) -> float:
+        own = self._sessions.get(session)
+        if own is None:  # a session that has not failed is never held back by its address
+            return 0.0
+        shared = self._addresses.get(address)
+        return max(own.wait(now), shared.wait(now) if shared else 0.0)
+
+    def _fail(self, records: dict[str, _Record], key: str, limit: int, now: float) -> None:
+        """Count a wrong try; at the limit, lock with a wait that doubles on each lock in a row."""
+        record = records.get(key)
+        if record is None:
+            self._forget_old(records, now)
+            record = records.setdefault(key, _Record())
+        elif record.locked_until <= now and record.failures and now - record.failures[-1] >= self.window:
+            record.locks = 0  # quiet for a whole window: start again from the shortest wait
+        record.failures = [t for t in record.failures if now - t < self.window] + [now]
+        if len(record.failures) >= limit:
+            record.failures.clear()
+            record.locks += 1
+            record.locked_until = now + min(self.max_backoff, self.backoff * 2 ** (record.locks - 1))
+
+    def _forget_old(self, records: dict[str, _Record], now: float) -> None:
+        """Drop records with nothing recent, so that memory stays bounded."""
+        if len(records) < self.max_clients:
             return
-        horizon = max(self.window, self.lockout)
-        for key in [
-            k for k, c in self._clients.items() if c.locked_until <= now and all(now - t >= horizon for t in c.failures)
-        ]:
-            del self._clients[key]
-        while len(self._clients) >= self.max_clients:
-            self._clients.pop(next(iter(self._clients)))
+        horizon = max(self.window, self.max_backoff)
+        quiet = [k for k, r in records.items() if r.locked_until <= now and all(now - t >= horizon for t in r.failures)]
+        for key in quiet:
+            del records[key]
+        while len(records) >= self.max_clients:
+            records.pop(next(iter(records)))

@@ -12,16 +12,21 @@ from __future__ import annotations
 import html as _html
 import re
 
-# Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones
-# that start Markdown, HTML, entities, LaTeX or Streamlit's directives (`:red[...]`, `:material/...:`).
-_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~$:&=\"'")
+# The characters that start Markdown, HTML, LaTeX or Streamlit's directives (`:red[...]`): escaped,
+# they read the same and start nothing. Ordinary sentences ("Kosten: 12.500 €.") keep their look.
+_SPECIAL = frozenset("\\`*_[]<>#~|$")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c]+")
+# A list or heading marker at the very start, and what GFM would turn into a link on its own.
+_LEADING_MARKER = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=www)(\.)|(@)")
 
 
 def markdown(text: str) -> str:
     """`text` as literal characters inside Markdown, on one line (line breaks become spaces)."""
     flat = _LINE_BREAKS.sub(" ", text)
-    return "".join("\\" + ch if ch in _SPECIAL else ch for ch in flat)
+    escaped = "".join("\\" + ch if ch in _SPECIAL else ch for ch in flat)
+    escaped = _AUTOLINK.sub(lambda m: "\\" + m.group(0), escaped)
+    return _LEADING_MARKER.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
 
 
 def html(text: str) -> str:

@@ -185,6 +185,18 @@ def dry_run(state: State, workshop: Workshop, result: ImportResult, how: str | N
     return memo[1]
 
 
+ALREADY_TAKEN = Message(
+    "Diese Liste ist bereits übernommen – ein zweiter Klick ändert nichts.",
+    "This list has already been taken over – a second click changes nothing.",
+)
+
+
+def pending(state: State) -> ImportResult | None:
+    """The list read and waiting for the confirm button, or None once it was taken over (or never read)."""
+    memo = state.get(MEMO)
+    return memo[1] if memo is not None and isinstance(memo[1], ImportResult) else None
+
+
 def finish(state: State, revision: int, messages: Sequence[Message]) -> None:
     """After taking the list over: remember what it did, empty the uploader and forget the file's choices."""
     state[DONE] = (revision, tuple(messages))

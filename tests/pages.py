@@ -1,6 +1,7 @@
 """Helpers for the page tests: the three workshops every page is tried with, and opening a page.
 
 - `WORKSHOPS`: name -> function giving the empty workshop, the demo workshop and a 500-measure one.
+- `own(widgets)`: the widgets a page drew, without the sidebar and presenter frame of app.py.
 - `open_page(page, workshop)`: stores that workshop (the demo if None) as a new workshop, runs
   app.py with its link (`?w=id`) on that page,
   with ROADMAP_STRICT set so that an error inside a page fails the test instead of being shown
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 import os
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
@@ -29,6 +31,15 @@ PAGES = (
     "app_pages/7_import_export.py",
     "app_pages/8_workshops.py",
 )
+
+
+# Widgets of the app's frame (app.py: sidebar and presenter mode), drawn around every page.
+APP_FRAME = frozenset({"sidebar_undo", "sidebar_redo", "sidebar_lang", "sidebar_presenter", "leave_presenter"})
+
+
+def own(widgets: Iterable[Any]) -> list[Any]:
+    """The widgets a page drew itself, without the app's frame around it."""
+    return [widget for widget in widgets if widget.key not in APP_FRAME]
 
 
 def large_workshop(count: int = 500, seed: int = 7) -> Workshop:

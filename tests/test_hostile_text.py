@@ -93,10 +93,31 @@ def hostile_id() -> str:
     return ident
 
 
-def test_the_escaped_text_reads_the_same_and_carries_no_markup() -> None:
-    for text in HOSTILE:
-        assert not MARKUP.search(markdown(text))
-        assert "<" not in html(text) and "\n" not in markdown("a\n\nb")
+@pytest.mark.parametrize(
+    ("typed", "escaped"),
+    [
+        ("CRM-System Vertrieb", "CRM-System Vertrieb"),
+        ("Kosten: 12.500 € (netto).", "Kosten: 12.500 € (netto)."),
+        ("Daten & Entscheidungen", "Daten & Entscheidungen"),
+        ("**x**", "\\*\\*x\\*\\*"),
+        ("![x](http://leak.invalid/p.png)", "!\\[x\\](http\\://leak.invalid/p.png)"),
+        ("<img src=x>", "\\<img src=x\\>"),
+        (":red[rot] $x$ ~~weg~~", ":red\\[rot\\] \\$x\\$ \\~\\~weg\\~\\~"),
+        ("`code` # eins | zwei", "\\`code\\` \\# eins \\| zwei"),
+        ("- Punkt", "\\- Punkt"),
+        ("12. Mai", "12\\. Mai"),
+        ("www.leak.invalid", "www\\.leak.invalid"),
+        ("ich@leak.invalid", "ich\\@leak.invalid"),
+        ("Zeile eins\n\n![x](y)", "Zeile eins !\\[x\\](y)"),
+    ],
+)
+def test_escaped_text_reads_the_same_and_starts_no_markup(typed: str, escaped: str) -> None:
+    assert markdown(typed) == escaped
+    assert not MARKUP.search(markdown(typed))
+
+
+def test_text_in_html_snippets_starts_no_tag_and_no_markdown_block() -> None:
+    assert html("<img src=x onerror=alert(1)>\n\n**x**") == "&lt;img src=x onerror=alert(1)&gt; **x**"
 
 
 @pytest.mark.slow

@@ -8,7 +8,7 @@ import pytest
 
 from roadmap.maturity import QUESTIONS
 from roadmap.model import FIELDS, Workshop
-from tests.pages import WORKSHOPS, open_page
+from tests.pages import WORKSHOPS, open_page, own
 
 PAGE = "app_pages/2_bestandsaufnahme.py"
 
@@ -30,7 +30,7 @@ def test_the_page_shows_progress_and_the_questions_for_every_workshop(name: str,
     assert progress_text(app) == (
         f"{done} von 18 Fragen beantwortet" if lang == "de" else f"{done} of 18 questions answered"
     )
-    assert len(app.segmented_control) == 3
+    assert len(own(app.segmented_control)) == 3
     assert app.title[0].value == ("Bestandsaufnahme" if lang == "de" else "Maturity check")
 
 
@@ -56,7 +56,7 @@ def test_without_answers_the_page_explains_instead_of_showing_an_empty_chart() -
 
     assert not app.get("vega_lite_chart")
     assert "Sobald die ersten Fragen beantwortet sind" in app.info[0].value
-    assert not app.button
+    assert not own(app.button)
 
 
 def test_an_answer_is_saved_at_once_and_counted() -> None:
@@ -84,13 +84,13 @@ def test_choosing_a_field_shows_its_questions() -> None:
     app.pills(key="bestandsaufnahme_field").set_value(FIELDS[5]).run()
 
     strategy = [q.text("en") for q in QUESTIONS if q.field == FIELDS[5]]
-    assert [control.label for control in app.segmented_control] == strategy
+    assert [control.label for control in own(app.segmented_control)] == strategy
 
 
 def test_a_suggestion_is_added_with_one_click_and_then_no_longer_offered() -> None:
     app = open_page(PAGE)
     before = len(app.session_state["workshop"].measures)
-    first = app.button[0]
+    first = own(app.button)[0]
     item_id = first.key.removeprefix("bestandsaufnahme_add_")
 
     first.click().run()
@@ -98,7 +98,7 @@ def test_a_suggestion_is_added_with_one_click_and_then_no_longer_offered() -> No
     measures = app.session_state["workshop"].measures
     assert not app.exception
     assert len(measures) == before + 1 and measures[-1].id == item_id
-    assert first.key not in [button.key for button in app.button]
+    assert first.key not in [button.key for button in own(app.button)]
 
 
 def test_suggestions_are_for_the_weakest_fields_only() -> None:
@@ -107,8 +107,8 @@ def test_suggestions_are_for_the_weakest_fields_only() -> None:
 
     captions = [c.value for c in app.caption]
 
-    assert app.button
-    assert captions.count("Cloud & IT-Sicherheit") == len(app.button)
+    assert own(app.button)
+    assert captions.count("Cloud & IT-Sicherheit") == len(own(app.button))
 
 
 def test_presenter_mode_shows_the_chart_and_the_weakest_fields_without_any_control() -> None:
@@ -117,4 +117,4 @@ def test_presenter_mode_shows_the_chart_and_the_weakest_fields_without_any_contr
     assert not app.exception
     assert app.get("vega_lite_chart")
     assert any(m.value.startswith("Am schwächsten") for m in app.markdown)
-    assert not app.segmented_control and not app.pills and not app.button and not app.get("progress")
+    assert not own(app.segmented_control) and not app.pills and not own(app.button) and not app.get("progress")

@@ -20,7 +20,7 @@ from roadmap.planner import plan
 from roadmap.workbook import workbook_bytes
 from tests import workbooks
 from tests.conftest import REPO
-from tests.pages import WORKSHOPS, open_page
+from tests.pages import WORKSHOPS, open_page, own
 
 PAGE = "app_pages/7_import_export.py"
 EXAMPLE = REPO / "data" / "beispiel_massnahmen.xlsx"
@@ -199,7 +199,7 @@ def test_a_header_row_that_is_none_is_refused_in_words_and_another_can_be_chosen
     assert not app.exception
     assert "Blatt 'Liste', Zeile 4: Diese Zeile taugt nicht als Kopfzeile" in app.error[0].value
     assert "Am Workshop wurde nichts geändert." in app.error[0].value
-    assert "import_confirm" not in {b.key for b in app.button}
+    assert "import_confirm" not in {b.key for b in own(app.button)}
     kept = app.data_editor[0].value  # the mapping editor stays, with row 4's cells, so the title can be chosen
     assert list(kept["header"]) == ["1", "CRM einführen", "12000", "3"] and set(kept["field"]) == {"—"}
     assert _header_row(app).value == 4
@@ -236,7 +236,7 @@ def test_a_file_that_cannot_be_read_gets_a_clear_message_and_changes_nothing(nam
 
     assert not app.exception
     assert "Am Workshop wurde nichts geändert." in app.error[0].value
-    assert "import_confirm" not in {b.key for b in app.button}
+    assert "import_confirm" not in {b.key for b in own(app.button)}
     assert not app.data_editor and not any(RESCUE in m.value for m in app.markdown)  # no rows to choose from
     assert _count(app) == 21 and app.session_state["workshop_revision"] == before
 

@@ -10,7 +10,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 from roadmap.model import Measure, Workshop
-from tests.pages import WORKSHOPS, open_page
+from tests.pages import WORKSHOPS, open_page, own
 
 PAGE = "app_pages/3_massnahmen.py"
 
@@ -139,14 +139,14 @@ def test_a_catalogue_measure_is_added_with_one_click_and_then_marked_as_present(
     app.button(key="massnahmen_add_K-PILOT").click().run()
 
     assert [(m.id, m.depends_on) for m in _measures(app)] == [("K-STRAT", ()), ("K-PILOT", ("K-STRAT",))]
-    keys = {b.key for b in app.button}
+    keys = {b.key for b in own(app.button)}
     assert "massnahmen_add_K-STRAT" not in keys and "massnahmen_add_K-CRM" in keys
     assert any("in der Liste" in m.value for m in app.markdown)
 
 
 def test_the_catalogue_of_a_full_workshop_is_drawn_only_when_opened() -> None:
     app = open_page(PAGE)
-    assert not any((b.key or "").startswith("massnahmen_add_") for b in app.button)
+    assert not any((b.key or "").startswith("massnahmen_add_") for b in own(app.button))
 
     app.session_state["massnahmen_catalogue_open"] = True
     app.run()
@@ -178,6 +178,6 @@ def test_presenter_mode_shows_a_read_only_table_and_no_editing_controls() -> Non
     app = open_page(PAGE, presenter=True)
 
     assert not app.exception
-    assert not app.data_editor and not app.button and not app.text_input
+    assert not app.data_editor and not own(app.button) and not app.text_input
     assert len(app.dataframe) == 1 and len(app.dataframe[0].value) == 21
     assert app.metric[0].value == "21"

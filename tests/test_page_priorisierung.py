@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app_state import demo_workshop
-from tests.pages import WORKSHOPS, open_page
+from tests.pages import WORKSHOPS, open_page, own
 
 PAGE = "app_pages/4_priorisierung.py"
 
@@ -140,8 +140,8 @@ def test_presenter_mode_shows_matrix_and_ranking_and_no_controls(name: str) -> N
     assert not app.exception
     assert _chart_spec(app)
     assert len(app.dataframe) == 1 and not app.data_editor
-    assert not app.button and not app.number_input and not app.radio and not app.checkbox and not app.selectbox
-    assert not app.segmented_control
+    assert not own(app.button) and not app.number_input and not app.radio and not app.checkbox and not app.selectbox
+    assert not own(app.segmented_control)
 
 
 def test_the_large_workshop_votes_page_by_page() -> None:
@@ -152,4 +152,4 @@ def test_the_large_workshop_votes_page_by_page() -> None:
 
     assert not app.exception
     assert app.button(key="priorisierung_vote_minus_L0500")
-    assert len([b for b in app.button if b.key.startswith("priorisierung_vote_plus_")]) == 20
+    assert len([b for b in own(app.button) if b.key.startswith("priorisierung_vote_plus_")]) == 20

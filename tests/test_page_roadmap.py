@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_state import demo_workshop
 from roadmap.model import Month
-from tests.pages import WORKSHOPS, open_page
+from tests.pages import WORKSHOPS, open_page, own
 
 PAGE = "app_pages/5_roadmap.py"
 
@@ -126,7 +126,7 @@ def test_presenter_mode_shows_the_plan_without_switch_or_pin_controls(name: str)
 
     assert not app.exception
     assert app.get("vega_lite_chart") and app.metric
-    assert not app.segmented_control and not app.selectbox and not app.button
+    assert not own(app.segmented_control) and not app.selectbox and not own(app.button)
 
 
 def test_titles_are_shown_as_typed_even_with_markdown_characters() -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from app_state import store
 from roadmap.model import Workshop
-from tests.pages import WORKSHOPS, open_page
+from tests.pages import WORKSHOPS, open_page, own
 
 PAGE = "app_pages/8_workshops.py"
 
@@ -32,7 +32,7 @@ def test_a_new_empty_workshop_is_created_and_opened() -> None:
 
     app.radio[0].set_value("empty").run()
     app.text_input(key="workshops_new_name").input("Bäckerei Kranz").run()
-    next(b for b in app.button if b.label == "Workshop anlegen").click().run()
+    next(b for b in own(app.button) if b.label == "Workshop anlegen").click().run()
 
     assert not app.exception
     assert len(store().workshops()) == before + 1
@@ -43,11 +43,11 @@ def test_a_new_empty_workshop_is_created_and_opened() -> None:
 def test_a_workshop_is_deleted_only_after_the_confirmation() -> None:
     app = open_page(PAGE)
     doomed = _ident(app)
-    delete = next(b for b in app.button if b.label == "Workshop löschen")
+    delete = next(b for b in own(app.button) if b.label == "Workshop löschen")
     assert delete.disabled
 
     app.checkbox(key=f"workshops_sure_{doomed}").check().run()
-    next(b for b in app.button if b.label == "Workshop löschen").click().run()
+    next(b for b in own(app.button) if b.label == "Workshop löschen").click().run()
 
     assert not store().exists(doomed)
     assert _ident(app) != doomed
@@ -57,7 +57,7 @@ def test_duplicating_opens_a_copy_with_the_same_measures() -> None:
     app = open_page(PAGE)
     original = _ident(app)
 
-    next(b for b in app.button if b.label == "Workshop duplizieren").click().run()
+    next(b for b in own(app.button) if b.label == "Workshop duplizieren").click().run()
 
     assert _ident(app) != original
     assert store().load(_ident(app))[0] == store().load(original)[0]
@@ -68,7 +68,7 @@ def test_a_snapshot_is_taken_on_the_page() -> None:
     app = open_page(PAGE)
 
     app.text_input(key="workshops_snapshot_name").input("vor Workshop 2")  # a form: sent with its button
-    next(b for b in app.button if b.label == "Stand festhalten").click().run()
+    next(b for b in own(app.button) if b.label == "Stand festhalten").click().run()
 
     assert [s.name for s in store().snapshots.list(_ident(app))] == ["vor Workshop 2"]
 
@@ -83,7 +83,7 @@ def test_a_snapshot_is_compared_with_now_and_restored() -> None:
 
     sentences = [m.value for m in app.markdown if m.value.startswith("- ")]
     assert any("Entfernt (3)" in s for s in sentences)
-    next(b for b in app.button if b.label == "Wiederherstellen").click().run()
+    next(b for b in own(app.button) if b.label == "Wiederherstellen").click().run()
     assert store().load(ident)[0] == full
     assert [s.id for s in store().snapshots.list(ident)] == [snapshot]
 
@@ -92,4 +92,4 @@ def test_presenter_mode_shows_the_lists_and_no_controls() -> None:
     app = open_page(PAGE, presenter=True)
 
     assert not app.exception
-    assert not app.button and not app.text_input
+    assert not own(app.button) and not app.text_input
