@@ -31,50 +31,24 @@ from roadmap.messages import RoadmapError
 st.set_page_config(page_title="Digital-Roadmap für KMU", page_icon="🗺️", layout="wide")
 
 
+# The seven workshop steps, left to right, and the list of workshops: file, path, titles, icon.
+PAGES: tuple[tuple[str, str, str, str, str], ...] = (
+    ("1_unternehmen", "unternehmen", "Unternehmen", "Company", "factory"),
+    ("2_bestandsaufnahme", "bestandsaufnahme", "Bestandsaufnahme", "Maturity check", "checklist"),
+    ("3_massnahmen", "massnahmen", "Maßnahmen", "Measures", "edit_note"),
+    ("4_priorisierung", "priorisierung", "Priorisierung", "Prioritisation", "target"),
+    ("5_roadmap", "roadmap", "Roadmap", "Roadmap", "view_timeline"),
+    ("6_budget", "budget", "Budget", "Budget", "euro"),
+    ("7_import_export", "import-export", "Import / Export", "Import / export", "import_export"),
+    ("8_workshops", "workshops", "Workshops & Stände", "Workshops & snapshots", "folder_open"),
+)
+
+
 def pages() -> list[st.Page]:
-    """The seven workshop steps, left to right, and the list of workshops."""
+    """The app's pages in the session's language; the first one opens at the start."""
     return [
-        st.Page(
-            "app_pages/1_unternehmen.py",
-            title=t("Unternehmen", "Company"),
-            icon=":material/factory:",
-            url_path="unternehmen",
-            default=True,
-        ),
-        st.Page(
-            "app_pages/2_bestandsaufnahme.py",
-            title=t("Bestandsaufnahme", "Maturity check"),
-            icon=":material/checklist:",
-            url_path="bestandsaufnahme",
-        ),
-        st.Page(
-            "app_pages/3_massnahmen.py",
-            title=t("Maßnahmen", "Measures"),
-            icon=":material/edit_note:",
-            url_path="massnahmen",
-        ),
-        st.Page(
-            "app_pages/4_priorisierung.py",
-            title=t("Priorisierung", "Prioritisation"),
-            icon=":material/target:",
-            url_path="priorisierung",
-        ),
-        st.Page(
-            "app_pages/5_roadmap.py", title=t("Roadmap", "Roadmap"), icon=":material/view_timeline:", url_path="roadmap"
-        ),
-        st.Page("app_pages/6_budget.py", title=t("Budget", "Budget"), icon=":material/euro:", url_path="budget"),
-        st.Page(
-            "app_pages/7_import_export.py",
-            title=t("Import / Export", "Import / export"),
-            icon=":material/import_export:",
-            url_path="import-export",
-        ),
-        st.Page(
-            "app_pages/8_workshops.py",
-            title=t("Workshops & Stände", "Workshops & snapshots"),
-            icon=":material/folder_open:",
-            url_path="workshops",
-        ),
+        st.Page(f"app_pages/{file}.py", title=t(de, en), icon=f":material/{icon}:", url_path=path, default=not n)
+        for n, (file, path, de, en, icon) in enumerate(PAGES)
     ]
 
 
@@ -194,7 +168,7 @@ def locked_pages() -> list[st.Page]:
     on their own, and the app's pages are not even listed.
     """
     title = t("Zugang", "Access")
-    paths = [page.url_path for page in pages() if page.url_path]
+    paths = [path for _, path, *_ in PAGES]
     return with_unknown(
         [
             st.Page(access_form, title=title, url_path="zugang", default=True),

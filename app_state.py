@@ -479,6 +479,15 @@ def update(key: str, apply: Callable[[Workshop, Any], Workshop]) -> None:
         st.session_state[f"_{key}__revision"] = revision()
 
 
+def once(name: str) -> str:
+    """The key of an action button that acts at most once per state of the workshop.
+
+    The key changes with every change of the workshop, so the second click of a quick double
+    click (sent by the page as it was before the first one acted) names a button that is gone.
+    """
+    return f"{name}__{revision()}"
+
+
 def field_error(key: str) -> None:
     """Show the message of a rejected input right below its field."""
     message = st.session_state.get(_ERRORS, {}).get(key)

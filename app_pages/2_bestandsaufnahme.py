@@ -8,9 +8,9 @@ import streamlit as st
 
 from app_state import bind, euro, field_label, guarded, lang, number, presenter, save, show_chart, t, update, workshop
 from roadmap import maturity
-from roadmap.catalogue import CatalogueItem, catalogue, to_measure
+from roadmap.catalogue import CatalogueItem, catalogue
 from roadmap.charts_maturity import maturity_chart, weak_fields
-from roadmap.messages import Message
+from roadmap.merge import add_from_catalogue
 from roadmap.model import FIELDS, Workshop
 
 SUGGESTIONS_PER_FIELD = 3
@@ -32,20 +32,11 @@ def _set_answer(question_id: str) -> Any:
 
 @guarded
 def add_suggestion(item_id: str) -> None:
-    """Button callback: add a catalogue measure to the workshop and say so."""
-    current = workshop()
+    """Button callback: add a catalogue measure as the Maßnahmen page does (a second click adds nothing)."""
     item = next(i for i in catalogue() if i.id == item_id)
-    if any(m.id == item.id for m in current.measures):  # a second click before the rerun adds nothing
-        return
-    language = lang()
-    measure = to_measure(item, language, {m.id for m in current.measures})
-    save(
-        current.with_changes(measures=(*current.measures, measure)),
-        Message(
-            f"„{item.title('de')}“ steht jetzt in der Maßnahmenliste.",
-            f"“{item.title('en')}” is now on the list of measures.",
-        ),
-    )
+    result = add_from_catalogue(workshop(), [item], lang())
+    if result.added:
+        save(result.workshop, result.messages[0])
 
 
 def progress() -> None:

@@ -14,6 +14,7 @@ from app_state import (
     explain_empty_workshop,
     field_error,
     lang,
+    once,
     presenter,
     revision,
     save,
@@ -143,7 +144,7 @@ def voting_settings() -> None:
         sure = st.checkbox(say(ranking_view.RESET_SURE), key="priorisierung_reset_sure")
         if st.button(
             say(ranking_view.RESET),
-            key="priorisierung_reset",
+            key=once("priorisierung_reset"),
             icon=":material/restart_alt:",
             disabled=not sure or voting.dots_used(current) == 0,
         ):

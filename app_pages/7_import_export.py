@@ -97,7 +97,7 @@ def rescue(data: bytes, name: str, error: RoadmapError) -> None:
     row = flow.header_row(state, start)
     st.markdown(say_markdown(import_rescue.RESCUE_HINT))
     sheet_choice()
-    st.caption(import_rescue.sample_caption(start, lang()))
+    st.caption(import_rescue.sample_caption(start, lang()))  # Markdown; the core escaped the sheet name
     numbers = st.column_config.NumberColumn(t("Zeile", "Row"), format="%d", width=60, pinned=True)
     st.dataframe(import_rescue.sample_view(start, row), hide_index=True, column_config={"row": numbers})
     header_row_input(row, start.name)

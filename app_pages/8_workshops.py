@@ -13,6 +13,7 @@ from app_state import (
     demo_workshop,
     euro,
     lang,
+    once,
     open_workshop,
     plain,
     presenter,
@@ -58,7 +59,9 @@ def current_section() -> None:
         st.caption(t("Der Link öffnet genau diesen Workshop.", "The link opens exactly this workshop."))
     copy_column, delete_column = st.columns(2, gap="large")
     with copy_column:
-        if st.button(t("Workshop duplizieren", "Duplicate workshop"), icon=":material/content_copy:"):
+        if st.button(
+            t("Workshop duplizieren", "Duplicate workshop"), icon=":material/content_copy:", key=once("duplicate")
+        ):
             copy_name = t(f"{info.name} (Kopie)", f"{info.name} (copy)")
             open_workshop(store().duplicate(info.id, copy_name))
             st.rerun()
@@ -70,7 +73,9 @@ def current_section() -> None:
             ),
             key=f"workshops_sure_{info.id}",
         )
-        if st.button(t("Workshop löschen", "Delete workshop"), icon=":material/delete:", disabled=not sure):
+        if st.button(
+            t("Workshop löschen", "Delete workshop"), icon=":material/delete:", disabled=not sure, key=once("delete")
+        ):
             store().delete(info.id)
             remaining = store().workshops()
             if remaining:
@@ -120,7 +125,7 @@ def new_section() -> None:
         upload = st.file_uploader(
             t("Maßnahmenliste", "Measure list"), type=["xlsx", "xlsm", "xls", "ods", "csv"], key="workshops_file"
         )
-    if st.button(t("Workshop anlegen", "Create workshop"), icon=":material/add:", type="primary"):
+    if st.button(t("Workshop anlegen", "Create workshop"), icon=":material/add:", type="primary", key=once("create")):
         if source == "empty":
             new = Workshop()
         elif source == "demo":
@@ -153,7 +158,7 @@ def snapshot_section() -> None:
         )
     )
     if not presenter():
-        with st.form("workshops_snapshot", border=False):
+        with st.form(f"workshops_snapshot_{len(listed)}", border=False):
             proposal = t(f"Stand {datetime.now():%d.%m.%Y %H:%M}", f"Snapshot {datetime.now():%d %b %Y %H:%M}")
             label, button = st.columns([3, 1], vertical_alignment="bottom")
             name = label.text_input(
@@ -181,10 +186,14 @@ def snapshot_section() -> None:
     if not presenter():
         pick, restore, remove = st.columns([3, 1, 1], vertical_alignment="bottom")
         chosen = pick.selectbox(t("Stand", "Snapshot"), list(names), format_func=names.get, key="workshops_pick")
-        if restore.button(t("Wiederherstellen", "Restore"), icon=":material/restore:", width="stretch"):
+        if restore.button(
+            t("Wiederherstellen", "Restore"), icon=":material/restore:", width="stretch", key=once("restore")
+        ):
             restore_snapshot(chosen)
             st.rerun()
-        if remove.button(t("Löschen", "Delete"), icon=":material/delete:", width="stretch", key="workshops_drop"):
+        if remove.button(
+            t("Löschen", "Delete"), icon=":material/delete:", width="stretch", key=f"workshops_drop_{len(listed)}"
+        ):
             store().snapshots.delete(chosen)
             st.rerun()
     compare_section(names)

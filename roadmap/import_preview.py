@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from roadmap import measure_table
+from roadmap import escape, measure_table
 from roadmap.columns import IMPORT_FIELDS, is_grid_header
 from roadmap.importer import ImportResult
 from roadmap.merge import APPEND, REPLACE, UPDATE, MergeResult
@@ -31,8 +31,10 @@ UPLOAD_LABEL = Message(
     "Maßnahmenliste hochladen (xlsx, xlsm, xls, ods, csv)", "Upload a list of measures (xlsx, xlsm, xls, ods, csv)"
 )
 UPLOAD_HELP = Message(
-    "Kopfzeile, Spalten und Zahlenformate werden erkannt; Sie sehen alles, bevor etwas übernommen wird.",
-    "Header, columns and number formats are recognised; you see everything before anything is taken over.",
+    "Kopfzeile, Spalten und Zahlenformate werden erkannt; Sie sehen alles, bevor etwas übernommen wird. "
+    "Höchstens 20 MB und 50.000 Zeilen je Datei.",
+    "Header, columns and number formats are recognised; you see everything before anything is taken over. "
+    "At most 20 MB and 50,000 rows per file.",
 )
 LIST_HINT = Message(
     "Die Liste darf Titelzeilen, leere Zeilen und Summenzeilen enthalten; deutsche und englische "
@@ -61,18 +63,19 @@ HOW_LABELS: dict[str, Message] = {
 def header_note(result: ImportResult, chosen: bool, language: str) -> str:
     """Where the header was found (or chosen) and what the mapping editor below is for."""
     how = Message("gewählt", "chosen") if chosen else Message("erkannt", "found")
+    sheet = escape.markdown(result.sheet)  # Markdown: the sheet's name is the file author's text
     if result.header_row == 0:
         return Message(
-            f"Ohne Kopfzeile: jede Zeile von Blatt **{result.sheet}** wird als Maßnahme gelesen, die Spalten so, wie "
+            f"Ohne Kopfzeile: jede Zeile von Blatt **{sheet}** wird als Maßnahme gelesen, die Spalten so, wie "
             "Sie sie unten zuordnen; Spalten ohne Zuordnung landen in den Notizen.",
-            f"No header row: every row of sheet **{result.sheet}** is read as a measure, its columns as you map them "
+            f"No header row: every row of sheet **{sheet}** is read as a measure, its columns as you map them "
             "below; columns without a field end up in the notes.",
         )(language)
     return Message(
-        f"Kopfzeile in **Zeile {result.header_row}** von Blatt **{result.sheet}** {how.de}. Prüfen Sie, welche "
+        f"Kopfzeile in **Zeile {result.header_row}** von Blatt **{sheet}** {how.de}. Prüfen Sie, welche "
         "Spalte in welches Feld übernommen wird, und korrigieren Sie es bei Bedarf; Spalten ohne Zuordnung "
         "landen in den Notizen.",
-        f"Header {how.en} in **row {result.header_row}** of sheet **{result.sheet}**. Check which column feeds "
+        f"Header {how.en} in **row {result.header_row}** of sheet **{sheet}**. Check which column feeds "
         "which field and correct it where needed; columns without a field end up in the notes.",
     )(language)
 

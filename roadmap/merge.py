@@ -218,12 +218,16 @@ def catalogue_match(item: CatalogueItem, measures: Sequence[Measure]) -> Measure
 def add_from_catalogue(workshop: Workshop, items: Sequence[CatalogueItem], lang: str = "de") -> MergeResult:
     """The workshop with these catalogue measures appended; their prerequisites point at the workshop's measures.
 
-    A prerequisite that is not in the workshop (nor added now) is left out, and said so.
+    A prerequisite that is not in the workshop (nor added now) is left out, and said so. An item
+    already in the list (a second click, another page's button) is not added again. This is the
+    one way a catalogue measure enters a workshop, from the Maßnahmen and Bestandsaufnahme pages.
     """
     measures = list(workshop.measures)
     messages: list[Message] = []
     by_id = {item.id: item for item in catalogue()}
     for item in items:
+        if catalogue_match(item, measures) is not None:
+            continue
         measure = to_measure(item, lang, {m.id for m in measures})
         kept = []
         for needed in measure.depends_on:

@@ -1,6 +1,7 @@
 """Helpers for the page tests: the three workshops every page is tried with, and opening a page.
 
 - `WORKSHOPS`: name -> function giving the empty workshop, the demo workshop and a 500-measure one.
+- `action(app, name)`: an action button whose key `app_state.once(name)` made.
 - `own(widgets)`: the widgets a page drew, without the sidebar and presenter frame of app.py.
 - `open_page(page, workshop)`: stores that workshop (the demo if None) as a new workshop, runs
   app.py with its link (`?w=id`) on that page,
@@ -40,6 +41,11 @@ APP_FRAME = frozenset({"sidebar_undo", "sidebar_redo", "sidebar_lang", "sidebar_
 def own(widgets: Iterable[Any]) -> list[Any]:
     """The widgets a page drew itself, without the app's frame around it."""
     return [widget for widget in widgets if widget.key not in APP_FRAME]
+
+
+def action(app: AppTest, name: str) -> Any:
+    """An action button by the name its key starts with (app_state.once adds the workshop's revision)."""
+    return next(b for b in app.button if (b.key or "").split("__")[0] == name)
 
 
 def large_workshop(count: int = 500, seed: int = 7) -> Workshop:

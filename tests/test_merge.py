@@ -180,13 +180,19 @@ def test_items_added_together_depend_on_each_other() -> None:
     assert result.workshop.measures[1].depends_on == ("K-STRAT",)
 
 
-def test_adding_an_item_twice_gives_a_suffixed_id_and_it_counts_as_present() -> None:
+def test_an_item_already_in_the_list_is_not_added_again() -> None:
     once = add_from_catalogue(Workshop(), [_item("K-2FA")], "de").workshop
 
-    twice = add_from_catalogue(once, [_item("K-2FA")], "de").workshop
+    twice = add_from_catalogue(once, [_item("K-2FA")], "de")
 
-    assert [m.id for m in twice.measures] == ["K-2FA", "K-2FA-2"]
-    assert catalogue_present(twice.measures) == {"K-2FA"}
+    assert [m.id for m in twice.workshop.measures] == ["K-2FA"]
+    assert twice.added == 0 and twice.messages == []
+    assert catalogue_present(twice.workshop.measures) == {"K-2FA"}
+
+
+def test_a_measure_with_the_items_id_counts_as_the_item_and_is_not_doubled() -> None:
+    taken = Workshop(measures=(Measure("K-2FA", "Etwas ganz anderes"),))
+    assert add_from_catalogue(taken, [_item("K-2FA")], "de").added == 0
 
 
 def test_an_item_counts_as_present_by_its_title_in_either_language() -> None:

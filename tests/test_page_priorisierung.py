@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app_state import demo_workshop
-from tests.pages import WORKSHOPS, open_page, own
+from tests.pages import WORKSHOPS, action, open_page, own
 
 PAGE = "app_pages/4_priorisierung.py"
 
@@ -95,10 +95,10 @@ def test_a_dot_is_given_with_plus_and_taken_back_with_minus() -> None:
 
 def test_resetting_the_dots_needs_a_confirmation() -> None:
     app = _open_section(open_page(PAGE, demo_workshop(), "de"), "voting")
-    assert app.button(key="priorisierung_reset").disabled
+    assert action(app, "priorisierung_reset").disabled
 
     app.checkbox(key="priorisierung_reset_sure").check().run()
-    app.button(key="priorisierung_reset").click().run()
+    action(app, "priorisierung_reset").click().run()
 
     assert not app.exception
     assert set(_votes(app).values()) == {0}
