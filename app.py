@@ -158,7 +158,7 @@ def with_unknown(listed: list[st.Page], fallback: Callable[[], None]) -> list[st
     known = {page.url_path for page in listed}
     if not asked or asked in known or "/" in asked:
         return listed
-    return [*listed, st.Page(fallback, title=t("Nicht gefunden", "Not found"), url_path=asked)]
+    return [*listed, st.Page(fallback, title=t("Nicht gefunden", "Not found"), url_path=asked, visibility="hidden")]
 
 
 def locked_pages() -> list[st.Page]:
