@@ -26,7 +26,7 @@ from app_state import (
     workshop,
     workshop_id,
 )
-from roadmap.messages import RoadmapError
+from roadmap.domain.messages import RoadmapError
 
 st.set_page_config(page_title="Digital-Roadmap für KMU", page_icon="🗺️", layout="wide")
 

@@ -1,7 +1,7 @@
 """The session's workshop behind a small interface (saved at once in the store), language, presenter mode.
 
 Pages read the workshop with `workshop()` and change it only through `save()` (or the widget
-callback `update()`). Every change is written to the store (roadmap/store.py) before the page
+callback `update()`). Every change is written to the store (roadmap/store/workshops.py) before the page
 finishes drawing; the session keeps the workshop and its version, and `sync()` takes over what
 another tab or person saved meanwhile.
 """
@@ -22,15 +22,16 @@ from typing import Any
 
 import streamlit as st
 
-from roadmap import escape, formats
 from roadmap.access import RateLimiter
-from roadmap.column_specs import ColumnSpec
-from roadmap.messages import Message, RoadmapError
-from roadmap.model import FIELDS_EN, OPTIMAL, STATUSES_EN, Workshop
-from roadmap.plan import Plan
-from roadmap.planner import plan as make_plan
-from roadmap.serialize import workshop_from_json
-from roadmap.store import Conflict, NotFound, Store
+from roadmap.domain import formats
+from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.model import FIELDS_EN, OPTIMAL, STATUSES_EN, Workshop
+from roadmap.planning.plan import Plan
+from roadmap.planning.planner import plan as make_plan
+from roadmap.store.workshops import Conflict, NotFound, Store
+from roadmap.views import escape
+from roadmap.views.column_specs import ColumnSpec
+from roadmap.workshop.serialize import workshop_from_json
 
 DEMO_FILE = Path(__file__).resolve().parent / "data" / "demo_workshop.json"
 
@@ -378,7 +379,7 @@ def say(message: Message | RoadmapError) -> str:
     """A core message or error in the session's language, escaped for Streamlit's Markdown.
 
     Messages carry people's words (titles, names, sheet names): captions, alerts, toasts, labels
-    and options render Markdown, so these words must stay text (roadmap/escape.py).
+    and options render Markdown, so these words must stay text (roadmap/views/escape.py).
     """
     return escape.markdown(say_text(message))
 
@@ -435,7 +436,7 @@ _COLUMN_TYPES = {
 
 
 def column_config(specs: Mapping[str, ColumnSpec]) -> dict[str, Any]:
-    """Streamlit's column config for columns the core describes (roadmap/column_specs.py)."""
+    """Streamlit's column config for columns the core describes (roadmap/views/column_specs.py)."""
     return {
         key: getattr(st.column_config, _COLUMN_TYPES[spec.kind])(spec.label, **spec.options)
         for key, spec in specs.items()

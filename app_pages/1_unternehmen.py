@@ -8,9 +8,9 @@ from typing import Any
 import streamlit as st
 
 from app_state import bind, euro, field_error, lang, number, plain, presenter, t, update, workshop
-from roadmap import formats
-from roadmap.model import Month, Workshop, months_between
-from roadmap.phases import phases
+from roadmap.domain import formats
+from roadmap.domain.model import Month, Workshop, months_between
+from roadmap.planning.phases import phases
 
 # Months offered for the horizon: a few years either side of the default 2026.
 HORIZON_CHOICES = months_between(Month(2024, 1), Month(2030, 12))

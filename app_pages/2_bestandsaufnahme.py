@@ -7,11 +7,11 @@ from typing import Any
 import streamlit as st
 
 from app_state import bind, euro, field_label, guarded, lang, number, presenter, save, show_chart, t, update, workshop
-from roadmap import maturity
-from roadmap.catalogue import CatalogueItem, catalogue
-from roadmap.charts_maturity import maturity_chart, weak_fields
-from roadmap.merge import add_from_catalogue
-from roadmap.model import FIELDS, Workshop
+from roadmap.charts.maturity_chart import maturity_chart, weak_fields
+from roadmap.domain.model import FIELDS, Workshop
+from roadmap.workshop import maturity
+from roadmap.workshop.catalogue import CatalogueItem, catalogue
+from roadmap.workshop.merge import add_from_catalogue
 
 SUGGESTIONS_PER_FIELD = 3
 CARDS_PER_ROW = 4

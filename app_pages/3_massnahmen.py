@@ -23,9 +23,10 @@ from app_state import (
     t,
     workshop,
 )
-from roadmap import catalogue_view, measure_edits, measure_table
-from roadmap.catalogue import CatalogueItem
-from roadmap.merge import add_from_catalogue
+from roadmap.views import catalogue_list as catalogue_view
+from roadmap.views import measure_edits, measure_table
+from roadmap.workshop.catalogue import CatalogueItem
+from roadmap.workshop.merge import add_from_catalogue
 
 FEEDBACK = "massnahmen_feedback"
 VERSION = "massnahmen_table_version"

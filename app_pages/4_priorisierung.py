@@ -25,8 +25,9 @@ from app_state import (
     update,
     workshop,
 )
-from roadmap import ranking_view, voting
-from roadmap.charts_matrix import matrix_chart
+from roadmap.charts.matrix_chart import matrix_chart
+from roadmap.views import priorities as ranking_view
+from roadmap.workshop import voting
 
 CARDS_PER_ROW = 3
 

@@ -23,12 +23,13 @@ from app_state import (
     update,
     workshop,
 )
-from roadmap import formats, plan_view
-from roadmap.charts_gantt import gantt_chart
-from roadmap.model import DONE, GREEDY, OPTIMAL, Measure, Workshop
-from roadmap.phases import phases
-from roadmap.plan import Plan
-from roadmap.voting import pin
+from roadmap.charts.gantt_chart import gantt_chart
+from roadmap.domain import formats
+from roadmap.domain.model import DONE, GREEDY, OPTIMAL, Measure, Workshop
+from roadmap.planning.phases import phases
+from roadmap.planning.plan import Plan
+from roadmap.views import roadmap_cards as plan_view
+from roadmap.workshop.voting import pin
 
 
 def _set_mode(current: Workshop, value: Any) -> Workshop:

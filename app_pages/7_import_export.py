@@ -21,17 +21,18 @@ from app_state import (
     t,
     workshop,
 )
-from roadmap import export_view, import_preview, import_rescue, measure_table
-from roadmap import import_flow as flow
-from roadmap.chart_png import file_stem
-from roadmap.export_view import CHART_NAMES, slide_pngs
-from roadmap.import_preview import NOT_MAPPED, PREVIEW_COLUMNS, field_labels
-from roadmap.importer import ImportResult
-from roadmap.merge import APPEND, HOW, merge_import
-from roadmap.messages import RoadmapError
-from roadmap.model import Workshop
-from roadmap.plan import Plan
-from roadmap.workbook import workbook_bytes
+from roadmap.charts.png import file_stem
+from roadmap.domain.messages import RoadmapError
+from roadmap.domain.model import Workshop
+from roadmap.importing.importer import ImportResult
+from roadmap.planning.plan import Plan
+from roadmap.views import export as export_view
+from roadmap.views import import_flow as flow
+from roadmap.views import import_preview, import_rescue, measure_table
+from roadmap.views.export import CHART_NAMES, slide_pngs
+from roadmap.views.import_preview import NOT_MAPPED, PREVIEW_COLUMNS, field_labels
+from roadmap.workbook.writer import workbook_bytes
+from roadmap.workshop.merge import APPEND, HOW, merge_import
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -24,10 +24,10 @@ from app_state import (
     workshop,
     workshop_id,
 )
-from roadmap.compare import compare
-from roadmap.importer import import_file
-from roadmap.messages import RoadmapError
-from roadmap.model import Profile, Workshop
+from roadmap.domain.messages import RoadmapError
+from roadmap.domain.model import Profile, Workshop
+from roadmap.importing.importer import import_file
+from roadmap.workshop.compare import compare
 
 NOW = "__now__"
 

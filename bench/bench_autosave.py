@@ -31,7 +31,7 @@ def _median_ms(samples: list[float]) -> float:
 def main() -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='bench-autosave-')}/bench.sqlite"
     from app_state import store
-    from roadmap.model import Workshop
+    from roadmap.domain.model import Workshop
     from tests.conftest import REPO
     from tests.pages import PAGES, large_workshop, open_page
 

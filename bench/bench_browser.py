@@ -14,7 +14,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from roadmap.store import Store
+from roadmap.store.workshops import Store
 from tests.browser import browser_tab, served_app
 from tests.pages import large_workshop
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import random
 import time
 
-from roadmap.model import FIELDS, Measure, Month, Profile
-from roadmap.planner import plan
+from roadmap.domain.model import FIELDS, Measure, Month, Profile
+from roadmap.planning.planner import plan
 
 
 def portfolio(size: int, seed: int = 1) -> list[Measure]:

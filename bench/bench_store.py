@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from roadmap.store import Store
-from roadmap.store_records import decode, encode
+from roadmap.store.records import decode, encode
+from roadmap.store.workshops import Store
 from tests.pages import large_workshop
 
 SAVES = 50

@@ -11,9 +11,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from roadmap.maturity import QUESTIONS  # noqa: E402
-from roadmap.model import Kpi, Measure, Month, Profile, Workshop  # noqa: E402
-from roadmap.serialize import workshop_to_json  # noqa: E402
+from roadmap.workshop.maturity import QUESTIONS  # noqa: E402
+from roadmap.domain.model import Kpi, Measure, Month, Profile, Workshop  # noqa: E402
+from roadmap.workshop.serialize import workshop_to_json  # noqa: E402
 
 PROFILE = Profile(
     name="Schneider Feinmechanik GmbH",

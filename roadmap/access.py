@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from roadmap.messages import Message
+from roadmap.domain.messages import Message
 
 
 def check_code(given: str, expected: str) -> bool:

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from roadmap.formats import euro, number
-from roadmap.messages import Message, RoadmapError, folder_not_file, output_is_input
-from roadmap.model import GREEDY, OPTIMAL, Month, Profile
+from roadmap.domain.formats import euro, number
+from roadmap.domain.messages import Message, RoadmapError, folder_not_file, output_is_input
+from roadmap.domain.model import GREEDY, OPTIMAL, Month, Profile
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -84,7 +84,7 @@ def _amount(text: str | None, flag: str) -> float | None:
     """A number given on the command line, in German or English notation."""
     if text is None:
         return None
-    from roadmap.parsing import parse_number
+    from roadmap.importing.values import parse_number
 
     try:
         value = parse_number(text)
@@ -134,9 +134,9 @@ def _profile(base: Profile | None, args: argparse.Namespace) -> Profile:
 
 def run_plan(args: argparse.Namespace, lang: str) -> list[str]:
     """Import, rank, plan and export; return the summary lines."""
-    from roadmap.importer import import_file
-    from roadmap.planner import plan
-    from roadmap.workbook import write_workbook
+    from roadmap.importing.importer import import_file
+    from roadmap.planning.planner import plan
+    from roadmap.workbook.writer import write_workbook
 
     source = Path(args.input)
     out = Path(args.out)
@@ -197,8 +197,8 @@ def summary(
     measures: Sequence[object], roadmap: object, problems: Sequence[object], sheet: str, lang: str
 ) -> list[str]:
     """The short summary printed on success."""
-    from roadmap.budget import yearly_costs
-    from roadmap.plan import Plan
+    from roadmap.planning.budget import yearly_costs
+    from roadmap.planning.plan import Plan
 
     assert isinstance(roadmap, Plan)
     de = lang != "en"

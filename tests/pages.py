@@ -19,7 +19,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from app_state import demo_workshop, store
-from roadmap.model import FIELDS, STATUSES, Measure, Month, Profile, Workshop
+from roadmap.domain.model import FIELDS, STATUSES, Measure, Month, Profile, Workshop
 from tests.conftest import REPO
 
 PAGES = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from roadmap.model import DONE, FIELDS, IDEA, PLANNED, RUNNING, Measure, Month, Profile
+from roadmap.domain.model import DONE, FIELDS, IDEA, PLANNED, RUNNING, Measure, Month, Profile
 
 MONTHS = [Month(2025, 10) + i for i in range(30)]
 

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app_state import demo_workshop, store
-from roadmap.model import Workshop
+from roadmap.domain.model import Workshop
 from tests.conftest import REPO
 
 

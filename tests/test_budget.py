@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.budget import ABOVE, BELOW, WITHIN, corridor_check, quarterly_costs, yearly_costs
-from roadmap.model import DONE, Measure, Month, Profile
-from roadmap.planner import plan
+from roadmap.domain.model import DONE, Measure, Month, Profile
+from roadmap.planning.budget import ABOVE, BELOW, WITHIN, corridor_check, quarterly_costs, yearly_costs
+from roadmap.planning.planner import plan
 
 
 def test_running_costs_start_the_month_after_go_live() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.catalogue import by_field, catalogue, find, suggest_for_fields, to_measure
-from roadmap.graph import cycles
-from roadmap.model import FIELDS, Profile
-from roadmap.planner import plan
+from roadmap.domain.model import FIELDS, Profile
+from roadmap.planning.graph import cycles
+from roadmap.planning.planner import plan
+from roadmap.workshop.catalogue import by_field, catalogue, find, suggest_for_fields, to_measure
 
 
 def test_the_catalogue_holds_25_to_40_measures_with_unique_ids() -> None:

@@ -10,13 +10,13 @@ import pandas as pd
 import pytest
 
 from app_state import demo_workshop
-from roadmap.chart_png import DEFAULT_WIDTH, MAX_HEIGHT, SCALE, file_stem, png
-from roadmap.charts_budget import quarterly_cost_chart, yearly_cost_chart
-from roadmap.charts_gantt import gantt_chart
-from roadmap.charts_matrix import matrix_chart
-from roadmap.charts_maturity import maturity_chart
-from roadmap.messages import RoadmapError
-from roadmap.planner import plan
+from roadmap.charts.budget_chart import quarterly_cost_chart, yearly_cost_chart
+from roadmap.charts.gantt_chart import gantt_chart
+from roadmap.charts.matrix_chart import matrix_chart
+from roadmap.charts.maturity_chart import maturity_chart
+from roadmap.charts.png import DEFAULT_WIDTH, MAX_HEIGHT, SCALE, file_stem, png
+from roadmap.domain.messages import RoadmapError
+from roadmap.planning.planner import plan
 
 
 def _size(image: bytes) -> tuple[int, int]:

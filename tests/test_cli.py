@@ -14,9 +14,9 @@ from typing import BinaryIO
 import openpyxl
 import pytest
 
-from roadmap import workbook
 from roadmap.cli import main
-from roadmap.workbook import write_atomically
+from roadmap.workbook import writer as workbook
+from roadmap.workbook.writer import write_atomically
 from tests.conftest import REPO
 
 

@@ -1,10 +1,10 @@
-"""Table columns as plain data, turned into Streamlit's column config by the pages (roadmap/column_specs.py)."""
+"""Table columns as plain data, turned into Streamlit's column config by the pages (roadmap/views/column_specs.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from roadmap.column_specs import KINDS, ColumnSpec, column
+from roadmap.views.column_specs import KINDS, ColumnSpec, column
 
 
 def test_a_column_keeps_its_kind_heading_and_options() -> None:

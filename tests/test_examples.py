@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.importer import import_file
+from roadmap.importing.importer import import_file
 from tests.conftest import REPO
 
 

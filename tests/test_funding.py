@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.budget import yearly_costs
-from roadmap.funding import funding_effect
-from roadmap.model import RUNNING, Measure, Month, Profile
-from roadmap.planner import plan
+from roadmap.domain.model import RUNNING, Measure, Month, Profile
+from roadmap.planning.budget import yearly_costs
+from roadmap.planning.funding import funding_effect
+from roadmap.planning.planner import plan
 
 
 def test_funding_lowers_only_the_one_time_costs_of_eligible_measures() -> None:

@@ -19,8 +19,8 @@ from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
 from app_state import demo_workshop, store
-from roadmap.escape import html, markdown
-from roadmap.model import Kpi, Workshop
+from roadmap.domain.model import Kpi, Workshop
+from roadmap.views.escape import html, markdown
 from tests.pages import PAGES, open_page
 
 HOSTILE = (

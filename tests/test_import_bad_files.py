@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.importer import import_file
-from roadmap.sheets import ImportFailed, Limits
+from roadmap.importing.files import ImportFailed, Limits
+from roadmap.importing.importer import import_file
 from tests import workbooks
 
 LIST_TEXT = (

@@ -1,4 +1,4 @@
-"""The import page's choices in the session (roadmap/import_flow.py), tried on a plain dict as the session."""
+"""The import page's choices in the session (roadmap/views/import_flow.py), tried on a plain dict as the session."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from roadmap import import_flow as flow
-from roadmap.import_preview import NOT_MAPPED, field_labels
-from roadmap.importer import ImportResult
-from roadmap.merge import APPEND, REPLACE
-from roadmap.messages import Message, RoadmapError
-from roadmap.model import Measure, Workshop
+from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.model import Measure, Workshop
+from roadmap.importing.importer import ImportResult
+from roadmap.views import import_flow as flow
+from roadmap.views.import_preview import NOT_MAPPED, field_labels
+from roadmap.workshop.merge import APPEND, REPLACE
 from tests import workbooks
 
 HEADERLESS = "1;CRM einführen;12.000\n2;Backup 3-2-1;1.200\n".encode()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.importer import import_file
-from roadmap.sheets import ImportFailed
+from roadmap.importing.files import ImportFailed
+from roadmap.importing.importer import import_file
 from tests import workbooks
 
 

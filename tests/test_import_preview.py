@@ -1,10 +1,13 @@
-"""The import page's tables and texts (roadmap/import_preview.py)."""
+"""The import page's tables and texts (roadmap/views/import_preview.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from roadmap.import_preview import (
+from roadmap.domain.messages import ERROR, Location, Message, Problem
+from roadmap.domain.model import Measure, Workshop
+from roadmap.importing.importer import ImportResult, import_file
+from roadmap.views.import_preview import (
     HOW_LABELS,
     NOT_MAPPED,
     PREVIEW_COLUMNS,
@@ -23,10 +26,7 @@ from roadmap.import_preview import (
     problem_summary,
     problem_table,
 )
-from roadmap.importer import ImportResult, import_file
-from roadmap.merge import APPEND, HOW, REPLACE, UPDATE, merge_import
-from roadmap.messages import ERROR, Location, Message, Problem
-from roadmap.model import Measure, Workshop
+from roadmap.workshop.merge import APPEND, HOW, REPLACE, UPDATE, merge_import
 
 LIST = "Nr.;Maßnahme;Kosten;Quelle;KW 12\n1;CRM einführen;12.000;Workshop;x\n2;Backup;1.200;Berater;\n".encode()
 

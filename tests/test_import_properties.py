@@ -8,9 +8,9 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roadmap.importer import import_file
-from roadmap.model import STATUSES
-from roadmap.sheets import ImportFailed
+from roadmap.domain.model import STATUSES
+from roadmap.importing.files import ImportFailed
+from roadmap.importing.importer import import_file
 
 HEADERS = [
     "Nr.", "Maßnahme", "Aufgabe", "Kosten", "lfd. Kosten", "Start", "Ende", "Dauer", "Dauer (Tage)",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.importer import ImportResult, import_file
-from roadmap.model import DONE, PLANNED, RUNNING, Month
-from roadmap.sheets import ImportFailed, read_sheets
+from roadmap.domain.model import DONE, PLANNED, RUNNING, Month
+from roadmap.importing.files import ImportFailed, read_sheets
+from roadmap.importing.importer import ImportResult, import_file
 
 SPREADSHEETS = (".xlsx", ".xls", ".ods")
 ALL_FILES = [

@@ -1,4 +1,4 @@
-"""Rescuing a list whose header the importer cannot find (roadmap/import_rescue.py), and reading a list without a
+"""Rescuing a list whose header the importer cannot find (roadmap/views/import_rescue.py), and reading a list without a
 header row (header row 0) by the user's mapping."""
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from roadmap.import_preview import NOT_MAPPED, field_labels
-from roadmap.import_rescue import (
+from roadmap.importing.files import ImportFailed
+from roadmap.importing.importer import import_file
+from roadmap.views.import_preview import NOT_MAPPED, field_labels
+from roadmap.views.import_rescue import (
     HIGHLIGHT,
     KEPT_ROWS,
     SheetStart,
@@ -27,8 +29,6 @@ from roadmap.import_rescue import (
     shown,
     suggested_header_row,
 )
-from roadmap.importer import import_file
-from roadmap.sheets import ImportFailed
 from tests import workbooks
 
 HEADERLESS = "1;CRM einführen;12.000;Müller\n2;Backup 3-2-1;1.200;Becker\n3;Website neu;8.000;\n".encode()

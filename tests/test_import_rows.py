@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
-from roadmap.importer import ImportResult, import_file
-from roadmap.messages import WARNING, Problem
-from roadmap.model import DONE, FIELDS, IDEA, PLANNED, RUNNING, TITLE_LIMIT, Month
+from roadmap.domain.messages import WARNING, Problem
+from roadmap.domain.model import DONE, FIELDS, IDEA, PLANNED, RUNNING, TITLE_LIMIT, Month
+from roadmap.importing.importer import ImportResult, import_file
 from tests import workbooks
 from tests.workbooks import FIXTURES
 

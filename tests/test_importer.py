@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from roadmap.importer import import_file
-from roadmap.messages import ERROR
-from roadmap.model import Month
-from roadmap.sheets import ImportFailed, Limits
+from roadmap.domain.messages import ERROR
+from roadmap.domain.model import Month
+from roadmap.importing.files import ImportFailed, Limits
+from roadmap.importing.importer import import_file
 from tests import workbooks
 from tests.workbooks import FIXTURES
 
@@ -185,8 +185,8 @@ def test_three_thousand_rows_import_in_well_under_two_seconds(tmp_path: Path) ->
 
 
 def test_the_programs_own_workbook_is_handed_to_its_own_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    own_format = pytest.importorskip("roadmap.own_format")
-    from roadmap.model import Measure, Profile
+    own_format = pytest.importorskip("roadmap.workbook.own_format")
+    from roadmap.domain.model import Measure, Profile
 
     seen: list[list[str]] = []
 

@@ -16,7 +16,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 from app_state import demo_workshop, store
-from roadmap.model import Workshop
+from roadmap.domain.model import Workshop
 from tests.conftest import REPO
 from tests.pages import action, open_page, own
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.catalogue import catalogue, to_measure
-from roadmap.maturity import (
+from roadmap.domain.model import FIELDS, Measure, Workshop
+from roadmap.workshop.catalogue import catalogue, to_measure
+from roadmap.workshop.maturity import (
     ANSWER_LABELS,
     QUESTIONS,
     answered,
@@ -14,7 +15,6 @@ from roadmap.maturity import (
     suggestions,
     weakest_fields,
 )
-from roadmap.model import FIELDS, Measure, Workshop
 
 
 def test_every_field_of_action_has_three_questions_with_unique_ids() -> None:

@@ -1,4 +1,4 @@
-"""The measure table's edits: st.data_editor's change sets turned into a new workshop (roadmap/measure_edits.py)."""
+"""The measure table's edits: the editor's change sets turned into a new workshop (roadmap/views/measure_edits.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from app_state import demo_workshop
-from roadmap.measure_edits import apply_edits, not_taken_text
-from roadmap.measure_table import dependency_labels
-from roadmap.messages import Message
-from roadmap.model import Measure, Month, Workshop
+from roadmap.domain.messages import Message
+from roadmap.domain.model import Measure, Month, Workshop
+from roadmap.views.measure_edits import apply_edits, not_taken_text
+from roadmap.views.measure_table import dependency_labels
 
 
 def _workshop(*measures: Measure) -> Workshop:

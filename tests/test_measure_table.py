@@ -1,4 +1,4 @@
-"""The measure table: measures shown one per row, and what each column shows (roadmap/measure_table.py)."""
+"""The measure table: measures shown one per row, and what each column shows (roadmap/views/measure_table.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from app_state import demo_workshop
-from roadmap.measure_table import (
+from roadmap.domain.model import FIELDS, FIELDS_EN, Measure, Month, Workshop
+from roadmap.views.measure_table import (
     COLUMNS,
     ORDER,
     PRESENTER_ORDER,
@@ -21,7 +22,6 @@ from roadmap.measure_table import (
     month_format,
     presenter_height,
 )
-from roadmap.model import FIELDS, FIELDS_EN, Measure, Month, Workshop
 
 
 def _workshop(*measures: Measure) -> Workshop:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.catalogue import catalogue
-from roadmap.importer import ImportResult
-from roadmap.merge import (
+from roadmap.domain.messages import RoadmapError
+from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.importing.importer import ImportResult
+from roadmap.workshop.catalogue import catalogue
+from roadmap.workshop.merge import (
     APPEND,
     REPLACE,
     UPDATE,
@@ -17,8 +19,6 @@ from roadmap.merge import (
     merge,
     merge_import,
 )
-from roadmap.messages import RoadmapError
-from roadmap.model import Measure, Profile, Workshop
 
 PROFILE = Profile(name="Alt GmbH", revenue=1_000_000)
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roadmap.messages import Problem
-from roadmap.model import (
+from roadmap.domain.messages import Problem
+from roadmap.domain.model import (
     EFFORT_SIDE,
     FIELDS,
     STATUSES,
@@ -22,7 +22,10 @@ from roadmap.model import (
     Month,
     Profile,
 )
-from roadmap.own_format import (
+from roadmap.importing.files import ImportFailed, RawSheet, read_sheets
+from roadmap.planning.planner import plan
+from roadmap.workbook.names import CRITERION_PREFIX, MEASURE_COLUMNS, PROFILE_HEADER, PROFILE_KEYS
+from roadmap.workbook.own_format import (
     criteria_names,
     criteria_text,
     measure_rows,
@@ -31,10 +34,7 @@ from roadmap.own_format import (
     profile_rows,
     read_own_workbook,
 )
-from roadmap.planner import plan
-from roadmap.schema import CRITERION_PREFIX, MEASURE_COLUMNS, PROFILE_HEADER, PROFILE_KEYS
-from roadmap.sheets import ImportFailed, RawSheet, read_sheets
-from roadmap.workbook import workbook_bytes
+from roadmap.workbook.writer import workbook_bytes
 
 FULL = Measure(
     id="M1",

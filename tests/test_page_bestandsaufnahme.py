@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from roadmap.maturity import QUESTIONS
-from roadmap.model import FIELDS, Workshop
+from roadmap.domain.model import FIELDS, Workshop
+from roadmap.workshop.maturity import QUESTIONS
 from tests.pages import WORKSHOPS, open_page, own
 
 PAGE = "app_pages/2_bestandsaufnahme.py"

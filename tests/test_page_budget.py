@@ -8,7 +8,7 @@ import pytest
 from streamlit.util import calc_hash
 
 from app_state import demo_workshop
-from roadmap.model import Measure, Profile, Workshop
+from roadmap.domain.model import Measure, Profile, Workshop
 from tests.pages import WORKSHOPS, open_page, own
 
 PAGE = "app_pages/6_budget.py"

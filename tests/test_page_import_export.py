@@ -15,9 +15,9 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from app_state import demo_workshop
-from roadmap.model import Workshop
-from roadmap.planner import plan
-from roadmap.workbook import workbook_bytes
+from roadmap.domain.model import Workshop
+from roadmap.planning.planner import plan
+from roadmap.workbook.writer import workbook_bytes
 from tests import workbooks
 from tests.conftest import REPO
 from tests.pages import WORKSHOPS, open_page, own

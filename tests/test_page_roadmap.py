@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app_state import demo_workshop
-from roadmap.model import Month
+from roadmap.domain.model import Month
 from tests.pages import WORKSHOPS, open_page, own
 
 PAGE = "app_pages/5_roadmap.py"
@@ -130,7 +130,7 @@ def test_presenter_mode_shows_the_plan_without_switch_or_pin_controls(name: str)
 
 
 def test_titles_are_shown_as_typed_even_with_markdown_characters() -> None:
-    from roadmap.model import Measure, Workshop
+    from roadmap.domain.model import Measure, Workshop
 
     workshop = Workshop(measures=(Measure("A", "CRM_neu *jetzt*"),))
 

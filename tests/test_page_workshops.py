@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app_state import store
-from roadmap.model import Workshop
+from roadmap.domain.model import Workshop
 from tests.pages import WORKSHOPS, open_page, own
 
 PAGE = "app_pages/8_workshops.py"

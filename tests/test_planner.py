@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.messages import RoadmapError
-from roadmap.model import DONE, RUNNING, Measure, Month, Profile
-from roadmap.phases import milestones, phases
-from roadmap.plan import (
+from roadmap.domain.messages import RoadmapError
+from roadmap.domain.model import DONE, RUNNING, Measure, Month, Profile
+from roadmap.planning.phases import milestones, phases
+from roadmap.planning.plan import (
     BUDGET,
     CAPACITY,
     CYCLE,
@@ -18,7 +18,7 @@ from roadmap.plan import (
     PIN,
     WINDOW,
 )
-from roadmap.planner import plan
+from roadmap.planning.planner import plan
 
 PROFILE = Profile(revenue=1_000_000)  # budget 30,000 € in 2026
 

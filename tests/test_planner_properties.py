@@ -7,10 +7,10 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roadmap.model import DONE, Measure, Profile
-from roadmap.plan import BUDGET, CAPACITY, PIN, WINDOW, NotPlanned, Placement, Plan
-from roadmap.planner import plan
-from roadmap.rules import violations
+from roadmap.domain.model import DONE, Measure, Profile
+from roadmap.planning.plan import BUDGET, CAPACITY, PIN, WINDOW, NotPlanned, Placement, Plan
+from roadmap.planning.planner import plan
+from roadmap.planning.rules import violations
 from tests.portfolios import portfolios
 
 SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

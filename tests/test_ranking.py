@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.model import Criterion, Measure, Profile
-from roadmap.ranking import FILLERS, QUICK_WINS, STRATEGIC, TIME_SINKS, quadrant, rank
+from roadmap.domain.model import Criterion, Measure, Profile
+from roadmap.planning.ranking import FILLERS, QUICK_WINS, STRATEGIC, TIME_SINKS, quadrant, rank
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from roadmap.messages import RoadmapError
-from roadmap.model import Criterion, Kpi, Measure, Month, Profile, Workshop
-from roadmap.serialize import FORMAT_VERSION, workshop_from_json, workshop_to_dict, workshop_to_json
+from roadmap.domain.messages import RoadmapError
+from roadmap.domain.model import Criterion, Kpi, Measure, Month, Profile, Workshop
+from roadmap.workshop.serialize import FORMAT_VERSION, workshop_from_json, workshop_to_dict, workshop_to_json
 from tests.pages import large_workshop
 
 

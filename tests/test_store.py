@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.compare import compare
-from roadmap.messages import Message, RoadmapError
-from roadmap.model import Criterion, Kpi, Measure, Month, Profile, Workshop
-from roadmap.serialize import workshop_from_json, workshop_to_dict
-from roadmap.store import Conflict, NotFound, Store
-from roadmap.store_records import encode
+from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.model import Criterion, Kpi, Measure, Month, Profile, Workshop
+from roadmap.store.records import encode
+from roadmap.store.workshops import Conflict, NotFound, Store
+from roadmap.workshop.compare import compare
+from roadmap.workshop.serialize import workshop_from_json, workshop_to_dict
 from tests.pages import large_workshop
 from tests.store_backends import BACKENDS, fresh_database
 

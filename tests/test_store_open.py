@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from roadmap import store_schema
-from roadmap.messages import RoadmapError
-from roadmap.model import Measure, Workshop
-from roadmap.store import Store, Unavailable
-from roadmap.store_engine import DEFAULT_FILE, resolve_url
-from roadmap.store_records import encode
-from roadmap.store_schema import CURRENT_VERSION, UPGRADES, create_v1, metadata
+from roadmap.domain.messages import RoadmapError
+from roadmap.domain.model import Measure, Workshop
+from roadmap.store import schema as store_schema
+from roadmap.store.engine import DEFAULT_FILE, resolve_url
+from roadmap.store.records import encode
+from roadmap.store.schema import CURRENT_VERSION, UPGRADES, create_v1, metadata
+from roadmap.store.workshops import Store, Unavailable
 from tests.store_backends import BACKENDS, fresh_database
 
 REPO = Path(__file__).resolve().parent.parent
@@ -272,8 +272,8 @@ def test_sqlite_runs_in_wal_mode_with_full_sync_and_foreign_keys(tmp_path: Path)
 
 KILLED_WRITER = """
 import os, signal, sys
-from roadmap.model import Workshop
-from roadmap.store import Store
+from roadmap.domain.model import Workshop
+from roadmap.store.workshops import Store
 store = Store.open(sys.argv[1])
 workshop_id = store.create(Workshop(), "Vor dem Absturz")
 version = 1

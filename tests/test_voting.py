@@ -1,4 +1,4 @@
-"""Dot voting, flags, criteria and pins (roadmap/voting.py)."""
+"""Dot voting, flags, criteria and pins (roadmap/workshop/voting.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from roadmap.messages import RoadmapError
-from roadmap.model import Criterion, Measure, Month, Profile, Workshop
-from roadmap.voting import (
+from roadmap.domain.messages import RoadmapError
+from roadmap.domain.model import Criterion, Measure, Month, Profile, Workshop
+from roadmap.workshop.voting import (
     add_vote,
     apply_criteria_edits,
     apply_flag_edits,

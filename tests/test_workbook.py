@@ -14,9 +14,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook as OpenpyxlWorkbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roadmap.budget import yearly_costs
-from roadmap.importer import import_file
-from roadmap.model import (
+from roadmap.domain.model import (
     FIELD_COLORS,
     FIELDS,
     FIELDS_EN,
@@ -27,14 +25,16 @@ from roadmap.model import (
     Month,
     Profile,
 )
-from roadmap.own_format import read_own_workbook
-from roadmap.plan import Plan
-from roadmap.planner import plan
-from roadmap.ranking import QUADRANTS_EN
-from roadmap.schema import BUDGET_COLUMNS, MEASURE_COLUMNS, PROFILE_KEYS, ROADMAP_COLUMNS, SHEETS
-from roadmap.sheets import read_sheets
-from roadmap.workbook import roadmap_order, workbook_bytes, write_workbook
-from roadmap.workbook_styles import tint
+from roadmap.importing.files import read_sheets
+from roadmap.importing.importer import import_file
+from roadmap.planning.budget import yearly_costs
+from roadmap.planning.plan import Plan
+from roadmap.planning.planner import plan
+from roadmap.planning.ranking import QUADRANTS_EN
+from roadmap.workbook.names import BUDGET_COLUMNS, MEASURE_COLUMNS, PROFILE_KEYS, ROADMAP_COLUMNS, SHEETS
+from roadmap.workbook.own_format import read_own_workbook
+from roadmap.workbook.styles import tint
+from roadmap.workbook.writer import roadmap_order, workbook_bytes, write_workbook
 
 PROFILE = Profile(
     name="Müller GmbH",

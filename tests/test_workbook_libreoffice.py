@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from roadmap.budget import yearly_costs
-from roadmap.model import Measure, Month, Profile
-from roadmap.plan import Plan
-from roadmap.planner import plan
-from roadmap.workbook import write_workbook
+from roadmap.domain.model import Measure, Month, Profile
+from roadmap.planning.budget import yearly_costs
+from roadmap.planning.plan import Plan
+from roadmap.planning.planner import plan
+from roadmap.workbook.writer import write_workbook
 
 pytestmark = [
     pytest.mark.libreoffice,

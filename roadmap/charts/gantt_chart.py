@@ -1,0 +1,323 @@
+"""The Gantt chart of the Roadmap page as an Altair chart (PRODUCT.md, Planning, Phases and milestones).
+
+Pure: no Streamlit. Time is drawn on the planner's month grid: x counts months from the horizon
+start (a bar from month index s to e covers [s, e + 1)), so month names come from babel in the
+session's language and no time zone or Vega locale can shift a bar.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from datetime import date
+from typing import Any
+
+import altair as alt
+from babel.dates import format_date
+
+from roadmap.charts.matrix_chart import FONT_SIZES, field_name, field_scale, projector_style
+from roadmap.domain import formats
+from roadmap.domain.model import FIELD_COLORS, STATUSES_EN, Month, Profile
+from roadmap.planning.phases import milestones, phases
+from roadmap.planning.plan import Plan
+
+ROW_HEIGHT = 34  # pixels per bar
+CHART_WIDTH = 1500
+BAND_TINTS = ("#EEF2F7", "#FFFFFF")
+MILESTONE_COLOR = "#1A1A1A"
+TODAY_COLOR = "#C62828"
+DEPENDENCY_COLOR = "#555555"
+BOTTOM_AXIS_FROM = 15  # bars from which the months are repeated below the chart
+
+
+def _words(lang: str) -> dict[str, Any]:
+    if lang == "en":
+        return {
+            "title": "Roadmap",
+            "subtitle": [
+                "One bar per planned measure, colour = field of action; black outline = already in progress.",
+                "Grey lines lead from a prerequisite to what needs it; a diamond marks the end of each phase.",
+            ],
+            "milestones": "Phases and milestones",
+            "measure": "Measure",
+            "field": "Field of action",
+            "start": "Start",
+            "end": "End",
+            "months": "Duration (months)",
+            "phase": "Phase",
+            "status": "Status",
+            "milestone": "Milestone",
+            "finished": "Finished by then",
+            "today": "Today",
+            "today_line": lambda day: f"Red line: today, {day}.",
+            "needs": "Prerequisite",
+            "x": "Month",
+        }
+    return {
+        "title": "Roadmap",
+        "subtitle": [
+            "Ein Balken je geplanter Maßnahme, Farbe = Handlungsfeld; schwarz umrandet = bereits in Umsetzung.",
+            "Graue Linien führen von einer Voraussetzung zu dem, was sie braucht; "
+            "Rauten markieren das Ende jeder Phase.",
+        ],
+        "milestones": "Phasen und Meilensteine",
+        "measure": "Maßnahme",
+        "field": "Handlungsfeld",
+        "start": "Start",
+        "end": "Ende",
+        "months": "Dauer (Monate)",
+        "phase": "Phase",
+        "status": "Status",
+        "milestone": "Meilenstein",
+        "finished": "Bis dahin fertig",
+        "today": "Heute",
+        "today_line": lambda day: f"Rote Linie: heute, {day}.",
+        "needs": "Voraussetzung",
+        "x": "Monat",
+    }
+
+
+def _index(profile: Profile, month: Month) -> int:
+    """Months from the horizon start to `month` (negative before it)."""
+    return month - profile.horizon_start
+
+
+def horizon_length(profile: Profile) -> int:
+    """The number of months in the horizon."""
+    return profile.horizon_end - profile.horizon_start + 1
+
+
+def _labels(plan: Plan) -> dict[str, str]:
+    """The y-axis label per planned measure: its title, with the id added where titles repeat."""
+    titles = {i: " ".join(plan.measure(i).title.split()) for i in plan.placements}
+    counts = Counter(titles.values())
+    return {i: title if counts[title] == 1 else f"{title} ({i})" for i, title in titles.items()}
+
+
+def gantt_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
+    """One row per planned measure in start order: its bar (clipped to the horizon), colour and tooltip."""
+    profile = plan.profile
+    length = horizon_length(profile)
+    labels = _labels(plan)
+    all_phases = phases(profile)
+    rows = []
+    for order, placement in enumerate(plan.planned_in_order):
+        measure = plan.measure(placement.measure_id)
+        start, end = _index(profile, placement.start), _index(profile, placement.end) + 1
+        phase = next((p.name for p in all_phases if p.contains(placement.start)), "")
+        rows.append(
+            {
+                "id": measure.id,
+                "label": labels[measure.id],
+                "title": measure.title,
+                "order": order,
+                "field": field_name(measure.field, lang),
+                "color": FIELD_COLORS[measure.field],
+                "start": max(0, start),
+                "end": min(length, end),
+                "begins_earlier": start < 0,
+                "ends_later": end > length,
+                "start_text": formats.day(placement.start.first_day, lang),
+                "end_text": formats.day(placement.end.last_day, lang),
+                "months": measure.duration,
+                "phase": phase,
+                "committed": placement.committed,
+                "status": STATUSES_EN.get(measure.status, measure.status) if lang == "en" else measure.status,
+            }
+        )
+    return rows
+
+
+def month_labels(profile: Profile, lang: str) -> list[str]:
+    """One axis label per month of the horizon: 'Jan 2026' in January and at the start, else 'Feb'."""
+    locale = "en_GB" if lang == "en" else "de_DE"
+    labels = []
+    for number, month in enumerate(profile.months):
+        name = format_date(month.first_day, "LLL", locale=locale)
+        labels.append(f"{name} {month.year}" if number == 0 or month.month == 1 else name)
+    return labels
+
+
+def phase_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
+    """The phase bands (alternating tints) with their names and milestones."""
+    profile = plan.profile
+    words = _words(lang)
+    length = horizon_length(profile)
+    rows = []
+    for milestone in milestones(plan):
+        phase = milestone.phase
+        start, end = _index(profile, phase.first), _index(profile, phase.last) + 1
+        rows.append(
+            {
+                "name": phase.name,
+                "start": start,
+                "end": end,
+                "middle": (start + end) / 2,
+                "tint": BAND_TINTS[phase.index % 2],
+                "row": words["milestones"],
+                "day_text": formats.day(milestone.day, lang),
+                "finished": milestone.finished_by_then,
+                "share": (end - start) / max(length, 1),
+            }
+        )
+    return rows
+
+
+def dependency_rows(plan: Plan) -> list[dict[str, Any]]:
+    """Two rows per link between planned measures: from the prerequisite's end to the dependent's start."""
+    profile = plan.profile
+    length = horizon_length(profile)
+    labels = _labels(plan)
+    rows = []
+    for placement in plan.planned_in_order:
+        for dep in dict.fromkeys(plan.measure(placement.measure_id).depends_on):
+            before = plan.placements.get(dep)
+            if before is None:
+                continue
+            link = f"{dep}->{placement.measure_id}"
+            start = min(length, max(0, _index(profile, before.end) + 1))
+            end = min(length, max(0, _index(profile, placement.start)))
+            rows.append({"link": link, "step": 0, "x": start, "label": labels[dep], "from": labels[dep]})
+            rows.append({"link": link, "step": 1, "x": end, "label": labels[placement.measure_id], "from": labels[dep]})
+    return rows
+
+
+def today_position(profile: Profile, today: date | None) -> float | None:
+    """Where today lies on the month axis, or None when today is not given or outside the horizon."""
+    if today is None or not profile.horizon_start.first_day <= today <= profile.horizon_end.last_day:
+        return None
+    days = calendar.monthrange(today.year, today.month)[1]
+    return _index(profile, Month.of(today)) + (today.day - 1) / days
+
+
+def gantt_height(plan: Plan) -> int:
+    """The chart's plot height in pixels: it grows with the number of bars."""
+    return ROW_HEIGHT * (len(plan.placements) + 1)
+
+
+def _at(field: str, scale: alt.Scale) -> alt.X:
+    """A position on the month axis without an axis of its own."""
+    return alt.X(f"{field}:Q", scale=scale, axis=None)
+
+
+def gantt_chart(plan: Plan, lang: str, today: date | None = None) -> alt.LayerChart:
+    """The roadmap's Gantt chart: bars per field, phase bands, milestone diamonds, links, today line."""
+    words = _words(lang)
+    profile = plan.profile
+    length = horizon_length(profile)
+    rows = gantt_rows(plan, lang)
+    order = [words["milestones"], *(row["label"] for row in rows)]
+    labels = month_labels(profile, lang)
+    step = 1 if length <= 24 else 3
+    label_expr = "[" + ",".join(repr(text) for text in labels) + "][floor(datum.value)]"
+    x_scale = alt.Scale(domain=[0, length], nice=False, zero=False)
+    x_axis = alt.Axis(
+        values=[i + 0.5 for i in range(0, length, step)],
+        labelExpr=label_expr,
+        title=None,
+        grid=False,
+        ticks=False,
+        orient="top",
+        labelAngle=0,
+        labelFontSize=FONT_SIZES["axis_label"] - (2 if length > 12 else 0),
+    )
+    y_scale = alt.Scale(domain=order, paddingInner=0.25, paddingOuter=0.1)
+    y_axis = alt.Axis(
+        title=None, labelLimit=460, labelFontSize=18 if len(rows) <= 40 else 15, domain=False, ticks=False
+    )
+    y = alt.Y("label:N", sort=order, scale=y_scale, axis=y_axis)
+    y_row = alt.Y("row:N", sort=order, scale=y_scale, axis=y_axis)
+    # Data sits once at the top level (named datasets): inline copies per layer are slow for 500 measures.
+    datasets: dict[str, list[dict[str, Any]]] = {
+        "phases": phase_rows(plan, lang),
+        "measures": rows,
+        "links": dependency_rows(plan),
+    }
+    bands = alt.Chart(alt.Data(name="phases"))
+    band_rects = bands.mark_rect().encode(
+        x=alt.X("start:Q", scale=x_scale, axis=x_axis), x2="end:Q", color=alt.Color("tint:N", scale=None, legend=None)
+    )
+    # A second month axis at the bottom when the chart is taller than a screen.
+    bottom_axis = x_axis.copy()
+    bottom_axis.orient = "bottom"
+    band_edges = bands.mark_rule(color="#9AA5B1", strokeWidth=1, strokeDash=[4, 4]).encode(
+        x=alt.X("end:Q", scale=x_scale, axis=bottom_axis if len(rows) > BOTTOM_AXIS_FROM else None)
+    )
+    phase_tooltip = [
+        alt.Tooltip("name:N", title=words["phase"]),
+        alt.Tooltip("day_text:N", title=words["milestone"]),
+        alt.Tooltip("finished:Q", title=words["finished"]),
+    ]
+    # A phase's name takes at most its share of the plot's width, less room for the diamond.
+    phase_names = bands.mark_text(
+        fontSize=16, fontWeight="bold", color="#33414E", limit=alt.ExprRef(expr="max(40, width * datum.share - 40)")
+    ).encode(x=_at("middle", x_scale), y=y_row, text="name:N", tooltip=phase_tooltip)
+    diamonds = bands.mark_point(shape="diamond", filled=True, size=420, color=MILESTONE_COLOR, opacity=1).encode(
+        x=_at("end", x_scale), y=y_row, tooltip=phase_tooltip
+    )
+    tooltip = [
+        alt.Tooltip("title:N", title=words["measure"]),
+        alt.Tooltip("field:N", title=words["field"]),
+        alt.Tooltip("start_text:N", title=words["start"]),
+        alt.Tooltip("end_text:N", title=words["end"]),
+        alt.Tooltip("months:Q", title=words["months"]),
+        alt.Tooltip("phase:N", title=words["phase"]),
+        alt.Tooltip("status:N", title=words["status"]),
+    ]
+    measures = alt.Chart(alt.Data(name="measures"))
+    bars = measures.mark_bar(cornerRadius=4).encode(
+        x=_at("start", x_scale),
+        x2="end:Q",
+        y=y,
+        color=alt.Color("field:N", scale=field_scale(lang), title=words["field"]),
+        tooltip=tooltip,
+    )
+    committed = (
+        measures.transform_filter(alt.datum.committed)
+        .mark_bar(cornerRadius=4, fillOpacity=0, stroke="#111111", strokeWidth=3)
+        .encode(x=_at("start", x_scale), x2="end:Q", y=y, tooltip=tooltip)
+    )
+    links = alt.Chart(alt.Data(name="links"))
+    lines = links.mark_line(color=DEPENDENCY_COLOR, strokeWidth=1.5, opacity=0.7, interpolate="step-before").encode(
+        x=_at("x", x_scale),
+        y=y,
+        detail="link:N",
+        order="step:Q",
+        tooltip=[alt.Tooltip("from:N", title=words["needs"])],
+    )
+    arrows = (
+        links.transform_filter(alt.datum.step == 1)
+        .mark_point(shape="triangle-right", filled=True, size=90, color=DEPENDENCY_COLOR, opacity=0.9)
+        .encode(x=_at("x", x_scale), y=y)
+    )
+    earlier = (
+        measures.transform_filter(alt.datum.begins_earlier)
+        .mark_point(shape="triangle-left", filled=True, size=110, color="#FFFFFF", opacity=1, xOffset=9)
+        .encode(x=_at("start", x_scale), y=y, tooltip=tooltip)
+    )
+    layers: list[alt.Chart] = [band_rects, band_edges, lines, bars, committed, earlier, arrows, phase_names, diamonds]
+    subtitle = list(words["subtitle"])
+    position = today_position(profile, today)
+    if position is not None:
+        marker = alt.Chart(alt.Data(values=[{"x": position, "text": words["today_line"](formats.day(today, lang))}]))
+        layers.append(
+            marker.mark_rule(color=TODAY_COLOR, strokeWidth=3).encode(
+                x=_at("x", x_scale), tooltip=alt.Tooltip("text:N", title=words["today"])
+            )
+        )
+        subtitle = [*subtitle, words["today_line"](formats.day(today, lang))]
+    chart = (
+        alt.layer(*layers)
+        .resolve_scale(color="independent")
+        .resolve_axis(x="independent")
+        .properties(
+            width=CHART_WIDTH,
+            padding={"left": 5, "top": 5, "right": 24, "bottom": 5},  # room for the last milestone's diamond
+            height=gantt_height(plan),
+            title=alt.TitleParams(words["title"], subtitle=subtitle),
+        )
+    )
+    styled = projector_style(chart, legend="top")
+    # Set last, without a copy: every Altair step above would deep-copy the rows again.
+    styled.datasets = datasets
+    return styled

@@ -1,0 +1,329 @@
+"""The value/effort matrix of the Priorisierung page as an Altair chart (PRODUCT.md, Ranking).
+
+Pure: no Streamlit. The page draws `matrix_chart(plan, lang)`; the export turns the same chart
+into a PNG. Numbers in labels and tooltips are formatted here (German in German mode), so no
+Vega format locale is needed.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import defaultdict
+from typing import Any
+
+import altair as alt
+
+from roadmap.domain import formats
+from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN
+from roadmap.planning.plan import Plan
+from roadmap.planning.ranking import FILLERS, QUADRANTS_EN, QUICK_WINS, STRATEGIC, TIME_SINKS, Ranked
+
+X_DOMAIN = (0.5, 5.9)  # effort axis around the 1–5 scale, with room for the labels of effort 5
+Y_DOMAIN = (0.2, 5.8)  # value axis, with a strip above and below for the quadrants' names
+POINT_ROOM = (0.6, 5.4)  # points stay inside this, clear of the names
+GAP = 0.1  # how far a point on a midline is moved into its own quadrant
+STEP = 0.16  # distance between points that share a spot
+SPREAD = 0.6  # at most this wide and high is a group of points on one spot
+TITLE_LABELS_UP_TO = 40  # up to this many measures points carry short titles, then ids
+ID_LABELS_UP_TO = 150  # beyond this many measures points carry no labels (tooltips only)
+
+# Light tints for the quadrants and stronger colours for their names.
+QUADRANT_TINTS: dict[str, tuple[str, str]] = {
+    QUICK_WINS: ("#E3F4E1", "#2E7D32"),
+    STRATEGIC: ("#E2ECF7", "#1F4E79"),
+    FILLERS: ("#F1F1F1", "#5F5F5F"),
+    TIME_SINKS: ("#FBE4E2", "#B3261E"),
+}
+
+FONT_SIZES = {"title": 26, "subtitle": 17, "axis_title": 20, "axis_label": 18, "legend": 16, "label": 15}
+
+
+@functools.lru_cache(maxsize=4096)
+def number_text(value: float, lang: str, digits: int) -> str:
+    """A number in the language's format (cached: a chart formats the same few figures many times)."""
+    return formats.number(value, lang, digits)
+
+
+def field_name(field: str, lang: str) -> str:
+    """A field of action's name in the language."""
+    return FIELDS_EN.get(field, field) if lang == "en" else field
+
+
+def quadrant_name(name: str, lang: str) -> str:
+    """A quadrant's name in the language."""
+    return QUADRANTS_EN.get(name, name) if lang == "en" else name
+
+
+def field_scale(lang: str) -> alt.Scale:
+    """The colour scale of the fields of action: the same colour per field on every chart and language."""
+    return alt.Scale(domain=[field_name(f, lang) for f in FIELDS], range=[FIELD_COLORS[f] for f in FIELDS])
+
+
+def projector_style(chart: alt.TopLevelMixin, legend: str = "bottom") -> alt.TopLevelMixin:
+    """Large type and quiet lines, readable on a projector from four metres."""
+    return (
+        chart.configure_axis(
+            labelFontSize=FONT_SIZES["axis_label"],
+            titleFontSize=FONT_SIZES["axis_title"],
+            titleFontWeight="bold",
+            labelColor="#222222",
+            titleColor="#222222",
+        )
+        .configure_legend(
+            labelFontSize=FONT_SIZES["legend"],
+            titleFontSize=FONT_SIZES["legend"] + 1,
+            symbolSize=260,
+            labelLimit=320,
+            orient=legend,
+            offset=30 if legend == "bottom" else 12,
+            columns=3,
+            direction="horizontal",
+        )
+        .configure_title(fontSize=FONT_SIZES["title"], subtitleFontSize=FONT_SIZES["subtitle"], anchor="start")
+        .configure_view(strokeWidth=0)
+        # The width fits the page (or the PNG); the height is the plot's own, so the titles,
+        # axes and legend never squeeze it.
+        .properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+    )
+
+
+def _offsets(count: int) -> list[tuple[float, float]]:
+    """Positions around a shared spot: a vertical stack for a few, a small grid for many."""
+    if count <= 6:
+        return [(0.0, ((count - 1) / 2 - i) * STEP) for i in range(count)]
+    columns = math.ceil(math.sqrt(count))
+    rows = math.ceil(count / columns)
+    step = min(STEP, SPREAD / max(columns - 1, rows - 1, 1))
+    return [(((i % columns) - (columns - 1) / 2) * step, ((rows - 1) / 2 - i // columns) * step) for i in range(count)]
+
+
+def _fit(offsets: list[float], true: float, midpoint: float) -> list[float]:
+    """Coordinates around `true`, squeezed and moved to stay on its side of the midline and on the grid."""
+    low, high = true - SPREAD / 2 - 0.05, true + SPREAD / 2 + 0.05
+    if true >= midpoint:
+        low = max(low, midpoint + GAP)
+    else:
+        high = min(high, midpoint - GAP)
+    low, high = max(low, POINT_ROOM[0]), min(high, POINT_ROOM[1])
+    width = max(offsets) - min(offsets)
+    factor = min(1.0, (high - low) / width) if width > 0 and high > low else 1.0
+    spots = [true + offset * factor for offset in offsets]
+    if min(spots) < low:
+        spots = [spot + low - min(spots) for spot in spots]
+    elif max(spots) > high:
+        spots = [spot - (max(spots) - high) for spot in spots]
+    return [round(spot, 4) for spot in spots]
+
+
+def _positions(ranking: tuple[Ranked, ...], midpoint: float) -> dict[str, tuple[float, float]]:
+    """Plot positions (effort, value): measures on the same spot are spread a little, never across a midline."""
+    groups: dict[tuple[str, float, float], list[Ranked]] = defaultdict(list)
+    for item in ranking:
+        groups[(item.quadrant, round(item.effort * 2) / 2, round(item.value * 2) / 2)].append(item)
+    result: dict[str, tuple[float, float]] = {}
+    for members in groups.values():
+        offsets = _offsets(len(members))
+        xs = _fit([dx for dx, _ in offsets], members[0].effort, midpoint)
+        ys = _fit([dy for _, dy in offsets], members[0].value, midpoint)
+        for member, x, y in zip(members, xs, ys, strict=True):
+            result[member.measure.id] = (x, y)
+    return result
+
+
+def matrix_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
+    """One row per measure of the ranking: what the matrix shows and its tooltip says."""
+    count = len(plan.ranking)
+    positions = _positions(plan.ranking, plan.profile.midpoint)
+    yes, no = ("ja", "nein") if lang != "en" else ("yes", "no")
+    rows = []
+    for item in plan.ranking:
+        measure = item.measure
+        x, y = positions[measure.id]
+        if count <= TITLE_LABELS_UP_TO:
+            label = " ".join(measure.title.split())
+        elif count <= ID_LABELS_UP_TO:
+            label = measure.id
+        else:
+            label = ""
+        rows.append(
+            {
+                "id": measure.id,
+                "title": measure.title,
+                "label": label,
+                "field": field_name(measure.field, lang),
+                "color": FIELD_COLORS[measure.field],
+                "value": item.value,
+                "effort": item.effort,
+                "x": x,
+                "y": y,
+                "value_text": number_text(item.value, lang, 1),
+                "effort_text": number_text(item.effort, lang, 1),
+                "score": item.score,
+                "score_text": number_text(item.score, lang, 2),
+                "rank": item.rank,
+                "votes": measure.votes,
+                "quadrant": quadrant_name(item.quadrant, lang),
+                "must_have": measure.must_have,
+                "excluded": measure.excluded,
+                "must_have_text": yes if measure.must_have else no,
+                "excluded_text": yes if measure.excluded else no,
+            }
+        )
+    return rows
+
+
+def quadrant_rows(midpoint: float, lang: str) -> list[dict[str, Any]]:
+    """The four tinted quadrants with their names, split at the midpoint."""
+    (left, right), (bottom, top) = X_DOMAIN, Y_DOMAIN
+    corners = {
+        QUICK_WINS: (left, midpoint, midpoint, top, "left", "top"),
+        STRATEGIC: (midpoint, right, midpoint, top, "right", "top"),
+        FILLERS: (left, midpoint, bottom, midpoint, "left", "bottom"),
+        TIME_SINKS: (midpoint, right, bottom, midpoint, "right", "bottom"),
+    }
+    rows = []
+    for name, (x, x2, y, y2, align, baseline) in corners.items():
+        tint, ink = QUADRANT_TINTS[name]
+        rows.append(
+            {
+                "name": quadrant_name(name, lang),
+                "x": x,
+                "x2": x2,
+                "y": y,
+                "y2": y2,
+                "tint": tint,
+                "ink": ink,
+                "label_x": x + 0.06 if align == "left" else x2 - 0.06,
+                "label_y": y2 - 0.04 if baseline == "top" else y + 0.04,
+                "align": align,
+                "baseline": baseline,
+            }
+        )
+    return [row for row in rows if row["x2"] > row["x"] and row["y2"] > row["y"]]
+
+
+def _words(lang: str) -> dict[str, str]:
+    if lang == "en":
+        return {
+            "title": "Value and effort of the measures",
+            "subtitle": "Colour = field of action, ring = must-have, faded = excluded. Hover a point for details.",
+            "x": "Effort (1 = small, 5 = large)",
+            "y": "Value (1 = small, 5 = large)",
+            "measure": "Measure",
+            "field": "Field of action",
+            "value": "Value",
+            "effort": "Effort",
+            "score": "Score",
+            "rank": "Rank",
+            "votes": "Votes",
+            "quadrant": "Quadrant",
+            "must": "Must-have",
+            "excluded": "Excluded",
+        }
+    return {
+        "title": "Nutzen und Aufwand der Maßnahmen",
+        "subtitle": "Farbe = Handlungsfeld, Ring = Muss-Maßnahme, blass = ausgeschlossen. "
+        "Details beim Zeigen auf einen Punkt.",
+        "x": "Aufwand (1 = gering, 5 = hoch)",
+        "y": "Nutzen (1 = gering, 5 = hoch)",
+        "measure": "Maßnahme",
+        "field": "Handlungsfeld",
+        "value": "Nutzen",
+        "effort": "Aufwand",
+        "score": "Score",
+        "rank": "Rang",
+        "votes": "Stimmen",
+        "quadrant": "Quadrant",
+        "must": "Muss",
+        "excluded": "Ausgeschlossen",
+    }
+
+
+def matrix_chart(plan: Plan, lang: str) -> alt.LayerChart:
+    """The value/effort matrix: tinted quadrants, one point per measure coloured by field, labels, tooltips."""
+    words = _words(lang)
+    rows = matrix_rows(plan, lang)
+    count = len(rows)
+    x_scale = alt.Scale(domain=list(X_DOMAIN), nice=False, zero=False)
+    y_scale = alt.Scale(domain=list(Y_DOMAIN), nice=False, zero=False)
+    ticks = [1, 2, 3, 4, 5]
+    # Data sits once at the top level (named datasets): inline copies per layer are slow for 500 measures.
+    quadrants = alt.Chart(alt.Data(name="quadrants"))
+    tints = quadrants.mark_rect(stroke="white", strokeWidth=3).encode(
+        x=alt.X("x:Q", scale=x_scale, axis=alt.Axis(values=ticks, title=words["x"], grid=False, tickCount=5)),
+        x2="x2:Q",
+        y=alt.Y("y:Q", scale=y_scale, axis=alt.Axis(values=ticks, title=words["y"], grid=False, tickCount=5)),
+        y2="y2:Q",
+        color=alt.Color("tint:N", scale=None, legend=None),
+    )
+    named = quadrants.encode(
+        x="label_x:Q", y="label_y:Q", text="name:N", color=alt.Color("ink:N", scale=None, legend=None)
+    )
+    names = alt.layer(
+        *(
+            named.transform_filter((alt.datum.align == align) & (alt.datum.baseline == baseline)).mark_text(
+                fontSize=24, fontWeight="bold", opacity=0.85, align=align, baseline=baseline
+            )
+            for align in ("left", "right")
+            for baseline in ("top", "bottom")
+        )
+    )
+    size = 320 if count <= TITLE_LABELS_UP_TO else 180 if count <= ID_LABELS_UP_TO else 70
+    measures = alt.Chart(alt.Data(name="measures"))
+    tooltip = [
+        alt.Tooltip("title:N", title=words["measure"]),
+        alt.Tooltip("field:N", title=words["field"]),
+        alt.Tooltip("value_text:N", title=words["value"]),
+        alt.Tooltip("effort_text:N", title=words["effort"]),
+        alt.Tooltip("score_text:N", title=words["score"]),
+        alt.Tooltip("rank:Q", title=words["rank"]),
+        alt.Tooltip("votes:Q", title=words["votes"]),
+        alt.Tooltip("quadrant:N", title=words["quadrant"]),
+        alt.Tooltip("must_have_text:N", title=words["must"]),
+        alt.Tooltip("excluded_text:N", title=words["excluded"]),
+    ]
+    points = measures.mark_circle(size=size, stroke="white", strokeWidth=1.5).encode(
+        x=alt.X("x:Q", scale=x_scale),
+        y=alt.Y("y:Q", scale=y_scale),
+        color=alt.Color("field:N", scale=field_scale(lang), title=words["field"]),
+        opacity=alt.condition(alt.datum.excluded, alt.value(0.35), alt.value(0.95)),
+        tooltip=tooltip,
+    )
+    must = (
+        measures.transform_filter(alt.datum.must_have)
+        .mark_point(size=size * 1.9, shape="circle", filled=False, stroke="#111111", strokeWidth=2.5)
+        .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), tooltip=tooltip)
+    )
+    labels = (
+        measures.transform_filter(alt.datum.label != "")
+        # A label may run until just before the next column of points (the plot is 5.4 units wide).
+        .mark_text(
+            align="left",
+            baseline="middle",
+            dx=13,
+            fontSize=FONT_SIZES["label"],
+            color="#1A1A1A",
+            limit=alt.ExprRef(expr="max(40, width / 5.4 - 30)"),
+        )
+        .encode(
+            x=alt.X("x:Q", scale=x_scale),
+            y=alt.Y("y:Q", scale=y_scale),
+            text="label:N",
+            opacity=alt.condition(alt.datum.excluded, alt.value(0.45), alt.value(1.0)),
+            tooltip=tooltip,
+        )
+    )
+    chart = (
+        alt.layer(tints, names, points, must, labels)
+        .resolve_scale(color="independent")
+        .properties(
+            width=1200,
+            height=600,
+            title=alt.TitleParams(words["title"], subtitle=words["subtitle"]),
+        )
+    )
+    styled = projector_style(chart)
+    # Set last, without a copy: every Altair step above would deep-copy the rows again.
+    styled.datasets = {"quadrants": quadrant_rows(plan.profile.midpoint, lang), "measures": rows}
+    return styled

@@ -1,0 +1,389 @@
+"""Measures, the company profile and the month grid (PRODUCT.md, Domain)."""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
+from datetime import date
+
+from roadmap.domain.messages import Message, RoadmapError
+
+FIELDS: tuple[str, ...] = (
+    "Prozessautomatisierung",
+    "Daten & Entscheidungen",
+    "Cloud & IT-Sicherheit",
+    "Kunden & Omnichannel",
+    "Mitarbeitende & Kompetenzen",
+    "Strategie & Kultur",
+)
+FIELDS_EN: dict[str, str] = {
+    "Prozessautomatisierung": "Process automation",
+    "Daten & Entscheidungen": "Data & decisions",
+    "Cloud & IT-Sicherheit": "Cloud & IT security",
+    "Kunden & Omnichannel": "Customers & omnichannel",
+    "Mitarbeitende & Kompetenzen": "People & skills",
+    "Strategie & Kultur": "Strategy & culture",
+}
+# One colour per field, the same on every chart and in the workbook (colour-blind friendly).
+FIELD_COLORS: dict[str, str] = {
+    "Prozessautomatisierung": "#4C78A8",
+    "Daten & Entscheidungen": "#F58518",
+    "Cloud & IT-Sicherheit": "#54A24B",
+    "Kunden & Omnichannel": "#E45756",
+    "Mitarbeitende & Kompetenzen": "#B279A2",
+    "Strategie & Kultur": "#9D755D",
+}
+
+IDEA, PLANNED, RUNNING, DONE = "Idee", "Geplant", "In Umsetzung", "Abgeschlossen"
+STATUSES: tuple[str, ...] = (IDEA, PLANNED, RUNNING, DONE)
+STATUSES_EN: dict[str, str] = {
+    IDEA: "Idea",
+    PLANNED: "Planned",
+    RUNNING: "In progress",
+    DONE: "Completed",
+}
+
+VALUE_SIDE, EFFORT_SIDE = "value", "effort"
+# The longest measure title, in characters: an import shortens a longer one and says so (the full
+# text goes into the notes). Like a workshop's name (store_records.NAME_LIMIT), 200 characters.
+TITLE_LIMIT = 200
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month, the planner's unit of time."""
+
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12 or not 1900 <= self.year <= 2200:
+            raise RoadmapError(
+                Message(
+                    f"Ungültiger Monat {self.year}-{self.month:02d}.",
+                    f"Invalid month {self.year}-{self.month:02d}.",
+                )
+            )
+
+    @property
+    def ordinal(self) -> int:
+        """Months since year 0, so that months can be subtracted."""
+        return self.year * 12 + self.month - 1
+
+    @classmethod
+    def from_ordinal(cls, ordinal: int) -> Month:
+        """The month with the given ordinal (inverse of `ordinal`)."""
+        return cls(ordinal // 12, ordinal % 12 + 1)
+
+    @classmethod
+    def of(cls, day: date) -> Month:
+        """The month a date lies in."""
+        return cls(day.year, day.month)
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """Read 'YYYY-MM' (as on the command line and in the workbook).
+
+        Raises:
+            RoadmapError: if the text is not a month.
+        """
+        found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
+        if not found or not 1 <= int(found.group(2)) <= 12:
+            raise RoadmapError(
+                Message(
+                    f"'{text}' ist kein Monat im Format JJJJ-MM (z. B. 2026-03).",
+                    f"'{text}' is not a month in the form YYYY-MM (e.g. 2026-03).",
+                )
+            )
+        return cls(int(found.group(1)), int(found.group(2)))
+
+    def __add__(self, months: int) -> Month:
+        return Month.from_ordinal(self.ordinal + months)
+
+    def __sub__(self, other: Month) -> int:
+        return self.ordinal - other.ordinal
+
+    @property
+    def first_day(self) -> date:
+        """The first day of the month."""
+        return date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> date:
+        """The last day of the month."""
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    @property
+    def quarter(self) -> int:
+        """The calendar quarter, 1–4."""
+        return (self.month - 1) // 3 + 1
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+
+def months_between(first: Month, last: Month) -> list[Month]:
+    """All months from first to last, both inclusive."""
+    return [Month.from_ordinal(o) for o in range(first.ordinal, last.ordinal + 1)]
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """A key figure that shows a measure's success."""
+
+    name: str = ""
+    baseline: str = ""
+    target: str = ""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A weighted ranking criterion on the value side or the effort side."""
+
+    name: str
+    side: str = VALUE_SIDE
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One candidate measure (Maßnahme) of the workshop."""
+
+    id: str
+    title: str
+    field: str = FIELDS[0]
+    description: str = ""
+    value: float = 3.0
+    effort: float = 3.0
+    one_time_cost: float = 0.0
+    running_cost: float = 0.0
+    funding_eligible: bool = False
+    person_days: float = 0.0
+    duration: int = 1
+    depends_on: tuple[str, ...] = ()
+    earliest_start: Month | None = None
+    deadline: Month | None = None
+    pinned: Month | None = None
+    must_have: bool = False
+    excluded: bool = False
+    owner: str = ""
+    status: str = IDEA
+    kpi: Kpi = Kpi()
+    notes: str = ""
+    votes: int = 0
+    criteria: dict[str, float] = dataclass_field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        problem = _measure_problem(self)
+        if problem is not None:
+            raise RoadmapError(problem)
+
+    def with_changes(self, **changes: object) -> Measure:
+        """A copy with some fields changed (validated again)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _measure_problem(m: Measure) -> Message | None:
+    name = f"'{m.title or m.id}'"
+    if not str(m.id).strip():
+        return Message(f"Maßnahme {name} hat keine ID.", f"Measure {name} has no ID.")
+    if not str(m.title).strip():
+        return Message(f"Maßnahme {m.id} hat keinen Titel.", f"Measure {m.id} has no title.")
+    if m.field not in FIELDS:
+        return Message(
+            f"Maßnahme {name}: unbekanntes Handlungsfeld '{m.field}'.",
+            f"Measure {name}: unknown field of action '{m.field}'.",
+        )
+    if m.status not in STATUSES:
+        return Message(
+            f"Maßnahme {name}: unbekannter Status '{m.status}'.",
+            f"Measure {name}: unknown status '{m.status}'.",
+        )
+    for label_de, label_en, number in (("Nutzen", "value", m.value), ("Aufwand", "effort", m.effort)):
+        if not (isinstance(number, (int, float)) and 1 <= number <= 5):
+            return Message(
+                f"Maßnahme {name}: {label_de} muss zwischen 1 und 5 liegen, nicht {number}.",
+                f"Measure {name}: {label_en} must lie between 1 and 5, not {number}.",
+            )
+    amounts = (
+        ("Einmalkosten", "one-time cost", m.one_time_cost),
+        ("laufende Kosten", "running cost", m.running_cost),
+        ("Personentage", "person-days", m.person_days),
+    )
+    for label_de, label_en, amount in amounts:
+        if not (isinstance(amount, (int, float)) and math.isfinite(amount) and amount >= 0):
+            return Message(
+                f"Maßnahme {name}: {label_de} dürfen nicht negativ sein ({amount}).",
+                f"Measure {name}: {label_en} must not be negative ({amount}).",
+            )
+    if not isinstance(m.duration, int) or m.duration < 1 or m.duration > 600:
+        return Message(
+            f"Maßnahme {name}: Dauer muss mindestens 1 Monat sein, nicht {m.duration}.",
+            f"Measure {name}: duration must be at least 1 month, not {m.duration}.",
+        )
+    if m.votes < 0:
+        return Message(
+            f"Maßnahme {name}: Stimmen dürfen nicht negativ sein.",
+            f"Measure {name}: votes must not be negative.",
+        )
+    return None
+
+
+def duration_months(months: float) -> int:
+    """Whole months from a possibly fractional duration: fractions round up, at least 1."""
+    return max(1, math.ceil(round(months, 9)))
+
+
+VOTE_RAISES_VALUE, VOTE_BREAKS_TIES = "value", "tiebreak"
+# The usual share of revenue spent on IT per year, in percent (PRODUCT.md, Corridor check).
+CORRIDOR: tuple[float, float] = (1.0, 5.0)
+GREEDY, OPTIMAL = "greedy", "optimal"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The company profile and the planning settings (PRODUCT.md, defaults included)."""
+
+    name: str = ""
+    industry: str = ""
+    employees: int = 0
+    revenue: float = 0.0
+    baseline_it: float = 0.0
+    budget_share: float = 3.0
+    funding_rate: float = 0.0
+    capacity: float = 0.0
+    horizon_start: Month = Month(2026, 1)
+    horizon_end: Month = Month(2026, 12)
+    phase_names: tuple[str, ...] = ()
+    midpoint: float = 3.0
+    vote_mode: str = VOTE_BREAKS_TIES
+    vote_weight: float = 0.5
+    dots_per_person: int = 3
+    criteria: tuple[Criterion, ...] = ()
+    mode: str = GREEDY
+
+    def __post_init__(self) -> None:
+        problem = _profile_problem(self)
+        if problem is not None:
+            raise RoadmapError(problem)
+
+    @property
+    def months(self) -> list[Month]:
+        """Every month of the planning horizon."""
+        return months_between(self.horizon_start, self.horizon_end)
+
+    @property
+    def yearly_budget(self) -> float:
+        """The budget of a full year: budget share × annual revenue."""
+        return self.revenue * self.budget_share / 100
+
+    @property
+    def corridor(self) -> tuple[float, float]:
+        """The usual yearly IT spending for this revenue: 1 % to 5 % of it (the article's corridor)."""
+        return self.revenue * CORRIDOR[0] / 100, self.revenue * CORRIDOR[1] / 100
+
+    def net_one_time_cost(self, measure: Measure) -> float:
+        """A measure's one-time cost after funding (rule 3)."""
+        if measure.funding_eligible:
+            return measure.one_time_cost * (1 - self.funding_rate / 100)
+        return measure.one_time_cost
+
+    def with_changes(self, **changes: object) -> Profile:
+        """A copy with some settings changed (validated again)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _profile_problem(p: Profile) -> Message | None:
+    checks = (
+        (p.revenue >= 0, "Der Umsatz darf nicht negativ sein.", "Revenue must not be negative."),
+        (
+            p.baseline_it >= 0,
+            "Die bestehenden IT-Kosten dürfen nicht negativ sein.",
+            "Baseline IT costs must not be negative.",
+        ),
+        (
+            0 <= p.budget_share <= 100,
+            "Der Budgetanteil muss zwischen 0 und 100 % liegen.",
+            "The budget share must lie between 0 and 100 %.",
+        ),
+        (
+            0 <= p.funding_rate <= 100,
+            "Die Förderquote muss zwischen 0 und 100 % liegen.",
+            "The funding rate must lie between 0 and 100 %.",
+        ),
+        (
+            p.capacity >= 0,
+            "Die Kapazität darf nicht negativ sein (0 = unbegrenzt).",
+            "Capacity must not be negative (0 = unlimited).",
+        ),
+        (
+            p.horizon_start <= p.horizon_end,
+            f"Der Planungszeitraum endet ({p.horizon_end}) vor seinem Beginn ({p.horizon_start}).",
+            f"The horizon ends ({p.horizon_end}) before it starts ({p.horizon_start}).",
+        ),
+        (
+            p.horizon_end - p.horizon_start < 120,
+            "Der Planungszeitraum darf höchstens 10 Jahre lang sein.",
+            "The horizon may be at most 10 years long.",
+        ),
+        (
+            1 <= p.midpoint <= 5,
+            "Die Mitte der Skala muss zwischen 1 und 5 liegen.",
+            "The midpoint must lie between 1 and 5.",
+        ),
+        (
+            p.vote_mode in (VOTE_RAISES_VALUE, VOTE_BREAKS_TIES),
+            f"Unbekannte Stimmwertung '{p.vote_mode}'.",
+            f"Unknown vote mode '{p.vote_mode}'.",
+        ),
+        (
+            p.mode in (GREEDY, OPTIMAL),
+            f"Unbekannter Planungsmodus '{p.mode}'.",
+            f"Unknown planning mode '{p.mode}'.",
+        ),
+        (
+            p.vote_weight >= 0,
+            "Der Wert einer Stimme darf nicht negativ sein.",
+            "A vote's weight must not be negative.",
+        ),
+    )
+    for ok, de, en in checks:
+        if not ok:
+            return Message(de, en)
+    return None
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """Everything a workshop holds: the profile and the measures, in the user's order."""
+
+    profile: Profile = Profile()
+    measures: tuple[Measure, ...] = ()
+    # Answers of the maturity check (Bestandsaufnahme): question id -> 0..4.
+    maturity: dict[str, int] = dataclass_field(default_factory=dict)
+    # People in the room, for the dot-voting budget (dots per person x participants).
+    participants: int = 0
+
+    def __post_init__(self) -> None:
+        if self.participants < 0:
+            raise RoadmapError(
+                Message("Die Zahl der Teilnehmenden darf nicht negativ sein.", "Participants must not be negative.")
+            )
+        counts = Counter(m.id for m in self.measures)
+        if len(counts) != len(self.measures):
+            twice = sorted(i for i, n in counts.items() if n > 1)
+            raise RoadmapError(
+                Message(f"Doppelte Maßnahmen-ID: {', '.join(twice)}.", f"Duplicate measure ID: {', '.join(twice)}.")
+            )
+
+    def with_changes(self, **changes: object) -> Workshop:
+        """A copy with some parts changed (validated again)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def by_id(self) -> dict[str, Measure]:
+        """The measures keyed by id."""
+        return {m.id: m for m in self.measures}

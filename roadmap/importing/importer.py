@@ -1,0 +1,345 @@
+"""Import a measure list from a spreadsheet file (PRODUCT.md, Contracts → Import).
+
+read_sheets → choose the sheet and its header row → map the columns (roadmap/importing/column_names.py) → sort the
+rows (roadmap/importing/rows.py) → read the cells (roadmap/importing/measure_cells.py) → ids and dependencies.
+The program's own workbook is recognised by its sheet names and read by roadmap/workbook/own_format.py.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from roadmap.domain.messages import WARNING, Location, Message, Problem, column_letter
+from roadmap.domain.model import Measure, Profile
+from roadmap.importing.column_names import looked_for
+from roadmap.importing.files import (
+    CHARTSHEET,
+    DEFAULT_LIMITS,
+    WORKSHEET,
+    Cell,
+    ImportFailed,
+    Limits,
+    RawSheet,
+    read_sheets,
+)
+from roadmap.importing.header import Header, find_header, first_row_header, header_at, no_header
+from roadmap.importing.measure_cells import Report, build, columns_of
+from roadmap.importing.rows import Line, layout_of, read_lines, skipped_messages, sort_lines
+from roadmap.importing.values import is_empty
+from roadmap.workbook.names import SHEET_MEASURES, lang_of_sheet_names
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import found: the measures, where they came from and every problem on the way."""
+
+    measures: tuple[Measure, ...]
+    profile: Profile | None
+    problems: tuple[Problem, ...]
+    sheet: str
+    sheets: tuple[str, ...]
+    header_row: int
+    mapping: dict[str, int]
+    headers: tuple[str, ...]
+    unmapped: tuple[str, ...]
+
+
+def import_file(
+    source: Path | bytes,
+    *,
+    filename: str | None = None,
+    sheet: str | None = None,
+    mapping: dict[str, int] | None = None,
+    header_row: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportResult:
+    """Measures (and, from the program's own workbook, the profile) read from a spreadsheet file.
+
+    `header_row` (Excel's 1-based row) replaces the detected header; the rows above it are ignored.
+    """
+    name = filename or (source.name if isinstance(source, Path) else "")
+    raw = read_sheets(source, name, limits)
+    usable = tuple(s.name for s in raw if s.kind == WORKSHEET and not s.hidden and _has_cells(s))
+    lang = lang_of_sheet_names([s.name for s in raw])
+    if lang and mapping is None and header_row is None and sheet in (None, SHEET_MEASURES(lang)):
+        if importlib.util.find_spec("roadmap.workbook.own_format") is not None:
+            from roadmap.workbook.own_format import read_own_workbook
+
+            profile, measures, problems = read_own_workbook(raw, name)
+            return ImportResult(measures, profile, problems, SHEET_MEASURES(lang), usable, 1, {}, (), ())
+        sheet = SHEET_MEASURES(lang)
+    if sheet is not None:
+        chosen = _named_sheet(raw, sheet, name)
+        if chosen.kind == CHARTSHEET:
+            raise ImportFailed(
+                Message(
+                    f"Das Blatt '{chosen.name}' ist ein Diagrammblatt und enthält keine Tabelle.",
+                    f"The sheet '{chosen.name}' is a chart sheet and holds no table.",
+                ),
+                Location(file=name, sheet=chosen.name),
+            )
+        header = find_header(chosen, mapping) or first_row_header(chosen, mapping)
+    else:
+        chosen, header = _best_sheet([s for s in raw if s.name in usable], name, mapping, header_row is not None)
+    if header_row is not None:
+        header = _chosen_header(chosen, header, header_row, name, mapping)
+    if header is None:
+        raise _no_measure_list(name, [chosen.name])
+    return _import_sheet(chosen, header, name, usable, mapping)
+
+
+def _chosen_header(
+    sheet: RawSheet, detected: Header | None, row: int, name: str, override: dict[str, int] | None
+) -> Header:
+    """The header in the row the user chose (the detected one where it ends there), or why that row is none.
+
+    Row 0 means the list has no header row: every row is data, read by the user's mapping (which names the title).
+    """
+    if row == 0 and (override or {}).get("title", -1) >= 0:
+        return no_header(sheet, override)
+    if not 1 <= row <= len(sheet.rows):
+        de, en = "Ohne Kopfzeile (0) ordnen Sie die Titelspalte zu.", "Without a header row (0), map the title column."
+        raise ImportFailed(
+            Message(
+                f"Eine Zeile {row} gibt es hier nicht – die Kopfzeile muss zwischen Zeile 1 und {len(sheet.rows)} "
+                f"liegen (der letzten mit Inhalt).{' ' + de if row == 0 else ''}",
+                f"There is no row {row} here – the header row must lie between row 1 and {len(sheet.rows)} "
+                f"(the last one with content).{' ' + en if row == 0 else ''}",
+            ),
+            Location(name, sheet.name),
+        )
+    if detected is not None and detected.bottom == row - 1:
+        return detected  # the detected row itself: read exactly as detected
+    header = header_at(sheet, row - 1, override)
+    if "title" not in header.mapping:
+        raise ImportFailed(
+            Message(
+                f"Diese Zeile taugt nicht als Kopfzeile – keine ihrer Spalten heißt wie ein Maßnahmentitel "
+                f"({looked_for()}). Wählen Sie eine andere Zeile oder ordnen Sie den Titel zu.",
+                f"This row cannot be the header – none of its columns is named like a measure title "
+                f"({looked_for()}). Choose another row or map the title column.",
+            ),
+            Location(name, sheet.name, row),
+        )
+    return header
+
+
+def _has_cells(sheet: RawSheet) -> bool:
+    return any(not is_empty(cell) for row in sheet.rows for cell in row)
+
+
+def _named_sheet(raw: list[RawSheet], wanted: str, name: str) -> RawSheet:
+    for candidate in raw:
+        if candidate.name == wanted or candidate.name.strip().lower() == wanted.strip().lower():
+            return candidate
+    names = ", ".join(f"'{s.name}'" for s in raw)
+    raise ImportFailed(
+        Message(
+            f"Das Blatt '{wanted}' gibt es nicht; vorhanden: {names}.",
+            f"There is no sheet '{wanted}'; the workbook has: {names}.",
+        ),
+        Location(file=name, sheet=wanted),
+    )
+
+
+def _best_sheet(
+    candidates: list[RawSheet], name: str, override: dict[str, int] | None, forced: bool = False
+) -> tuple[RawSheet, Header | None]:
+    if not candidates:
+        raise ImportFailed(
+            Message(
+                "Die Datei enthält kein sichtbares Tabellenblatt mit Daten.",
+                "The file has no visible worksheet with data.",
+            ),
+            Location(file=name),
+        )
+    found = [(sheet, find_header(sheet, override)) for sheet in candidates]
+    scored = [(header.score, -index, sheet, header) for index, (sheet, header) in enumerate(found) if header]
+    if not scored and forced:  # the user names the header row: of the first sheet unless one has a header
+        return candidates[0], None
+    if not scored:
+        raise _no_measure_list(name, [sheet.name for sheet in candidates])
+    _, _, sheet, header = max(scored, key=lambda item: (item[0], item[1]))
+    return sheet, header
+
+
+def _no_measure_list(name: str, sheets: list[str]) -> ImportFailed:
+    names = ", ".join(f"'{s}'" for s in sheets)
+    return ImportFailed(
+        Message(
+            f"Keine Maßnahmenliste gefunden (geprüft: Blatt {names}). Gesucht wurde eine Kopfzeile mit einer "
+            f"Spalte wie {looked_for()} – oder mit Spalten wie Nr., Kosten, Start, Ende, Priorität.",
+            f"No measure list found (checked: sheet {names}). The importer looked for a header row with a "
+            f"column such as {looked_for()} – or with columns such as No., Cost, Start, End, Priority.",
+        ),
+        Location(file=name, sheet=sheets[0] if len(sheets) == 1 else ""),
+    )
+
+
+def _import_sheet(
+    sheet: RawSheet, header: Header, name: str, usable: tuple[str, ...], override: dict[str, int] | None
+) -> ImportResult:
+    report = Report(name, sheet.name)
+    mapping = dict(header.mapping)
+    header = replace(header, texts=tuple(text.replace("\n", " ") for text in header.texts))
+    data_rows = sheet.rows[header.bottom + 1 :]
+    if "title" not in mapping:
+        _choose_title_column(data_rows, header, mapping, report)
+    layout = layout_of(header.texts, mapping, data_rows, sheet.hidden_columns)
+    lines = sort_lines(read_lines(sheet.rows, header.bottom + 1, layout, sheet.date1904))
+    where = Location(name, sheet.name, header.bottom + 1 or None)
+    if not lines:
+        raise ImportFailed(
+            Message(
+                "Die Tabelle hat eine Kopfzeile, aber keine Zeilen mit Maßnahmen darunter.",
+                "The table has a header row but no rows of measures below it.",
+            ),
+            where,
+        )
+    columns = columns_of(header.texts, layout, lines)
+    built = build(lines, columns, report, sheet.date1904)
+    if not built:
+        raise ImportFailed(
+            Message(
+                "Unter der Kopfzeile steht keine einzige Maßnahme (nur Leer-, Summen- oder Vorlagenzeilen).",
+                "Below the header there is not a single measure (only empty, totals or template rows).",
+            ),
+            where,
+        )
+    for message, row in skipped_messages(lines):
+        report.add(message, row, mapping.get("title"))
+    if layout.grid:
+        letters = f"{column_letter(layout.grid[0])}–{column_letter(layout.grid[-1])}"
+        report.add(
+            Message(
+                f"{len(layout.grid)} Kalenderspalten ({letters}) eines Gantt-Rasters nicht übernommen.",
+                f"{len(layout.grid)} calendar columns ({letters}) of a Gantt grid not imported.",
+            ),
+            header.bottom + 1,
+            layout.grid[0],
+        )
+    hidden = sorted(c for c in sheet.hidden_columns if c not in mapping.values() and c < len(header.texts))
+    hidden = [c for c in hidden if header.texts[c]]
+    if hidden:
+        names = ", ".join(f"{column_letter(c)} ('{header.texts[c]}')" for c in hidden)
+        report.add(
+            Message(
+                f"Ausgeblendete Spalten nicht übernommen: {names}.",
+                f"Hidden columns not imported: {names}.",
+            ),
+            header.bottom + 1,
+            hidden[0],
+        )
+    measures = _with_ids(built, header, mapping, report)
+    _check_dependencies(measures, built, mapping, report)
+    unmapped = tuple(
+        header.texts[c] for c in (*layout.notes, *layout.grid) if c < len(header.texts) and header.texts[c]
+    )
+    problems = sorted(report.problems, key=lambda p: p.where.row or 0)
+    return ImportResult(
+        tuple(measures),
+        None,
+        tuple(problems),
+        sheet.name,
+        usable,
+        header.bottom + 1,
+        mapping,
+        header.texts,
+        unmapped,
+    )
+
+
+def _choose_title_column(rows: list[list[Cell]], header: Header, mapping: dict[str, int], report: Report) -> None:
+    """No column is named like a title: take the unmapped column that holds the most text."""
+    used = set(mapping.values())
+    counts: dict[int, int] = {}
+    for row in rows[:500]:
+        for column, value in enumerate(row):
+            if column not in used and isinstance(value, str) and any(ch.isalpha() for ch in value):
+                counts[column] = counts.get(column, 0) + 1
+    filled = sum(1 for row in rows[:500] if any(not is_empty(v) for v in row))
+    if not counts or max(counts.values()) < max(1, filled // 3):
+        raise _no_measure_list(report.file, [report.sheet])
+    column = max(counts, key=lambda c: (counts[c], -c))
+    mapping["title"] = column
+    report.add(
+        Message(
+            f"Keine Spalte für den Titel erkannt – Spalte {column_letter(column)} (die mit dem meisten Text) "
+            "wird als Maßnahme gelesen.",
+            f"No title column recognised – column {column_letter(column)} (the one with most text) is read "
+            "as the measure.",
+        ),
+        header.bottom + 1,
+        column,
+    )
+
+
+def _with_ids(
+    built: list[tuple[Line, Measure]], header: Header, mapping: dict[str, int], report: Report
+) -> list[Measure]:
+    """Ids from the ID column where it names (nearly) every measure, else M001, M002, … by row order."""
+    column = mapping.get("id")
+    given = [line.ident for line, _ in built]
+    use = column is not None and sum(bool(i) for i in given) * 2 >= len(built)
+    taken = {i for i in given if i} if use else set()
+    counter = 0
+    seen: set[str] = set()
+    measures = []
+    for (line, measure), ident in zip(built, given, strict=True):
+        notes = measure.notes
+        if not use and ident and column is not None:
+            label = header.texts[column] if column < len(header.texts) and header.texts[column] else "Nr."
+            notes = "; ".join(filter(None, [f"{label}: {ident}", notes]))
+            ident = ""
+        if ident in seen:
+            fresh = _fresh(ident, seen | taken)
+            report.add(
+                Message(
+                    f"Die ID '{ident}' ist doppelt – diese Maßnahme heißt jetzt '{fresh}'.",
+                    f"The ID '{ident}' is used twice – this measure is now '{fresh}'.",
+                ),
+                line.number,
+                column,
+            )
+            ident = fresh
+        while not ident:
+            counter += 1
+            candidate = f"M{counter:03d}"
+            ident = candidate if candidate not in taken and candidate not in seen else ""
+        seen.add(ident)
+        measures.append(measure.with_changes(id=ident, notes=notes))
+    return measures
+
+
+def _fresh(ident: str, used: set[str]) -> str:
+    number = 2
+    while f"{ident}-{number}" in used:
+        number += 1
+    return f"{ident}-{number}"
+
+
+def _check_dependencies(
+    measures: list[Measure], built: list[tuple[Line, Measure]], mapping: dict[str, int], report: Report
+) -> None:
+    """A dependency on an id that is no measure of this import is reported and kept (PRODUCT.md)."""
+    ids = {m.id for m in measures}
+    for measure, (line, _) in zip(measures, built, strict=True):
+        unknown = [d for d in measure.depends_on if d not in ids]
+        if unknown:
+            listed = ", ".join(unknown)
+            report.add(
+                Message(
+                    f"Abhängigkeit von {listed}: keine Maßnahme dieser Liste – bleibt eingetragen, die "
+                    "Maßnahme kann so aber nicht geplant werden.",
+                    f"Dependency on {listed}: no measure of this list – kept, but the measure cannot be "
+                    "planned this way.",
+                ),
+                line.number,
+                mapping.get("depends_on"),
+                WARNING,
+            )
+
+
+__all__ = ["ImportFailed", "ImportResult", "Limits", "import_file"]

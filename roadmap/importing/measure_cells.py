@@ -1,0 +1,399 @@
+"""Read the cells of measure rows into Measures, with a warning for every value not taken as given.
+
+Problems that repeat down a column are reported once per column, naming the rows (PRODUCT.md,
+Contracts → Import: missing value/effort get a default and a warning, never a silent guess). A title
+is taken as plain text: shortened to the model's limit, kept when it looks like markup or a formula,
+a formula's value as its text – each said in a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from roadmap.domain.messages import ERROR, WARNING, Location, Message, Problem, RoadmapError, column_letter
+from roadmap.domain.model import DONE, FIELDS, IDEA, RUNNING, TITLE_LIMIT, Kpi, Measure, Month
+from roadmap.importing.column_names import header_unit, normalise
+from roadmap.importing.files import Cell
+from roadmap.importing.rows import (
+    FORMULA_TITLE,
+    LONG_TITLE,
+    MARKUP_TITLE,
+    MEASURE,
+    UNTITLED,
+    VALUE_TITLE,
+    Layout,
+    Line,
+    rows_text,
+    title_findings,
+)
+from roadmap.importing.values import (
+    DAYS,
+    MONTHS,
+    is_empty,
+    number_convention,
+    parse_days,
+    parse_duration,
+    parse_month,
+    parse_number,
+    text_of,
+)
+from roadmap.importing.words import (
+    parse_bool,
+    parse_field,
+    parse_id_list,
+    parse_level,
+    parse_priority,
+    parse_progress,
+    parse_status,
+)
+
+DEFAULT_SCORE = 3.0
+EXCERPT = 40  # characters of a cell quoted in a warning
+
+
+@dataclass
+class Report:
+    """Problems found while reading; repeated ones are gathered per column and kind."""
+
+    file: str
+    sheet: str
+    problems: list[Problem] = field(default_factory=list)
+    grouped: dict[tuple[str, int], list[tuple[int, str]]] = field(default_factory=dict)
+
+    def add(self, message: Message, row: int | None, column: int | None, severity: str = WARNING) -> None:
+        """One problem at a cell (column None: the whole row)."""
+        letter = column_letter(column) if column is not None else ""
+        self.problems.append(Problem(message, Location(self.file, self.sheet, row, letter), severity))
+
+    def gather(self, kind: str, column: int, row: int, example: str = "") -> None:
+        """Note one occurrence of a problem that is reported once for its column."""
+        self.grouped.setdefault((kind, column), []).append((row, example))
+
+
+@dataclass
+class Columns:
+    """The table's headers and mapping, and per-column reading conventions."""
+
+    headers: tuple[str, ...]
+    layout: Layout
+    conventions: dict[int, str]
+    priority_scale: int
+    field_is_category: bool
+
+    def header(self, column: int) -> str:
+        """The column's header text, or 'Spalte C' if it has none."""
+        text = self.headers[column] if column < len(self.headers) else ""
+        return text or f"Spalte {column_letter(column)}"
+
+
+def columns_of(headers: tuple[str, ...], layout: Layout, lines: list[Line]) -> Columns:
+    """Decide each column's number convention, the priority scale and whether 'field' names fields."""
+    mapping = layout.mapping
+    conventions = {
+        column: number_convention(line.cells[column] for line in lines if column < len(line.cells))
+        for key, column in mapping.items()
+        if key in ("one_time_cost", "running_cost", "person_days", "value", "effort", "votes")
+    }
+    scale = 3
+    if "priority" in mapping:
+        numbers = [_number(_cell(line, mapping["priority"])) for line in lines]
+        scale = 5 if max((n for n in numbers if n is not None), default=0) > 3 else 3
+    category = False
+    if "field" in mapping:
+        values = [_cell(line, mapping["field"]) for line in lines if line.kind == MEASURE]
+        values = [v for v in values if not is_empty(v)]
+        readable = sum(_is_field(v) for v in values)
+        category = bool(values) and readable < len(values) / 2
+    return Columns(headers, layout, conventions, scale, category)
+
+
+def _cell(line: Line, column: int | None) -> Cell:
+    return line.cells[column] if column is not None and column < len(line.cells) else None
+
+
+def _number(value: Cell) -> float | None:
+    try:
+        return parse_number(value)
+    except ValueError:
+        return None
+
+
+def _is_field(value: Cell) -> bool:
+    try:
+        return parse_field(value) is not None
+    except ValueError:
+        return False
+
+
+def build(lines: list[Line], columns: Columns, report: Report, date1904: bool) -> list[tuple[Line, Measure]]:
+    """A Measure for every measure line (ids still to be decided), reporting what was not read."""
+    reader = _RowReader(columns, report, date1904)
+    built = []
+    fill: dict[str, Cell] = {}
+    for line in lines:
+        for key in ("field", "phase"):
+            column = columns.layout.mapping.get(key)
+            if column is not None and not is_empty(_cell(line, column)):
+                fill[key] = _cell(line, column)
+        if line.kind == UNTITLED:
+            report.add(
+                Message(
+                    "Zeile ohne Titel übersprungen, obwohl sie Werte enthält.",
+                    "Row without a title skipped although it holds values.",
+                ),
+                line.number,
+                columns.layout.mapping.get("title"),
+                ERROR,
+            )
+        if line.kind != MEASURE:
+            continue
+        measure = reader.read(line, fill)
+        if measure is not None:
+            built.append((line, measure))
+    reader.finish()
+    return built
+
+
+class _RowReader:
+    def __init__(self, columns: Columns, report: Report, date1904: bool) -> None:
+        self.columns = columns
+        self.map = columns.layout.mapping
+        self.report = report
+        self.date1904 = date1904
+        self.missing: dict[str, list[int]] = {"value": [], "effort": []}
+        self.parsers = self._parsers()
+        self.headers = {key: normalise(columns.header(column)).split() for key, column in self.map.items()}
+
+    def _parsed(self, line: Line, key: str, parse: Callable[[Cell], object], notes: list[str]) -> object:
+        """The parsed cell of a field's column; unreadable text is gathered and kept in the notes."""
+        column = self.map.get(key)
+        value = _cell(line, column)
+        if column is None or is_empty(value):
+            return None
+        try:
+            return parse(value)
+        except (ValueError, RoadmapError):
+            self.report.gather("unreadable", column, line.number, text_of(value))
+            notes.append(f"{self.columns.header(column)}: {text_of(value)}")
+            return None
+
+    def read(self, line: Line, fill: dict[str, Cell]) -> Measure | None:
+        notes: list[str] = []
+        if line.phase:
+            notes.append(f"Phase: {line.phase}")
+        if not is_empty(fill.get("phase")):
+            notes.append(f"{self.columns.header(self.map['phase'])}: {text_of(fill['phase'])}")
+        if line.parent:
+            notes.append(f"Teil von: {line.parent}")
+        title = self._title(line, notes)
+        data = {key: self._parsed(line, key, parse, notes) for key, parse in self.parsers.items()}
+        field_name = FIELDS[0]
+        if "field" in self.map and not is_empty(fill.get("field")):
+            if self.columns.field_is_category:
+                notes.append(f"{self.columns.header(self.map['field'])}: {text_of(fill['field'])}")
+            else:
+                field_name = self._field(line, fill["field"], notes)
+        value = data["value"] if data["value"] is not None else data["priority"]
+        if value is None:
+            self.missing["value"].append(line.number)
+        if data["effort"] is None:
+            self.missing["effort"].append(line.number)
+        status = data["status"] or data["progress"] or IDEA
+        start, end = line.start, line.end
+        for key, found in (("earliest_start", start), ("deadline", end)):
+            column = self.map.get(key)
+            if found is None and column is not None and not is_empty(_cell(line, column)):
+                self.report.gather("unreadable", column, line.number, text_of(_cell(line, column)))
+                notes.append(f"{self.columns.header(column)}: {text_of(_cell(line, column))}")
+        duration = data["duration"]
+        if start and end and end < start:
+            self.report.add(
+                Message(
+                    "Das Ende liegt vor dem Start – Ende nicht übernommen.",
+                    "The end lies before the start – end ignored.",
+                ),
+                line.number,
+                self.map.get("deadline"),
+            )
+            end = None
+        if start and end and (duration is None or status in (RUNNING, DONE)):
+            # Months from start to end, both inclusive; a running or done measure keeps its dates.
+            duration = Month.of(end) - Month.of(start) + 1
+        for column in self.columns.layout.notes:
+            if not is_empty(_cell(line, column)):
+                notes.append(f"{self.columns.header(column)}: {text_of(_cell(line, column))}")
+        if data["notes"]:
+            notes.insert(0, str(data["notes"]))
+        try:
+            return Measure(
+                id="?",
+                title=title,
+                field=field_name,
+                description=str(data["description"] or ""),
+                value=float(value if value is not None else DEFAULT_SCORE),
+                effort=float(data["effort"] if data["effort"] is not None else DEFAULT_SCORE),
+                one_time_cost=self._amount(line, "one_time_cost", data),
+                running_cost=self._amount(line, "running_cost", data),
+                funding_eligible=bool(data["funding_eligible"]),
+                person_days=self._amount(line, "person_days", data),
+                duration=int(duration or 1),
+                depends_on=tuple(data["depends_on"] or ()),
+                earliest_start=Month.of(start) if start else None,
+                deadline=Month.of(end) if end else None,
+                pinned=data["pinned"],
+                must_have=bool(data["must_have"]),
+                excluded=bool(data["excluded"]),
+                owner=str(data["owner"] or ""),
+                status=status,
+                kpi=Kpi(*(str(data[k] or "") for k in ("kpi_name", "kpi_baseline", "kpi_target"))),
+                notes="; ".join(notes),
+                votes=int(data["votes"] or 0),
+            )
+        except RoadmapError as error:
+            self.report.add(error.message, line.number, self.map.get("title"), ERROR)
+            return None
+
+    def _title(self, line: Line, notes: list[str]) -> str:
+        """The line's title as plain text of at most TITLE_LIMIT characters; what is odd about it is gathered."""
+        column = line.title_column if line.title_column is not None else self.map.get("title", 0)
+        for kind in title_findings(line):
+            self.report.gather(kind, column, line.number, _excerpt(line.title))
+        if len(line.title) <= TITLE_LIMIT:
+            return line.title
+        notes.append(f"Titel (vollständig): {line.title}")
+        return line.title[:TITLE_LIMIT].rstrip()
+
+    def _parsers(self) -> dict[str, Callable[[Cell], object]]:
+        conv = self.columns.conventions
+        unit = {key: header_unit(self.columns.header(c)) for key, c in self.map.items()}
+        return {
+            "description": text_of,
+            "notes": text_of,
+            "owner": text_of,
+            "kpi_name": text_of,
+            "kpi_baseline": text_of,
+            "kpi_target": text_of,
+            "value": parse_level,
+            "effort": parse_level,
+            "priority": lambda v: parse_priority(v, self.columns.priority_scale),
+            "one_time_cost": lambda v: parse_number(v, conv.get(self.map.get("one_time_cost", -1), "de")),
+            "running_cost": lambda v: parse_number(v, conv.get(self.map.get("running_cost", -1), "de")),
+            "person_days": lambda v: parse_days(v, unit.get("person_days") or DAYS),
+            "duration": lambda v: parse_duration(v, unit.get("duration") or MONTHS),
+            "funding_eligible": parse_bool,
+            "must_have": parse_bool,
+            "excluded": parse_bool,
+            "votes": _votes,
+            "depends_on": parse_id_list,
+            "pinned": lambda v: parse_month(v, date1904=self.date1904),
+            "status": parse_status,
+            "progress": parse_progress,
+        }
+
+    def _field(self, line: Line, value: Cell, notes: list[str]) -> str:
+        try:
+            return parse_field(value) or FIELDS[0]
+        except ValueError:
+            column = self.map["field"]
+            self.report.gather("field", column, line.number, text_of(value))
+            notes.append(f"{self.columns.header(column)}: {text_of(value)}")
+            return FIELDS[0]
+
+    def _amount(self, line: Line, key: str, data: dict[str, object]) -> float:
+        amount = data[key]
+        if amount is None:
+            return 0.0
+        number = float(amount)  # type: ignore[arg-type]
+        words = self.headers[key]
+        if any(word in words for word in ("tsd", "tausend", "t", "k", "teur", "keur")):
+            number *= 1000
+        if key == "running_cost" and any(w.startswith(("monat", "month", "mtl")) for w in words):
+            number *= 12
+        if number < 0:
+            self.report.gather("negative", self.map[key], line.number, text_of(amount))
+            return 0.0
+        return number
+
+    def finish(self) -> None:
+        """The per-column reports: unreadable values, unknown fields, negatives, missing scores."""
+        report, columns = self.report, self.columns
+        for (kind, column), found in report.grouped.items():
+            rows = rows_text([row for row, _ in found])
+            report.add(_column_message(kind, columns.header(column), rows, found[0][1]), found[0][0], column)
+        labels = {"value": ("Nutzen", "value"), "effort": ("Aufwand", "effort")}
+        for key, rows_missing in self.missing.items():
+            if not rows_missing:
+                continue
+            de, en = labels[key]
+            column = self.map.get(key, self.map.get("priority") if key == "value" else None)
+            # Without a column of its own, the warning points at the measures' titles.
+            at = column if column is not None else self.map.get("title")
+            where_de = "keine Spalte dafür gefunden" if column is None else "Zelle leer"
+            where_en = "no column found for it" if column is None else "cell empty"
+            report.add(
+                Message(
+                    f"{de} fehlt ({where_de}) in Zeilen {rows_text(rows_missing)} – Standardwert 3 gesetzt.",
+                    f"{en.capitalize()} missing ({where_en}) in rows {rows_text(rows_missing)} – default 3 set.",
+                ),
+                rows_missing[0],
+                at,
+            )
+
+
+def _column_message(kind: str, header: str, rows: str, example: str) -> Message:
+    """The one warning for a kind of problem found down a column, naming its rows and an example."""
+    texts = {
+        "field": (
+            f"'{example}' u. a. ist kein Handlungsfeld (Zeilen {rows}) – '{FIELDS[0]}' gesetzt, "
+            "der Text steht in den Notizen.",
+            f"'{example}' and others name no field of action (rows {rows}) – '{FIELDS[0]}' set, "
+            "the text is kept in the notes.",
+        ),
+        "negative": (
+            f"Negative Beträge in '{header}' (Zeilen {rows}) – als 0 übernommen.",
+            f"Negative amounts in '{header}' (rows {rows}) – read as 0.",
+        ),
+        LONG_TITLE: (
+            f"Titel länger als {TITLE_LIMIT} Zeichen (Zeilen {rows}; z. B. '{example}') – auf {TITLE_LIMIT} "
+            "Zeichen gekürzt, der vollständige Text steht in den Notizen.",
+            f"Title longer than {TITLE_LIMIT} characters (rows {rows}; e.g. '{example}') – shortened to "
+            f"{TITLE_LIMIT} characters, the full text is kept in the notes.",
+        ),
+        MARKUP_TITLE: (
+            f"Titel sieht aus wie Markup (HTML/Markdown) (Zeilen {rows}; z. B. '{example}') – als reiner Text "
+            "übernommen, nie als Markup dargestellt.",
+            f"Title looks like markup (HTML/Markdown) (rows {rows}; e.g. '{example}') – kept as plain text, "
+            "never rendered as markup.",
+        ),
+        FORMULA_TITLE: (
+            f"Titel sieht aus wie eine Formel (Zeilen {rows}; z. B. '{example}') – als Text übernommen, nie berechnet.",
+            f"Title looks like a formula (rows {rows}; e.g. '{example}') – kept as text, never evaluated.",
+        ),
+        VALUE_TITLE: (
+            f"Titel ist eine Zahl oder ein Wert statt Text (Zeilen {rows}; z. B. '{example}', etwa das Ergebnis "
+            "einer Formel) – der Wert ist als Titel übernommen.",
+            f"Title is a number or value instead of text (rows {rows}; e.g. '{example}', perhaps a formula's "
+            "result) – the value is taken as the title.",
+        ),
+    }
+    de, en = texts.get(
+        kind,
+        (
+            f"Wert in '{header}' nicht lesbar (Zeilen {rows}; z. B. '{example}') – der Text steht in den Notizen.",
+            f"Value in '{header}' not readable (rows {rows}; e.g. '{example}') – the text is kept in the notes.",
+        ),
+    )
+    return Message(de, en)
+
+
+def _excerpt(text: str) -> str:
+    """The text, or its first EXCERPT characters and '…'."""
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+
+
+def _votes(value: Cell) -> int:
+    number = parse_number(value) or 0
+    if number < 0:
+        raise ValueError(f"{text_of(value)} Stimmen")
+    return round(number)

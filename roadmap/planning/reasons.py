@@ -1,0 +1,169 @@
+"""Why a measure is not planned, in one sentence a workshop participant understands."""
+
+from __future__ import annotations
+
+from roadmap.domain.formats import euro, month
+from roadmap.domain.messages import Message
+from roadmap.domain.model import Month
+from roadmap.planning.plan import (
+    BUDGET,
+    CAPACITY,
+    CYCLE,
+    DEPENDENCY_EXCLUDED,
+    DEPENDENCY_NOT_PLANNED,
+    DEPENDENCY_UNKNOWN,
+    DONE,
+    EXCLUDED,
+    PIN,
+    WINDOW,
+    NotPlanned,
+)
+
+
+def excluded(measure_id: str) -> NotPlanned:
+    """The team excluded the measure."""
+    return NotPlanned(
+        measure_id,
+        EXCLUDED,
+        Message("Ausgeschlossen – wird nicht eingeplant.", "Excluded – not planned."),
+    )
+
+
+def done(measure_id: str) -> NotPlanned:
+    """The measure is finished; only its running costs still count."""
+    return NotPlanned(
+        measure_id,
+        DONE,
+        Message(
+            "Bereits abgeschlossen – nur die laufenden Kosten zählen ab Planungsbeginn.",
+            "Already completed – only its running costs count from the start of the horizon.",
+        ),
+    )
+
+
+def unknown_dependency(measure_id: str, missing: list[str]) -> NotPlanned:
+    """A dependency names an id that is no measure of the workshop."""
+    ids = ", ".join(missing)
+    return NotPlanned(
+        measure_id,
+        DEPENDENCY_UNKNOWN,
+        Message(
+            f"Hängt von {ids} ab, das es in diesem Workshop nicht gibt – Abhängigkeit korrigieren.",
+            f"Depends on {ids}, which is not a measure of this workshop – correct the dependency.",
+        ),
+        tuple(missing),
+    )
+
+
+def cycle(measure_id: str, members: list[str]) -> NotPlanned:
+    """The measure is part of a dependency cycle; the cycle is named."""
+    loop = " → ".join([*members, members[0]])
+    return NotPlanned(
+        measure_id,
+        CYCLE,
+        Message(
+            f"Zirkuläre Abhängigkeit: {loop} – eine davon muss entfernt werden.",
+            f"Circular dependency: {loop} – one of them must be removed.",
+        ),
+        tuple(members),
+    )
+
+
+def dependency_not_planned(measure_id: str, dependency: str, dependency_title: str, excluded: bool) -> NotPlanned:
+    """A measure it depends on is not planned (or excluded)."""
+    name = f"{dependency} „{dependency_title}“"
+    if excluded:
+        return NotPlanned(
+            measure_id,
+            DEPENDENCY_EXCLUDED,
+            Message(
+                f"Voraussetzung {name} ist ausgeschlossen.",
+                f"Prerequisite {dependency} '{dependency_title}' is excluded.",
+            ),
+            (dependency,),
+        )
+    return NotPlanned(
+        measure_id,
+        DEPENDENCY_NOT_PLANNED,
+        Message(
+            f"Voraussetzung {name} ist nicht eingeplant.",
+            f"Prerequisite {dependency} '{dependency_title}' is not planned.",
+        ),
+        (dependency,),
+    )
+
+
+def window(measure_id: str, earliest: Month, last_end: Month, duration: int, by_deadline: bool) -> NotPlanned:
+    """It cannot start early enough to end by its deadline or the horizon end."""
+    limit_de = "zur Deadline" if by_deadline else "zum Ende des Planungszeitraums"
+    limit_en = "its deadline" if by_deadline else "the end of the horizon"
+    return NotPlanned(
+        measure_id,
+        WINDOW,
+        Message(
+            f"Passt zeitlich nicht: frühestens ab {month(earliest)}, {duration} Monat(e) Dauer, "
+            f"aber fertig sein muss es bis {limit_de} ({month(last_end)}).",
+            f"Does not fit in time: it can start in {month(earliest, 'en')} at the earliest and takes "
+            f"{duration} month(s), but must end by {limit_en} ({month(last_end, 'en')}).",
+        ),
+    )
+
+
+def budget(measure_id: str, year: int, shortfall: float) -> NotPlanned:
+    """No start month leaves enough budget; the year and the smallest gap are named."""
+    return NotPlanned(
+        measure_id,
+        BUDGET,
+        Message(
+            f"Budget reicht nicht: im günstigsten Startmonat fehlen {year} noch {euro(shortfall)}.",
+            f"Not enough budget: even in the best start month {year} is short by {euro(shortfall, 'en')}.",
+        ),
+    )
+
+
+def capacity(measure_id: str) -> NotPlanned:
+    """No start month leaves enough internal person-days."""
+    return NotPlanned(
+        measure_id,
+        CAPACITY,
+        Message(
+            "Interne Kapazität reicht nicht: in jedem möglichen Zeitraum sind die Personentage schon verplant.",
+            "Not enough internal capacity: in every possible period the person-days are already taken.",
+        ),
+    )
+
+
+def budget_and_capacity(measure_id: str) -> NotPlanned:
+    """Some months lack budget, the others capacity."""
+    return NotPlanned(
+        measure_id,
+        BUDGET,
+        Message(
+            "Budget und Kapazität reichen in keinem Monat zugleich: wo Geld frei ist, fehlen Personentage.",
+            "Budget and capacity never suffice together: where money is left, person-days are missing.",
+        ),
+    )
+
+
+def pin(measure_id: str, pinned: Month, cause: Message) -> NotPlanned:
+    """A pinned measure cannot start in its pinned month."""
+    return NotPlanned(
+        measure_id,
+        PIN,
+        Message(
+            f"Fixiert auf {month(pinned)}, aber dort nicht möglich: {cause('de')}",
+            f"Pinned to {month(pinned, 'en')}, but not possible there: {cause('en')}",
+        ),
+    )
+
+
+PIN_BEFORE_EARLIEST = Message(
+    "Voraussetzungen oder frühester Start liegen später.",
+    "prerequisites or the earliest start come later.",
+)
+PIN_AFTER_LATEST = Message(
+    "es würde nach der Deadline bzw. dem Planungsende fertig.",
+    "it would end after its deadline or the horizon end.",
+)
+PIN_BUDGET = Message("das Budget dieses Jahres reicht nicht.", "that year's budget is not enough.")
+PIN_CAPACITY = Message("die interne Kapazität reicht nicht.", "internal capacity is not enough.")

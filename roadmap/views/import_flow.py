@@ -1,0 +1,216 @@
+"""The import page's choices in the session: the file, its sheet, header row and column mapping, what was read
+for them and what taking the list over would do. Nothing here changes the workshop.
+
+Pure functions on the session state (any mutable mapping; no streamlit here); the page uses them as its widget
+callbacks, passing `st.session_state`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, MutableMapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.model import Workshop
+from roadmap.importing.importer import ImportResult, import_file
+from roadmap.views.import_preview import edited_mapping, mapping_rows, mapping_table
+from roadmap.views.import_rescue import SheetStart, examples, sheet_starts, shown, suggested_header_row
+from roadmap.workshop.merge import APPEND, MergeResult, merge_import
+
+State = MutableMapping[str, Any]
+Outcome = ImportResult | RoadmapError
+
+ROUND = "import_round"  # grows after each import, so the uploader starts empty again
+FILE, SHEET, OVERRIDE, MEMO, DONE = "_import_file", "_import_sheet", "_import_override", "_import_memo", "_import_done"
+SHEETS_SEEN, MAPPING_VERSION = "_import_sheets_seen", "_import_mapping_version"
+DRY_RUN, HEADER, STARTS = "_import_dry_run", "_import_header_row", "_import_starts"
+CHOICES = (SHEET, HEADER, OVERRIDE, MEMO, SHEETS_SEEN, STARTS)  # forgotten with the file they were made for
+
+
+def new_file(state: State, data: bytes, name: str) -> None:
+    """A different file was uploaded: forget the sheet, header row and mapping chosen for the previous one."""
+    stamp = (name, hashlib.sha1(data).hexdigest())
+    if state.get(FILE) != stamp:
+        for key in CHOICES:
+            state.pop(key, None)
+        state[FILE] = stamp
+
+
+def tag(state: State) -> str:
+    """A short mark of the current file for widget keys, so a new file gets fresh widgets."""
+    return str(state[FILE][1][:12])
+
+
+def _stamp(state: State) -> tuple[Any, ...]:
+    override = state.get(OVERRIDE) or {}
+    return state.get(FILE), state.get(SHEET), state.get(HEADER), tuple(sorted(override.items()))
+
+
+def stored(state: State) -> Outcome | None:
+    """What was read for the current file and choices, or None if it must be read (again)."""
+    memo = state.get(MEMO)
+    return memo[1] if memo is not None and memo[0] == _stamp(state) else None
+
+
+def read(state: State, data: bytes, name: str) -> Outcome:
+    """The import of the file with the chosen sheet, header row and mapping (or why it failed), kept for them."""
+    try:
+        outcome: Outcome = import_file(
+            data, filename=name, sheet=state.get(SHEET), mapping=state.get(OVERRIDE), header_row=state.get(HEADER)
+        )
+    except RoadmapError as error:  # ImportFailed included: not a spreadsheet, damaged, too large, no list …
+        outcome = error
+    state[MEMO] = (_stamp(state), outcome)
+    return outcome
+
+
+def starts(state: State, data: bytes, name: str) -> tuple[SheetStart, ...]:
+    """The first rows of each worksheet of the file, read once per file; none if the file itself is unreadable."""
+    memo = state.get(STARTS)
+    if memo is None or memo[0] != state.get(FILE):
+        try:
+            found = sheet_starts(data, name)
+        except RoadmapError:
+            found = ()
+        memo = (state.get(FILE), found)
+        state[STARTS] = memo
+    return memo[1]
+
+
+def rescued_sheet(state: State, found: Sequence[SheetStart]) -> SheetStart:
+    """The sheet the rescue shows (the chosen one, else the first), offered among all the file's sheets."""
+    start = shown(found, state.get(SHEET))
+    state[SHEETS_SEEN] = (tuple(s.name for s in found), start.name)
+    return start
+
+
+def header_row(state: State, start: SheetStart) -> int:
+    """The header row the rescue shows: the one chosen, else the first row that looks like one."""
+    chosen = state.get(HEADER)
+    return int(chosen) if chosen is not None else suggested_header_row(start)
+
+
+def found_table(
+    state: State, result: ImportResult, labels: Mapping[str, str]
+) -> tuple[pd.DataFrame, list[int], list[str | None]]:
+    """The mapping editor for the list read: table (first values where the rescue read them), columns, fields."""
+    columns, fields = mapping_rows(result)
+    memo = state.get(STARTS)
+    found = [s for s in (memo[1] if memo and memo[0] == state.get(FILE) else ()) if s.name == result.sheet]
+    first = examples(found[0], result.header_row, columns) if found else None
+    return mapping_table(result, columns, fields, labels, first), columns, fields
+
+
+# --- the widgets' callbacks ---------------------------------------------------------------------
+
+
+def see_sheets(state: State, result: ImportResult) -> None:
+    """Remember the sheets of the workbook read, for the sheet choice."""
+    state[SHEETS_SEEN] = (result.sheets, result.sheet)
+
+
+def sheet_options(state: State) -> tuple[list[str], int]:
+    """The sheets to choose from and the one chosen; no options where there is no choice."""
+    sheets, current = state.get(SHEETS_SEEN, ((), ""))
+    if len(sheets) < 2:
+        return [], 0
+    options = list(sheets) if current in sheets else [current, *sheets]
+    return options, options.index(state.get(SHEET) or current)
+
+
+def choose_sheet(state: State, key: str) -> None:
+    """Sheet callback: read that sheet, its header found afresh."""
+    state[SHEET] = state[key]
+    state.pop(OVERRIDE, None)
+    state.pop(HEADER, None)
+
+
+def header_key(state: State, row: int) -> str:
+    """The header row input's key: new per file, sheet and row read, so it shows the row read."""
+    return f"import_header_row_{tag(state)}_{state.get(SHEET)}_{row}"
+
+
+def choose_header_row(state: State, key: str, sheet: str = "") -> None:
+    """Header row callback: read the file again from that row (0: none), with the mapping its headings give."""
+    value = state.get(key)
+    state[HEADER] = None if value is None else int(value)
+    state.pop(OVERRIDE, None)
+    if sheet:
+        state[SHEET] = sheet
+    _new_mapping(state)
+
+
+def mapping_key(state: State, rescue: bool = False) -> str:
+    """The mapping editor's key: new after each change, so it starts afresh from what was read."""
+    kind = "import_mapping_rescue" if rescue else "import_mapping"
+    return f"{kind}_{tag(state)}_{state.get(MAPPING_VERSION, 0)}"
+
+
+def choose_mapping(
+    state: State,
+    key: str,
+    columns: list[int],
+    fields: list[str | None],
+    labels: Mapping[str, str],
+    header: int | None = None,
+    sheet: str = "",
+) -> None:
+    """Mapping editor callback: the table as edited becomes the importer's whole mapping (for that header row)."""
+    edits = (state.get(key) or {}).get("edited_rows") or {}
+    state[OVERRIDE] = edited_mapping(columns, fields, edits, labels)
+    if header is not None:
+        state[HEADER] = header
+    if sheet:
+        state[SHEET] = sheet
+    _new_mapping(state)
+
+
+def _new_mapping(state: State) -> None:
+    state[MAPPING_VERSION] = state.get(MAPPING_VERSION, 0) + 1
+
+
+# --- the decision -------------------------------------------------------------------------------
+
+
+def dry_run(state: State, workshop: Workshop, result: ImportResult, how: str | None, revision: int) -> MergeResult:
+    """What taking the list over would do, merged once per file, choice, way and workshop revision."""
+    stamp = (state[MEMO][0], how, revision)
+    memo = state.get(DRY_RUN)
+    if memo is None or memo[0] != stamp:  # merging 50,000 rows takes a moment
+        memo = (stamp, merge_import(workshop, result, how or APPEND))
+        state[DRY_RUN] = memo
+    return memo[1]
+
+
+ALREADY_TAKEN = Message(
+    "Diese Liste ist bereits übernommen – ein zweiter Klick ändert nichts.",
+    "This list has already been taken over – a second click changes nothing.",
+)
+
+
+def pending(state: State) -> ImportResult | None:
+    """The list read and waiting for the confirm button, or None once it was taken over (or never read)."""
+    memo = state.get(MEMO)
+    return memo[1] if memo is not None and isinstance(memo[1], ImportResult) else None
+
+
+def finish(state: State, revision: int, messages: Sequence[Message]) -> None:
+    """After taking the list over: remember what it did, empty the uploader and forget the file's choices."""
+    state[DONE] = (revision, tuple(messages))
+    state[ROUND] = state.get(ROUND, 0) + 1
+    for key in (FILE, *CHOICES):
+        state.pop(key, None)
+
+
+def done(state: State, revision: int) -> tuple[Message, ...]:
+    """What the last import did, while the workshop is still as it left it."""
+    last = state.get(DONE)
+    return tuple(last[1]) if last and last[0] == revision else ()
+
+
+def upload_key(state: State) -> str:
+    """The uploader's key: new after each import, so it starts empty."""
+    return f"import_upload_{state.get(ROUND, 0)}"

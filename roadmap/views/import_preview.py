@@ -1,0 +1,208 @@
+"""The import page's tables and texts: which column feeds which field, the mapping as edited, the preview of
+the measures, every problem by place and what taking the list over would do.
+
+Pure functions behind pages/7_import_export.py (no streamlit here): the page draws what they return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from roadmap.domain.messages import ERROR, Message, Problem, column_letter
+from roadmap.domain.model import Workshop
+from roadmap.importing.column_names import IMPORT_FIELDS, is_grid_header
+from roadmap.importing.importer import ImportResult
+from roadmap.views import escape, measure_table
+from roadmap.workshop.merge import APPEND, REPLACE, UPDATE, MergeResult
+
+NOT_MAPPED = "—"
+_KIND = {ERROR: Message("Fehler", "Error")}
+_NOTE = Message("Hinweis", "Note")
+PREVIEW_COLUMNS = (
+    "id", "title", "field", "status", "value", "effort", "one_time_cost", "running_cost", "duration", "depends_on",
+    "earliest_start", "deadline", "owner", "notes",
+)  # fmt: skip
+MONEY_COLUMNS = ("one_time_cost", "running_cost")
+MONTH_COLUMNS = ("earliest_start", "deadline")
+UPLOAD_LABEL = Message(
+    "Maßnahmenliste hochladen (xlsx, xlsm, xls, ods, csv)", "Upload a list of measures (xlsx, xlsm, xls, ods, csv)"
+)
+UPLOAD_HELP = Message(
+    "Kopfzeile, Spalten und Zahlenformate werden erkannt; Sie sehen alles, bevor etwas übernommen wird. "
+    "Höchstens 20 MB und 50.000 Zeilen je Datei.",
+    "Header, columns and number formats are recognised; you see everything before anything is taken over. "
+    "At most 20 MB and 50,000 rows per file.",
+)
+LIST_HINT = Message(
+    "Die Liste darf Titelzeilen, leere Zeilen und Summenzeilen enthalten; deutsche und englische "
+    "Spaltennamen werden erkannt (Nr., Maßnahme, Kosten, Dauer, Vorgänger, Verantwortlich …).",
+    "The list may have title rows, empty rows and total rows; German and English column names are "
+    "recognised (No., Measure, Cost, Duration, Predecessors, Owner …).",
+)
+HEADER_ROW_HELP = Message(
+    "Die Zeile mit den Spaltenüberschriften; die Zeilen darüber werden nicht übernommen. 0: Die Liste hat keine "
+    "Kopfzeile, jede Zeile ist eine Maßnahme (ordnen Sie dann die Spalten zu).",
+    "The row holding the column headings; the rows above it are not imported. 0: the list has no header row, "
+    "every row is a measure (then map the columns).",
+)
+OWN_WORKBOOK = Message(
+    "Roadmap-Arbeitsmappe dieses Programms erkannt: alle Felder (und das Profil) werden übernommen.",
+    "Roadmap workbook of this program recognised: every field (and the profile) is taken over.",
+)
+NOTHING_CHANGED = Message("Am Workshop wurde nichts geändert.", "Nothing in the workshop was changed.")
+HOW_LABELS: dict[str, Message] = {
+    APPEND: Message("Anhängen (zu den bisherigen Maßnahmen)", "Append (to the current measures)"),
+    REPLACE: Message("Ersetzen (die bisherige Liste fällt weg)", "Replace (the current list goes)"),
+    UPDATE: Message("Abgleichen über die ID (gleiche ID wird aktualisiert)", "Update by ID (same ID is updated)"),
+}
+
+
+def header_note(result: ImportResult, chosen: bool, language: str) -> str:
+    """Where the header was found (or chosen) and what the mapping editor below is for."""
+    how = Message("gewählt", "chosen") if chosen else Message("erkannt", "found")
+    sheet = escape.markdown(result.sheet)  # Markdown: the sheet's name is the file author's text
+    if result.header_row == 0:
+        return Message(
+            f"Ohne Kopfzeile: jede Zeile von Blatt **{sheet}** wird als Maßnahme gelesen, die Spalten so, wie "
+            "Sie sie unten zuordnen; Spalten ohne Zuordnung landen in den Notizen.",
+            f"No header row: every row of sheet **{sheet}** is read as a measure, its columns as you map them "
+            "below; columns without a field end up in the notes.",
+        )(language)
+    return Message(
+        f"Kopfzeile in **Zeile {result.header_row}** von Blatt **{sheet}** {how.de}. Prüfen Sie, welche "
+        "Spalte in welches Feld übernommen wird, und korrigieren Sie es bei Bedarf; Spalten ohne Zuordnung "
+        "landen in den Notizen.",
+        f"Header {how.en} in **row {result.header_row}** of sheet **{sheet}**. Check which column feeds "
+        "which field and correct it where needed; columns without a field end up in the notes.",
+    )(language)
+
+
+def field_labels(language: str) -> dict[str, str]:
+    """Field → its name in the mapping editor, in the session's language."""
+    return {field: text(language) for field, text in IMPORT_FIELDS.items()}
+
+
+def mapping_rows(result: ImportResult) -> tuple[list[int], list[str | None]]:
+    """The columns the mapping editor lists and the field each feeds (None: no field, read into the notes).
+
+    Every mapped or headed column is listed except the calendar columns of a Gantt grid ('KW 12', 'Jan 2026'),
+    which are never measure data; a list without a header row (row 0) lists all its columns.
+    """
+    field_of = {column: field for field, column in result.mapping.items()}
+    every = result.header_row == 0
+    columns = [
+        c
+        for c, text in enumerate(result.headers)
+        if every or c in field_of or (text.strip() and not is_grid_header(text))
+    ]
+    return columns, [field_of.get(c) for c in columns]
+
+
+def mapping_table(
+    result: ImportResult,
+    columns: Sequence[int],
+    fields: Sequence[str | None],
+    labels: Mapping[str, str],
+    examples: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The mapping editor's rows: column letter, heading in the file, field it is taken as."""
+    return heading_table(result.headers, columns, fields, labels, examples)
+
+
+def heading_table(
+    headers: Sequence[str],
+    columns: Sequence[int],
+    fields: Sequence[str | None],
+    labels: Mapping[str, str],
+    examples: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Column letter, heading (blank where there is none), a value from the column where known, and its field."""
+    table: dict[str, list[str]] = {
+        "column": [column_letter(c) for c in columns],
+        "header": [headers[c] if c < len(headers) else "" for c in columns],
+    }
+    if examples is not None:
+        table["example"] = list(examples)
+    table["field"] = [labels[f] if f else NOT_MAPPED for f in fields]
+    return pd.DataFrame(table).astype("object")
+
+
+def edited_mapping(
+    columns: Sequence[int],
+    fields: Sequence[str | None],
+    edited_rows: Mapping[Any, Mapping[str, Any]],
+    labels: Mapping[str, str],
+) -> dict[str, int]:
+    """The mapping table as edited, as the importer's whole mapping (-1: this field is in no column)."""
+    chosen = list(fields)
+    by_label = {label: field for field, label in labels.items()}
+    for row, change in edited_rows.items():
+        if "field" in change and 0 <= int(row) < len(chosen):
+            chosen[int(row)] = by_label.get(change["field"] or NOT_MAPPED)
+    mapping: dict[str, int] = dict.fromkeys(IMPORT_FIELDS, -1)
+    for column, field in zip(columns, chosen, strict=True):
+        if field is not None:
+            mapping[field] = column  # a field chosen twice: the column further right wins
+    return mapping
+
+
+def problem_table(problems: Iterable[Problem], language: str) -> pd.DataFrame:
+    """One row per problem: kind, sheet, row, column and the sentence, in the session's language."""
+    found = list(problems)
+    return pd.DataFrame(
+        {
+            "kind": [_KIND.get(p.severity, _NOTE)(language) for p in found],
+            "sheet": [p.where.sheet for p in found],
+            "row": [p.where.row for p in found],
+            "column": [p.where.column for p in found],
+            "message": [p.message(language) for p in found],
+        }
+    )
+
+
+# --- the preview and the decision ---------------------------------------------------------------
+
+
+def preview_title(result: ImportResult, language: str) -> str:
+    """The preview's heading with the number of measures that would be imported."""
+    count = len(result.measures)
+    return Message(f"Vorschau: {count} Maßnahmen", f"Preview: {count} measures")(language)
+
+
+def preview_labels(language: str) -> dict[str, str]:
+    """Each column of the preview (the measure table's columns) → its heading in the session's language."""
+    return {key: text(language) for key, text in measure_table.COLUMNS.items()}
+
+
+def money_format(language: str) -> str:
+    """The preview's number format for euros, as on the Maßnahmen page: '12.500 €' / '€12,500'."""
+    return "€%,d" if language == "en" else "%'.,d €"
+
+
+def month_format(language: str) -> str:
+    """The preview's date format for months: '03.2026' / 'Mar 2026'."""
+    return "MMM YYYY" if language == "en" else "MM.YYYY"
+
+
+def problem_summary(problems: Iterable[Problem], language: str) -> str:
+    """How many notes the file gave and how many of them are errors (whose rows are not imported)."""
+    found = list(problems)
+    errors = sum(1 for p in found if p.severity == ERROR)
+    return Message(
+        f"**{len(found)} Hinweise** ({errors} davon Fehler: diese Zeilen werden nicht übernommen)",
+        f"**{len(found)} notes** ({errors} of them errors: those rows are not imported)",
+    )(language)
+
+
+def merge_summary(outcome: MergeResult, language: str) -> str:
+    """What taking the list over would do, in sentences: 'Nach dem Übernehmen: 12 Maßnahmen angehängt.'"""
+    start = Message("Nach dem Übernehmen: ", "After taking it over: ")(language)
+    return start + " ".join(m(language) for m in outcome.messages)
+
+
+def merge_warns(workshop: Workshop, how: str | None) -> bool:
+    """True when taking the list over would remove measures: replacing a list that has some."""
+    return how == REPLACE and bool(workshop.measures)

@@ -1,0 +1,269 @@
+"""Bring measures into a workshop: an imported list (append, replace, update by id) or catalogue items.
+
+Nothing here touches the workshop in place: every function returns a new Workshop and says in both
+languages what it did, so the page can show a preview before the user confirms.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.importing.importer import ImportResult
+from roadmap.workbook.names import SHEET_PROFILE
+from roadmap.workshop.catalogue import CatalogueItem, catalogue, to_measure
+
+APPEND, REPLACE, UPDATE = "append", "replace", "update"
+HOW: tuple[str, ...] = (APPEND, REPLACE, UPDATE)
+
+# Every attribute of a measure but its id, in the model's order.
+MEASURE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Measure) if f.name != "id")
+
+# Which measure attributes a mapped import column fills (roadmap/importing/column_names.py IMPORT_FIELDS).
+_FILLS: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "title_2": ("title",),
+    "title_3": ("title",),
+    "priority": ("value",),
+    "progress": ("status",),
+    "earliest_start": ("earliest_start", "duration"),
+    "deadline": ("deadline", "duration"),
+    "kpi_name": ("kpi",),
+    "kpi_baseline": ("kpi",),
+    "kpi_target": ("kpi",),
+    "phase": ("notes",),
+}
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """The workshop after bringing measures in, with counts and sentences that say what happened."""
+
+    workshop: Workshop
+    added: int
+    updated: int
+    unchanged: int
+    renamed_ids: dict[str, str]
+    messages: list[Message]
+
+
+def fresh_ids(taken: Iterable[str], count: int) -> list[str]:
+    """`count` new ids in the M01 style, after the highest M-number in use (ids are never reused)."""
+    used = set(taken)
+    numbers = [int(found.group(1)) for i in used if (found := re.fullmatch(r"M(\d+)", i))]
+    width = max([2, *(len(i) - 1 for i in used if re.fullmatch(r"M\d+", i))])
+    result: list[str] = []
+    number = max(numbers, default=0) + 1
+    while len(result) < count:
+        candidate = f"M{number:0{width}d}"
+        if candidate not in used:
+            result.append(candidate)
+        number += 1
+    return result
+
+
+def import_fields(mapping: Mapping[str, int]) -> frozenset[str] | None:
+    """The measure attributes an import's columns carry; None (all of them) for the program's own workbook."""
+    if not mapping:
+        return None
+    carried = {"title"}
+    for key, column in mapping.items():
+        if column >= 0:
+            carried.update(_FILLS.get(key, (key,)))
+    return frozenset(carried & set(MEASURE_FIELDS))
+
+
+def merge(
+    workshop: Workshop,
+    imported_measures: Sequence[Measure],
+    imported_profile: Profile | None,
+    how: str,
+    fields: frozenset[str] | None = None,
+) -> MergeResult:
+    """The workshop with an imported list appended, put in place of its measures, or used to update them by id.
+
+    `fields` (update only) names the attributes the file carries (see `import_fields`); the others keep
+    the workshop's values, so a file without a value column does not reset every value to 3.
+    """
+    if how == APPEND:
+        return _append(workshop, imported_measures)
+    if how == REPLACE:
+        return _replace(workshop, imported_measures, imported_profile)
+    if how == UPDATE:
+        return _update(workshop, imported_measures, fields)
+    raise RoadmapError(Message(f"Unbekannte Übernahmeart '{how}'.", f"Unknown way to merge '{how}'."))
+
+
+def merge_import(workshop: Workshop, result: ImportResult, how: str) -> MergeResult:
+    """`merge` for an import: its profile only where the file had a Profil sheet, update only what it carries."""
+    names = {SHEET_PROFILE("de").lower(), SHEET_PROFILE("en").lower()}
+    had_profile = result.profile is not None and any(sheet.lower() in names for sheet in result.sheets)
+    profile = result.profile if had_profile else None
+    return merge(workshop, result.measures, profile, how, import_fields(result.mapping))
+
+
+def _count(number: int, de: tuple[str, str], en: tuple[str, str]) -> Message:
+    return Message(f"{number} {de[0] if number == 1 else de[1]}", f"{number} {en[0] if number == 1 else en[1]}")
+
+
+_MEASURES_DE, _MEASURES_EN = ("Maßnahme", "Maßnahmen"), ("measure", "measures")
+
+
+def _append(workshop: Workshop, imported: Sequence[Measure]) -> MergeResult:
+    existing = {m.id for m in workshop.measures}
+    clashing = [m.id for m in imported if m.id in existing]
+    new = iter(fresh_ids(existing | {m.id for m in imported}, len(clashing)))
+    renamed = {ident: next(new) for ident in clashing}
+    own = {m.id for m in imported}
+    added = tuple(
+        m.with_changes(
+            id=renamed.get(m.id, m.id),
+            depends_on=tuple(renamed.get(d, d) if d in own else d for d in m.depends_on),
+        )
+        for m in imported
+    )
+    count = _count(len(added), _MEASURES_DE, _MEASURES_EN)
+    messages = [Message(f"{count('de')} angehängt.", f"{count('en')} appended.")]
+    if renamed:
+        pairs = ", ".join(f"{old} → {new_id}" for old, new_id in renamed.items())
+        messages.append(
+            Message(
+                f"Diese IDs gab es schon und wurden neu vergeben (Abhängigkeiten angepasst): {pairs}.",
+                f"These IDs were taken and got new ones (dependencies follow): {pairs}.",
+            )
+        )
+    changed = workshop.with_changes(measures=workshop.measures + added)
+    return MergeResult(changed, len(added), 0, 0, renamed, messages)
+
+
+def _replace(workshop: Workshop, imported: Sequence[Measure], profile: Profile | None) -> MergeResult:
+    before = _count(len(workshop.measures), _MEASURES_DE, _MEASURES_EN)
+    after = _count(len(imported), _MEASURES_DE, _MEASURES_EN)
+    messages = [
+        Message(
+            f"Liste ersetzt: {after('de')} übernommen, {before('de')} der bisherigen Liste entfernt.",
+            f"List replaced: {after('en')} taken over, {before('en')} of the previous list removed.",
+        )
+    ]
+    if profile is not None:
+        messages.append(
+            Message(
+                "Unternehmensprofil und Planungseinstellungen aus der Datei übernommen.",
+                "Company profile and planning settings taken from the file.",
+            )
+        )
+    changed = workshop.with_changes(measures=tuple(imported), profile=profile or workshop.profile)
+    return MergeResult(changed, len(imported), 0, 0, {}, messages)
+
+
+def _update(workshop: Workshop, imported: Sequence[Measure], fields: frozenset[str] | None) -> MergeResult:
+    wanted = set(MEASURE_FIELDS) if fields is None else set(fields) & set(MEASURE_FIELDS)
+    position = {m.id: i for i, m in enumerate(workshop.measures)}
+    measures = list(workshop.measures)
+    updated = unchanged = 0
+    added: list[Measure] = []
+    for new in imported:
+        if new.id not in position:
+            added.append(new)
+            continue
+        old = measures[position[new.id]]
+        changes = {
+            name: getattr(new, name)
+            for name in MEASURE_FIELDS
+            if (name in wanted or (name == "notes" and new.notes)) and getattr(new, name) != getattr(old, name)
+        }
+        if changes:
+            measures[position[new.id]] = old.with_changes(**changes)
+            updated += 1
+        else:
+            unchanged += 1
+    parts_de = [
+        f"{_count(updated, _MEASURES_DE, _MEASURES_EN)('de')} aktualisiert",
+        f"{unchanged} unverändert",
+        f"{len(added)} neu angehängt",
+    ]
+    parts_en = [
+        f"{_count(updated, _MEASURES_DE, _MEASURES_EN)('en')} updated",
+        f"{unchanged} unchanged",
+        f"{len(added)} appended as new",
+    ]
+    messages = [Message(", ".join(parts_de) + " (abgeglichen über die ID).", ", ".join(parts_en) + " (matched by ID).")]
+    changed = workshop.with_changes(measures=(*measures, *added))
+    return MergeResult(changed, len(added), updated, unchanged, {}, messages)
+
+
+# --- the catalogue ------------------------------------------------------------------------------
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def catalogue_match(item: CatalogueItem, measures: Sequence[Measure]) -> Measure | None:
+    """The workshop measure that came from this catalogue item (same id, id with suffix, or same title)."""
+    titles = {_normal(item.title_de), _normal(item.title_en)}
+    for measure in measures:
+        if measure.id == item.id or re.fullmatch(re.escape(item.id) + r"-\d+", measure.id):
+            return measure
+    for measure in measures:
+        if _normal(measure.title) in titles:
+            return measure
+    return None
+
+
+def add_from_catalogue(workshop: Workshop, items: Sequence[CatalogueItem], lang: str = "de") -> MergeResult:
+    """The workshop with these catalogue measures appended; their prerequisites point at the workshop's measures.
+
+    A prerequisite that is not in the workshop (nor added now) is left out, and said so. An item
+    already in the list (a second click, another page's button) is not added again. This is the
+    one way a catalogue measure enters a workshop, from the Maßnahmen and Bestandsaufnahme pages.
+    """
+    measures = list(workshop.measures)
+    messages: list[Message] = []
+    by_id = {item.id: item for item in catalogue()}
+    for item in items:
+        if catalogue_match(item, measures) is not None:
+            continue
+        measure = to_measure(item, lang, {m.id for m in measures})
+        kept = []
+        for needed in measure.depends_on:
+            match = catalogue_match(by_id[needed], measures) if needed in by_id else None
+            if match is not None:
+                kept.append(match.id)
+                continue
+            name = by_id.get(needed)
+            messages.append(
+                Message(
+                    f"„{measure.title}“ setzt üblicherweise „{name.title_de if name else needed}“ voraus – das "
+                    "steht noch nicht in der Liste; die Abhängigkeit wurde nicht eingetragen.",
+                    f"“{measure.title}” usually needs “{name.title_en if name else needed}” first – that is not "
+                    "in the list yet; the dependency was not entered.",
+                )
+            )
+        measures.append(measure.with_changes(depends_on=tuple(kept)))
+    new = measures[len(workshop.measures) :]
+    if new:
+        messages.insert(
+            0,
+            Message(
+                "Hinzugefügt: " + ", ".join(f"„{m.title}“" for m in new) + ".",
+                "Added: " + ", ".join(f"“{m.title}”" for m in new) + ".",
+            ),
+        )
+    return MergeResult(workshop.with_changes(measures=tuple(measures)), len(new), 0, 0, {}, messages)
+
+
+def catalogue_present(measures: Sequence[Measure]) -> set[str]:
+    """Ids of the catalogue items already in the workshop (as `catalogue_match` finds them, fast for 500)."""
+    ids = {m.id for m in measures}
+    bases = {re.sub(r"-\d+$", "", i) for i in ids}
+    titles = {_normal(m.title) for m in measures}
+    return {
+        item.id
+        for item in catalogue()
+        if item.id in ids or item.id in bases or _normal(item.title_de) in titles or _normal(item.title_en) in titles
+    }

@@ -1,0 +1,176 @@
+"""The Gantt chart (roadmap/charts/gantt_chart.py): bars, phases, milestones, links and the today line."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from datetime import date
+
+import pytest
+
+from app_state import demo_workshop
+from roadmap.charts.gantt_chart import (
+    ROW_HEIGHT,
+    dependency_rows,
+    gantt_chart,
+    gantt_height,
+    gantt_rows,
+    month_labels,
+    phase_rows,
+    today_position,
+)
+from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN, RUNNING, Measure, Month, Profile
+from roadmap.planning.planner import plan
+from tests.pages import large_workshop
+
+
+@pytest.fixture(scope="module")
+def demo():
+    workshop = demo_workshop()
+    return plan(workshop.measures, workshop.profile)
+
+
+def test_one_bar_per_planned_measure_in_start_order(demo) -> None:
+    rows = gantt_rows(demo, "de")
+
+    assert [row["id"] for row in rows] == [p.measure_id for p in demo.planned_in_order]
+    assert [row["order"] for row in rows] == list(range(len(rows)))
+
+
+def test_a_bar_covers_its_months_on_the_month_grid() -> None:
+    measure = Measure("A", "CRM", duration=2, earliest_start=Month(2026, 3))
+
+    row = gantt_rows(plan((measure,), Profile()), "de")[0]
+
+    assert (row["start"], row["end"]) == (2, 4)
+    assert (row["start_text"], row["end_text"]) == ("01.03.2026", "30.04.2026")
+
+
+def test_dates_in_the_tooltip_follow_the_language() -> None:
+    measure = Measure("A", "CRM", duration=2, earliest_start=Month(2026, 3))
+
+    row = gantt_rows(plan((measure,), Profile()), "en")[0]
+
+    assert (row["start_text"], row["end_text"]) == ("1 Mar 2026", "30 Apr 2026")
+
+
+def test_a_commitment_begun_before_the_horizon_is_cut_at_its_start_and_marked(demo) -> None:
+    rows = {row["id"]: row for row in gantt_rows(demo, "de")}
+
+    m365 = rows["M02"]
+
+    assert m365["committed"] and m365["begins_earlier"]
+    assert (m365["start"], m365["end"], m365["start_text"]) == (0, 2, "01.11.2025")
+    assert not rows["M04"]["committed"] and not rows["M04"]["begins_earlier"]
+
+
+def test_a_commitment_running_past_the_horizon_is_cut_at_its_end() -> None:
+    measure = Measure("A", "ERP", status=RUNNING, duration=6, earliest_start=Month(2026, 10))
+
+    row = gantt_rows(plan((measure,), Profile()), "de")[0]
+
+    assert (row["end"], row["ends_later"]) == (12, True)
+
+
+def test_bars_carry_their_fields_colour_and_translated_name(demo) -> None:
+    names = {FIELDS_EN[f]: FIELD_COLORS[f] for f in FIELDS}
+
+    rows = gantt_rows(demo, "en")
+
+    assert all(row["color"] == names[row["field"]] for row in rows)
+
+
+def test_measures_with_the_same_title_get_their_id_added() -> None:
+    twins = (Measure("A", "Schulung"), Measure("B", "Schulung"), Measure("C", "CRM"))
+
+    labels = {row["id"]: row["label"] for row in gantt_rows(plan(twins, Profile()), "de")}
+
+    assert labels == {"A": "Schulung (A)", "B": "Schulung (B)", "C": "CRM"}
+
+
+def test_phase_bands_follow_the_phases_with_their_milestones(demo) -> None:
+    rows = phase_rows(demo, "de")
+
+    assert [row["name"] for row in rows] == list(demo.profile.phase_names)
+    assert [(row["start"], row["end"]) for row in rows] == [(0, 3), (3, 6), (6, 9), (9, 12)]
+    assert [row["day_text"] for row in rows] == ["31.03.2026", "30.06.2026", "30.09.2026", "31.12.2026"]
+    assert [row["finished"] for row in rows] == [10, 16, 18, 18]
+
+
+def test_a_dependency_links_the_end_of_the_prerequisite_to_the_start_of_the_dependent(demo) -> None:
+    rows = dependency_rows(demo)
+
+    link = [row for row in rows if row["link"] == "M04->M21"]
+
+    assert [(row["step"], row["x"], row["label"]) for row in link] == [
+        (0, 1, "Datensicherung nach 3-2-1-Regel"),
+        (1, 7, "Server in die Cloud migrieren"),
+    ]
+
+
+def test_links_are_drawn_only_between_planned_measures(demo) -> None:
+    rows = dependency_rows(demo)
+
+    linked = {part for row in rows for part in row["link"].split("->")}
+
+    assert linked <= set(demo.placements)
+    assert "M14" not in linked  # not planned (budget), though it depends on M08 and M12
+    assert "M03" in linked  # planned after M02
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2026, 1, 1), 0.0),
+        (date(2026, 3, 16), 2 + 15 / 31),
+        (date(2026, 12, 31), 11 + 30 / 31),
+        (date(2025, 12, 31), None),
+        (date(2027, 1, 1), None),
+        (None, None),
+    ],
+)
+def test_today_is_placed_only_inside_the_horizon(today: date | None, expected: float | None) -> None:
+    assert today_position(Profile(), today) == expected
+
+
+def test_the_today_line_is_drawn_only_when_today_lies_in_the_horizon(demo) -> None:
+    inside = json.dumps(gantt_chart(demo, "de", date(2026, 5, 14)).to_dict(), ensure_ascii=False)
+    outside = json.dumps(gantt_chart(demo, "de", date(2027, 5, 14)).to_dict(), ensure_ascii=False)
+
+    assert "Rote Linie: heute, 14.05.2026." in inside
+    assert "Rote Linie" not in outside
+    assert "Rote Linie" not in json.dumps(gantt_chart(demo, "de").to_dict(), ensure_ascii=False)
+
+
+def test_month_labels_in_german_and_english_with_the_year_at_each_january() -> None:
+    profile = Profile(horizon_start=Month(2026, 11), horizon_end=Month(2027, 3))
+
+    assert month_labels(profile, "de") == ["Nov 2026", "Dez", "Jan 2027", "Feb", "Mär"]
+    assert month_labels(profile, "en") == ["Nov 2026", "Dec", "Jan 2027", "Feb", "Mar"]
+
+
+def test_the_chart_grows_by_one_row_per_bar_plus_the_milestone_row(demo) -> None:
+    small = plan((Measure("A", "CRM"),), Profile())
+
+    assert (gantt_height(small), gantt_height(demo)) == (2 * ROW_HEIGHT, 19 * ROW_HEIGHT)
+    assert gantt_chart(demo, "de").to_dict()["height"] == gantt_height(demo)
+
+
+@pytest.mark.parametrize("count", [0, 1, 21, 500])
+def test_the_chart_renders_without_warnings_for_any_number_of_measures(count: int) -> None:
+    workshop = large_workshop(count) if count else demo_workshop().with_changes(measures=())
+    the_plan = plan(workshop.measures, workshop.profile)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        spec = gantt_chart(the_plan, "de", date(2026, 6, 1)).to_dict()
+
+    assert len(spec["datasets"]["measures"]) == len(the_plan.placements)
+    assert spec["layer"]
+
+
+def test_the_chart_speaks_english_in_english_mode(demo) -> None:
+    spec = json.dumps(gantt_chart(demo, "en", date(2026, 5, 14)).to_dict(), ensure_ascii=False)
+
+    assert "Phases and milestones" in spec and "Field of action" in spec and "'Mar'" in spec
+    assert "Meilenstein" not in spec and "'Mär'" not in spec
