@@ -226,7 +226,7 @@ def step_back(redo: bool = False) -> None:
 
 def restore_snapshot(snapshot_id: str) -> None:
     """Make a snapshot the current state (an undoable change)."""
-    _change(lambda version: store().snapshots.restore(snapshot_id, version))
+    _change(lambda version: store().restore_snapshot(snapshot_id, version))
 
 
 def saved_at() -> datetime | None:

@@ -149,7 +149,7 @@ def new_section() -> None:
 def snapshot_section() -> None:
     """Take, restore, delete and compare named snapshots of the open workshop."""
     ident = workshop_id()
-    listed = store().snapshots.list(ident)
+    listed = store().snapshots_of(ident)
     st.subheader(t("Stände", "Snapshots"))
     st.caption(
         t(
@@ -165,7 +165,7 @@ def snapshot_section() -> None:
                 t("Name des Stands", "Snapshot name"), placeholder=proposal, key="workshops_snapshot_name"
             )
             if button.form_submit_button(t("Stand festhalten", "Take snapshot"), icon=":material/photo_camera:"):
-                store().snapshots.take(ident, name.strip() or proposal)
+                store().take_snapshot(ident, name.strip() or proposal)
                 st.toast(t("Stand gespeichert.", "Snapshot saved."), icon=":material/check_circle:")
                 st.rerun()
     if not listed:
@@ -194,7 +194,7 @@ def snapshot_section() -> None:
         if remove.button(
             t("Löschen", "Delete"), icon=":material/delete:", width="stretch", key=f"workshops_drop_{len(listed)}"
         ):
-            store().snapshots.delete(chosen)
+            store().delete_snapshot(chosen)
             st.rerun()
     compare_section(names)
 
@@ -206,11 +206,11 @@ def compare_section(names: dict[str, str]) -> None:
     left, right = st.columns(2)
     first = left.selectbox(t("Vorher", "Before"), list(names), format_func=names.get, key="workshops_before")
     second = right.selectbox(t("Nachher", "After"), list(choices), index=len(choices) - 1, format_func=choices.get)
-    before = store().snapshots.load(first)
+    before = store().load_snapshot(first)
     if second == NOW:
         result = compare(before, workshop(), after_plan=current_plan())
     else:
-        result = compare(before, store().snapshots.load(second))
+        result = compare(before, store().load_snapshot(second))
     for sentence in result.summary():
         st.markdown(f"- {say(sentence)}")
     if result.years:

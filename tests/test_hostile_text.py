@@ -89,7 +89,7 @@ def _strings(value: Any, kind: str, key: str = "") -> Iterator[str]:
 def hostile_id() -> str:
     """A stored hostile workshop with a hostile name and a hostile snapshot."""
     ident = store().create(hostile_workshop(), HOSTILE[2] + " Workshop")
-    store().snapshots.take(ident, HOSTILE[3] + " vor Workshop 2")
+    store().take_snapshot(ident, HOSTILE[3] + " vor Workshop 2")
     return ident
 
 

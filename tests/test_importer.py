@@ -185,8 +185,8 @@ def test_three_thousand_rows_import_in_well_under_two_seconds(tmp_path: Path) ->
 
 
 def test_the_programs_own_workbook_is_handed_to_its_own_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    own_format = pytest.importorskip("roadmap.workbook.own_format")
     from roadmap.domain.model import Measure, Profile
+    from roadmap.importing import importer
 
     seen: list[list[str]] = []
 
@@ -194,7 +194,7 @@ def test_the_programs_own_workbook_is_handed_to_its_own_reader(tmp_path: Path, m
         seen.append([sheet.name for sheet in sheets])  # type: ignore[attr-defined]
         return Profile(name="Müller GmbH"), (Measure("M1", "CRM einführen"),), ()
 
-    monkeypatch.setattr(own_format, "read_own_workbook", reader)
+    monkeypatch.setattr(importer, "read_own_workbook", reader)
     wb = Workbook()
     wb.active.title = "Profil"
     wb.active.append(["Einstellung", "Wert"])

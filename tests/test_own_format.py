@@ -23,6 +23,7 @@ from roadmap.domain.model import (
     Profile,
 )
 from roadmap.importing.files import ImportFailed, RawSheet, read_sheets
+from roadmap.importing.own_reader import read_own_workbook
 from roadmap.planning.planner import plan
 from roadmap.workbook.names import CRITERION_PREFIX, MEASURE_COLUMNS, PROFILE_HEADER, PROFILE_KEYS
 from roadmap.workbook.own_format import (
@@ -32,7 +33,6 @@ from roadmap.workbook.own_format import (
     parse_criteria,
     profile_cell,
     profile_rows,
-    read_own_workbook,
 )
 from roadmap.workbook.writer import workbook_bytes
 

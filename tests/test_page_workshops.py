@@ -70,12 +70,12 @@ def test_a_snapshot_is_taken_on_the_page() -> None:
     app.text_input(key="workshops_snapshot_name").input("vor Workshop 2")  # a form: sent with its button
     next(b for b in own(app.button) if b.label == "Stand festhalten").click().run()
 
-    assert [s.name for s in store().snapshots.list(_ident(app))] == ["vor Workshop 2"]
+    assert [s.name for s in store().snapshots_of(_ident(app))] == ["vor Workshop 2"]
 
 
 def test_a_snapshot_is_compared_with_now_and_restored() -> None:
     ident = store().create(WORKSHOPS["demo"](), "Vergleich")
-    snapshot = store().snapshots.take(ident, "vor Workshop 2")
+    snapshot = store().take_snapshot(ident, "vor Workshop 2")
     full = store().load(ident)[0]
     store().save(ident, full.with_changes(measures=full.measures[:-3]), 1)
 
@@ -85,7 +85,7 @@ def test_a_snapshot_is_compared_with_now_and_restored() -> None:
     assert any("Entfernt (3)" in s for s in sentences)
     next(b for b in own(app.button) if b.label == "Wiederherstellen").click().run()
     assert store().load(ident)[0] == full
-    assert [s.id for s in store().snapshots.list(ident)] == [snapshot]
+    assert [s.id for s in store().snapshots_of(ident)] == [snapshot]
 
 
 def test_presenter_mode_shows_the_lists_and_no_controls() -> None:

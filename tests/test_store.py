@@ -164,11 +164,11 @@ def test_two_workshops_never_touch_each_other(store: Store) -> None:
     version = store.save(first, with_participants(rich_workshop(), 3), 1)
     version = store.save(first, with_participants(rich_workshop(), 4), version)
     store.undo(first, version)
-    store.snapshots.take(first, "Stand")
+    store.take_snapshot(first, "Stand")
 
     assert store.load(second) == (DEMO, 1)
     assert store.undo_state(second).undo == 0 and store.undo_state(second).redo == 0
-    assert store.snapshots.list(second) == []
+    assert store.snapshots_of(second) == []
     store.delete(first)
     assert store.load(second) == (DEMO, 1)
 
@@ -263,7 +263,7 @@ def test_undo_with_an_old_version_is_a_conflict(store: Store) -> None:
 def test_rename_duplicate_and_delete(store: Store) -> None:
     original = store.create(rich_workshop(), "Original")
     store.save(original, with_participants(rich_workshop(), 1), 1)
-    store.snapshots.take(original, "Stand 1")
+    store.take_snapshot(original, "Stand 1")
 
     store.rename(original, "  Müller   2026 ")
     copy = store.duplicate(original)
@@ -271,7 +271,7 @@ def test_rename_duplicate_and_delete(store: Store) -> None:
     assert store.info(original).name == "Müller 2026"
     assert store.info(copy).name == "Müller 2026 (Kopie)"
     assert store.load(copy) == (with_participants(rich_workshop(), 1), 1)
-    assert store.undo_state(copy).undo == 0 and store.snapshots.list(copy) == []
+    assert store.undo_state(copy).undo == 0 and store.snapshots_of(copy) == []
     store.delete(original)
     assert not store.exists(original)
     with pytest.raises(NotFound):
@@ -292,9 +292,9 @@ def test_unknown_ids_are_reported_not_crashed_on(store: Store) -> None:
         lambda: store.save("nope", Workshop(), 1),
         lambda: store.rename("nope", "x"),
         lambda: store.delete("nope"),
-        lambda: store.snapshots.take("nope", "x"),
-        lambda: store.snapshots.load("nope"),
-        lambda: store.snapshots.restore("nope", 1),
+        lambda: store.take_snapshot("nope", "x"),
+        lambda: store.load_snapshot("nope"),
+        lambda: store.restore_snapshot("nope", 1),
     ):
         with pytest.raises(NotFound):
             action()
@@ -302,11 +302,11 @@ def test_unknown_ids_are_reported_not_crashed_on(store: Store) -> None:
 
 def test_a_snapshot_restores_the_state_it_was_taken_of_and_the_restore_can_be_undone(store: Store) -> None:
     workshop_id = store.create(DEMO, "Demo")
-    snapshot_id = store.snapshots.take(workshop_id, "vor Workshop 2")
+    snapshot_id = store.take_snapshot(workshop_id, "vor Workshop 2")
     changed = DEMO.with_changes(measures=(*DEMO.measures[:-3], Measure("NEU", "Neue Idee")))
     version = store.save(workshop_id, changed, 1)
 
-    restored, version = store.snapshots.restore(snapshot_id, version)
+    restored, version = store.restore_snapshot(snapshot_id, version)
 
     assert restored == DEMO and store.load(workshop_id) == (DEMO, version)
     assert store.undo_state(workshop_id).undo_label == Message(
@@ -315,37 +315,37 @@ def test_a_snapshot_restores_the_state_it_was_taken_of_and_the_restore_can_be_un
     undone, version = store.undo(workshop_id, version)
     assert undone == changed
     with pytest.raises(Conflict):
-        store.snapshots.restore(snapshot_id, version - 1)
+        store.restore_snapshot(snapshot_id, version - 1)
 
 
 def test_snapshots_are_listed_newest_first_and_can_be_deleted(store: Store) -> None:
     workshop_id = store.create(DEMO, "Demo")
-    first = store.snapshots.take(workshop_id, "vor Workshop 2")
+    first = store.take_snapshot(workshop_id, "vor Workshop 2")
     store.save(workshop_id, with_participants(DEMO, 3), 1)
-    second = store.snapshots.take(workshop_id, "nach Workshop 2")
+    second = store.take_snapshot(workshop_id, "nach Workshop 2")
 
-    listed = store.snapshots.list(workshop_id)
+    listed = store.snapshots_of(workshop_id)
 
     assert [(s.id, s.name, s.measures) for s in listed] == [
         (second, "nach Workshop 2", len(DEMO.measures)),
         (first, "vor Workshop 2", len(DEMO.measures)),
     ]
-    assert store.snapshots.load(second).participants == 3
-    store.snapshots.delete(first)
-    assert [s.id for s in store.snapshots.list(workshop_id)] == [second]
-    assert store.snapshots.info(second).workshop_id == workshop_id
+    assert store.load_snapshot(second).participants == 3
+    store.delete_snapshot(first)
+    assert [s.id for s in store.snapshots_of(workshop_id)] == [second]
+    assert store.snapshot_info(second).workshop_id == workshop_id
 
 
 def test_a_snapshot_compared_with_now_shows_what_moved_and_what_it_costs(store: Store) -> None:
     workshop_id = store.create(rich_workshop(), "Workshop")
-    snapshot_id = store.snapshots.take(workshop_id, "vorher")
+    snapshot_id = store.take_snapshot(workshop_id, "vorher")
     measures = rich_workshop().measures
     later = rich_workshop().with_changes(
         measures=(measures[0], measures[1].with_changes(earliest_start=Month(2026, 8)), Measure("D", "Webshop"))
     )
     store.save(workshop_id, later, 1)
 
-    difference = compare(store.snapshots.load(snapshot_id), store.load(workshop_id)[0])
+    difference = compare(store.load_snapshot(snapshot_id), store.load(workshop_id)[0])
 
     assert [m.id for m in difference.added] == ["D"] and [m.id for m in difference.removed] == ["C"]
     assert [(m.measure.id, m.before, m.after) for m in difference.moved] == [("B", Month(2026, 5), Month(2026, 8))]

@@ -97,9 +97,9 @@ def test_a_version_1_database_is_upgraded_on_open_and_keeps_its_workshops_and_hi
     assert store.found_version == 1
     assert store.load("alt") == (WORKSHOP, 2)
     assert store.undo_state("alt").undo == 1
-    snapshot = store.snapshots.take("alt", "nach dem Upgrade")
+    snapshot = store.take_snapshot("alt", "nach dem Upgrade")
     assert store.undo("alt", 2) == (Workshop(), 3)
-    assert store.snapshots.load(snapshot) == WORKSHOP
+    assert store.load_snapshot(snapshot) == WORKSHOP
     store.close()
     assert run_sql(url, "SELECT version FROM schema_version")[0] == [(CURRENT_VERSION,)]
     expected = {t.name: sorted(c.name for c in t.columns) for t in metadata.sorted_tables}

@@ -27,12 +27,12 @@ from roadmap.domain.model import (
 )
 from roadmap.importing.files import read_sheets
 from roadmap.importing.importer import import_file
+from roadmap.importing.own_reader import read_own_workbook
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan
 from roadmap.planning.ranking import QUADRANTS_EN
 from roadmap.workbook.names import BUDGET_COLUMNS, MEASURE_COLUMNS, PROFILE_KEYS, ROADMAP_COLUMNS, SHEETS
-from roadmap.workbook.own_format import read_own_workbook
 from roadmap.workbook.styles import tint
 from roadmap.workbook.writer import roadmap_order, workbook_bytes, write_workbook
 

@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import xlsxwriter
 from openpyxl import load_workbook
 
 from roadmap.domain.model import Measure, Month, Profile
@@ -137,7 +138,6 @@ def test_text_that_looks_like_a_formula_survives_in_libreoffice(roadmap: Plan, t
 
 
 def test_libreoffice_really_recalculates_here_rather_than_trusting_stored_values(tmp_path: Path) -> None:
-    xlsxwriter = pytest.importorskip("xlsxwriter")
     path = tmp_path / "stale.xlsx"
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet()

@@ -13,15 +13,13 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import python_calamine as calamine
 
 from roadmap.domain.messages import Location, Message, RoadmapError, folder_not_file, unreadable_encoding
 from roadmap.importing.hidden_columns import xls_hidden_columns, xlsx_hidden_columns
-
-Cell = None | str | int | float | bool | datetime | date | time | timedelta
+from roadmap.workbook.styles import Cell
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 WORKSHEET, CHARTSHEET = "worksheet", "chartsheet"

@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from roadmap.importing.column_names import header_score, is_measure_header, map_columns
-from roadmap.importing.files import Cell, RawSheet
+from roadmap.importing.files import RawSheet
 from roadmap.importing.values import is_empty, text_of
+from roadmap.workbook.styles import Cell
 
 _SCAN_ROWS = 60  # a header lower than this is no header a person would write
 _SCAN_COLUMNS = 1000  # a day-by-day Gantt grid of a year fits; a row filled to column XFD is cut

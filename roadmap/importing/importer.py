@@ -7,7 +7,6 @@ The program's own workbook is recognised by its sheet names and read by roadmap/
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from roadmap.importing.files import (
 )
 from roadmap.importing.header import Header, find_header, first_row_header, header_at, no_header
 from roadmap.importing.measure_cells import Report, build, columns_of
+from roadmap.importing.own_reader import read_own_workbook
 from roadmap.importing.rows import Line, layout_of, read_lines, skipped_messages, sort_lines
 from roadmap.importing.values import is_empty
 from roadmap.workbook.names import SHEET_MEASURES, lang_of_sheet_names
@@ -64,12 +64,8 @@ def import_file(
     usable = tuple(s.name for s in raw if s.kind == WORKSHEET and not s.hidden and _has_cells(s))
     lang = lang_of_sheet_names([s.name for s in raw])
     if lang and mapping is None and header_row is None and sheet in (None, SHEET_MEASURES(lang)):
-        if importlib.util.find_spec("roadmap.workbook.own_format") is not None:
-            from roadmap.workbook.own_format import read_own_workbook
-
-            profile, measures, problems = read_own_workbook(raw, name)
-            return ImportResult(measures, profile, problems, SHEET_MEASURES(lang), usable, 1, {}, (), ())
-        sheet = SHEET_MEASURES(lang)
+        profile, measures, problems = read_own_workbook(raw, name)
+        return ImportResult(measures, profile, problems, SHEET_MEASURES(lang), usable, 1, {}, (), ())
     if sheet is not None:
         chosen = _named_sheet(raw, sheet, name)
         if chosen.kind == CHARTSHEET:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from roadmap.domain.messages import ERROR, WARNING, Location, Message, Problem, RoadmapError, column_letter
 from roadmap.domain.model import DONE, FIELDS, IDEA, RUNNING, TITLE_LIMIT, Kpi, Measure, Month
 from roadmap.importing.column_names import header_unit, normalise
-from roadmap.importing.files import Cell
 from roadmap.importing.rows import (
     FORMULA_TITLE,
     LONG_TITLE,
@@ -47,6 +46,7 @@ from roadmap.importing.words import (
     parse_progress,
     parse_status,
 )
+from roadmap.workbook.styles import Cell
 
 DEFAULT_SCORE = 3.0
 EXCERPT = 40  # characters of a cell quoted in a warning

@@ -12,10 +12,11 @@ from datetime import date, datetime
 
 from roadmap.domain.messages import LANGS, WARNING, Location, Message, Problem, column_letter
 from roadmap.domain.model import FIELDS, FIELDS_EN, GREEDY, OPTIMAL, STATUSES, STATUSES_EN, Month, duration_months
-from roadmap.importing.files import Cell, RawSheet
+from roadmap.importing.files import RawSheet
 from roadmap.importing.values import parse_month, parse_number
 from roadmap.importing.words import parse_bool, parse_field, parse_status
 from roadmap.workbook.names import NO, PHASE_SEPARATOR, YES, Name
+from roadmap.workbook.styles import Cell
 
 UNREADABLE = object()
 

@@ -15,7 +15,7 @@ from roadmap.domain.model import (
     Profile,
 )
 from roadmap.importing import own_cells as cells
-from roadmap.importing.files import Cell, ImportFailed, RawSheet
+from roadmap.importing.files import ImportFailed, RawSheet
 from roadmap.importing.own_cells import UNREADABLE, SheetReader, key_of
 from roadmap.workbook.names import (
     CRITERION_PREFIX,
@@ -27,6 +27,7 @@ from roadmap.workbook.names import (
     Name,
 )
 from roadmap.workbook.own_format import VOTE_MODE_WORDS, parse_criteria
+from roadmap.workbook.styles import Cell
 
 
 def _find(sheets: list[RawSheet], name: Name) -> RawSheet | None:
@@ -34,7 +35,9 @@ def _find(sheets: list[RawSheet], name: Name) -> RawSheet | None:
     return next((s for s in sheets if key_of(s.name) in wanted), None)
 
 
-def read_workbook(sheets: list[RawSheet], filename: str) -> tuple[Profile, tuple[Measure, ...], tuple[Problem, ...]]:
+def read_own_workbook(
+    sheets: list[RawSheet], filename: str
+) -> tuple[Profile, tuple[Measure, ...], tuple[Problem, ...]]:
     """Profile and measures from this program's own workbook (German or English), with every problem."""
     problems: list[Problem] = []
     measures_sheet = _find(sheets, SHEET_MEASURES)

@@ -16,8 +16,8 @@ from datetime import date
 from roadmap.domain.messages import Message
 from roadmap.domain.model import TITLE_LIMIT
 from roadmap.importing.column_names import FILL_DOWN, TITLE_LEVELS, is_grid_header
-from roadmap.importing.files import Cell
 from roadmap.importing.values import is_empty, parse_date, text_of
+from roadmap.workbook.styles import Cell
 
 MEASURE, PHASE, GROUP, SUMMARY, MILESTONE, UNTITLED = (
     "measure",

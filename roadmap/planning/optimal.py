@@ -10,8 +10,8 @@ from scipy.sparse import coo_array
 
 from roadmap.domain.model import GREEDY, OPTIMAL
 from roadmap.planning.ledger import DAYS_SLACK, MONEY_SLACK
+from roadmap.planning.placement import Setup, finish, place_greedily, window_of
 from roadmap.planning.plan import Placement, Plan
-from roadmap.planning.planner import Setup, finish, place_greedily, window_of
 from roadmap.planning.rules import violations
 
 TIME_LIMIT_SECONDS = 10.0

@@ -1,10 +1,12 @@
-"""Named snapshots of a workshop ("vor Workshop 2"): take, list, load, restore (an undoable change), delete."""
+"""Named snapshots of a workshop ("vor Workshop 2"): take, list, load, restore (an undoable change), delete.
+
+Plain functions over a connection inside the store's transaction, as roadmap/store/history.py;
+the Store (roadmap/store/workshops.py) opens the transaction and passes the time.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from sqlalchemy import delete, insert, literal, select
+from sqlalchemy import Connection, delete, insert, literal, select
 
 from roadmap.domain.messages import Message
 from roadmap.domain.model import Workshop
@@ -20,89 +22,70 @@ from roadmap.store.records import (
 )
 from roadmap.store.schema import snapshots, workshops
 
-if TYPE_CHECKING:
-    from roadmap.store.workshops import Store
-
 _INFO = (snapshots.c.id, snapshots.c.workshop_id, snapshots.c.name, snapshots.c.created, snapshots.c.measures)
 
 
-class Snapshots:
-    """The snapshots of all workshops in a store (`store.snapshots`)."""
+def take(conn: Connection, workshop_id: str, name: str, now: float) -> str:
+    """Keep the workshop's current state under a name; returns the snapshot's id."""
+    name = clean_name(name)
+    snapshot_id = new_id()
+    source = select(
+        literal(snapshot_id), workshops.c.id, literal(name), workshops.c.document, workshops.c.measures, literal(now)
+    ).where(workshops.c.id == workshop_id)
+    columns = ["id", "workshop_id", "name", "document", "measures", "created"]
+    if conn.execute(select(workshops.c.id).where(workshops.c.id == workshop_id)).first() is None:
+        raise workshop_missing(workshop_id)
+    conn.execute(insert(snapshots).from_select(columns, source))
+    return snapshot_id
 
-    def __init__(self, store: Store) -> None:
-        """Work on the store's database."""
-        self._store = store
 
-    def take(self, workshop_id: str, name: str) -> str:
-        """Keep the workshop's current state under a name; returns the snapshot's id."""
-        name = clean_name(name)
-        snapshot_id = new_id()
-        source = select(
-            literal(snapshot_id),
-            workshops.c.id,
-            literal(name),
-            workshops.c.document,
-            workshops.c.measures,
-            literal(self._store.clock()),
-        ).where(workshops.c.id == workshop_id)
-        columns = ["id", "workshop_id", "name", "document", "measures", "created"]
-        with self._store.transaction() as conn:
-            if conn.execute(select(workshops.c.id).where(workshops.c.id == workshop_id)).first() is None:
-                raise workshop_missing(workshop_id)
-            conn.execute(insert(snapshots).from_select(columns, source))
-        return snapshot_id
+def listed(conn: Connection, workshop_id: str) -> list[SnapshotInfo]:
+    """The workshop's snapshots, the newest first."""
+    query = (
+        select(*_INFO)
+        .where(snapshots.c.workshop_id == workshop_id)
+        .order_by(snapshots.c.created.desc(), snapshots.c.id)
+    )
+    return [SnapshotInfo(r.id, r.workshop_id, r.name, moment(r.created), r.measures) for r in conn.execute(query).all()]
 
-    def list(self, workshop_id: str) -> list[SnapshotInfo]:
-        """The workshop's snapshots, the newest first."""
-        query = (
-            select(*_INFO)
-            .where(snapshots.c.workshop_id == workshop_id)
-            .order_by(snapshots.c.created.desc(), snapshots.c.id)
+
+def info(conn: Connection, snapshot_id: str) -> SnapshotInfo:
+    """One snapshot's summary; NotFound if there is none."""
+    row = conn.execute(select(*_INFO).where(snapshots.c.id == snapshot_id)).first()
+    if row is None:
+        raise snapshot_missing(snapshot_id)
+    return SnapshotInfo(row.id, row.workshop_id, row.name, moment(row.created), row.measures)
+
+
+def load(conn: Connection, snapshot_id: str) -> Workshop:
+    """The workshop as it was when the snapshot was taken (e.g. to compare it with now)."""
+    document = conn.execute(select(snapshots.c.document).where(snapshots.c.id == snapshot_id)).scalar()
+    if document is None:
+        raise snapshot_missing(snapshot_id)
+    return decode(document)
+
+
+def restore(conn: Connection, snapshot_id: str, expected_version: int, now: float) -> tuple[Workshop, int]:
+    """Make the snapshot the workshop's current state, as a change that can be undone.
+
+    Raises:
+        Conflict: someone else changed the workshop since `expected_version`.
+        NotFound: the snapshot or its workshop no longer exists.
+    """
+    row = conn.execute(
+        select(snapshots.c.workshop_id, snapshots.c.name, snapshots.c.document, snapshots.c.measures).where(
+            snapshots.c.id == snapshot_id
         )
-        with self._store.reading() as conn:
-            rows = conn.execute(query).all()
-        return [SnapshotInfo(r.id, r.workshop_id, r.name, moment(r.created), r.measures) for r in rows]
+    ).first()
+    if row is None:
+        raise snapshot_missing(snapshot_id)
+    label = Message(f"Stand „{row.name}“ wiederhergestellt", f"Snapshot '{row.name}' restored")
+    document = bytes(row.document)
+    version = changes.change(conn, row.workshop_id, expected_version, document, row.measures, label, now)
+    return decode(document), version
 
-    def info(self, snapshot_id: str) -> SnapshotInfo:
-        """One snapshot's summary; NotFound if there is none."""
-        with self._store.reading() as conn:
-            row = conn.execute(select(*_INFO).where(snapshots.c.id == snapshot_id)).first()
-        if row is None:
-            raise snapshot_missing(snapshot_id)
-        return SnapshotInfo(row.id, row.workshop_id, row.name, moment(row.created), row.measures)
 
-    def load(self, snapshot_id: str) -> Workshop:
-        """The workshop as it was when the snapshot was taken (e.g. to compare it with now)."""
-        with self._store.reading() as conn:
-            document = conn.execute(select(snapshots.c.document).where(snapshots.c.id == snapshot_id)).scalar()
-        if document is None:
-            raise snapshot_missing(snapshot_id)
-        return decode(document)
-
-    def restore(self, snapshot_id: str, expected_version: int) -> tuple[Workshop, int]:
-        """Make the snapshot the workshop's current state, as a change that can be undone.
-
-        Raises:
-            Conflict: someone else changed the workshop since `expected_version`.
-            NotFound: the snapshot or its workshop no longer exists.
-        """
-        with self._store.transaction() as conn:
-            row = conn.execute(
-                select(snapshots.c.workshop_id, snapshots.c.name, snapshots.c.document, snapshots.c.measures).where(
-                    snapshots.c.id == snapshot_id
-                )
-            ).first()
-            if row is None:
-                raise snapshot_missing(snapshot_id)
-            label = Message(f"Stand „{row.name}“ wiederhergestellt", f"Snapshot '{row.name}' restored")
-            document = bytes(row.document)
-            version = changes.change(
-                conn, row.workshop_id, expected_version, document, row.measures, label, self._store.clock()
-            )
-        return decode(document), version
-
-    def delete(self, snapshot_id: str) -> None:
-        """Delete a snapshot (the workshop itself stays); NotFound if there is none."""
-        with self._store.transaction() as conn:
-            if conn.execute(delete(snapshots).where(snapshots.c.id == snapshot_id)).rowcount == 0:
-                raise snapshot_missing(snapshot_id)
+def drop(conn: Connection, snapshot_id: str) -> None:
+    """Delete a snapshot (the workshop itself stays); NotFound if there is none."""
+    if conn.execute(delete(snapshots).where(snapshots.c.id == snapshot_id)).rowcount == 0:
+        raise snapshot_missing(snapshot_id)

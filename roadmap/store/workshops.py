@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from roadmap.domain.messages import Message
 from roadmap.domain.model import Workshop
 from roadmap.store import history as changes
+from roadmap.store import snapshots
 from roadmap.store.engine import READ_ONLY, describe, open_engine, resolve_url
 from roadmap.store.records import (
     Conflict,
@@ -37,7 +38,6 @@ from roadmap.store.records import (
     workshop_missing,
 )
 from roadmap.store.schema import upgrade, workshops
-from roadmap.store.snapshots import Snapshots
 
 _INFO = (workshops.c.id, workshops.c.name, workshops.c.updated, workshops.c.measures, workshops.c.version)
 __all__ = ["Conflict", "NotFound", "SnapshotInfo", "Store", "Unavailable", "UndoState", "WorkshopInfo"]
@@ -55,7 +55,6 @@ class Store:
         self.backend = url.get_backend_name()
         self.clock = clock
         self.found_version = 0  # the schema version found on opening (0: new database)
-        self.snapshots = Snapshots(self)
 
     @classmethod
     def open(cls, url: str | None = None, synchronous: str = "FULL") -> Store:
@@ -219,3 +218,35 @@ class Store:
         """How many changes can be undone / redone (at most 20), and the labels of the next ones."""
         with self.reading() as conn:
             return changes.state(conn, workshop_id)
+
+    # --- snapshots (roadmap/store/snapshots.py) -------------------------------------------------
+
+    def take_snapshot(self, workshop_id: str, name: str) -> str:
+        """Keep the workshop's current state under a name; returns the snapshot's id."""
+        with self.transaction() as conn:
+            return snapshots.take(conn, workshop_id, name, self.clock())
+
+    def snapshots_of(self, workshop_id: str) -> list[SnapshotInfo]:
+        """The workshop's snapshots, the newest first."""
+        with self.reading() as conn:
+            return snapshots.listed(conn, workshop_id)
+
+    def snapshot_info(self, snapshot_id: str) -> SnapshotInfo:
+        """One snapshot's summary; NotFound if there is none."""
+        with self.reading() as conn:
+            return snapshots.info(conn, snapshot_id)
+
+    def load_snapshot(self, snapshot_id: str) -> Workshop:
+        """The workshop as it was when the snapshot was taken."""
+        with self.reading() as conn:
+            return snapshots.load(conn, snapshot_id)
+
+    def restore_snapshot(self, snapshot_id: str, expected_version: int) -> tuple[Workshop, int]:
+        """Make the snapshot the current state, as a change that can be undone (Conflict, NotFound)."""
+        with self.transaction() as conn:
+            return snapshots.restore(conn, snapshot_id, expected_version, self.clock())
+
+    def delete_snapshot(self, snapshot_id: str) -> None:
+        """Delete a snapshot (the workshop itself stays); NotFound if there is none."""
+        with self.transaction() as conn:
+            snapshots.drop(conn, snapshot_id)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from roadmap.domain.messages import LANGS, Problem
+from roadmap.domain.messages import LANGS
 from roadmap.domain.model import (
     EFFORT_SIDE,
     FIELDS_EN,
@@ -33,7 +33,6 @@ from roadmap.domain.model import (
     Month,
     Profile,
 )
-from roadmap.importing.files import Cell, RawSheet
 from roadmap.workbook.names import (
     CRITERION_PREFIX,
     LIST_SEPARATOR,
@@ -44,6 +43,7 @@ from roadmap.workbook.names import (
     YES,
     Name,
 )
+from roadmap.workbook.styles import Cell
 
 SIDE_WORDS: dict[str, Name] = {VALUE_SIDE: Name("Nutzen", "value"), EFFORT_SIDE: Name("Aufwand", "effort")}
 VOTE_MODE_WORDS: dict[str, Name] = {
@@ -191,13 +191,3 @@ def yes_no(flag: bool, lang: str) -> str:
 def month_day(month: Month | None) -> date | None:
     """The first day of a month, the form every month takes in the workbook."""
     return None if month is None else month.first_day
-
-
-def read_own_workbook(
-    sheets: list[RawSheet], filename: str
-) -> tuple[Profile, tuple[Measure, ...], tuple[Problem, ...]]:
-    """Profile and measures from this program's own workbook (German or English), with every problem."""
-    # The reader lives in its own module to keep both short; it needs this module's vocabulary.
-    from roadmap.importing.own_reader import read_workbook
-
-    return read_workbook(sheets, filename)

@@ -8,14 +8,16 @@ Contracts → The roadmap workbook).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from roadmap.domain.model import FIELD_COLORS
-from roadmap.importing.files import Cell
+
+# A spreadsheet cell's value, as this workbook writes it and the importer reads any file.
+Cell = None | str | int | float | bool | datetime | date | time | timedelta
 
 GREY = "#D9D9D9"
 # Share of white mixed into a field's colour for filled text cells: light enough for black text.

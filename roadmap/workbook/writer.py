@@ -21,7 +21,6 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from roadmap.importing.files import Cell
 from roadmap.planning.phases import phases
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import QUADRANTS_EN
@@ -29,7 +28,7 @@ from roadmap.workbook import sheets as workbook_sheets
 from roadmap.workbook.gantt_sheet import write_gantt
 from roadmap.workbook.names import LIST_SEPARATOR, ROADMAP_COLUMNS, SHEETS
 from roadmap.workbook.own_format import field_name, status_name, yes_no
-from roadmap.workbook.styles import Styles, header_row, print_landscape, put_row
+from roadmap.workbook.styles import Cell, Styles, header_row, print_landscape, put_row
 
 _ROADMAP_WIDTHS = (9, 40, 26, 8, 8, 7, 6, 20, 16, 11, 11, 9, 14, 14, 11, 12, 16, 16, 13, 50)
 
