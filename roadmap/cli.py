@@ -1,4 +1,4 @@
-"""The command line: `python -m roadmap plan INPUT --out OUT` (PRODUCT.md, Contracts → Command line)."""
+"""The command line: `python -m roadmap plan INPUT --out OUT` (docs/command-line.md)."""
 
 from __future__ import annotations
 

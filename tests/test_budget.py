@@ -1,4 +1,4 @@
-"""Yearly costs against the budget and the corridor (PRODUCT.md, Planning rule 3 and Corridor check)."""
+"""Yearly costs against the budget and the corridor (docs/planning.md, rule 3 and the corridor)."""
 
 from __future__ import annotations
 

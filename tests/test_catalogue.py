@@ -1,4 +1,4 @@
-"""The built-in catalogue (PRODUCT.md, Domain → catalogue)."""
+"""The built-in catalogue (docs/planning.md, the catalogue)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The command line contract (PRODUCT.md, Contracts → Command line), run as a user would."""
+"""The command line contract (docs/command-line.md), run as a user would."""
 
 from __future__ import annotations
 

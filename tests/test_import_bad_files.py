@@ -1,5 +1,5 @@
 """A file that is no spreadsheet, damaged, encrypted, empty or too large is refused by the importer
-with one clear sentence in German and English, quickly (PRODUCT.md, Contracts → Import)."""
+with one clear sentence in German and English, quickly (docs/import.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Planner rules on hand-made cases (PRODUCT.md, Planning); random cases are in test_planner_properties."""
+"""Planner rules on hand-made cases (docs/planning.md); random cases are in test_planner_properties."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The planner's rules hold on random portfolios (PRODUCT.md, Planning), checked independently."""
+"""The planner's rules hold on random portfolios (docs/planning.md), checked independently."""
 
 from __future__ import annotations
 

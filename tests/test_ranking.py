@@ -1,4 +1,4 @@
-"""Ranking rules (PRODUCT.md, Ranking)."""
+"""Ranking rules (docs/planning.md, ranking)."""
 
 from __future__ import annotations
 

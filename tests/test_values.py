@@ -1,4 +1,4 @@
-"""Numbers, money, dates and durations as people type them (PRODUCT.md, Contracts → Import)."""
+"""Numbers, money, dates and durations as people type them (docs/import.md)."""
 
 from __future__ import annotations
 

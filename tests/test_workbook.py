@@ -1,4 +1,4 @@
-"""The roadmap workbook (PRODUCT.md, Contracts → The roadmap workbook), reopened with openpyxl."""
+"""The roadmap workbook (docs/workbook.md), reopened with openpyxl."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The cost charts of the Budget page as Altair charts (PRODUCT.md, Planning rule 3 and Corridor check).
+"""The cost charts of the Budget page as Altair charts (docs/planning.md, rule 3 and the corridor).
 
 Pure: no Streamlit. One stacked bar per year (or quarter): existing IT costs in grey at the
 bottom, then the new running costs per field of action in full colour, then the one-time costs

@@ -1,4 +1,4 @@
-"""The Gantt chart of the Roadmap page as an Altair chart (PRODUCT.md, Planning, Phases and milestones).
+"""The Gantt chart of the Roadmap page as an Altair chart (docs/planning.md, phases and milestones).
 
 Pure: no Streamlit. Time is drawn on the planner's month grid: x counts months from the horizon
 start (a bar from month index s to e covers [s, e + 1)), so month names come from babel in the

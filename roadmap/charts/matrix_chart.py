@@ -1,4 +1,4 @@
-"""The value/effort matrix of the Priorisierung page as an Altair chart (PRODUCT.md, Ranking).
+"""The value/effort matrix of the Priorisierung page as an Altair chart (docs/planning.md, ranking).
 
 Pure: no Streamlit. The page draws `matrix_chart(plan, lang)`; the export turns the same chart
 into a PNG. Numbers in labels and tooltips are formatted here (German in German mode), so no

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-LANGS = ("de", "en")
+Lang = Literal["de", "en"]
+LANGS: tuple[Lang, ...] = ("de", "en")
+
+
+def lang_of(value: str | None) -> Lang:
+    """The language a setting names: English for anything starting with 'en' (EN, en_GB, English), else German.
+
+    The one reading of ROADMAP_LANG and of a language switch, for the app and the command line alike.
+    """
+    return "en" if (value or "").strip().lower().startswith("en") else "de"
 
 
 @dataclass(frozen=True)

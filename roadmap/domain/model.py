@@ -1,4 +1,4 @@
-"""Measures, the company profile and the month grid (PRODUCT.md, Domain)."""
+"""Measures, the company profile and the month grid (docs/planning.md, the measure)."""
 
 from __future__ import annotations
 
@@ -239,14 +239,14 @@ def duration_months(months: float) -> int:
 
 
 VOTE_RAISES_VALUE, VOTE_BREAKS_TIES = "value", "tiebreak"
-# The usual share of revenue spent on IT per year, in percent (PRODUCT.md, Corridor check).
+# The usual share of revenue spent on IT per year, in percent (docs/planning.md, the corridor).
 CORRIDOR: tuple[float, float] = (1.0, 5.0)
 GREEDY, OPTIMAL = "greedy", "optimal"
 
 
 @dataclass(frozen=True)
 class Profile:
-    """The company profile and the planning settings (PRODUCT.md, defaults included)."""
+    """The company profile and the planning settings (docs/planning.md, defaults included)."""
 
     name: str = ""
     industry: str = ""

@@ -1,7 +1,7 @@
 """Which column holds what: header names in German and English and their usual variants.
 
 The importer maps a header text onto one of IMPORT_FIELDS by the alias table below; the user can
-correct the result in the app (PRODUCT.md, Contracts → Import).
+correct the result in the app (docs/import.md).
 """
 
 from __future__ import annotations

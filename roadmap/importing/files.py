@@ -1,4 +1,4 @@
-"""Read any supported spreadsheet file into plain rows of cells (PRODUCT.md, Contracts → Import).
+"""Read any supported spreadsheet file into plain rows of cells (docs/import.md).
 
 Only this module touches file formats. It refuses, with one clear bilingual sentence, whatever is
 not a readable spreadsheet: other file types, damaged or encrypted files, XML bombs, files that
@@ -50,7 +50,7 @@ _BOMS = (
 
 @dataclass(frozen=True)
 class Limits:
-    """How large a file may be before it is refused (PRODUCT.md: 20 MB / 50,000 rows)."""
+    """How large a file may be before it is refused (docs/import.md: 20 MB / 50,000 rows)."""
 
     max_bytes: int = 20 * 1024 * 1024
     max_rows: int = 50_000

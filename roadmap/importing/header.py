@@ -1,6 +1,6 @@
 """Find the header of a measure list: the row (or two or three merged rows) that best names its columns.
 
-Title rows, blank rows and merged cells above it are common (PRODUCT.md, Contracts → Import).
+Title rows, blank rows and merged cells above it are common (docs/import.md).
 """
 
 from __future__ import annotations

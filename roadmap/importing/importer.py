@@ -1,4 +1,4 @@
-"""Import a measure list from a spreadsheet file (PRODUCT.md, Contracts → Import).
+"""Import a measure list from a spreadsheet file (docs/import.md).
 
 read_sheets → choose the sheet and its header row → map the columns (roadmap/importing/column_names.py) → sort the
 rows (roadmap/importing/rows.py) → read the cells (roadmap/importing/measure_cells.py) → ids and dependencies.
@@ -319,7 +319,7 @@ def _fresh(ident: str, used: set[str]) -> str:
 def _check_dependencies(
     measures: list[Measure], built: list[tuple[Line, Measure]], mapping: dict[str, int], report: Report
 ) -> None:
-    """A dependency on an id that is no measure of this import is reported and kept (PRODUCT.md)."""
+    """A dependency on an id that is no measure of this import is reported and kept (docs/import.md)."""
     ids = {m.id for m in measures}
     for measure, (line, _) in zip(measures, built, strict=True):
         unknown = [d for d in measure.depends_on if d not in ids]

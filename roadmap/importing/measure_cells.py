@@ -1,7 +1,7 @@
 """Read the cells of measure rows into Measures, with a warning for every value not taken as given.
 
-Problems that repeat down a column are reported once per column, naming the rows (PRODUCT.md,
-Contracts → Import: missing value/effort get a default and a warning, never a silent guess). A title
+Problems that repeat down a column are reported once per column, naming the rows (docs/import.md:
+missing value/effort get a default and a warning, never a silent guess). A title
 is taken as plain text: shortened to the model's limit, kept when it looks like markup or a formula,
 a formula's value as its text – each said in a warning.
 """

@@ -103,7 +103,7 @@ def count(cell: Cell) -> int:
 
 
 def duration(cell: Cell) -> int:
-    """Whole months, fractions rounded up (PRODUCT.md, Planning)."""
+    """Whole months, fractions rounded up (docs/planning.md)."""
     found = number(cell)
     if not 0 < found <= 600:
         raise ValueError(cell)

@@ -336,7 +336,7 @@ class _MeasureReader:
 
 
 def _check_ids(measures: list[Measure], sheet: SheetReader, rows: list[int], fields: dict[str, int]) -> None:
-    """A repeated id gets a suffix; dependencies on unknown ids are reported and kept (PRODUCT.md)."""
+    """A repeated id gets a suffix; dependencies on unknown ids are reported and kept (docs/import.md)."""
     taken = {m.id for m in measures}
     seen: set[str] = set()
     for index, (measure, row) in enumerate(zip(measures, rows, strict=True)):

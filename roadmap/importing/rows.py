@@ -1,4 +1,4 @@
-"""Sort the rows below a header into measures, phases and rows to skip (PRODUCT.md, Contracts → Import).
+"""Sort the rows below a header into measures, phases and rows to skip (docs/import.md).
 
 Skipped without a word: empty rows, totals rows and template placeholders. Recognised and named in
 one warning each: phase, section and summary rows (their name goes into the notes of the measures
@@ -50,7 +50,7 @@ _MARKUP = re.compile(
     r"|(^|\s)\*[^*\s]([^*]*[^*\s])?\*($|\s)|\b(javascript|vbscript):",
     re.IGNORECASE,
 )
-# What a spreadsheet program would take for a formula (PRODUCT.md: =, +, -, @ at the start).
+# What a spreadsheet program would take for a formula (docs/import.md: =, +, -, @ at the start).
 _FORMULA = re.compile(r"[=+\-@]")
 LONG_TITLE, MARKUP_TITLE, FORMULA_TITLE, VALUE_TITLE = "long_title", "markup_title", "formula_title", "value_title"
 # 'Phase II', 'Phase 1: Quick Wins', 'Abschnitt 2 – Ausbau' (not 'Release 2 ausrollen').

@@ -1,4 +1,4 @@
-"""Pure parsers for the values people type into spreadsheets (PRODUCT.md, Contracts → Import).
+"""Pure parsers for the values people type into spreadsheets (docs/import.md).
 
 Every parser takes one cell as read (text, number, date, …) and returns the model's value, None for
 an empty cell (or '-'), or raises ValueError with a short reason when the text cannot be read.

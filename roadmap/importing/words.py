@@ -1,5 +1,5 @@
 """Pure parsers for the words people type into spreadsheets: scores, priorities, yes/no, id lists,
-statuses and fields of action (PRODUCT.md, Contracts → Import). Numbers and dates: roadmap/importing/values.py.
+statuses and fields of action (docs/import.md). Numbers and dates: roadmap/importing/values.py.
 
 Each returns None for an empty cell and raises ValueError with a short reason for unreadable text.
 """

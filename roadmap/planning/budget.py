@@ -1,4 +1,4 @@
-"""Costs of a plan per month and year against the budget and the 1–5 % corridor (PRODUCT.md, rule 3)."""
+"""Costs of a plan per month and year against the budget and the 1–5 % corridor (docs/planning.md, rule 3)."""
 
 from __future__ import annotations
 

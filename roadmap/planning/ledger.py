@@ -1,4 +1,4 @@
-"""Budget and capacity left per year and month while a plan is built (PRODUCT.md, rules 3 and 4)."""
+"""Budget and capacity left per year and month while a plan is built (docs/planning.md, rules 3 and 4)."""
 
 from __future__ import annotations
 

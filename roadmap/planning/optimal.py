@@ -1,4 +1,4 @@
-"""Optimal mode: a mixed-integer programme that maximises the summed score (PRODUCT.md, Planning)."""
+"""Optimal mode: a mixed-integer programme that maximises the summed score (docs/planning.md)."""
 
 from __future__ import annotations
 

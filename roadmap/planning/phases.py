@@ -1,4 +1,4 @@
-"""Phases (one per quarter of the horizon by default) and their milestones (PRODUCT.md, Phases)."""
+"""Phases (one per quarter of the horizon by default) and their milestones (docs/planning.md, phases)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Greedy placement on the monthly grid, shared by both modes: commitments first, then each measure in
-its earliest feasible month, or one reason why not (PRODUCT.md, Planning)."""
+its earliest feasible month, or one reason why not (docs/planning.md)."""
 
 from __future__ import annotations
 

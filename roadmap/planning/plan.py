@@ -1,4 +1,4 @@
-"""What the planner returns: placements, reasons for what was not planned (PRODUCT.md, Planning)."""
+"""What the planner returns: placements, reasons for what was not planned (docs/planning.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The planner: rank, then place every measure on the monthly grid or say why not (PRODUCT.md, Planning).
+"""The planner: rank, then place every measure on the monthly grid or say why not (docs/planning.md).
 
 Greedy mode places in rank order (roadmap/planning/placement.py); optimal mode solves a
 mixed-integer programme (roadmap/planning/optimal.py) that starts from the greedy plan.

@@ -1,4 +1,4 @@
-"""Ranking of measures by value and effort, with criteria, votes and quadrants (PRODUCT.md, Ranking)."""
+"""Ranking of measures by value and effort, with criteria, votes and quadrants (docs/planning.md, ranking)."""
 
 from __future__ import annotations
 

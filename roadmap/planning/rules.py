@@ -1,4 +1,4 @@
-"""An independent check that a plan keeps every hard rule of PRODUCT.md's Planning section."""
+"""An independent check that a plan keeps every hard rule of docs/planning.md."""
 
 from __future__ import annotations
 

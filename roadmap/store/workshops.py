@@ -1,4 +1,4 @@
-"""The persistent store of workshops: SQLite by default, PostgreSQL via DATABASE_URL (PRODUCT.md, Storage).
+"""The persistent store of workshops: SQLite by default, PostgreSQL via DATABASE_URL (docs/architecture.md, storage).
 
 Every change is one transaction. Workshops are whole documents (roadmap/workshop/serialize.py's JSON) with a
 version number for the optimistic check: `save` with the version that was loaded, and a `Conflict`

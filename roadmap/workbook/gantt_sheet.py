@@ -3,7 +3,7 @@
 The bars are conditional formats over each row's Start and Ende cells, one rule per field colour:
 a month cell is filled when its date lies between the row's start and end and the row belongs to
 that field. Editing a date or the field in Excel moves or recolours the bar; writing costs a few
-rules instead of a fill per cell (PRODUCT.md, Contracts → The roadmap workbook).
+rules instead of a fill per cell (docs/workbook.md).
 """
 
 from __future__ import annotations

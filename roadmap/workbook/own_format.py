@@ -1,6 +1,6 @@
 """The program's own `Maßnahmen` and `Profil` sheets as plain cells, and reading them back.
 
-PRODUCT.md, Contracts → The roadmap workbook: importing the exported workbook restores the whole
+docs/workbook.md: importing the exported workbook restores the whole
 workshop, so every field is written in a form that reads back exactly:
 
 - months (earliest start, deadline, pin, horizon) as the first day of the month (a real date);

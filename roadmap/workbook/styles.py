@@ -1,8 +1,7 @@
 """Cell formats of the roadmap workbook and the one safe way to write a cell (XlsxWriter).
 
 Every value goes through `put`, which writes text with write_string: a title such as '=1+1' or
-'+49 170 …' stays text in every spreadsheet program and can never run as a formula (PRODUCT.md,
-Contracts → The roadmap workbook).
+'+49 170 …' stays text in every spreadsheet program and can never run as a formula (docs/workbook.md).
 """
 
 from __future__ import annotations

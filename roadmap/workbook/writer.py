@@ -1,4 +1,4 @@
-"""Write the roadmap workbook (XLSX) of a plan (PRODUCT.md, Contracts → The roadmap workbook).
+"""Write the roadmap workbook (XLSX) of a plan (docs/workbook.md).
 
 Sheets in this order: Roadmap, Gantt, Budget, Priorisierung, Profil, Maßnahmen (English names
 from roadmap/workbook/names.py in English mode). XlsxWriter writes it: about three times faster than

@@ -1,5 +1,5 @@
 """The workshop's ranking inputs: dot voting on one shared screen, must-have / exclude flags, weighted
-criteria and pins (PRODUCT.md, Ranking and Planning).
+criteria and pins (docs/planning.md).
 
 Pure rules on a `Workshop`: every function returns a changed copy and never touches the original.
 The dots budget is `profile.dots_per_person × workshop.participants`; 0 participants means no limit.
