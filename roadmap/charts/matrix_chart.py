@@ -14,8 +14,14 @@ from typing import Any
 
 import altair as alt
 
+# maturity_chart and roadmap.views still import these from here: re-exported, their home is `style`.
+from roadmap.charts.style import FONT_SIZES as FONT_SIZES
+from roadmap.charts.style import GREEN, INK, OUTLINE, RED, layered, named_data, with_datasets
+from roadmap.charts.style import field_name as field_name
+from roadmap.charts.style import field_scale as field_scale
+from roadmap.charts.style import projector_style as projector_style
 from roadmap.domain import formats
-from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN
+from roadmap.domain.model import FIELD_COLORS
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import FILLERS, QUADRANTS_EN, QUICK_WINS, STRATEGIC, TIME_SINKS, Ranked
 
@@ -30,13 +36,11 @@ ID_LABELS_UP_TO = 150  # beyond this many measures points carry no labels (toolt
 
 # Light tints for the quadrants and stronger colours for their names.
 QUADRANT_TINTS: dict[str, tuple[str, str]] = {
-    QUICK_WINS: ("#E3F4E1", "#2E7D32"),
+    QUICK_WINS: ("#E3F4E1", GREEN),
     STRATEGIC: ("#E2ECF7", "#1F4E79"),
     FILLERS: ("#F1F1F1", "#5F5F5F"),
-    TIME_SINKS: ("#FBE4E2", "#B3261E"),
+    TIME_SINKS: ("#FBE4E2", RED),
 }
-
-FONT_SIZES = {"title": 26, "subtitle": 17, "axis_title": 20, "axis_label": 18, "legend": 16, "label": 15}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -45,47 +49,9 @@ def number_text(value: float, lang: str, digits: int) -> str:
     return formats.number(value, lang, digits)
 
 
-def field_name(field: str, lang: str) -> str:
-    """A field of action's name in the language."""
-    return FIELDS_EN.get(field, field) if lang == "en" else field
-
-
 def quadrant_name(name: str, lang: str) -> str:
     """A quadrant's name in the language."""
     return QUADRANTS_EN.get(name, name) if lang == "en" else name
-
-
-def field_scale(lang: str) -> alt.Scale:
-    """The colour scale of the fields of action: the same colour per field on every chart and language."""
-    return alt.Scale(domain=[field_name(f, lang) for f in FIELDS], range=[FIELD_COLORS[f] for f in FIELDS])
-
-
-def projector_style(chart: alt.TopLevelMixin, legend: str = "bottom") -> alt.TopLevelMixin:
-    """Large type and quiet lines, readable on a projector from four metres."""
-    return (
-        chart.configure_axis(
-            labelFontSize=FONT_SIZES["axis_label"],
-            titleFontSize=FONT_SIZES["axis_title"],
-            titleFontWeight="bold",
-            labelColor="#222222",
-            titleColor="#222222",
-        )
-        .configure_legend(
-            labelFontSize=FONT_SIZES["legend"],
-            titleFontSize=FONT_SIZES["legend"] + 1,
-            symbolSize=260,
-            labelLimit=320,
-            orient=legend,
-            offset=30 if legend == "bottom" else 12,
-            columns=3,
-            direction="horizontal",
-        )
-        .configure_title(fontSize=FONT_SIZES["title"], subtitleFontSize=FONT_SIZES["subtitle"], anchor="start")
-        .configure_view(strokeWidth=0)
-        # The width fits the page (or the PNG); the height is the plot's own, so the titles,
-        # axes and legend never squeeze it.
-        .properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-    )
 
 
 def _offsets(count: int) -> list[tuple[float, float]]:
@@ -136,7 +102,7 @@ def matrix_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
     count = len(plan.ranking)
     positions = _positions(plan.ranking, plan.profile.midpoint)
     yes, no = ("ja", "nein") if lang != "en" else ("yes", "no")
-    rows = []
+    rows: list[dict[str, Any]] = []
     for item in plan.ranking:
         measure = item.measure
         x, y = positions[measure.id]
@@ -182,7 +148,7 @@ def quadrant_rows(midpoint: float, lang: str) -> list[dict[str, Any]]:
         FILLERS: (left, midpoint, bottom, midpoint, "left", "bottom"),
         TIME_SINKS: (midpoint, right, bottom, midpoint, "right", "bottom"),
     }
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name, (x, x2, y, y2, align, baseline) in corners.items():
         tint, ink = QUADRANT_TINTS[name]
         rows.append(
@@ -240,27 +206,26 @@ def _words(lang: str) -> dict[str, str]:
     }
 
 
-def matrix_chart(plan: Plan, lang: str) -> alt.LayerChart:
-    """The value/effort matrix: tinted quadrants, one point per measure coloured by field, labels, tooltips."""
-    words = _words(lang)
-    rows = matrix_rows(plan, lang)
-    count = len(rows)
-    x_scale = alt.Scale(domain=list(X_DOMAIN), nice=False, zero=False)
-    y_scale = alt.Scale(domain=list(Y_DOMAIN), nice=False, zero=False)
+def _scale(domain: tuple[float, float]) -> alt.Scale:
+    """A fixed axis range: the quadrants and their names always sit in the same place."""
+    return alt.Scale(domain=list(domain), nice=False, zero=False)
+
+
+def _quadrants(words: dict[str, str]) -> list[alt.Chart | alt.LayerChart]:
+    """The four tinted quadrants (they carry both axes) and their names in the outer corners."""
     ticks = [1, 2, 3, 4, 5]
-    # Data sits once at the top level (named datasets): inline copies per layer are slow for 500 measures.
-    quadrants = alt.Chart(alt.Data(name="quadrants"))
+    quadrants = named_data("quadrants")
     tints = quadrants.mark_rect(stroke="white", strokeWidth=3).encode(
-        x=alt.X("x:Q", scale=x_scale, axis=alt.Axis(values=ticks, title=words["x"], grid=False, tickCount=5)),
+        x=alt.X("x:Q", scale=_scale(X_DOMAIN), axis=alt.Axis(values=ticks, title=words["x"], grid=False, tickCount=5)),
         x2="x2:Q",
-        y=alt.Y("y:Q", scale=y_scale, axis=alt.Axis(values=ticks, title=words["y"], grid=False, tickCount=5)),
+        y=alt.Y("y:Q", scale=_scale(Y_DOMAIN), axis=alt.Axis(values=ticks, title=words["y"], grid=False, tickCount=5)),
         y2="y2:Q",
         color=alt.Color("tint:N", scale=None, legend=None),
     )
     named = quadrants.encode(
         x="label_x:Q", y="label_y:Q", text="name:N", color=alt.Color("ink:N", scale=None, legend=None)
     )
-    names = alt.layer(
+    names = layered(
         *(
             named.transform_filter((alt.datum.align == align) & (alt.datum.baseline == baseline)).mark_text(
                 fontSize=24, fontWeight="bold", opacity=0.85, align=align, baseline=baseline
@@ -269,9 +234,12 @@ def matrix_chart(plan: Plan, lang: str) -> alt.LayerChart:
             for baseline in ("top", "bottom")
         )
     )
-    size = 320 if count <= TITLE_LABELS_UP_TO else 180 if count <= ID_LABELS_UP_TO else 70
-    measures = alt.Chart(alt.Data(name="measures"))
-    tooltip = [
+    return [tints, names]
+
+
+def _tooltip(words: dict[str, str]) -> list[alt.Tooltip]:
+    """What hovering a measure tells: title, field, value, effort, score, rank, votes, quadrant, flags."""
+    return [
         alt.Tooltip("title:N", title=words["measure"]),
         alt.Tooltip("field:N", title=words["field"]),
         alt.Tooltip("value_text:N", title=words["value"]),
@@ -283,47 +251,61 @@ def matrix_chart(plan: Plan, lang: str) -> alt.LayerChart:
         alt.Tooltip("must_have_text:N", title=words["must"]),
         alt.Tooltip("excluded_text:N", title=words["excluded"]),
     ]
+
+
+def _measures(count: int, words: dict[str, str], lang: str) -> list[alt.Chart]:
+    """One point per measure coloured by field (faded if excluded), a ring around each must-have."""
+    size = 320 if count <= TITLE_LABELS_UP_TO else 180 if count <= ID_LABELS_UP_TO else 70
+    measures = named_data("measures")
+    x, y = alt.X("x:Q", scale=_scale(X_DOMAIN)), alt.Y("y:Q", scale=_scale(Y_DOMAIN))
     points = measures.mark_circle(size=size, stroke="white", strokeWidth=1.5).encode(
-        x=alt.X("x:Q", scale=x_scale),
-        y=alt.Y("y:Q", scale=y_scale),
+        x=x,
+        y=y,
         color=alt.Color("field:N", scale=field_scale(lang), title=words["field"]),
         opacity=alt.condition(alt.datum.excluded, alt.value(0.35), alt.value(0.95)),
-        tooltip=tooltip,
+        tooltip=_tooltip(words),
     )
     must = (
         measures.transform_filter(alt.datum.must_have)
-        .mark_point(size=size * 1.9, shape="circle", filled=False, stroke="#111111", strokeWidth=2.5)
-        .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), tooltip=tooltip)
+        .mark_point(size=size * 1.9, shape="circle", filled=False, stroke=OUTLINE, strokeWidth=2.5)
+        .encode(x=x, y=y, tooltip=_tooltip(words))
     )
-    labels = (
-        measures.transform_filter(alt.datum.label != "")
+    return [points, must]
+
+
+def _labels(words: dict[str, str]) -> alt.Chart:
+    """The measures' short titles (or ids) to the right of their points."""
+    labels: alt.Chart = (
+        named_data("measures")
+        .transform_filter(alt.datum.label != "")
         # A label may run until just before the next column of points (the plot is 5.4 units wide).
         .mark_text(
             align="left",
             baseline="middle",
             dx=13,
             fontSize=FONT_SIZES["label"],
-            color="#1A1A1A",
+            color=INK,
             limit=alt.ExprRef(expr="max(40, width / 5.4 - 30)"),
         )
         .encode(
-            x=alt.X("x:Q", scale=x_scale),
-            y=alt.Y("y:Q", scale=y_scale),
+            x=alt.X("x:Q", scale=_scale(X_DOMAIN)),
+            y=alt.Y("y:Q", scale=_scale(Y_DOMAIN)),
             text="label:N",
             opacity=alt.condition(alt.datum.excluded, alt.value(0.45), alt.value(1.0)),
-            tooltip=tooltip,
+            tooltip=_tooltip(words),
         )
     )
+    return labels
+
+
+def matrix_chart(plan: Plan, lang: str) -> alt.LayerChart:
+    """The value/effort matrix: tinted quadrants, one point per measure coloured by field, labels, tooltips."""
+    words = _words(lang)
+    rows = matrix_rows(plan, lang)
     chart = (
-        alt.layer(tints, names, points, must, labels)
+        layered(*_quadrants(words), *_measures(len(rows), words, lang), _labels(words))
         .resolve_scale(color="independent")
-        .properties(
-            width=1200,
-            height=600,
-            title=alt.TitleParams(words["title"], subtitle=words["subtitle"]),
-        )
+        .properties(width=1200, height=600, title=alt.TitleParams(words["title"], subtitle=words["subtitle"]))
     )
-    styled = projector_style(chart)
-    # Set last, without a copy: every Altair step above would deep-copy the rows again.
-    styled.datasets = {"quadrants": quadrant_rows(plan.profile.midpoint, lang), "measures": rows}
-    return styled
+    datasets = {"quadrants": quadrant_rows(plan.profile.midpoint, lang), "measures": rows}
+    return with_datasets(projector_style(chart), datasets)
