@@ -99,3 +99,29 @@ def test_a_budget_share_outside_the_corridor_is_named_in_the_language_s_number_f
 
     assert "Budgetanteil von 7,5 %" in share_note.message("de")
     assert "budget share of 7.5 %" in share_note.message("en")
+
+
+@pytest.mark.parametrize("share", [1.0, 3.0, 5.0])
+def test_a_budget_share_inside_the_corridor_gets_no_note(share: float) -> None:
+    from roadmap.planning.budget import corridor_note
+
+    assert corridor_note(share) is None
+
+
+@pytest.mark.parametrize(("share", "level"), [(0.5, BELOW), (5.5, ABOVE)])
+def test_a_budget_share_outside_the_corridor_is_allowed_but_named_with_advice(share: float, level: str) -> None:
+    from roadmap.planning.budget import corridor_note
+
+    note = corridor_note(share)
+
+    assert note is not None and note.year is None and note.level == level
+    assert "möglich, aber bitte bewusst entscheiden" in note.message("de")
+    assert "allowed, but please decide on purpose" in note.message("en")
+
+
+def test_the_budget_share_verdict_of_a_plan_is_the_corridor_note_of_its_share() -> None:
+    from roadmap.planning.budget import corridor_note
+
+    roadmap = plan([], Profile(revenue=1_000_000, budget_share=8, baseline_it=20_000))
+
+    assert corridor_check(roadmap)[0] == corridor_note(8)

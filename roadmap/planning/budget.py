@@ -186,23 +186,29 @@ def _percent(value: float, lang: str) -> str:
     return number(value, lang, 0 if float(value).is_integer() else 1)
 
 
+def corridor_note(share: float) -> CorridorNote | None:
+    """The warning for a budget share (percent of revenue) outside the 1–5 % corridor, None inside it.
+
+    A share outside the corridor is allowed (warned about, never refused).
+    """
+    if CORRIDOR_LOW <= share <= CORRIDOR_HIGH:
+        return None
+    return CorridorNote(
+        None,
+        BELOW if share < CORRIDOR_LOW else ABOVE,
+        Message(
+            f"Der Budgetanteil von {_percent(share, 'de')} % liegt außerhalb des üblichen Korridors "
+            "von 1–5 % des Umsatzes – möglich, aber bitte bewusst entscheiden.",
+            f"The budget share of {_percent(share, 'en')} % lies outside the usual corridor "
+            "of 1–5 % of revenue – allowed, but please decide on purpose.",
+        ),
+    )
+
+
 def corridor_check(plan: Plan) -> list[CorridorNote]:
-    """Running IT costs per year against the 1–5 % corridor, and the budget share itself."""
-    notes = []
-    share = plan.profile.budget_share
-    if not CORRIDOR_LOW <= share <= CORRIDOR_HIGH:
-        notes.append(
-            CorridorNote(
-                None,
-                BELOW if share < CORRIDOR_LOW else ABOVE,
-                Message(
-                    f"Der Budgetanteil von {_percent(share, 'de')} % liegt außerhalb des üblichen Korridors "
-                    "von 1–5 % des Umsatzes.",
-                    f"The budget share of {_percent(share, 'en')} % lies outside the usual corridor "
-                    "of 1–5 % of revenue.",
-                ),
-            )
-        )
+    """Running IT costs per year against the 1–5 % corridor, and the budget share itself (`corridor_note`)."""
+    share_note = corridor_note(plan.profile.budget_share)
+    notes = [share_note] if share_note else []
     for year in yearly_costs(plan):
         if not year.revenue:
             continue
