@@ -161,6 +161,14 @@ def test_ids_are_generated_in_row_order_when_there_is_no_id_column(tmp_path: Pat
     assert [m.id for m in result.measures] == ["M001", "M002", "M003"]
 
 
+def test_a_row_without_an_id_gets_a_new_one_after_the_highest_in_the_list(tmp_path: Path) -> None:
+    rows = [["ID", "Maßnahme"], ["M05", "A"], [None, "B"], ["M02", "C"]]
+
+    result = import_file(workbooks.book(tmp_path / "l.xlsx", rows))
+
+    assert [m.id for m in result.measures] == ["M05", "M006", "M02"]
+
+
 def test_a_duplicate_id_is_renamed_with_a_warning(tmp_path: Path) -> None:
     rows = [["ID", "Maßnahme"], ["M1", "A"], ["M1", "B"]]
 

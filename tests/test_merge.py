@@ -14,7 +14,6 @@ from roadmap.workshop.merge import (
     UPDATE,
     add_from_catalogue,
     catalogue_present,
-    fresh_ids,
     import_fields,
     merge,
     merge_import,
@@ -144,12 +143,6 @@ def test_the_mapped_columns_name_the_fields_an_import_carries() -> None:
 def test_an_unknown_way_to_merge_is_refused() -> None:
     with pytest.raises(RoadmapError, match="Unbekannte Übernahmeart"):
         merge(_workshop(), [], None, "mix")
-
-
-def test_fresh_ids_follow_the_highest_m_number_and_its_width() -> None:
-    assert fresh_ids({"M01", "M07", "X"}, 2) == ["M08", "M09"]
-    assert fresh_ids({"M001", "M002"}, 1) == ["M003"]
-    assert fresh_ids(set(), 1) == ["M01"]
 
 
 # --- the catalogue ------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from roadmap.domain.ids import new_ids, unique_id
 from roadmap.domain.messages import WARNING, Location, Message, Problem, column_letter
 from roadmap.domain.model import Measure, Profile
 from roadmap.importing.column_names import looked_for
@@ -275,22 +276,25 @@ def _choose_title_column(rows: list[list[Cell]], header: Header, mapping: dict[s
 def _with_ids(
     built: list[tuple[Line, Measure]], header: Header, mapping: dict[str, int], report: Report
 ) -> list[Measure]:
-    """Ids from the ID column where it names (nearly) every measure, else M001, M002, … by row order."""
+    """Ids from the ID column where it names (nearly) every measure, else M001, M002, … by row order.
+
+    A repeated id gets a suffix and a row without one a new id (roadmap/domain/ids.py), with a warning.
+    """
     column = mapping.get("id")
     given = [line.ident for line, _ in built]
     use = column is not None and sum(bool(i) for i in given) * 2 >= len(built)
     taken = {i for i in given if i} if use else set()
-    counter = 0
     seen: set[str] = set()
-    measures = []
+    chosen: list[str] = []
+    notes: list[str] = []
     for (line, measure), ident in zip(built, given, strict=True):
-        notes = measure.notes
+        note = measure.notes
         if not use and ident and column is not None:
             label = header.texts[column] if column < len(header.texts) and header.texts[column] else "Nr."
-            notes = "; ".join(filter(None, [f"{label}: {ident}", notes]))
+            note = "; ".join(filter(None, [f"{label}: {ident}", note]))
             ident = ""
         if ident in seen:
-            fresh = _fresh(ident, seen | taken)
+            fresh = unique_id(ident, seen | taken)
             report.add(
                 Message(
                     f"Die ID '{ident}' ist doppelt – diese Maßnahme heißt jetzt '{fresh}'.",
@@ -300,20 +304,15 @@ def _with_ids(
                 column,
             )
             ident = fresh
-        while not ident:
-            counter += 1
-            candidate = f"M{counter:03d}"
-            ident = candidate if candidate not in taken and candidate not in seen else ""
-        seen.add(ident)
-        measures.append(measure.with_changes(id=ident, notes=notes))
-    return measures
-
-
-def _fresh(ident: str, used: set[str]) -> str:
-    number = 2
-    while f"{ident}-{number}" in used:
-        number += 1
-    return f"{ident}-{number}"
+        if ident:
+            seen.add(ident)
+        chosen.append(ident)
+        notes.append(note)
+    fresh_ids = iter(new_ids(taken | seen, chosen.count(""), digits=3))
+    return [
+        measure.with_changes(id=ident or next(fresh_ids), notes=note)
+        for (_, measure), ident, note in zip(built, chosen, notes, strict=True)
+    ]
 
 
 def _check_dependencies(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from roadmap.domain.ids import new_ids, unique_id
 from roadmap.domain.messages import LANGS, Location, Message, Problem, RoadmapError, column_letter
 from roadmap.domain.model import (
     Kpi,
@@ -235,7 +236,6 @@ class _MeasureReader:
         self.labels = [" ".join(cells.text(cell).split()) for cell in header]
         self.rows_of: list[int] = []
         self.taken: set[str] = set()
-        self.counter = 0
         date1904 = sheet.raw.date1904
         self.parsers: dict[str, Callable[[Cell], object]] = {
             "id": lambda cell: cells.text(cell).strip(),
@@ -327,12 +327,9 @@ class _MeasureReader:
         return measure
 
     def _fresh_id(self) -> str:
-        while True:
-            self.counter += 1
-            candidate = f"M{self.counter:03d}"
-            if candidate not in self.taken:
-                self.taken.add(candidate)
-                return candidate
+        ident = new_ids(self.taken, 1, digits=3)[0]
+        self.taken.add(ident)
+        return ident
 
 
 def _check_ids(measures: list[Measure], sheet: SheetReader, rows: list[int], fields: dict[str, int]) -> None:
@@ -342,10 +339,7 @@ def _check_ids(measures: list[Measure], sheet: SheetReader, rows: list[int], fie
     for index, (measure, row) in enumerate(zip(measures, rows, strict=True)):
         ident = measure.id
         if ident in seen:
-            number = 2
-            while f"{ident}-{number}" in taken | seen:
-                number += 1
-            fresh = f"{ident}-{number}"
+            fresh = unique_id(ident, taken | seen)
             sheet.warn(
                 Message(
                     f"Die ID '{ident}' ist doppelt – diese Maßnahme heißt jetzt '{fresh}'.",

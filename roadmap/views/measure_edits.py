@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from roadmap.domain.ids import new_ids
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.model import (
     FIELDS,
@@ -28,7 +29,6 @@ from roadmap.domain.model import (
 )
 from roadmap.importing.values import parse_month, parse_number
 from roadmap.views.measure_table import COLUMNS, FLAGS, INTEGERS, KPI_PARTS, MONTHS, dependency_labels
-from roadmap.workshop.merge import fresh_ids
 
 NOT_TAKEN = Message("Nicht übernommen:", "Not taken over:")
 
@@ -293,7 +293,7 @@ def _add(
     if not rows:
         return measures
     taken = {m.id for m in measures} | known_ids
-    new_ids = iter(fresh_ids(taken, len(rows)))
+    fresh = iter(new_ids(taken, len(rows)))
     result = list(measures)
     for number, row in enumerate(rows, start=1):
         title = _text(row.get("title"))
@@ -306,7 +306,7 @@ def _add(
             )
             continue
         given = _text(row.get("id"))
-        ident = given if given and given not in taken else next(new_ids)
+        ident = given if given and given not in taken else next(fresh)
         taken.add(ident)
         measure = _edited(
             Measure(id=ident, title=title),

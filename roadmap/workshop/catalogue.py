@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from roadmap.domain.ids import unique_id
 from roadmap.domain.model import FIELDS, FIELDS_EN, Kpi, Measure
 
 # The data, one measure per line, so a consultant can review and extend it without reading code.
@@ -84,12 +85,9 @@ def by_field() -> dict[str, list[CatalogueItem]]:
 
 
 def to_measure(item: CatalogueItem, lang: str = "de", existing_ids: frozenset[str] | set[str] = frozenset()) -> Measure:
-    """A new workshop measure from a catalogue item; a taken id gets a suffix -2, -3, …"""
-    measure_id, suffix = item.id, 2
-    while measure_id in existing_ids:
-        measure_id, suffix = f"{item.id}-{suffix}", suffix + 1
+    """A new workshop measure from a catalogue item; a taken id gets a suffix -2, -3, … (`unique_id`)."""
     return Measure(
-        id=measure_id,
+        id=unique_id(item.id, existing_ids),
         title=item.title(lang),
         field=item.field,
         description=item.description_en if lang == "en" else item.description_de,

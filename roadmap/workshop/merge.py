@@ -7,10 +7,10 @@ languages what it did, so the page can show a preview before the user confirms.
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from roadmap.domain.ids import base_id, new_ids
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.model import Measure, Profile, Workshop
 from roadmap.importing.importer import ImportResult
@@ -49,21 +49,6 @@ class MergeResult:
     unchanged: int
     renamed_ids: dict[str, str]
     messages: list[Message]
-
-
-def fresh_ids(taken: Iterable[str], count: int) -> list[str]:
-    """`count` new ids in the M01 style, after the highest M-number in use (ids are never reused)."""
-    used = set(taken)
-    numbers = [int(found.group(1)) for i in used if (found := re.fullmatch(r"M(\d+)", i))]
-    width = max([2, *(len(i) - 1 for i in used if re.fullmatch(r"M\d+", i))])
-    result: list[str] = []
-    number = max(numbers, default=0) + 1
-    while len(result) < count:
-        candidate = f"M{number:0{width}d}"
-        if candidate not in used:
-            result.append(candidate)
-        number += 1
-    return result
 
 
 def import_fields(mapping: Mapping[str, int]) -> frozenset[str] | None:
@@ -116,7 +101,7 @@ _MEASURES_DE, _MEASURES_EN = ("Maßnahme", "Maßnahmen"), ("measure", "measures"
 def _append(workshop: Workshop, imported: Sequence[Measure]) -> MergeResult:
     existing = {m.id for m in workshop.measures}
     clashing = [m.id for m in imported if m.id in existing]
-    new = iter(fresh_ids(existing | {m.id for m in imported}, len(clashing)))
+    new = iter(new_ids(existing | {m.id for m in imported}, len(clashing)))
     renamed = {ident: next(new) for ident in clashing}
     own = {m.id for m in imported}
     added = tuple(
@@ -207,7 +192,7 @@ def catalogue_match(item: CatalogueItem, measures: Sequence[Measure]) -> Measure
     """The workshop measure that came from this catalogue item (same id, id with suffix, or same title)."""
     titles = {_normal(item.title_de), _normal(item.title_en)}
     for measure in measures:
-        if measure.id == item.id or re.fullmatch(re.escape(item.id) + r"-\d+", measure.id):
+        if item.id in (measure.id, base_id(measure.id)):
             return measure
     for measure in measures:
         if _normal(measure.title) in titles:
@@ -260,7 +245,7 @@ def add_from_catalogue(workshop: Workshop, items: Sequence[CatalogueItem], lang:
 def catalogue_present(measures: Sequence[Measure]) -> set[str]:
     """Ids of the catalogue items already in the workshop (as `catalogue_match` finds them, fast for 500)."""
     ids = {m.id for m in measures}
-    bases = {re.sub(r"-\d+$", "", i) for i in ids}
+    bases = {base_id(i) for i in ids}
     titles = {_normal(m.title) for m in measures}
     return {
         item.id
