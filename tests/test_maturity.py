@@ -50,15 +50,40 @@ def test_only_questions_of_the_check_count_as_answered() -> None:
     assert answered({"proz-1": 2, "strat-3": 0, "gone-9": 4}) == 2
 
 
-def test_the_weakest_fields_are_the_lowest_answered_ones_with_ties_in_field_order() -> None:
+# Process automation scores 2.5, data 1, cloud 4, customers 1; people and strategy are not answered.
+ANSWERS = {"proz-1": 2, "proz-2": 3, "daten-1": 1, "cloud-1": 4, "kunde-1": 1, "kunde-2": 1}
+
+
+def test_the_two_lowest_fields_are_the_weakest() -> None:
+    assert weakest_fields(ANSWERS) == ["Daten & Entscheidungen", "Kunden & Omnichannel"]
+
+
+def test_a_field_tied_with_the_second_weakest_is_weakest_too_in_field_order() -> None:
     answers = {"proz-1": 3, "daten-1": 1, "cloud-1": 1, "kunde-1": 0, "strat-1": 4}
 
-    assert weakest_fields(answers) == ["Kunden & Omnichannel", "Daten & Entscheidungen"]
-    assert weakest_fields(answers, count=3) == [
-        "Kunden & Omnichannel",
-        "Daten & Entscheidungen",
-        "Cloud & IT-Sicherheit",
-    ]
+    assert weakest_fields(answers) == ["Daten & Entscheidungen", "Cloud & IT-Sicherheit", "Kunden & Omnichannel"]
+
+
+@pytest.mark.parametrize(
+    ("answers", "weak"),
+    [
+        ({}, []),
+        ({"proz-1": 1}, []),
+        ({"proz-1": 2, "daten-1": 2, "cloud-1": 2}, []),
+        ({"proz-1": 3, "daten-1": 1}, ["Daten & Entscheidungen"]),
+        ({"proz-1": 1, "daten-1": 1, "cloud-1": 3}, ["Prozessautomatisierung", "Daten & Entscheidungen"]),
+    ],
+)
+def test_a_field_is_weakest_only_if_some_answered_field_scores_higher(answers: dict[str, int], weak: list[str]) -> None:
+    assert weakest_fields(answers) == weak
+
+
+def test_suggestions_can_be_limited_to_the_first_weakest_fields() -> None:
+    workshop = Workshop(maturity={"proz-1": 4, "cloud-1": 0, "team-1": 1, "strat-1": 3})
+
+    fields = {item.field for item in suggestions(workshop, count=1)}
+
+    assert fields == {"Cloud & IT-Sicherheit"}
 
 
 def test_no_answers_means_no_weakest_fields_and_no_suggestions() -> None:

@@ -15,7 +15,7 @@ import altair as alt
 from roadmap.charts.matrix_chart import FONT_SIZES, field_name, field_scale, projector_style
 from roadmap.domain import formats
 from roadmap.domain.model import FIELD_COLORS, FIELDS
-from roadmap.workshop.maturity import ANSWER_LABELS, HIGHEST, LOWEST, field_scores, questions_of
+from roadmap.workshop.maturity import ANSWER_LABELS, HIGHEST, LOWEST, field_scores, questions_of, weakest_fields
 
 WEAK_COLOR = "#B3261E"
 OPEN_COLOR = "#6B6B6B"
@@ -51,28 +51,15 @@ def _words(lang: str) -> dict[str, str]:
 
 
 def weak_fields(answers: dict[str, int]) -> list[str]:
-    """The fields that stand out as weakest: the lowest two scores, ties included, in field order.
-
-    A field counts only if it has answers, and only if some answered field scores higher: when
-    every answered field has the same score, none stands out and the list is empty.
-    """
-    scores = {f: s for f, s in field_scores(answers).items() if s is not None}
-    ranked = sorted(scores.values())
-    for position in (1, 0):
-        if len(ranked) <= position:
-            continue
-        threshold = ranked[position] + 1e-9
-        weak = [f for f in FIELDS if f in scores and scores[f] <= threshold]
-        if len(weak) < len(scores):
-            return weak
-    return []
+    """The fields the chart outlines as weakest: `roadmap.workshop.maturity.weakest_fields`."""
+    return weakest_fields(answers)
 
 
 def maturity_rows(answers: dict[str, int], lang: str) -> list[dict[str, Any]]:
     """One row per field of action, in field order: score (None if unanswered), label, colour, weakness."""
     words = _words(lang)
     scores = field_scores(answers)
-    weak = set(weak_fields(answers))
+    weak = set(weakest_fields(answers))
     rows = []
     for field in FIELDS:
         score = scores[field]

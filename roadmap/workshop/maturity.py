@@ -163,14 +163,26 @@ def answered(answers: dict[str, int]) -> int:
     return sum(1 for q in QUESTIONS if q.id in answers)
 
 
-def weakest_fields(answers: dict[str, int], count: int = 2) -> list[str]:
-    """The fields with the lowest scores (answered fields only; ties in field order)."""
-    scored = [(score, FIELDS.index(f), f) for f, score in field_scores(answers).items() if score is not None]
-    return [f for _, _, f in sorted(scored)[:count]]
+def weakest_fields(answers: dict[str, int]) -> list[str]:
+    """The fields that stand out as weakest: the lowest two scores, ties included, in field order.
+
+    A field counts only if it has answers, and only if some answered field scores higher: when
+    every answered field has the same score, none stands out and the list is empty. The one rule
+    for the chart, the page and the catalogue suggestions.
+    """
+    scores = {f: s for f, s in field_scores(answers).items() if s is not None}
+    ranked = sorted(scores.values())
+    for position in (1, 0):
+        if len(ranked) <= position:
+            continue
+        weak = [f for f in FIELDS if f in scores and scores[f] <= ranked[position]]
+        if len(weak) < len(scores):
+            return weak
+    return []
 
 
-def suggestions(workshop: Workshop, count: int = 2) -> list[CatalogueItem]:
-    """Catalogue measures for the weakest fields that the workshop does not hold yet."""
-    weak = weakest_fields(workshop.maturity, count)
+def suggestions(workshop: Workshop, count: int | None = None) -> list[CatalogueItem]:
+    """Catalogue measures for the weakest fields (the first `count` of them, all by default) not in the workshop."""
+    weak = weakest_fields(workshop.maturity)[:count]
     held = {m.id for m in workshop.measures} | {m.title for m in workshop.measures}
     return [item for item in suggest_for_fields(weak, set()) if item.id not in held and item.title_de not in held]
