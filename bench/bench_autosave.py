@@ -32,7 +32,7 @@ def main() -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='bench-autosave-')}/bench.sqlite"
     from app_state import store
     from roadmap.domain.model import Workshop
-    from tests.conftest import REPO
+    from tests.helpers import REPO
     from tests.pages import PAGES, large_workshop, open_page
 
     ident = store().create(large_workshop(), "500 Maßnahmen")

@@ -1,29 +1,33 @@
-"""Shared fixtures.
+"""Shared fixtures (helpers that tests import live in tests/helpers.py, not here).
 
-- `realxlsx`: the folder of spreadsheets written by other people (../shared/realxlsx).
+- `app_store` (session, automatic): the app's store during the tests is a fresh SQLite file,
+  never data/roadmap.sqlite – DATABASE_URL points at it for the whole run and is restored after.
+- `realxlsx`: the folder of spreadsheets written by other people (tests/helpers.py); a test that
+  asks for it skips with the reason when the folder is absent, or fails under
+  ROADMAP_REQUIRE_REALXLSX=1.
 - `tmp_path` (pytest's own) is where tests write workbooks they make.
-- DATABASE_URL points the app's store at a fresh SQLite file for the whole test run.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+from tests.helpers import realxlsx_or_skip
 
-# The app's store during the tests: a fresh SQLite file, never data/roadmap.sqlite.
-os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='roadmap-tests-')}/app.sqlite"
+
+@pytest.fixture(scope="session", autouse=True)
+def app_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """DATABASE_URL names a fresh SQLite file for the whole test run (set when the first test starts)."""
+    target = tmp_path_factory.mktemp("app-store") / "app.sqlite"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATABASE_URL", f"sqlite:///{target}")
+        yield target
 
 
 @pytest.fixture(scope="session")
 def realxlsx() -> Path:
     """The spreadsheets written by other people, used as they are."""
-    folder = SHARED / "realxlsx"
-    if not folder.is_dir():
-        pytest.fail(f"{folder} is missing: ../shared must sit beside the repository")
-    return folder
+    return realxlsx_or_skip()

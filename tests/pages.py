@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_state import demo_workshop, store
 from roadmap.domain.model import FIELDS, STATUSES, Measure, Month, Profile, Workshop
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 PAGES = (
     "app_pages/1_unternehmen.py",

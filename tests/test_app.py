@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_state import demo_workshop, store
 from roadmap.domain.model import Workshop
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 def _start(params: dict[str, str] | None = None, **state: object) -> AppTest:

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from tests.browser import Workshop, browser_tab, chromium_or_skip, served_app
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import AppServer, Chrome, Workshop, chrome, chromium_or_skip
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

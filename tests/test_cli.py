@@ -17,7 +17,7 @@ import pytest
 from roadmap.cli import main
 from roadmap.workbook import writer as workbook
 from roadmap.workbook.writer import write_atomically
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 def _run(*args: str, env_lang: str = "de", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from roadmap.importing.importer import import_file
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 @pytest.mark.parametrize("name", ["beispiel_massnahmen.xlsx", "beispiel_massnahmen.csv"])

@@ -1,5 +1,6 @@
-"""Spreadsheets written by other people (../shared/realxlsx, see its SOURCES.md) import sensibly
-or are refused with a clear message – never with another exception."""
+"""Spreadsheets written by other people (the `realxlsx` fixture: a folder beside the repository, see
+tests/helpers.py and the folder's SOURCES.md) import sensibly or are refused with a clear message –
+never with another exception. Without the folder these tests skip and say why."""
 
 from __future__ import annotations
 

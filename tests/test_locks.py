@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_state import demo_workshop, store
 from roadmap.domain.model import Workshop
-from tests.conftest import REPO
+from tests.helpers import REPO
 from tests.pages import action, open_page, own
 
 CODE = "Werkbank-42"

@@ -19,7 +19,7 @@ from roadmap.domain.model import Workshop
 from roadmap.planning.planner import plan
 from roadmap.workbook.writer import workbook_bytes
 from tests import workbooks
-from tests.conftest import REPO
+from tests.helpers import REPO
 from tests.pages import WORKSHOPS, open_page, own
 
 PAGE = "app_pages/7_import_export.py"

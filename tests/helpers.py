@@ -1,0 +1,32 @@
+"""Helpers shared by the tests (import them from here; nothing imports from conftest.py).
+
+- `REPO`: the repository's root folder.
+- `REALXLSX`: spreadsheets written by other people (real project plans and edge cases), kept outside
+  the repository in a folder `shared/realxlsx` beside it, because their licences are their own.
+- `realxlsx_or_skip()`: that folder, or a skip with the reason when it is absent – a failure instead
+  where `ROADMAP_REQUIRE_REALXLSX=1` (set by .ci/run), as for the browser and LibreOffice tests.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+REALXLSX = REPO.parent / "shared" / "realxlsx"
+REQUIRE_REALXLSX = "ROADMAP_REQUIRE_REALXLSX"
+
+
+def realxlsx_or_skip() -> Path:
+    """The folder of real-world spreadsheets; skips (or fails under ROADMAP_REQUIRE_REALXLSX=1) without it."""
+    if REALXLSX.is_dir():
+        return REALXLSX
+    problem = (
+        f"the spreadsheets written by other people are not here: {REALXLSX} is missing "
+        "(a folder shared/realxlsx beside the repository)"
+    )
+    if os.environ.get(REQUIRE_REALXLSX) == "1":
+        pytest.fail(f"the realxlsx tests are mandatory here ({REQUIRE_REALXLSX}=1): {problem}")
+    pytest.skip(f"realxlsx tests skipped: {problem}")
