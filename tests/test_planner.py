@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import DONE, RUNNING, Measure, Month, Profile
+from roadmap.domain.model import DONE, MONEY_TOLERANCE, RUNNING, Measure, Month, Profile
+from roadmap.planning.budget import yearly_costs
 from roadmap.planning.phases import milestones, phases
 from roadmap.planning.plan import (
     BUDGET,
@@ -138,3 +139,15 @@ def test_one_phase_per_quarter_with_a_milestone_listing_what_finished() -> None:
 
     assert names == ["Phase 1 – Quick Wins & Grundlagen", "Q2/2026", "Q3/2026", "Q4/2026"]
     assert [s.finished for s in stones[:2]] == [("A",), ("B",)]
+
+
+@pytest.mark.parametrize(
+    ("cost", "fits"), [(30_000 + MONEY_TOLERANCE * 0.8, True), (30_000 + MONEY_TOLERANCE * 1.2, False)]
+)
+def test_less_than_half_a_cent_over_the_budget_still_fits_and_the_budget_agrees(cost: float, fits: bool) -> None:
+    roadmap = plan([Measure("A", "a", one_time_cost=cost)], PROFILE)
+
+    (year,) = yearly_costs(roadmap)
+
+    assert ("A" in roadmap.placements) is fits
+    assert not year.over_budget  # planned within the tolerance, or not planned at all

@@ -241,6 +241,9 @@ def duration_months(months: float) -> int:
 VOTE_RAISES_VALUE, VOTE_BREAKS_TIES = "value", "tiebreak"
 # The usual share of revenue spent on IT per year, in percent (docs/planning.md, the corridor).
 CORRIDOR: tuple[float, float] = (1.0, 5.0)
+# Half a cent: sums of money are compared with this tolerance, so that float rounding never flips a
+# verdict (fits the budget, over budget). The one spelling of it, for the planner and the budget.
+MONEY_TOLERANCE = 0.005
 GREEDY, OPTIMAL = "greedy", "optimal"
 
 

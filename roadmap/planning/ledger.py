@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roadmap.domain.model import Measure, Profile
+from roadmap.domain.model import MONEY_TOLERANCE, Measure, Profile
 
-# A cent of budget and a thousandth of a person-day of slack, so float sums never flip a verdict.
-MONEY_SLACK = 0.005
+# A millionth of a person-day of slack, so float sums never flip a verdict (money: MONEY_TOLERANCE).
 DAYS_SLACK = 1e-6
 
 
@@ -70,13 +69,13 @@ class Ledger:
         worst_year, worst_gap = -1, 0.0
         for y, amount in usage.money:
             gap = amount - self.budget_left[y]
-            if gap > MONEY_SLACK and gap > worst_gap:
+            if gap > MONEY_TOLERANCE and gap > worst_gap:
                 worst_year, worst_gap = y, gap
         return worst_year, worst_gap
 
     def fits_budget(self, usage: Usage) -> bool:
         """True if every year keeps within its budget."""
-        return all(amount - self.budget_left[y] <= MONEY_SLACK for y, amount in usage.money)
+        return all(amount - self.budget_left[y] <= MONEY_TOLERANCE for y, amount in usage.money)
 
     def fits_capacity(self, usage: Usage) -> bool:
         """True if no month exceeds the capacity (0 = unlimited)."""

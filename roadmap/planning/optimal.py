@@ -8,8 +8,8 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array
 
-from roadmap.domain.model import GREEDY, OPTIMAL
-from roadmap.planning.ledger import DAYS_SLACK, MONEY_SLACK
+from roadmap.domain.model import GREEDY, MONEY_TOLERANCE, OPTIMAL
+from roadmap.planning.ledger import DAYS_SLACK
 from roadmap.planning.placement import Setup, finish, place_greedily, window_of
 from roadmap.planning.plan import Placement, Plan
 from roadmap.planning.rules import violations
@@ -107,7 +107,7 @@ def _solve(setup: Setup, time_limit: float) -> tuple[dict[str, Placement] | None
             for month, load in usage.days:
                 days.setdefault(month, []).append((col, load))
     for year, entries in money.items():
-        add_row(entries, max(ledger.budget_left[year], 0.0) + MONEY_SLACK)
+        add_row(entries, max(ledger.budget_left[year], 0.0) + MONEY_TOLERANCE)
     for month, entries in days.items():
         add_row(entries, max(ledger.capacity - ledger.load[month], 0.0) + DAYS_SLACK)
     # A vanishing preference for early starts picks the earliest of equally good plans.

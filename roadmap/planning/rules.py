@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from roadmap.domain.model import DONE, RUNNING
-from roadmap.planning.budget import TOLERANCE, yearly_costs
+from roadmap.domain.model import DONE, MONEY_TOLERANCE, RUNNING
+from roadmap.planning.budget import yearly_costs
 from roadmap.planning.ledger import DAYS_SLACK
 from roadmap.planning.plan import Plan
 
@@ -45,7 +45,7 @@ def violations(plan: Plan) -> list[str]:
     for year, cost in zip(yearly_costs(plan), yearly_costs(committed_only), strict=True):
         if year.over_budget and not cost.over_budget:
             problems.append(f"{year.year}: {year.total:.2f} € over the budget of {year.budget:.2f} €")
-        elif year.over_budget and year.total > cost.total + TOLERANCE:
+        elif year.over_budget and year.total > cost.total + MONEY_TOLERANCE:
             problems.append(f"{year.year}: over budget from commitments, yet more was added")
     if profile.capacity:
         for month, load, committed in _monthly_load(plan):

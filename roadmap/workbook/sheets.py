@@ -10,8 +10,8 @@ from __future__ import annotations
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from roadmap.domain.model import FIELDS, FIELDS_EN, GREEDY, OPTIMAL, STATUSES, STATUSES_EN
-from roadmap.planning.budget import TOLERANCE, yearly_costs
+from roadmap.domain.model import FIELDS, FIELDS_EN, GREEDY, MONEY_TOLERANCE, OPTIMAL, STATUSES, STATUSES_EN
+from roadmap.planning.budget import yearly_costs
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import QUADRANTS_EN
 from roadmap.workbook.names import (
@@ -69,7 +69,7 @@ def write_budget(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
             (f"=IF(K{row}>0,E{row}/K{row}*100,0)", year.share, styles.share),
             (f"=IF(K{row}>0,(C{row}+D{row})/K{row}*100,0)", year.running_share, styles.share),
             (
-                f'=IF(E{row}>F{row}+{TOLERANCE},"{OVER_BUDGET(lang)}","{WITHIN_BUDGET(lang)}")',
+                f'=IF(E{row}>F{row}+{MONEY_TOLERANCE},"{OVER_BUDGET(lang)}","{WITHIN_BUDGET(lang)}")',
                 (OVER_BUDGET if year.over_budget else WITHIN_BUDGET)(lang),
                 None,
             ),
