@@ -171,17 +171,14 @@ def test_the_row_limit_applies(tmp_path: Path) -> None:
         import_file(path, limits=Limits(max_rows=30))
 
 
-def test_three_thousand_rows_import_in_well_under_two_seconds(tmp_path: Path) -> None:
-    import time
-
+def test_three_thousand_rows_import_whole_with_their_dependencies(tmp_path: Path) -> None:
+    # How fast: bench/bench_roundtrip.py (timing belongs in a benchmark, not in a test that must not flake).
     path = workbooks.many_rows(tmp_path / "m.xlsx", 3000)
-    started = time.perf_counter()
 
     result = import_file(path)
 
     assert len(result.measures) == 3000
     assert result.measures[-1].depends_on == ("2999",)
-    assert time.perf_counter() - started < 2
 
 
 def test_the_programs_own_workbook_is_handed_to_its_own_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -386,7 +385,7 @@ def test_export_import_export_gives_the_same_workbook(roadmap: Plan, lang: str, 
     assert _parts(second) == _parts(first)
 
 
-# ---- speed -----------------------------------------------------------------------------------------
+# ---- size ------------------------------------------------------------------------------------------
 
 
 def _many(count: int) -> list[Measure]:
@@ -408,23 +407,15 @@ def _many(count: int) -> list[Measure]:
 
 
 @pytest.mark.slow
-def test_import_plan_export_of_3000_measures_beats_a_naive_pandas_round_trip(tmp_path: Path) -> None:
-    pandas = pytest.importorskip("pandas")
+def test_a_workbook_of_3000_measures_reads_back_whole_and_plans_again(tmp_path: Path) -> None:
+    # How fast against a naive pandas round trip: bench/bench_roundtrip.py (no timer in a test).
+    measures = _many(3000)
     profile = PROFILE.with_changes(revenue=500_000_000, horizon_end=Month(2027, 12))
     source = tmp_path / "roadmap.xlsx"
-    source.write_bytes(workbook_bytes(plan(_many(3000), profile)))
+    source.write_bytes(workbook_bytes(plan(measures, profile)))
 
-    started = time.perf_counter()
     imported = import_file(source)
-    ours = workbook_bytes(plan(imported.measures, imported.profile or profile))
-    our_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    frames = pandas.read_excel(source, sheet_name=None, engine="openpyxl")
-    with pandas.ExcelWriter(io.BytesIO(), engine="openpyxl") as writer:
-        for name, frame in frames.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-    pandas_seconds = time.perf_counter() - started
+    again = workbook_bytes(plan(imported.measures, imported.profile or profile))
 
-    print(f"\n3,000 measures: ours {our_seconds:.2f} s, pandas round trip {pandas_seconds:.2f} s")
-    assert len(imported.measures) == 3000 and ours
-    assert our_seconds < pandas_seconds, (our_seconds, pandas_seconds)
+    assert imported.measures == tuple(measures) and imported.profile == profile
+    assert load_workbook(io.BytesIO(again), read_only=True).sheetnames == [n.de for n in SHEETS]
