@@ -8,19 +8,29 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from roadmap.domain.formats import euro, number
-from roadmap.domain.messages import Message, RoadmapError, folder_not_file, output_is_input
-from roadmap.domain.model import GREEDY, OPTIMAL, Month, Profile
+from roadmap.domain.messages import (
+    LANGS,
+    Lang,
+    Message,
+    Problem,
+    RoadmapError,
+    folder_not_file,
+    lang_of,
+    output_is_input,
+)
+from roadmap.domain.model import GREEDY, OPTIMAL, Measure, Month, Profile
+
+if TYPE_CHECKING:
+    from roadmap.planning.plan import Plan
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a wrong call as one `Fehler:` line with exit 2, never a usage dump."""
-
-    lang = "de"
 
     def error(self, message: str) -> NoReturn:
         german = message
@@ -40,7 +50,7 @@ _ARGPARSE_GERMAN = (
 )
 
 
-def _parser(lang: str) -> argparse.ArgumentParser:
+def _parser(lang: Lang) -> argparse.ArgumentParser:
     de = lang != "en"
     parser = _Parser(
         prog="python -m roadmap",
@@ -76,7 +86,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     sub.add_argument("--start", metavar="YYYY-MM")
     sub.add_argument("--end", metavar="YYYY-MM")
     sub.add_argument("--mode", choices=(GREEDY, OPTIMAL))
-    sub.add_argument("--lang", choices=("de", "en"), help="Sprache der Ausgabe" if de else "output language")
+    sub.add_argument("--lang", choices=LANGS, help="Sprache der Ausgabe" if de else "output language")
     return parser
 
 
@@ -132,7 +142,7 @@ def _profile(base: Profile | None, args: argparse.Namespace) -> Profile:
     return profile
 
 
-def run_plan(args: argparse.Namespace, lang: str) -> list[str]:
+def run_plan(args: argparse.Namespace, lang: Lang) -> list[str]:
     """Import, rank, plan and export; return the summary lines."""
     from roadmap.importing.importer import import_file
     from roadmap.planning.planner import plan
@@ -194,13 +204,11 @@ def _same_file(source: Path, out: Path) -> bool:
 
 
 def summary(
-    measures: Sequence[object], roadmap: object, problems: Sequence[object], sheet: str, lang: str
+    measures: Sequence[Measure], roadmap: Plan, problems: Sequence[Problem], sheet: str, lang: Lang
 ) -> list[str]:
     """The short summary printed on success."""
     from roadmap.planning.budget import yearly_costs
-    from roadmap.planning.plan import Plan
 
-    assert isinstance(roadmap, Plan)
     de = lang != "en"
     lines = [
         (
@@ -232,17 +240,27 @@ def summary(
             if de
             else f"Import notes: {len(problems)} (first follow)"
         )
-        lines.extend("  " + p.text(lang) for p in problems[:5])  # type: ignore[attr-defined]
+        lines.extend("  " + p.text(lang) for p in problems[:5])
     return lines
+
+
+def language(args: Sequence[str], setting: str | None) -> Lang:
+    """The language of the output: `--lang` if given (also as `--lang=en`), else the ROADMAP_LANG setting.
+
+    Both are read by `lang_of`, as in the app: EN, en_GB or English give English, anything else German.
+    """
+    for position, arg in enumerate(args):
+        if arg == "--lang" and position + 1 < len(args):
+            return lang_of(args[position + 1])
+        if arg.startswith("--lang="):
+            return lang_of(arg.removeprefix("--lang="))
+    return lang_of(setting)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 2 bad input, 1 internal error)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    lang = os.environ.get("ROADMAP_LANG", "de")
-    if "--lang" in args_list[:-1]:
-        lang = args_list[args_list.index("--lang") + 1]
-    lang = "en" if lang == "en" else "de"
+    lang = language(args_list, os.environ.get("ROADMAP_LANG"))
     prefix = "Error: " if lang == "en" else "Fehler: "
     try:
         args = _parser(lang).parse_args(args_list)

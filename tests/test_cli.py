@@ -14,7 +14,7 @@ from typing import BinaryIO
 import openpyxl
 import pytest
 
-from roadmap.cli import main
+from roadmap.cli import language, main
 from roadmap.workbook import writer as workbook
 from roadmap.workbook.writer import write_atomically
 from tests.helpers import REPO
@@ -144,6 +144,33 @@ def test_english_mode_says_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("Error: ")
     assert "revenue" in result.stderr
+
+
+@pytest.mark.parametrize("setting", ["en", "EN", "en_GB", "English"])
+def test_roadmap_lang_is_read_as_in_the_app_so_any_english_setting_gives_english_errors(
+    tmp_path: Path, setting: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ROADMAP_LANG", setting)
+
+    code = main(["plan", str(tmp_path / "missing.xlsx"), "--out", str(tmp_path / "x.xlsx")])
+
+    assert code == 2
+    assert capsys.readouterr().err.startswith(f"Error: File {tmp_path / 'missing.xlsx'} not found.")
+
+
+@pytest.mark.parametrize(
+    ("args", "setting", "lang"),
+    [
+        (["--lang", "en"], "de", "en"),
+        (["--lang=en"], "de", "en"),
+        (["--lang", "de"], "EN", "de"),
+        ([], "en_GB", "en"),
+        ([], "", "de"),
+        ([], None, "de"),
+    ],
+)
+def test_lang_on_the_command_line_wins_over_roadmap_lang(args: list[str], setting: str | None, lang: str) -> None:
+    assert language(["plan", "in.xlsx", *args], setting) == lang
 
 
 def _symlink(tmp: Path, source: Path) -> tuple[str, str]:
