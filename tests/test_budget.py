@@ -125,3 +125,26 @@ def test_the_budget_share_verdict_of_a_plan_is_the_corridor_note_of_its_share() 
     roadmap = plan([], Profile(revenue=1_000_000, budget_share=8, baseline_it=20_000))
 
     assert corridor_check(roadmap)[0] == corridor_note(8)
+
+
+def test_the_corridor_of_a_revenue_is_one_to_five_percent_of_it() -> None:
+    from roadmap.planning.budget import corridor_bounds
+
+    assert corridor_bounds(1_200_000) == (12_000, 60_000)
+
+
+def test_a_year_period_is_its_yearly_cost_and_its_quarters_share_it_by_months() -> None:
+    from roadmap.planning.budget import period_costs
+
+    profile = Profile(revenue=1_200_000, budget_share=3, baseline_it=12_000, horizon_start=Month(2026, 8))
+    roadmap = plan([Measure("A", "a", one_time_cost=4_000, running_cost=1_200)], profile)
+
+    (year,) = yearly_costs(roadmap)
+    (whole,) = period_costs(roadmap)
+    quarters = period_costs(roadmap, quarterly=True)
+
+    assert (whole.months, whole.budget, whole.baseline, whole.revenue) == (5, year.budget, year.baseline, year.revenue)
+    assert whole.total == pytest.approx(year.total) and whole.over_budget == year.over_budget
+    assert [(q.quarter, q.months) for q in quarters] == [(3, 2), (4, 3)]
+    assert [q.budget for q in quarters] == [pytest.approx(year.budget * 2 / 5), pytest.approx(year.budget * 3 / 5)]
+    assert sum(q.total for q in quarters) == pytest.approx(year.total)

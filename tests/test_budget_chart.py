@@ -21,7 +21,7 @@ from roadmap.charts.budget_chart import (
     yearly_cost_chart,
 )
 from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN, Measure, Month, Profile
-from roadmap.planning.budget import yearly_costs
+from roadmap.planning.budget import corridor_bounds, period_costs, yearly_costs
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan
 
@@ -120,6 +120,30 @@ def test_periods_and_amounts_are_written_in_the_language(lang: str, label: str, 
 
     assert rows[0]["amount_text"] == amount
     assert quarters[0]["period"] == label
+
+
+@pytest.mark.parametrize("make", [two_measures, two_years])
+def test_the_yearly_chart_draws_the_budget_and_corridor_of_the_planning_rules(make: object) -> None:
+    roadmap = make()  # type: ignore[operator]
+
+    drawn = yearly_cost_chart(roadmap, "de").to_dict()["datasets"]["periods"]
+
+    assert [(row["budget"], row["low"], row["high"], row["over_budget"]) for row in drawn] == [
+        (round(y.budget, 2), *(round(bound, 2) for bound in corridor_bounds(y.revenue)), y.over_budget)
+        for y in yearly_costs(roadmap)
+    ]
+
+
+@pytest.mark.parametrize("make", [two_measures, two_years])
+def test_the_quarterly_chart_draws_the_pro_rata_budget_and_corridor_of_the_planning_rules(make: object) -> None:
+    roadmap = make()  # type: ignore[operator]
+
+    drawn = quarterly_cost_chart(roadmap, "en").to_dict()["datasets"]["periods"]
+
+    assert [(row["period"], row["total"], row["budget"], row["low"], row["high"]) for row in drawn] == [
+        (f"Q{q.quarter} {q.year}", round(q.total, 2), round(q.budget, 2), *(round(b, 2) for b in q.corridor))
+        for q in period_costs(roadmap, quarterly=True)
+    ]
 
 
 def test_a_year_above_its_budget_is_marked_over_budget() -> None:

@@ -11,27 +11,38 @@ uses a Vega number locale, so German mode reads `204.000 €`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
 
-from roadmap.charts.matrix_chart import FONT_SIZES, field_name, projector_style
+from roadmap.charts.style import (
+    FONT_SIZES,
+    GREEN,
+    INK,
+    MUTED_INK,
+    RED,
+    field_name,
+    layered,
+    named_data,
+    projector_style,
+    with_datasets,
+)
 from roadmap.domain import formats
-from roadmap.domain.model import FIELD_COLORS, FIELDS, Month
-from roadmap.planning.budget import CORRIDOR_HIGH, CORRIDOR_LOW, month_costs
+from roadmap.domain.model import FIELD_COLORS, FIELDS, MONEY_TOLERANCE
+from roadmap.planning.budget import CORRIDOR_HIGH, CORRIDOR_LOW, PeriodCost, period_costs
 from roadmap.planning.plan import Plan
 
 BASELINE, RUNNING, ONE_TIME = "baseline", "running", "one_time"
 BASELINE_COLOR = "#9E9E9E"
-BUDGET_COLOR = "#B3261E"
-CORRIDOR_COLOR = "#2E7D32"
+BUDGET_COLOR = RED
+CORRIDOR_COLOR = GREEN
 CORRIDOR_FILL = "#DCEFD9"
 ONE_TIME_OPACITY = 0.45
 BAR_WIDTH = 0.56  # share of a period's column taken by its bar; the corridor band fills the column
-MAX_LABELLED_PERIODS = 12
+MAX_LABELLED_PERIODS = 12  # up to this many periods carry their total above the bar and the corridor its edges
 MIN_COLUMNS = 3
-LEGEND_SYMBOL = 300  # up to this many bars carry their total above them
+LEGEND_SYMBOL = 300  # legend symbols a little larger than the other charts': squares of colour to compare
 
 Period = tuple[int, int]  # (year, 0) for a year, (year, quarter) for a quarter
 
@@ -42,7 +53,14 @@ VEGA_LOCALES: dict[str, dict[str, Any]] = {
 }
 
 
+def _percent(value: float, lang: str) -> str:
+    """A corridor bound as written: '1', '5', or '2,5' / '2.5'."""
+    return formats.number(value, lang, 0 if float(value).is_integer() else 1)
+
+
 def _words(lang: str) -> dict[str, str]:
+    """The chart's titles, legends and tooltips in the language; the corridor bounds come from planning."""
+    low, high = _percent(CORRIDOR_LOW, lang), _percent(CORRIDOR_HIGH, lang)
     if lang == "en":
         return {
             "year_title": "IT costs per year against budget and corridor",
@@ -62,9 +80,9 @@ def _words(lang: str) -> dict[str, str]:
             "total": "Total",
             "budget": "Budget",
             "budget_pro_rata": "Budget (share of the year's budget)",
-            "corridor": "Usual range: 1–5 % of revenue",
-            "low": "1 % of revenue",
-            "high": "5 % of revenue",
+            "corridor": f"Usual range: {low}–{high} % of revenue",
+            "low": f"{low} % of revenue",
+            "high": f"{high} % of revenue",
             "legend_lines": "Budget and corridor",
         }
     return {
@@ -85,19 +103,11 @@ def _words(lang: str) -> dict[str, str]:
         "total": "Gesamt",
         "budget": "Budget",
         "budget_pro_rata": "Budget (anteilig vom Jahresbudget)",
-        "corridor": "Üblicher Bereich: 1–5 % vom Umsatz",
-        "low": "1 % vom Umsatz",
-        "high": "5 % vom Umsatz",
+        "corridor": f"Üblicher Bereich: {low}–{high} % vom Umsatz",
+        "low": f"{low} % vom Umsatz",
+        "high": f"{high} % vom Umsatz",
         "legend_lines": "Budget und Korridor",
     }
-
-
-def _year_of(month: Month) -> Period:
-    return (month.year, 0)
-
-
-def _quarter_of(month: Month) -> Period:
-    return (month.year, month.quarter)
 
 
 def period_label(period: Period, lang: str) -> str:
@@ -108,27 +118,24 @@ def period_label(period: Period, lang: str) -> str:
     return f"Q{quarter} {year}" if lang == "en" else f"Q{quarter}/{year}"
 
 
-def _cost_rows(plan: Plan, lang: str, period_of: Callable[[Month], Period]) -> list[dict[str, Any]]:
+# Data rows: every amount comes from roadmap.planning.budget; here it is only labelled and formatted.
+
+
+def _segments(period: PeriodCost) -> list[tuple[str, str, float, int]]:
+    """A period's stacked pieces (kind, field, amount, stack order): baseline, running, one-time per field."""
+    segments = [(BASELINE, "", period.baseline, 0)]
+    for kind, amounts, offset in ((RUNNING, period.running, 1), (ONE_TIME, period.one_time, 1 + len(FIELDS))):
+        segments += [(kind, f, amounts.get(f, 0.0), offset + i) for i, f in enumerate(FIELDS)]
+    return [segment for segment in segments if segment[2] > MONEY_TOLERANCE]
+
+
+def _cost_rows(periods: list[PeriodCost], lang: str) -> list[dict[str, Any]]:
     """Stacked segments: baseline, running per field, one-time per field, per period of the horizon."""
     words = _words(lang)
-    profile = plan.profile
-    months: dict[Period, int] = defaultdict(int)
-    for month in profile.months:
-        months[period_of(month)] += 1
-    sums: dict[tuple[Period, str, str], float] = defaultdict(float)
-    for cost in month_costs(plan):
-        period = period_of(cost.month)
-        sums[(period, RUNNING, cost.field)] += cost.running
-        sums[(period, ONE_TIME, cost.field)] += cost.one_time
     rows: list[dict[str, Any]] = []
-    for index, period in enumerate(sorted(months)):
-        label = period_label(period, lang)
-        segments = [(BASELINE, "", profile.baseline_it * months[period] / 12, 0)]
-        for kind, offset in ((RUNNING, 1), (ONE_TIME, 1 + len(FIELDS))):
-            segments += [(kind, f, sums[(period, kind, f)], offset + i) for i, f in enumerate(FIELDS)]
-        for kind, field, amount, order in segments:
-            if amount <= 0.005:
-                continue
+    for index, period in enumerate(periods):
+        label = period_label((period.year, period.quarter), lang)
+        for kind, field, amount, order in _segments(period):
             rows.append(
                 {
                     "period": label,
@@ -147,34 +154,23 @@ def _cost_rows(plan: Plan, lang: str, period_of: Callable[[Month], Period]) -> l
     return rows
 
 
-def _budget_rows(plan: Plan, lang: str, period_of: Callable[[Month], Period]) -> list[dict[str, Any]]:
+def _budget_rows(periods: list[PeriodCost], lang: str, *, quarterly: bool) -> list[dict[str, Any]]:
     """Per period: total cost, the budget and the corridor (1 % and 5 % of the period's revenue)."""
     words = _words(lang)
-    quarterly = period_of is _quarter_of
-    profile = plan.profile
-    months: dict[Period, int] = defaultdict(int)
-    for month in profile.months:
-        months[period_of(month)] += 1
-    totals: dict[Period, float] = defaultdict(float)
-    for cost in month_costs(plan):
-        totals[period_of(cost.month)] += cost.one_time + cost.running
     rows = []
-    for index, period in enumerate(sorted(months)):
-        fraction = months[period] / 12
-        revenue = profile.revenue * fraction
-        total = totals[period] + profile.baseline_it * fraction
-        budget = profile.budget_share / 100 * revenue
-        low, high = revenue * CORRIDOR_LOW / 100, revenue * CORRIDOR_HIGH / 100
+    for index, period in enumerate(periods):
+        total, budget = period.total, period.budget
+        low, high = period.corridor
         rows.append(
             {
-                "period": period_label(period, lang),
+                "period": period_label((period.year, period.quarter), lang),
                 "period_index": index,
-                "months": months[period],
+                "months": period.months,
                 "total": round(total, 2),
                 "total_text": formats.euro(total, lang),
                 "budget": round(budget, 2),
                 "budget_text": formats.euro(budget, lang),
-                "over_budget": total > budget + 0.005,
+                "over_budget": period.over_budget,
                 "low": round(low, 2),
                 "high": round(high, 2),
                 "low_text": formats.euro(low, lang),
@@ -189,22 +185,145 @@ def _budget_rows(plan: Plan, lang: str, period_of: Callable[[Month], Period]) ->
 
 def year_cost_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
     """The yearly chart's stacked segments: one row per year, kind of cost and field (amount > 0)."""
-    return _cost_rows(plan, lang, _year_of)
+    return _cost_rows(period_costs(plan), lang)
 
 
 def year_budget_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
     """The yearly chart's totals, budgets and corridors: one row per calendar year of the horizon."""
-    return _budget_rows(plan, lang, _year_of)
+    return _budget_rows(period_costs(plan), lang, quarterly=False)
 
 
 def quarter_cost_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
     """The quarterly chart's stacked segments: one row per quarter, kind of cost and field (amount > 0)."""
-    return _cost_rows(plan, lang, _quarter_of)
+    return _cost_rows(period_costs(plan, quarterly=True), lang)
 
 
 def quarter_budget_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
     """The quarterly chart's totals, pro-rata budgets and corridors: one row per quarter of the horizon."""
-    return _budget_rows(plan, lang, _quarter_of)
+    return _budget_rows(period_costs(plan, quarterly=True), lang, quarterly=True)
+
+
+# Layers: each draws one part of the chart on the axes every layer shares.
+
+
+@dataclass(frozen=True)
+class _Axes:
+    """What the layers of one cost chart share: the words, the period axis and the money scale."""
+
+    words: dict[str, str]
+    lang: str
+    quarterly: bool
+    order: list[str]  # the period labels in time order
+    x_scale: alt.Scale
+    y_scale: alt.Scale
+
+    @property
+    def many(self) -> bool:
+        """Too many periods for labels: no totals above the bars, no bounds at the corridor's edges."""
+        return len(self.order) > MAX_LABELLED_PERIODS
+
+    @property
+    def x(self) -> alt.X:
+        """The period axis: labels turned and thinned out when there are many periods."""
+        axis = alt.Axis(labelAngle=-45 if self.many else 0, labelOverlap="greedy" if self.many else False)
+        title = self.words["quarter" if self.quarterly else "year"]
+        return alt.X("period:N", sort=self.order, title=title, scale=self.x_scale, axis=axis)
+
+    def y(self, field: str) -> alt.Y:
+        """A position on the money scale."""
+        return alt.Y(f"{field}:Q", scale=self.y_scale)
+
+
+def _axes(periods: list[dict[str, Any]], lang: str, *, quarterly: bool) -> _Axes:
+    """The shared axes: a column per period, money from zero to a little above the highest line or label."""
+    order = [row["period"] for row in periods]
+    top = max([row["high"] for row in periods] + [row["label_at"] for row in periods] + [1.0])
+    # Few periods get narrower columns (as if there were three), so a single year is no wall of colour.
+    x_scale = alt.Scale(paddingInner=0, paddingOuter=max(0.0, (MIN_COLUMNS - len(order)) / 2))
+    y_scale = alt.Scale(domain=[0, top * 1.12], nice=False)
+    return _Axes(_words(lang), lang, quarterly, order, x_scale, y_scale)
+
+
+def _line_scale(axes: _Axes) -> alt.Scale:
+    """The colours of the budget (red) and the corridor (light green), shared by their legend."""
+    budget = axes.words["budget_pro_rata" if axes.quarterly else "budget"]
+    return alt.Scale(domain=[budget, axes.words["corridor"]], range=[BUDGET_COLOR, CORRIDOR_FILL])
+
+
+def _corridor(axes: _Axes) -> list[alt.Chart | alt.LayerChart]:
+    """The corridor: a light green band from 1 % to 5 % of revenue per period, with dark green edges."""
+    words, base = axes.words, named_data("periods")
+    legend = alt.Legend(title=words["legend_lines"], symbolType="square", symbolOpacity=1, symbolSize=LEGEND_SYMBOL)
+    band = base.mark_rect(opacity=1).encode(
+        x=axes.x,
+        y=axes.y("low"),
+        y2="high:Q",
+        color=alt.Color("corridor:N", scale=_line_scale(axes), legend=legend),
+        tooltip=[
+            alt.Tooltip("period:N", title=words["period"]),
+            alt.Tooltip("low_text:N", title=words["low"]),
+            alt.Tooltip("high_text:N", title=words["high"]),
+        ],
+    )
+    edges = layered(
+        *(
+            base.mark_tick(thickness=2, opacity=1).encode(x=axes.x, y=axes.y(edge), color=alt.value(CORRIDOR_COLOR))
+            for edge in ("low", "high")
+        )
+    )
+    return [band, edges]
+
+
+def _corridor_bounds(axes: _Axes) -> alt.LayerChart:
+    """'1 %' and '5 %' written above the corridor's edges in the first period's column."""
+    first = named_data("periods").transform_filter(alt.datum.period_index == 0)
+    space = " " if axes.lang == "en" else "\u00a0"  # German keeps number and % together
+    return layered(
+        *(
+            first.mark_text(
+                align="left", baseline="bottom", dy=-4, fontSize=FONT_SIZES["label"], fontWeight="bold"
+            ).encode(
+                x=alt.X("period:N", sort=axes.order, scale=axes.x_scale, bandPosition=0),
+                y=axes.y(edge),
+                text=alt.value(f" {_percent(percent, axes.lang)}{space}%"),
+                color=alt.value(CORRIDOR_COLOR),
+            )
+            for edge, percent in (("low", CORRIDOR_LOW), ("high", CORRIDOR_HIGH))
+        )
+    )
+
+
+def _cost_bars(axes: _Axes) -> list[alt.Chart]:
+    """The stacked bars: grey baseline, running costs in full colour, one-time costs in a light shade."""
+    words = axes.words
+    money = alt.Y(
+        "sum(amount):Q",
+        scale=axes.y_scale,
+        stack="zero",
+        axis=alt.Axis(format="$,.0f", tickCount=6, title=words["y"]),
+    )
+    # A white bar under the segments, so that the light one-time shades do not mix with the band.
+    backing = (
+        named_data("costs").mark_bar(color="white", width=alt.RelativeBandSize(BAR_WIDTH)).encode(x=axes.x, y=money)
+    )
+    segments = (
+        named_data("costs")
+        .mark_bar(stroke="white", strokeWidth=1, width=alt.RelativeBandSize(BAR_WIDTH))
+        .encode(
+            x=axes.x,
+            y=money,
+            color=alt.Color("group:N", scale=group_scale(axes.lang), legend=_field_legend(words)),
+            opacity=alt.Opacity("shade:N", scale=_shade_scale(words), legend=_shade_legend(words)),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("period:N", title=words["period"]),
+                alt.Tooltip("kind_label:N", title=words["kind"]),
+                alt.Tooltip("group:N", title=words["field"]),
+                alt.Tooltip("amount_text:N", title=words["amount"]),
+            ],
+        )
+    )
+    return [backing, segments]
 
 
 def group_scale(lang: str) -> alt.Scale:
@@ -216,153 +335,91 @@ def group_scale(lang: str) -> alt.Scale:
     )
 
 
-def _cost_chart(
-    costs: list[dict[str, Any]], periods: list[dict[str, Any]], lang: str, *, quarterly: bool
-) -> alt.LayerChart:
-    words = _words(lang)
-    axis_title = words["quarter" if quarterly else "year"]
-    order = [row["period"] for row in periods]
-    top = max([row["high"] for row in periods] + [row["label_at"] for row in periods] + [1.0])
-    # Few periods get narrower columns (as if there were three), so a single year is no wall of colour.
-    x_scale = alt.Scale(paddingInner=0, paddingOuter=max(0.0, (MIN_COLUMNS - len(order)) / 2))
-    many = len(order) > MAX_LABELLED_PERIODS
-    x = alt.X(
-        "period:N",
-        sort=order,
-        title=axis_title,
-        scale=x_scale,
-        axis=alt.Axis(labelAngle=-45 if many else 0, labelOverlap="greedy" if many else False),
+def _field_legend(words: dict[str, str]) -> alt.Legend:
+    """The legend of the segments' colours: existing IT costs and the fields of action."""
+    return alt.Legend(title=words["field"], symbolType="square", symbolSize=LEGEND_SYMBOL)
+
+
+def _shade_scale(words: dict[str, str]) -> alt.Scale:
+    """Full colour for running costs, a light shade for one-time costs."""
+    return alt.Scale(type="ordinal", domain=[words[RUNNING], words[ONE_TIME]], range=[1.0, ONE_TIME_OPACITY])
+
+
+def _shade_legend(words: dict[str, str]) -> alt.Legend:
+    """The legend of the two shades, in neutral grey squares."""
+    return alt.Legend(
+        title=words["kind"],
+        symbolType="square",
+        symbolSize=LEGEND_SYMBOL,
+        symbolFillColor=MUTED_INK,
+        symbolStrokeWidth=0,
     )
-    y_scale = alt.Scale(domain=[0, top * 1.12], nice=False)
-    money_axis = alt.Axis(format="$,.0f", tickCount=6, title=words["y"])
-    base = alt.Chart(alt.Data(name="periods"))
-    legend_lines = alt.Legend(
-        title=words["legend_lines"], symbolType="square", symbolOpacity=1, symbolSize=LEGEND_SYMBOL
-    )
-    line_scale = alt.Scale(
-        domain=[words["budget_pro_rata" if quarterly else "budget"], words["corridor"]],
-        range=[BUDGET_COLOR, CORRIDOR_FILL],
-    )
-    corridor = base.mark_rect(opacity=1).encode(
-        x=x,
-        y=alt.Y("low:Q", scale=y_scale),
-        y2="high:Q",
-        color=alt.Color("corridor:N", scale=line_scale, legend=legend_lines),
-        tooltip=[
-            alt.Tooltip("period:N", title=words["period"]),
-            alt.Tooltip("low_text:N", title=words["low"]),
-            alt.Tooltip("high_text:N", title=words["high"]),
-        ],
-    )
-    corridor_edges = alt.layer(
-        *(
-            base.mark_tick(thickness=2, opacity=1).encode(
-                x=x, y=alt.Y(f"{edge}:Q", scale=y_scale), color=alt.value(CORRIDOR_COLOR)
-            )
-            for edge in ("low", "high")
-        )
-    )
-    # A white bar under the segments, so that the light one-time shades do not mix with the band.
-    backing = (
-        alt.Chart(alt.Data(name="costs"))
-        .mark_bar(color="white", width=alt.RelativeBandSize(BAR_WIDTH))
-        .encode(x=x, y=alt.Y("sum(amount):Q", scale=y_scale, stack="zero", axis=money_axis))
-    )
-    segments = (
-        alt.Chart(alt.Data(name="costs"))
-        .mark_bar(stroke="white", strokeWidth=1, width=alt.RelativeBandSize(BAR_WIDTH))
+
+
+def _budget(axes: _Axes) -> alt.Chart:
+    """A thick red tick per period at its budget (a quarter's: its share of the year's budget)."""
+    words = axes.words
+    budget: alt.Chart = (
+        named_data("periods")
+        .mark_tick(thickness=5, opacity=1)
         .encode(
-            x=x,
-            y=alt.Y("sum(amount):Q", scale=y_scale, stack="zero", axis=money_axis),
-            color=alt.Color(
-                "group:N",
-                scale=group_scale(lang),
-                legend=alt.Legend(title=words["field"], symbolType="square", symbolSize=LEGEND_SYMBOL),
-            ),
-            opacity=alt.Opacity(
-                "shade:N",
-                scale=alt.Scale(
-                    type="ordinal", domain=[words[RUNNING], words[ONE_TIME]], range=[1.0, ONE_TIME_OPACITY]
-                ),
-                legend=alt.Legend(
-                    title=words["kind"],
-                    symbolType="square",
-                    symbolSize=LEGEND_SYMBOL,
-                    symbolFillColor="#555555",
-                    symbolStrokeWidth=0,
-                ),
-            ),
-            order=alt.Order("order:Q"),
+            x=axes.x,
+            y=axes.y("budget"),
+            color=alt.Color("budget_name:N", scale=_line_scale(axes), legend=None),
             tooltip=[
                 alt.Tooltip("period:N", title=words["period"]),
-                alt.Tooltip("kind_label:N", title=words["kind"]),
-                alt.Tooltip("group:N", title=words["field"]),
-                alt.Tooltip("amount_text:N", title=words["amount"]),
+                alt.Tooltip("budget_text:N", title=words["budget"]),
+                alt.Tooltip("total_text:N", title=words["total"]),
             ],
         )
     )
-    budget = base.mark_tick(thickness=5, opacity=1).encode(
-        x=x,
-        y=alt.Y("budget:Q", scale=y_scale),
-        color=alt.Color("budget_name:N", scale=line_scale, legend=None),
-        tooltip=[
-            alt.Tooltip("period:N", title=words["period"]),
-            alt.Tooltip("budget_text:N", title=words["budget"]),
-            alt.Tooltip("total_text:N", title=words["total"]),
-        ],
-    )
-    first = base.transform_filter(alt.datum.period_index == 0)
-    edge_labels = alt.layer(
-        *(
-            first.mark_text(
-                align="left", baseline="bottom", dy=-4, fontSize=FONT_SIZES["label"], fontWeight="bold"
-            ).encode(
-                x=alt.X("period:N", sort=order, scale=x_scale, bandPosition=0),
-                y=alt.Y(f"{edge}:Q", scale=y_scale),
-                text=alt.value(f" {percent} %" if lang == "en" else f" {percent} %"),
-                color=alt.value(CORRIDOR_COLOR),
-            )
-            for edge, percent in (("low", 1), ("high", 5))
+    return budget
+
+
+def _totals(axes: _Axes) -> alt.Chart:
+    """Each period's total above its bar (or budget), red for a year over its budget."""
+    # Only a year can be over budget; a quarter's share of it is a guide, not a limit.
+    over = alt.condition(alt.datum.over_budget, alt.value(BUDGET_COLOR), alt.value(INK))
+    totals: alt.Chart = (
+        named_data("periods")
+        .mark_text(baseline="bottom", dy=-10, fontSize=FONT_SIZES["label"] + 3, fontWeight="bold")
+        .encode(
+            x=axes.x,
+            y=axes.y("label_at"),
+            text="total_text:N",
+            color=alt.value(INK) if axes.quarterly else over,
         )
     )
+    return totals
+
+
+def _layers(axes: _Axes, periods: list[dict[str, Any]]) -> list[alt.Chart | alt.LayerChart]:
+    """The layers back to front: corridor, its bounds, bars, budget, totals (labels only while they fit)."""
     # Without revenue there is no corridor to draw (1 % and 5 % of nothing).
     has_corridor = any(row["high"] > 0 for row in periods)
-    layers: list[alt.Chart | alt.LayerChart] = [corridor, corridor_edges] if has_corridor else []
-    if has_corridor and not many:
-        layers.append(edge_labels)
-    layers += [backing, segments, budget]
-    if not many:
-        layers.append(
-            base.mark_text(baseline="bottom", dy=-10, fontSize=FONT_SIZES["label"] + 3, fontWeight="bold").encode(
-                x=x,
-                y=alt.Y("label_at:Q", scale=y_scale),
-                text="total_text:N",
-                # Only a year can be over budget; a quarter's share of it is a guide, not a limit.
-                color=alt.value("#1A1A1A")
-                if quarterly
-                else alt.condition(alt.datum.over_budget, alt.value(BUDGET_COLOR), alt.value("#1A1A1A")),
-            )
-        )
+    layers: list[alt.Chart | alt.LayerChart] = _corridor(axes) if has_corridor else []
+    if has_corridor and not axes.many:
+        layers.append(_corridor_bounds(axes))
+    layers += [*_cost_bars(axes), _budget(axes)]
+    if not axes.many:
+        layers.append(_totals(axes))
+    return layers
+
+
+def _cost_chart(
+    costs: list[dict[str, Any]], periods: list[dict[str, Any]], lang: str, *, quarterly: bool
+) -> alt.LayerChart:
+    """The layers composed, titled and styled; three legends stand on the right, one entry per line."""
+    axes = _axes(periods, lang, quarterly=quarterly)
+    words = axes.words
+    title = alt.TitleParams(words["quarter_title" if quarterly else "year_title"], subtitle=words["subtitle"])
     chart = (
-        alt.layer(*layers)
+        layered(*_layers(axes, periods))
         .resolve_scale(color="independent")
-        .properties(
-            width=1200,
-            height=440,
-            title=alt.TitleParams(words["quarter_title" if quarterly else "year_title"], subtitle=words["subtitle"]),
-        )
+        .properties(width=1200, height=440, title=title)
     )
-    styled = projector_style(chart)
-    # Three legends do not fit below the chart: they stand on its right, one entry per line.
-    styled.config.legend.orient = "right"
-    styled.config.legend.columns = 1
-    styled.config.legend.direction = "vertical"
-    styled.config.legend.offset = 24
-    styled.config.legend.labelColor = "#222222"
-    styled.config.legend.titleColor = "#222222"
-    styled.config.locale = alt.Locale(number=alt.NumberLocale(**VEGA_LOCALES["en" if lang == "en" else "de"]))
-    styled.datasets = {"costs": costs, "periods": periods}
-    return styled
+    locale = alt.Locale(number=alt.NumberLocale(**VEGA_LOCALES["en" if lang == "en" else "de"]))
+    return with_datasets(projector_style(chart, legend="right", locale=locale), {"costs": costs, "periods": periods})
 
 
 def yearly_cost_chart(plan: Plan, lang: str) -> alt.LayerChart:
@@ -379,9 +436,10 @@ def field_cost_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
     """The cost of each field of action inside the horizon: one-time (after funding), running, total."""
     one_time: dict[str, float] = defaultdict(float)
     running: dict[str, float] = defaultdict(float)
-    for cost in month_costs(plan):
-        one_time[cost.field] += cost.one_time
-        running[cost.field] += cost.running
+    for period in period_costs(plan):
+        for field in FIELDS:
+            one_time[field] += period.one_time.get(field, 0.0)
+            running[field] += period.running.get(field, 0.0)
     planned: dict[str, int] = defaultdict(int)
     for measure_id in plan.placements:
         planned[plan.measure(measure_id).field] += 1

@@ -236,3 +236,72 @@ def corridor_check(plan: Plan) -> list[CorridorNote]:
             )
         notes.append(CorridorNote(year.year, level, message))
     return notes
+
+
+def corridor_bounds(revenue: float) -> tuple[float, float]:
+    """The usual range of IT costs for a revenue: CORRIDOR_LOW % and CORRIDOR_HIGH % of it (1 % and 5 %)."""
+    return revenue * CORRIDOR_LOW / 100, revenue * CORRIDOR_HIGH / 100
+
+
+@dataclass(frozen=True)
+class PeriodCost:
+    """A calendar year (quarter 0) or a quarter of the horizon: new costs per field against budget and corridor.
+
+    A year's baseline, budget and revenue are those of its `YearCost`; a quarter gets its months'
+    share of them, so a quarter's budget is a share of the year's budget (a guide, not a limit).
+    """
+
+    year: int
+    quarter: int
+    months: int
+    one_time: dict[str, float]  # per field of action, net of funding
+    running: dict[str, float]  # per field of action
+    baseline: float
+    budget: float
+    revenue: float
+
+    @property
+    def total(self) -> float:
+        """Everything spent on IT in the period's months of the horizon: new costs and the baseline."""
+        return sum(self.one_time.values()) + sum(self.running.values()) + self.baseline
+
+    @property
+    def corridor(self) -> tuple[float, float]:
+        """The usual range of the period's IT costs: 1 % and 5 % of its revenue."""
+        return corridor_bounds(self.revenue)
+
+    @property
+    def over_budget(self) -> bool:
+        """True if the period's total exceeds its budget."""
+        return self.total > self.budget + TOLERANCE
+
+
+def period_costs(plan: Plan, *, quarterly: bool = False) -> list[PeriodCost]:
+    """Every calendar year (or every quarter) of the horizon in time order, also those without new costs."""
+    years = {year.year: year for year in yearly_costs(plan)}
+    months: dict[tuple[int, int], int] = defaultdict(int)
+    for month in plan.profile.months:
+        months[(month.year, month.quarter if quarterly else 0)] += 1
+    one_time: dict[tuple[int, int], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    running: dict[tuple[int, int], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for cost in month_costs(plan):
+        key = (cost.month.year, cost.month.quarter if quarterly else 0)
+        one_time[key][cost.field] += cost.one_time
+        running[key][cost.field] += cost.running
+    periods = []
+    for (year, quarter), count in sorted(months.items()):
+        whole = years[year]
+        share = count / whole.months
+        periods.append(
+            PeriodCost(
+                year=year,
+                quarter=quarter,
+                months=count,
+                one_time=dict(one_time[(year, quarter)]),
+                running=dict(running[(year, quarter)]),
+                baseline=whole.baseline * share,
+                budget=whole.budget * share,
+                revenue=whole.revenue * share,
+            )
+        )
+    return periods
