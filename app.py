@@ -7,26 +7,12 @@ from collections.abc import Callable
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from app_state import (
-    LANG,
-    PRESENTER,
-    access_form,
-    access_granted,
-    friendly_errors,
-    guarded,
-    lang,
-    plain,
-    presenter,
-    saved_at,
-    show_notice,
-    step_back,
-    store,
-    sync,
-    t,
-    workshop,
-    workshop_id,
-)
 from roadmap.domain.messages import RoadmapError
+from ui.access import access_form, access_granted
+from ui.errors import friendly_errors, guarded, show_notice
+from ui.language import LANG, lang, plain, say, t
+from ui.presenter import PRESENTER, presenter, presenter_frame
+from ui.session import saved_at, step_back, sync, undo_state, workshop, workshop_info
 
 st.set_page_config(page_title="Digital-Roadmap für KMU", page_icon="🗺️", layout="wide")
 
@@ -52,20 +38,13 @@ def pages() -> list[st.Page]:
     ]
 
 
-# Readable from four metres: larger type everywhere, and more in presenter mode.
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}  # each in its own language, for the switch
+
+# Readable from four metres: larger type everywhere (and more in presenter mode, ui/presenter.py).
 BASE_CSS = """
 <style>
   .stMainBlockContainer { padding-top: 2.5rem; }
   [data-testid="stMetricValue"] { font-size: 2.4rem; }
-</style>
-"""
-PRESENTER_CSS = """
-<style>
-  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-  [data-testid="stExpandSidebarButton"] { display: none; }
-  html { font-size: 21px; }
-  [data-testid="stMetricValue"] { font-size: 3rem; }
-  .stMainBlockContainer { max-width: 100%; padding-left: 3rem; padding-right: 3rem; }
 </style>
 """
 
@@ -80,8 +59,8 @@ def _keep(widget_key: str, setting: str) -> None:
 
 def sidebar() -> None:
     """Workshop name, saved state, undo/redo, language switch and presenter mode."""
-    info = store().info(workshop_id())
-    undo = store().undo_state(workshop_id())
+    info = workshop_info()
+    undo = undo_state()
     language = lang()
     with st.sidebar:
         st.markdown(f"### {plain(info.name) or t('Unbenannter Workshop', 'Untitled workshop')}")
@@ -114,7 +93,7 @@ def sidebar() -> None:
         st.segmented_control(
             t("Sprache", "Language"),
             options=["de", "en"],
-            format_func={"de": "Deutsch", "en": "English"}.get,
+            format_func=LANGUAGE_NAMES.__getitem__,
             key="sidebar_lang",
             selection_mode="single",
             on_change=_keep,
@@ -185,17 +164,12 @@ if not access_granted():
 try:
     sync()
 except RoadmapError as error:  # an unreachable, damaged or newer database: say so, never overwrite it
-    st.error(error.text(lang()), icon=":material/database:")
+    st.error(say(error), icon=":material/database:")
     st.stop()
 page = st.navigation(with_unknown(pages(), not_found), position="hidden" if presenter() else "sidebar")
 st.markdown(BASE_CSS, unsafe_allow_html=True)
 if presenter():
-    st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
-    if st.button(
-        t("Präsentationsmodus beenden", "Leave presenter mode"), icon=":material/close:", key="leave_presenter"
-    ):
-        st.session_state[PRESENTER] = False
-        st.rerun()
+    presenter_frame()
 else:
     sidebar()
 show_notice()

@@ -7,10 +7,14 @@ from typing import Any
 
 import streamlit as st
 
-from app_state import bind, euro, field_error, lang, number, plain, presenter, t, update, workshop
 from roadmap.domain import formats
 from roadmap.domain.model import Month, Workshop, months_between
+from roadmap.planning.budget import corridor_note
 from roadmap.planning.phases import phases
+from ui.language import euro, lang, number, plain, say, t
+from ui.presenter import presenter
+from ui.session import workshop
+from ui.widgets import bind, field_error, update
 
 # Months offered for the horizon: a few years either side of the default 2026.
 HORIZON_CHOICES = months_between(Month(2024, 1), Month(2030, 12))
@@ -130,16 +134,8 @@ def planning_form() -> None:
         low, high = profile.corridor
         st.metric(t("Budget pro Jahr", "Budget per year"), euro(profile.yearly_budget))
         st.caption(t(f"Korridor 1–5 %: {euro(low)} bis {euro(high)}", f"Corridor 1–5 %: {euro(low)} to {euro(high)}"))
-    if not 1 <= profile.budget_share <= 5:
-        st.warning(
-            t(
-                f"{number(profile.budget_share)} % liegt außerhalb des üblichen Korridors von 1–5 % – "
-                "möglich, aber bitte bewusst entscheiden.",
-                f"{number(profile.budget_share)} % lies outside the usual 1–5 % corridor – "
-                "allowed, but please decide on purpose.",
-            ),
-            icon=":material/warning:",
-        )
+    if note := corridor_note(profile.budget_share):
+        st.warning(say(note.message), icon=":material/warning:")
     if profile.revenue <= 0:
         st.info(
             t(
@@ -232,10 +228,12 @@ def summary() -> None:
     )
 
 
-st.title(t("Unternehmen", "Company"))
-if presenter():
-    summary()
-else:
+def main() -> None:
+    """Draw the page: the profile at a glance in presenter mode, else the forms."""
+    st.title(t("Unternehmen", "Company"))
+    if presenter():
+        summary()
+        return
     st.markdown(
         t(
             "Schritt 1 von 7: Eckdaten des Unternehmens und Rahmen der Planung. Jede Eingabe gilt sofort.",
@@ -248,3 +246,6 @@ else:
     with right:
         planning_form()
     phase_form()
+
+
+main()

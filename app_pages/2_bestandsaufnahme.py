@@ -6,12 +6,17 @@ from typing import Any
 
 import streamlit as st
 
-from app_state import bind, euro, field_label, guarded, lang, number, presenter, save, show_chart, t, update, workshop
 from roadmap.charts.maturity_chart import maturity_chart, weak_fields
 from roadmap.domain.model import FIELDS, Workshop
 from roadmap.workshop import maturity
 from roadmap.workshop.catalogue import CatalogueItem, catalogue
 from roadmap.workshop.merge import add_from_catalogue
+from ui.charts import show_chart
+from ui.errors import guarded
+from ui.language import euro, field_label, lang, number, say_text, t
+from ui.presenter import presenter
+from ui.session import save, workshop
+from ui.widgets import bind, update
 
 SUGGESTIONS_PER_FIELD = 3
 CARDS_PER_ROW = 4
@@ -66,14 +71,13 @@ def field_choice() -> str:
 
 def questions(field: str) -> None:
     """The questions of one field of action, each answered on the scale 0–4 (a second click clears it)."""
-    language = lang()
-    labels = {i: label(language) for i, label in enumerate(maturity.ANSWER_LABELS)}
+    labels = {i: say_text(label) for i, label in enumerate(maturity.ANSWER_LABELS)}
     answers = workshop().maturity
     for question in maturity.questions_of(field):
         key = f"bestandsaufnahme_{question.id}"
         bind(key, answers.get(question.id))
         st.segmented_control(
-            question.text(language),
+            say_text(question.text),
             ANSWERS,
             key=key,
             format_func=lambda value: labels[value],
@@ -120,11 +124,10 @@ def weakest() -> list[str]:
 
 def _suggestion(item: CatalogueItem) -> None:
     """One catalogue measure as a card: title, what it is, what it costs, and the button that adds it."""
-    language = lang()
     with st.container(border=True):
         st.caption(field_label(item.field))
-        st.markdown(f"**{item.title(language)}**")
-        st.caption(item.description_en if language == "en" else item.description_de)
+        st.markdown(f"**{t(item.title_de, item.title_en)}**")
+        st.caption(t(item.description_de, item.description_en))
         st.caption(
             t(
                 f"Einmalkosten {euro(item.one_time_cost)} · laufend {euro(item.running_cost)}/Jahr · "
@@ -177,11 +180,13 @@ def suggestions(weak: list[str]) -> None:
     )
 
 
-st.title(t("Bestandsaufnahme", "Maturity check"))
-if presenter():
-    chart()
-    weakest()
-else:
+def main() -> None:
+    """Draw the page: chart and weakest fields in presenter mode, else questions, chart and suggestions."""
+    st.title(t("Bestandsaufnahme", "Maturity check"))
+    if presenter():
+        chart()
+        weakest()
+        return
     st.markdown(
         t(
             "Schritt 2 von 7: Wo steht das Unternehmen heute? Drei Fragen je Handlungsfeld, "
@@ -198,3 +203,6 @@ else:
         chart()
         weak = weakest()
     suggestions(weak)
+
+
+main()

@@ -7,26 +7,16 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_state import (
-    column_config,
-    explain_empty_workshop,
-    guarded,
-    lang,
-    plain,
-    presenter,
-    revision,
-    save,
-    say,
-    say_markdown,
-    say_text,
-    shared,
-    t,
-    workshop,
-)
 from roadmap.views import catalogue_list as catalogue_view
 from roadmap.views import measure_edits, measure_table
 from roadmap.workshop.catalogue import CatalogueItem
 from roadmap.workshop.merge import add_from_catalogue
+from ui.empty import explain_empty_workshop
+from ui.errors import guarded
+from ui.language import lang, plain, say, say_markdown, say_text, t
+from ui.presenter import presenter
+from ui.session import revision, save, shared, workshop
+from ui.tables import column_config, table_height
 
 FEEDBACK = "massnahmen_feedback"
 VERSION = "massnahmen_table_version"
@@ -76,7 +66,7 @@ def editor() -> None:
         hide_index=True,
         column_order=measure_table.ORDER,
         column_config=table_columns(language, editable=True),
-        height=measure_table.editor_height(len(frame)),
+        height=table_height(len(frame) + 1, most=640),  # one row more: the editor's empty row for a new measure
         on_change=_apply_table,
         args=(key, language),
         placeholder="",
@@ -106,7 +96,7 @@ def read_only_table() -> None:
         hide_index=True,
         column_order=measure_table.PRESENTER_ORDER,
         column_config=table_columns(language, editable=False),
-        height=measure_table.presenter_height(len(frame)),
+        height=table_height(len(frame), most=900),
         placeholder="",
         alt=say_text(measure_table.TABLE_NAME),
     )

@@ -7,29 +7,20 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_state import (
-    bind,
-    chart_spec,
-    column_config,
-    explain_empty_workshop,
-    field_error,
-    lang,
-    once,
-    presenter,
-    revision,
-    save,
-    say,
-    say_markdown,
-    shared,
-    t,
-    update,
-    workshop,
-)
 from roadmap.charts.matrix_chart import matrix_chart
 from roadmap.views import priorities as ranking_view
 from roadmap.workshop import voting
+from ui.charts import chart_spec, draw_spec
+from ui.empty import explain_empty_workshop
+from ui.language import lang, say, say_markdown, say_text, t
+from ui.presenter import presenter
+from ui.session import revision, save, shared, workshop
+from ui.tables import column_config, table_height
+from ui.widgets import bind, field_error, once, update
 
 CARDS_PER_ROW = 3
+RANKING_HEIGHT = 808  # the header and 22 rows; a longer ranking scrolls
+SCORES_HEIGHT = 600
 
 
 def matrix_view() -> tuple[dict[str, Any], pd.DataFrame]:
@@ -45,7 +36,7 @@ def matrix_view() -> tuple[dict[str, Any], pd.DataFrame]:
 def show_ranking(table: pd.DataFrame, editable: bool) -> None:
     """The ranking table; outside presenter mode its must-have and exclude boxes can be ticked."""
     st.subheader(say(ranking_view.RANKING))
-    height = ranking_view.ranking_height(len(table))
+    height = table_height(len(table), most=RANKING_HEIGHT)
     config = column_config(ranking_view.ranking_column_specs(lang(), editable))
     if not editable:
         st.dataframe(
@@ -98,7 +89,7 @@ def criteria_editor() -> None:
         hide_index=True,
         placeholder="–",
         column_config=column_config(ranking_view.score_column_specs(old, language)),
-        height=ranking_view.scores_height(len(current.measures)),
+        height=table_height(len(current.measures), most=SCORES_HEIGHT),
         on_change=update,
         args=(scores_key, voting.score_change([m.id for m in current.measures], ranking_view.score_columns(old))),
     )
@@ -118,6 +109,7 @@ def voting_settings() -> None:
     """Participants, dots per person, the dots left (large) and how votes count."""
     current, language = workshop(), lang()
     inputs = ranking_view.voting_inputs(current, language)
+    modes = {mode: say_text(label) for mode, label in ranking_view.VOTE_MODES.items()}
     people, dots, *figures = st.columns(4)
     with people:
         _bound_number("priorisierung_participants", inputs["participants"])
@@ -135,7 +127,7 @@ def voting_settings() -> None:
             say(ranking_view.VOTE_MODE_QUESTION),
             list(ranking_view.VOTE_MODES),
             key=key,
-            format_func=lambda m: ranking_view.VOTE_MODES[m](language),
+            format_func=modes.__getitem__,
             on_change=update,
             args=(key, voting.set_vote_mode),
         )
@@ -195,19 +187,19 @@ def vote_counters() -> None:
 def page() -> None:
     """Matrix and ranking; outside presenter mode also flags, dot voting and weighted criteria."""
     spec, table = matrix_view()
-    st.vega_lite_chart(spec=spec, width="stretch", theme=None)
+    draw_spec("priorisierung_matrix", spec)
     if presenter():
         show_ranking(table, editable=False)
         return
     # One section at a time: only the chosen one is drawn, which keeps every rerun quick.
-    language = lang()
+    sections = {name: say_text(label) for name, label in ranking_view.SECTIONS.items()}
     section = st.segmented_control(
         t("Bereich", "Section"),
         list(ranking_view.SECTIONS),
         default="ranking",
         required=True,
         key="priorisierung_section",
-        format_func=lambda name: ranking_view.SECTIONS[name](language),
+        format_func=sections.__getitem__,
         label_visibility="collapsed",
     )
     if section == "voting":
@@ -219,8 +211,13 @@ def page() -> None:
         show_ranking(table, editable=True)
 
 
-st.title(t("Priorisierung", "Prioritisation"))
-if not presenter():
-    st.markdown(say(ranking_view.INTRO))
-if not explain_empty_workshop():
-    page()
+def main() -> None:
+    """Draw the page: what it is for, then matrix and ranking (or what an empty workshop needs first)."""
+    st.title(t("Priorisierung", "Prioritisation"))
+    if not presenter():
+        st.markdown(say(ranking_view.INTRO))
+    if not explain_empty_workshop():
+        page()
+
+
+main()

@@ -7,22 +7,6 @@ from typing import Any
 
 import streamlit as st
 
-from app_state import (
-    bind,
-    chart_spec,
-    current_plan,
-    explain_empty_workshop,
-    field_error,
-    lang,
-    number,
-    plain,
-    presenter,
-    say,
-    shared,
-    t,
-    update,
-    workshop,
-)
 from roadmap.charts.gantt_chart import gantt_chart
 from roadmap.domain import formats
 from roadmap.domain.model import DONE, GREEDY, OPTIMAL, Measure, Workshop
@@ -30,6 +14,13 @@ from roadmap.planning.phases import phases
 from roadmap.planning.plan import Plan
 from roadmap.views import roadmap_cards as plan_view
 from roadmap.workshop.voting import pin
+from ui.charts import chart_spec, draw_spec
+from ui.empty import explain_empty_workshop
+from ui.language import lang, number, plain, say, t
+from ui.presenter import presenter
+from ui.session import current_plan, shared, workshop
+from ui.tables import table_height
+from ui.widgets import bind, field_error, update
 
 
 def _set_mode(current: Workshop, value: Any) -> Workshop:
@@ -42,14 +33,13 @@ def mode_switch() -> None:
     """Greedy (fast, explainable) or optimal (best summed score, up to 10 seconds)."""
     key = "roadmap_mode"
     bind(key, workshop().profile.mode)
-    language = lang()
-    names = {GREEDY: ("Schnell und nachvollziehbar", "Fast and explainable"), OPTIMAL: ("Optimal", "Optimal")}
+    names = {GREEDY: t("Schnell und nachvollziehbar", "Fast and explainable"), OPTIMAL: t("Optimal", "Optimal")}
     st.segmented_control(
         t("Planungsverfahren", "Planning method"),
         [GREEDY, OPTIMAL],
         key=key,
         required=True,
-        format_func=lambda mode: names[mode][1 if language == "en" else 0],
+        format_func=names.__getitem__,
         on_change=update,
         args=(key, _set_mode),
         help=t(
@@ -117,7 +107,7 @@ def not_planned(plan: Plan) -> None:
     st.dataframe(
         {t("Maßnahme", "Measure"): [row.title for row in rows], t("Grund", "Reason"): [row.reason for row in rows]},
         hide_index=True,
-        height=min(38 + 35 * len(rows), 560),
+        height=table_height(len(rows), most=560),
     )
 
 
@@ -203,20 +193,25 @@ def page() -> None:
         mode_switch()
     plan = current_plan()
     headline(plan)
-    st.vega_lite_chart(spec=gantt_spec(plan), width="stretch", theme=None)
+    draw_spec("roadmap_gantt", gantt_spec(plan))
     milestone_list(plan)
     not_planned(plan)
     if not presenter():
         pin_controls(plan)
 
 
-st.title(t("Roadmap", "Roadmap"))
-if not presenter():
-    st.markdown(
-        t(
-            "Schritt 5 von 7: der Plan in Phasen – im Budget, in der Kapazität und in der richtigen Reihenfolge.",
-            "Step 5 of 7: the plan in phases – within budget and capacity, and in the right order.",
+def main() -> None:
+    """Draw the page: what it is for, then the plan (or what an empty workshop needs first)."""
+    st.title(t("Roadmap", "Roadmap"))
+    if not presenter():
+        st.markdown(
+            t(
+                "Schritt 5 von 7: der Plan in Phasen – im Budget, in der Kapazität und in der richtigen Reihenfolge.",
+                "Step 5 of 7: the plan in phases – within budget and capacity, and in the right order.",
+            )
         )
-    )
-if not explain_empty_workshop():
-    page()
+    if not explain_empty_workshop():
+        page()
+
+
+main()

@@ -5,11 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_state import current_plan, euro, explain_empty_workshop, lang, number, say, show_chart, t, workshop
 from roadmap.charts.budget_chart import field_cost_rows, quarterly_cost_chart, yearly_cost_chart
 from roadmap.planning.budget import WITHIN, YearCost, corridor_check, yearly_costs
 from roadmap.planning.funding import funding_effect
 from roadmap.planning.plan import Plan
+from ui.charts import show_chart
+from ui.empty import explain_empty_workshop
+from ui.language import euro, lang, number, say, t
+from ui.session import current_plan, workshop
 
 METRIC_YEARS_UP_TO = 3  # longer horizons show their years as a table instead of rows of metrics
 

@@ -7,20 +7,6 @@ from typing import Any
 
 import streamlit as st
 
-from app_state import (
-    current_plan,
-    guarded,
-    lang,
-    notify,
-    plain,
-    presenter,
-    revision,
-    save,
-    say,
-    say_markdown,
-    t,
-    workshop,
-)
 from roadmap.charts.png import file_stem
 from roadmap.domain.messages import RoadmapError
 from roadmap.domain.model import Workshop
@@ -33,6 +19,11 @@ from roadmap.views.export import CHART_NAMES, slide_pngs
 from roadmap.views.import_preview import NOT_MAPPED, PREVIEW_COLUMNS, field_labels
 from roadmap.workbook.writer import workbook_bytes
 from roadmap.workshop.merge import APPEND, HOW, merge_import
+from ui.errors import guarded, notify
+from ui.language import lang, plain, say, say_markdown, say_text, t
+from ui.presenter import presenter
+from ui.session import current_plan, revision, save, workshop
+from ui.tables import table_height
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -74,7 +65,7 @@ def mapping_editor(table: Any, columns: list[int], fields: list[Any], row: int |
                 t("übernommen als", "taken as"), options=[NOT_MAPPED, *labels.values()], required=True, width="large"
             ),
         },
-        height=min(38 + 35 * len(table), 460), on_change=guarded(flow.choose_mapping),
+        height=table_height(len(table), most=460), on_change=guarded(flow.choose_mapping),
         args=(state, key, columns, fields, labels, row, sheet),
     )  # fmt: skip
 
@@ -124,7 +115,7 @@ def preview(result: ImportResult) -> None:
     st.subheader(import_preview.preview_title(result, language))
     frame = measure_table.measure_frame(result.measures, language)
     st.dataframe(
-        frame, hide_index=True, column_order=PREVIEW_COLUMNS, height=min(38 + 35 * len(frame), 420), placeholder="",
+        frame, hide_index=True, column_order=PREVIEW_COLUMNS, height=table_height(len(frame), most=420), placeholder="",
         column_config=_preview_columns(import_preview.preview_labels(language), language),
     )  # fmt: skip
     if not result.problems:
@@ -140,7 +131,7 @@ def preview(result: ImportResult) -> None:
             "column": text(t("Spalte", "Column"), width=70),
             "message": text(t("Was auffiel", "What was found"), width=1100),
         },
-        height=min(38 + 35 * len(result.problems), 360),
+        height=table_height(len(result.problems), most=360),
     )  # fmt: skip
 
 
@@ -159,10 +150,8 @@ def _confirm() -> None:
 def decision(result: ImportResult) -> None:
     """Append, replace or update by id – with what each would do – and the one button that changes the workshop."""
     language = lang()
-    how = st.radio(
-        t("Wie übernehmen?", "How to take it over?"), HOW,
-        format_func=lambda way: import_preview.HOW_LABELS[way](language), key="import_how",
-    )  # fmt: skip
+    ways = {way: say_text(label) for way, label in import_preview.HOW_LABELS.items()}
+    how = st.radio(t("Wie übernehmen?", "How to take it over?"), HOW, format_func=ways.__getitem__, key="import_how")
     text = import_preview.merge_summary(flow.dry_run(state, workshop(), result, how, revision()), language)
     if import_preview.merge_warns(workshop(), how):
         st.warning(plain(text), icon=":material/warning:")
@@ -208,7 +197,7 @@ def prepare_pngs(plan: Plan, current: Workshop, language: str) -> None:
     """Draw every chart as PNG (about a second each), with a progress bar; kept until the workshop changes."""
     bar = st.progress(0.0, text=t("Diagramme werden gezeichnet …", "Drawing the charts …"))
     made, skipped = slide_pngs(plan, current, language, date.today(),
-                               lambda done, total, name: bar.progress(done / total, f"{name(language)} …"))  # fmt: skip
+                               lambda done, total, name: bar.progress(done / total, f"{say_text(name)} …"))  # fmt: skip
     bar.progress(1.0, text=t("Fertig.", "Done."))
     state[PNGS] = ((revision(), language), made, skipped)
 
@@ -240,7 +229,7 @@ def export_section() -> None:
     slots = st.columns(3)
     for number, (key, data) in enumerate(made.items()):
         slots[number % 3].download_button(
-            CHART_NAMES[key](language), data=data, file_name=f"{stem}_{key}.png", mime="image/png",
+            say_text(CHART_NAMES[key]), data=data, file_name=f"{stem}_{key}.png", mime="image/png",
             key=f"export_png_{key}", icon=":material/download:", on_click="ignore", width="stretch",
         )  # fmt: skip
     for text in skipped:

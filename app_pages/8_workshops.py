@@ -7,27 +7,31 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from app_state import (
-    create_workshop,
-    current_plan,
-    demo_workshop,
-    euro,
-    lang,
-    once,
-    open_workshop,
-    plain,
-    presenter,
-    restore_snapshot,
-    say,
-    store,
-    t,
-    workshop,
-    workshop_id,
-)
 from roadmap.domain.messages import RoadmapError
 from roadmap.domain.model import Profile, Workshop
 from roadmap.importing.importer import import_file
 from roadmap.workshop.compare import compare
+from ui.language import euro, plain, say, t
+from ui.presenter import presenter
+from ui.session import (
+    all_workshops,
+    create_workshop,
+    current_plan,
+    delete_snapshot,
+    delete_workshop,
+    demo_workshop,
+    duplicate_workshop,
+    load_snapshot,
+    open_workshop,
+    rename_workshop,
+    restore_snapshot,
+    snapshots,
+    take_snapshot,
+    workshop,
+    workshop_id,
+    workshop_info,
+)
+from ui.widgets import bind, once
 
 NOW = "__now__"
 
@@ -35,19 +39,21 @@ NOW = "__now__"
 def when(moment: datetime) -> str:
     """A stored time in this server's local time, German or English style."""
     local = moment.astimezone()
-    return f"{local:%d.%m.%Y, %H:%M}" if lang() == "de" else f"{local:%d %b %Y, %H:%M}"
+    return t(f"{local:%d.%m.%Y, %H:%M}", f"{local:%d %b %Y, %H:%M}")
 
 
 def current_section() -> None:
     """Rename, share, duplicate and delete the open workshop."""
-    info = store().info(workshop_id())
+    info = workshop_info()
     st.subheader(t("Dieser Workshop", "This workshop"))
     name_column, link_column = st.columns([1, 1], gap="large")
     with name_column, st.form("workshops_rename", border=False):
-        name = st.text_input(t("Name", "Name"), value=info.name, max_chars=200)
-        if st.form_submit_button(t("Umbenennen", "Rename"), icon=":material/edit:"):
+        key = f"workshops_name_{info.id}"
+        bind(key, info.name, stamp=info.name)  # renamed elsewhere: the field shows the stored name
+        name = st.text_input(t("Name", "Name"), max_chars=200, key=key)
+        if st.form_submit_button(t("Umbenennen", "Rename"), icon=":material/edit:", key="workshops_rename_submit"):
             try:
-                store().rename(info.id, name)
+                rename_workshop(name)
                 st.toast(t("Umbenannt.", "Renamed."), icon=":material/check_circle:")
                 st.rerun()
             except RoadmapError as error:
@@ -63,7 +69,7 @@ def current_section() -> None:
             t("Workshop duplizieren", "Duplicate workshop"), icon=":material/content_copy:", key=once("duplicate")
         ):
             copy_name = t(f"{info.name} (Kopie)", f"{info.name} (copy)")
-            open_workshop(store().duplicate(info.id, copy_name))
+            duplicate_workshop(copy_name)
             st.rerun()
     with delete_column:
         sure = st.checkbox(
@@ -76,18 +82,13 @@ def current_section() -> None:
         if st.button(
             t("Workshop löschen", "Delete workshop"), icon=":material/delete:", disabled=not sure, key=once("delete")
         ):
-            store().delete(info.id)
-            remaining = store().workshops()
-            if remaining:
-                open_workshop(remaining[0].id)
-            else:
-                create_workshop(Workshop(), t("Neuer Workshop", "New workshop"))
+            delete_workshop()
             st.rerun()
 
 
 def list_section() -> None:
     """Every stored workshop, the latest first, with a way to open one."""
-    listed = store().workshops()
+    listed = all_workshops()
     st.subheader(t(f"Alle Workshops ({len(listed)})", f"All workshops ({len(listed)})"))
     table = pd.DataFrame(
         {
@@ -103,9 +104,13 @@ def list_section() -> None:
     others = {i.id: i.name for i in listed if i.id != workshop_id()}
     choice, button = st.columns([3, 1], vertical_alignment="bottom")
     picked = choice.selectbox(
-        t("Anderen Workshop öffnen", "Open another workshop"), list(others), format_func=others.get
+        t("Anderen Workshop öffnen", "Open another workshop"),
+        list(others),
+        format_func=others.__getitem__,
+        key="workshops_other",
     )
-    if button.button(t("Öffnen", "Open"), icon=":material/folder_open:", width="stretch") and picked:
+    opened = button.button(t("Öffnen", "Open"), icon=":material/folder_open:", width="stretch", key="workshops_open")
+    if opened and picked:
         open_workshop(picked)
         st.rerun()
 
@@ -118,7 +123,13 @@ def new_section() -> None:
         "demo": t("Demo (Schneider Feinmechanik)", "Demo (Schneider Feinmechanik)"),
         "file": t("Aus einer Excel-Liste", "From an Excel list"),
     }
-    source = st.radio(t("Beginnen mit", "Start from"), list(sources), format_func=sources.get, horizontal=True)
+    source = st.radio(
+        t("Beginnen mit", "Start from"),
+        list(sources),
+        format_func=sources.__getitem__,
+        horizontal=True,
+        key="workshops_new_source",
+    )
     name = st.text_input(t("Name des neuen Workshops", "Name of the new workshop"), key="workshops_new_name")
     upload = None
     if source == "file":
@@ -148,8 +159,7 @@ def new_section() -> None:
 
 def snapshot_section() -> None:
     """Take, restore, delete and compare named snapshots of the open workshop."""
-    ident = workshop_id()
-    listed = store().snapshots_of(ident)
+    listed = snapshots()
     st.subheader(t("Stände", "Snapshots"))
     st.caption(
         t(
@@ -164,8 +174,10 @@ def snapshot_section() -> None:
             name = label.text_input(
                 t("Name des Stands", "Snapshot name"), placeholder=proposal, key="workshops_snapshot_name"
             )
-            if button.form_submit_button(t("Stand festhalten", "Take snapshot"), icon=":material/photo_camera:"):
-                store().take_snapshot(ident, name.strip() or proposal)
+            if button.form_submit_button(
+                t("Stand festhalten", "Take snapshot"), icon=":material/photo_camera:", key="workshops_snapshot_take"
+            ):
+                take_snapshot(name.strip() or proposal)
                 st.toast(t("Stand gespeichert.", "Snapshot saved."), icon=":material/check_circle:")
                 st.rerun()
     if not listed:
@@ -185,7 +197,9 @@ def snapshot_section() -> None:
     names = {s.id: f"{s.name} ({when(s.created)})" for s in listed}
     if not presenter():
         pick, restore, remove = st.columns([3, 1, 1], vertical_alignment="bottom")
-        chosen = pick.selectbox(t("Stand", "Snapshot"), list(names), format_func=names.get, key="workshops_pick")
+        chosen = pick.selectbox(
+            t("Stand", "Snapshot"), list(names), format_func=names.__getitem__, key="workshops_pick"
+        )
         if restore.button(
             t("Wiederherstellen", "Restore"), icon=":material/restore:", width="stretch", key=once("restore")
         ):
@@ -194,7 +208,7 @@ def snapshot_section() -> None:
         if remove.button(
             t("Löschen", "Delete"), icon=":material/delete:", width="stretch", key=f"workshops_drop_{len(listed)}"
         ):
-            store().delete_snapshot(chosen)
+            delete_snapshot(chosen)
             st.rerun()
     compare_section(names)
 
@@ -204,13 +218,19 @@ def compare_section(names: dict[str, str]) -> None:
     st.markdown(t("**Vergleichen**", "**Compare**"))
     choices = {**names, NOW: t("Jetzt", "Now")}
     left, right = st.columns(2)
-    first = left.selectbox(t("Vorher", "Before"), list(names), format_func=names.get, key="workshops_before")
-    second = right.selectbox(t("Nachher", "After"), list(choices), index=len(choices) - 1, format_func=choices.get)
-    before = store().load_snapshot(first)
+    first = left.selectbox(t("Vorher", "Before"), list(names), format_func=names.__getitem__, key="workshops_before")
+    second = right.selectbox(
+        t("Nachher", "After"),
+        list(choices),
+        index=len(choices) - 1,
+        format_func=choices.__getitem__,
+        key=f"workshops_after_{len(names)}",  # a new or deleted snapshot shows "now" again
+    )
+    before = load_snapshot(first)
     if second == NOW:
         result = compare(before, workshop(), after_plan=current_plan())
     else:
-        result = compare(before, store().load_snapshot(second))
+        result = compare(before, load_snapshot(second))
     for sentence in result.summary():
         st.markdown(f"- {say(sentence)}")
     if result.years:
@@ -229,17 +249,19 @@ def compare_section(names: dict[str, str]) -> None:
         )
 
 
-st.title(t("Workshops & Stände", "Workshops & snapshots"))
-st.markdown(
-    t(
-        "Jede Änderung wird sofort gespeichert. Hier liegen die Workshops aller Kunden nebeneinander.",
-        "Every change is saved at once. Here the workshops of all clients sit side by side.",
+def main() -> None:
+    """Draw the page: lists and snapshots in presenter mode, else also the workshop's controls and a new one."""
+    st.title(t("Workshops & Stände", "Workshops & snapshots"))
+    st.markdown(
+        t(
+            "Jede Änderung wird sofort gespeichert. Hier liegen die Workshops aller Kunden nebeneinander.",
+            "Every change is saved at once. Here the workshops of all clients sit side by side.",
+        )
     )
-)
-if presenter():
-    list_section()
-    snapshot_section()
-else:
+    if presenter():
+        list_section()
+        snapshot_section()
+        return
     current_section()
     st.divider()
     snapshot_section()
@@ -249,3 +271,6 @@ else:
         list_section()
     with right:
         new_section()
+
+
+main()

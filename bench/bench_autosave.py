@@ -30,10 +30,10 @@ def _median_ms(samples: list[float]) -> float:
 
 def main() -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='bench-autosave-')}/bench.sqlite"
-    from app_state import store
     from roadmap.domain.model import Workshop
     from tests.helpers import REPO
     from tests.pages import PAGES, large_workshop, open_page
+    from ui.session import store
 
     ident = store().create(large_workshop(), "500 Maßnahmen")
     app = open_page("app_pages/1_unternehmen.py", ident=ident)

@@ -1,7 +1,7 @@
 """Helpers for the page tests: the three workshops every page is tried with, and opening a page.
 
 - `WORKSHOPS`: name -> function giving the empty workshop, the demo workshop and a 500-measure one.
-- `action(app, name)`: an action button whose key `app_state.once(name)` made.
+- `action(app, name)`: an action button whose key `ui.widgets.once(name)` made.
 - `own(widgets)`: the widgets a page drew, without the sidebar and presenter frame of app.py.
 - `open_page(page, workshop)`: stores that workshop (the demo if None) as a new workshop, runs
   app.py with its link (`?w=id`) on that page,
@@ -18,9 +18,9 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from app_state import demo_workshop, store
 from roadmap.domain.model import FIELDS, STATUSES, Measure, Month, Profile, Workshop
 from tests.helpers import REPO
+from ui.session import demo_workshop, store
 
 PAGES = (
     "app_pages/1_unternehmen.py",
@@ -44,7 +44,7 @@ def own(widgets: Iterable[Any]) -> list[Any]:
 
 
 def action(app: AppTest, name: str) -> Any:
-    """An action button by the name its key starts with (app_state.once adds the workshop's revision)."""
+    """An action button by the name its key starts with (ui.widgets.once adds the workshop's revision)."""
     return next(b for b in app.button if (b.key or "").split("__")[0] == name)
 
 

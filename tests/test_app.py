@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_state import demo_workshop, store
 from roadmap.domain.model import Workshop
 from tests.helpers import REPO
+from ui.session import demo_workshop, store
 
 
 def _start(params: dict[str, str] | None = None, **state: object) -> AppTest:

@@ -9,7 +9,6 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from app_state import demo_workshop
 from roadmap.charts.budget_chart import quarterly_cost_chart, yearly_cost_chart
 from roadmap.charts.gantt_chart import gantt_chart
 from roadmap.charts.matrix_chart import matrix_chart
@@ -17,6 +16,7 @@ from roadmap.charts.maturity_chart import maturity_chart
 from roadmap.charts.png import DEFAULT_WIDTH, MAX_HEIGHT, SCALE, file_stem, png
 from roadmap.domain.messages import RoadmapError
 from roadmap.planning.planner import plan
+from ui.session import demo_workshop
 
 
 def _size(image: bytes) -> tuple[int, int]:

@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
-from app_state import demo_workshop
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.model import Workshop
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan
 from roadmap.views import export as export_view
 from roadmap.views.export import CHART_NAMES, MATURITY, slide_charts, slide_pngs
+from ui.session import demo_workshop
 
 TODAY = date(2026, 3, 31)
 

@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 
-from app_state import demo_workshop
 from roadmap.charts.gantt_chart import (
     ROW_HEIGHT,
     dependency_rows,
@@ -22,6 +21,7 @@ from roadmap.charts.gantt_chart import (
 from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN, RUNNING, Measure, Month, Profile
 from roadmap.planning.planner import plan
 from tests.pages import large_workshop
+from ui.session import demo_workshop
 
 
 @pytest.fixture(scope="module")

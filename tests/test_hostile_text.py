@@ -18,10 +18,10 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from app_state import demo_workshop, store
 from roadmap.domain.model import Kpi, Workshop
 from roadmap.views.escape import html, markdown
 from tests.pages import PAGES, open_page
+from ui.session import demo_workshop, store
 
 HOSTILE = (
     "![x](http://leak.invalid/p.png)",

@@ -15,10 +15,10 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from app_state import demo_workshop, store
 from roadmap.domain.model import Workshop
 from tests.helpers import REPO
 from tests.pages import action, open_page, own
+from ui.session import demo_workshop, store
 
 CODE = "Werkbank-42"
 EXAMPLE = REPO / "data" / "beispiel_massnahmen.xlsx"

@@ -7,12 +7,12 @@ import warnings
 
 import pytest
 
-from app_state import demo_workshop
 from roadmap.charts.matrix_chart import field_scale, matrix_chart, matrix_rows, quadrant_rows
 from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN, Criterion, Measure, Profile, Workshop
 from roadmap.planning.planner import plan
 from roadmap.planning.ranking import QUADRANTS, QUADRANTS_EN, quadrant
 from tests.pages import large_workshop
+from ui.session import demo_workshop
 
 
 def _plan_of(workshop: Workshop):

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from app_state import demo_workshop
 from roadmap.domain.messages import Message
 from roadmap.domain.model import Measure, Month, Workshop
 from roadmap.views.measure_edits import apply_edits, not_taken_text
 from roadmap.views.measure_table import dependency_labels
+from ui.session import demo_workshop
 
 
 def _workshop(*measures: Measure) -> Workshop:

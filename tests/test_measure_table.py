@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from app_state import demo_workshop
 from roadmap.domain.model import FIELDS, FIELDS_EN, Measure, Month, Workshop
 from roadmap.views.measure_table import (
     COLUMNS,
@@ -22,6 +21,7 @@ from roadmap.views.measure_table import (
     month_format,
     presenter_height,
 )
+from ui.session import demo_workshop
 
 
 def _workshop(*measures: Measure) -> Workshop:

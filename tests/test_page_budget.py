@@ -7,9 +7,9 @@ import json
 import pytest
 from streamlit.util import calc_hash
 
-from app_state import demo_workshop
 from roadmap.domain.model import Measure, Profile, Workshop
 from tests.pages import WORKSHOPS, open_page, own
+from ui.session import demo_workshop
 
 PAGE = "app_pages/6_budget.py"
 

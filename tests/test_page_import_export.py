@@ -14,13 +14,13 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from app_state import demo_workshop
 from roadmap.domain.model import Workshop
 from roadmap.planning.planner import plan
 from roadmap.workbook.writer import workbook_bytes
 from tests import workbooks
 from tests.helpers import REPO
 from tests.pages import WORKSHOPS, open_page, own
+from ui.session import demo_workshop
 
 PAGE = "app_pages/7_import_export.py"
 EXAMPLE = REPO / "data" / "beispiel_massnahmen.xlsx"

@@ -7,8 +7,8 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_state import demo_workshop
 from tests.pages import WORKSHOPS, action, open_page, own
+from ui.session import demo_workshop
 
 PAGE = "app_pages/4_priorisierung.py"
 

@@ -7,9 +7,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_state import demo_workshop
 from roadmap.domain.model import Month
 from tests.pages import WORKSHOPS, open_page, own
+from ui.session import demo_workshop
 
 PAGE = "app_pages/5_roadmap.py"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app_state import store
 from roadmap.domain.model import Workshop
 from tests.pages import WORKSHOPS, open_page, own
+from ui.session import store
 
 PAGE = "app_pages/8_workshops.py"
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app_state import demo_workshop
 from roadmap.planning.planner import plan
 from roadmap.views.roadmap_cards import LIST_UP_TO, milestone_cards, not_planned_rows
 from tests.pages import large_workshop
+from ui.session import demo_workshop
 
 
 def test_every_phase_gets_a_card_with_its_end_date_in_the_language() -> None:

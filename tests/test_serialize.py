@@ -47,7 +47,7 @@ def test_a_workshop_comes_back_from_json_unchanged(workshop: Workshop) -> None:
 
 
 def test_the_demo_file_is_a_valid_workshop() -> None:
-    from app_state import DEMO_FILE
+    from ui.session import DEMO_FILE
 
     demo = workshop_from_json(DEMO_FILE.read_text(encoding="utf-8"))
 

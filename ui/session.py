@@ -1,0 +1,342 @@
+"""The session's workshop behind a small interface, saved at once in the store, and every store operation.
+
+Pages read the workshop with `workshop()` and change it only through `save()` (or the widget
+callback `ui.widgets.update`). Every change is written to the store (roadmap/store/workshops.py)
+before the page finishes drawing; the session keeps the workshop and its version, and `sync()`
+takes over what another tab or person saved meanwhile. Workshops and snapshots are listed,
+renamed, duplicated, deleted, taken and restored through the functions here: no page touches the
+store itself. Plans and views derived from a stored version are made once and shared by every
+session of the server (`current_plan`, `shared`).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import streamlit as st
+
+from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.model import OPTIMAL, Workshop
+from roadmap.planning.plan import Plan
+from roadmap.planning.planner import plan as make_plan
+from roadmap.store.records import SnapshotInfo, UndoState, WorkshopInfo
+from roadmap.store.workshops import Conflict, NotFound, Store
+from roadmap.workshop.serialize import workshop_from_json
+from ui.errors import guarded, notify, warn
+from ui.language import lang, say, t
+
+DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "demo_workshop.json"
+
+_ID = "workshop_id"
+_WORKSHOP = "workshop"
+_VERSION = "workshop_version"
+_REVISION = "workshop_revision"
+_SAVED_AT = "_saved_at"
+WORKSHOP_PARAM = "w"  # the workshop's id in the URL, so a link opens it
+
+T = TypeVar("T")
+
+
+@functools.cache
+def demo_workshop() -> Workshop:
+    """The demo workshop from data/ (a fictional firm of 45 people), read once per server."""
+    return workshop_from_json(DEMO_FILE.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _store_at(url: str) -> Store:
+    return Store.open(url or None)
+
+
+def store() -> Store:
+    """The store of this server process (DATABASE_URL, else data/roadmap.sqlite), opened once.
+
+    Only this module (and the tests) use it; pages call the functions below.
+
+    Raises:
+        RoadmapError: if the database cannot be opened (the app then shows the message and stops).
+    """
+    return _store_at(os.environ.get("DATABASE_URL", ""))
+
+
+# --- the session's workshop ----------------------------------------------------------------------
+
+
+def _hold(ident: str, current: Workshop, version: int) -> None:
+    """Make this the session's workshop (and its version); widgets follow via the revision."""
+    st.session_state[_ID] = ident
+    st.session_state[_WORKSHOP] = current
+    st.session_state[_VERSION] = version
+    st.session_state[_REVISION] = int(st.session_state.get(_REVISION, 0)) + 1
+
+
+def open_workshop(ident: str) -> None:
+    """Switch this session to a stored workshop.
+
+    Raises:
+        NotFound: if there is no workshop with this id.
+    """
+    current, version = store().load(ident)
+    _hold(ident, current, version)
+    st.query_params[WORKSHOP_PARAM] = ident
+
+
+def create_workshop(new: Workshop, name: str) -> str:
+    """Store a new workshop, open it in this session and return its id."""
+    ident = store().create(new, name)
+    open_workshop(ident)
+    return ident
+
+
+def sync() -> None:
+    """Once per run: open the workshop named in the link, else the session's or the latest one,
+    and take over changes that another tab or person saved meanwhile."""
+    wanted = st.query_params.get(WORKSHOP_PARAM)
+    held = st.session_state.get(_ID)
+    if wanted and wanted != held:
+        try:
+            open_workshop(wanted)
+            return
+        except NotFound:
+            warn(
+                t(
+                    "Den Workshop aus dem Link gibt es nicht (mehr); ein anderer wurde geöffnet.",
+                    "The workshop from the link does not exist (any more); another one was opened.",
+                )
+            )
+            held = None
+    if held:
+        try:
+            stored = store().info(held)
+        except NotFound:
+            warn(
+                t(
+                    "Dieser Workshop wurde inzwischen gelöscht; ein anderer wurde geöffnet.",
+                    "This workshop has been deleted meanwhile; another one was opened.",
+                )
+            )
+        else:
+            if stored.version != st.session_state.get(_VERSION):
+                open_workshop(held)
+            elif st.query_params.get(WORKSHOP_PARAM) != held:
+                st.query_params[WORKSHOP_PARAM] = held
+            return
+    _open_latest()
+
+
+def _open_latest() -> None:
+    """Open the latest changed workshop; on the very first start, a full example to look at."""
+    listed = store().workshops()
+    if listed:
+        open_workshop(listed[0].id)
+    else:
+        create_workshop(demo_workshop(), demo_workshop().profile.name)
+
+
+def workshop_id() -> str:
+    """The id of the session's workshop."""
+    if _ID not in st.session_state:
+        sync()
+    return str(st.session_state[_ID])
+
+
+def workshop() -> Workshop:
+    """The workshop of this session."""
+    if _WORKSHOP not in st.session_state:
+        sync()
+    current: Workshop = st.session_state[_WORKSHOP]
+    return current
+
+
+def revision() -> int:
+    """A number that grows whenever the session's workshop changes (widget keys use it)."""
+    workshop()
+    return int(st.session_state.get(_REVISION, 0))
+
+
+def saved_at() -> datetime | None:
+    """When this session last saved a change."""
+    when: datetime | None = st.session_state.get(_SAVED_AT)
+    return when
+
+
+# --- changes --------------------------------------------------------------------------------------
+
+
+def _change(action: Callable[[int], tuple[Workshop, int]]) -> bool:
+    """Run one change against the store from the session's version and hold its result.
+
+    If someone else saved first, the session takes over their state and is told so plainly;
+    if the store fails, the message is kept for the page. Either way the change is not applied.
+    """
+    ident = workshop_id()
+    try:
+        changed, version = action(int(st.session_state[_VERSION]))
+    except Conflict as conflict:
+        _hold(ident, conflict.workshop, conflict.version)
+        warn(say(conflict))
+        return False
+    except RoadmapError as error:
+        warn(say(error))
+        return False
+    _hold(ident, changed, version)
+    st.session_state[_SAVED_AT] = datetime.now()
+    return True
+
+
+def save(changed: Workshop, notice: Message | None = None) -> bool:
+    """Save `changed` at once as the session's workshop; `notice` is shown once and labels the undo step.
+
+    Returns False (and leaves a plain message) if someone else changed the workshop first — the
+    session then shows their state — or if the store is unreachable.
+    """
+    ident = workshop_id()
+    if not _change(lambda version: (changed, store().save(ident, changed, version, label=notice))):
+        return False
+    if notice is not None:
+        notify(notice)
+    return True
+
+
+@guarded
+def step_back(redo: bool = False) -> None:
+    """Undo (or redo) the last change of the session's workshop."""
+    ident = workshop_id()
+    _change(lambda version: (store().redo if redo else store().undo)(ident, version))
+
+
+def undo_state() -> UndoState:
+    """How many changes of the session's workshop can be undone and redone, and what they were."""
+    return store().undo_state(workshop_id())
+
+
+# --- workshops ------------------------------------------------------------------------------------
+
+
+def workshop_info() -> WorkshopInfo:
+    """The session's workshop as a line of the list: name, measures, last change."""
+    return store().info(workshop_id())
+
+
+def all_workshops() -> list[WorkshopInfo]:
+    """Every stored workshop, the latest changed first."""
+    return store().workshops()
+
+
+def rename_workshop(name: str) -> None:
+    """Give the session's workshop a new name.
+
+    Raises:
+        RoadmapError: if the name is not allowed (empty, too long).
+    """
+    store().rename(workshop_id(), name)
+
+
+def duplicate_workshop(name: str) -> str:
+    """Copy the session's workshop under `name`, open the copy and return its id."""
+    copy = store().duplicate(workshop_id(), name)
+    open_workshop(copy)
+    return copy
+
+
+def delete_workshop() -> None:
+    """Delete the session's workshop with its snapshots; open the latest other one (or a new empty one)."""
+    store().delete(workshop_id())
+    remaining = store().workshops()
+    if remaining:
+        open_workshop(remaining[0].id)
+    else:
+        create_workshop(Workshop(), t("Neuer Workshop", "New workshop"))
+
+
+# --- snapshots ------------------------------------------------------------------------------------
+
+
+def snapshots() -> list[SnapshotInfo]:
+    """The named snapshots of the session's workshop."""
+    return store().snapshots_of(workshop_id())
+
+
+def take_snapshot(name: str) -> str:
+    """Keep the session's workshop as it is stored now under `name`; returns the snapshot's id."""
+    return store().take_snapshot(workshop_id(), name)
+
+
+def load_snapshot(snapshot_id: str) -> Workshop:
+    """The workshop as a snapshot kept it."""
+    return store().load_snapshot(snapshot_id)
+
+
+def delete_snapshot(snapshot_id: str) -> None:
+    """Forget a snapshot (the workshop itself is unchanged)."""
+    store().delete_snapshot(snapshot_id)
+
+
+def restore_snapshot(snapshot_id: str) -> None:
+    """Make a snapshot the current state (an undoable change)."""
+    _change(lambda version: store().restore_snapshot(snapshot_id, version))
+
+
+# --- results shared by every session ---------------------------------------------------------------
+
+
+class _SharedCache:
+    """Results that depend only on a stored workshop version, shared by every session of this server.
+
+    A plan or a chart spec of workshop X in version 7 is the same for every viewer, so a second
+    tab, a reload or a page switch reuses it instead of planning or validating a spec again.
+    """
+
+    def __init__(self, size: int = 128) -> None:
+        self._items: OrderedDict[tuple[Hashable, ...], Any] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Hashable, ...], make: Callable[[], T]) -> T:
+        """The value for `key`, made (outside the lock) if it is not known yet."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return cast(T, self._items[key])
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+
+_SHARED = _SharedCache()
+
+
+def _stored_state() -> tuple[str, int]:
+    """The session's workshop id and the stored version its content belongs to."""
+    workshop()
+    return str(st.session_state[_ID]), int(st.session_state[_VERSION])
+
+
+def current_plan() -> Plan:
+    """The roadmap of the current workshop, computed once per stored version (spinner in optimal mode)."""
+    current = workshop()
+
+    def make() -> Plan:
+        if current.profile.mode == OPTIMAL and current.measures:
+            waiting = t("Optimaler Plan wird berechnet (bis zu 10 s) …", "Finding the optimal plan (up to 10 s) …")
+            with st.spinner(waiting):
+                return make_plan(current.measures, current.profile)
+        return make_plan(current.measures, current.profile)
+
+    return _SHARED.get(("plan", *_stored_state()), make)
+
+
+def shared(key: str, build: Callable[[], T], *extra: Hashable) -> T:
+    """Something derived from the workshop (rows, texts, chart specs) and the language, made once per
+    stored version; `extra` adds what else it depends on (e.g. today's date)."""
+    return _SHARED.get(("view", key, *_stored_state(), lang(), *extra), build)
