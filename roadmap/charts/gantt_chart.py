@@ -9,13 +9,25 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import altair as alt
 from babel.dates import format_date
 
-from roadmap.charts.matrix_chart import FONT_SIZES, field_name, field_scale, projector_style
+from roadmap.charts.style import (
+    FONT_SIZES,
+    INK,
+    MUTED_INK,
+    OUTLINE,
+    field_name,
+    field_scale,
+    layered,
+    named_data,
+    projector_style,
+    with_datasets,
+)
 from roadmap.domain import formats
 from roadmap.domain.model import FIELD_COLORS, STATUSES_EN, Month, Profile
 from roadmap.planning.phases import milestones, phases
@@ -24,13 +36,16 @@ from roadmap.planning.plan import Plan
 ROW_HEIGHT = 34  # pixels per bar
 CHART_WIDTH = 1500
 BAND_TINTS = ("#EEF2F7", "#FFFFFF")
-MILESTONE_COLOR = "#1A1A1A"
+MILESTONE_COLOR = INK
 TODAY_COLOR = "#C62828"
-DEPENDENCY_COLOR = "#555555"
+DEPENDENCY_COLOR = MUTED_INK
+PHASE_INK = "#33414E"
+PHASE_EDGE_COLOR = "#9AA5B1"
 BOTTOM_AXIS_FROM = 15  # bars from which the months are repeated below the chart
 
 
 def _words(lang: str) -> dict[str, Any]:
+    """The chart's titles, tooltips and the today line's caption in the language."""
     if lang == "en":
         return {
             "title": "Roadmap",
@@ -100,7 +115,7 @@ def gantt_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
     length = horizon_length(profile)
     labels = _labels(plan)
     all_phases = phases(profile)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for order, placement in enumerate(plan.planned_in_order):
         measure = plan.measure(placement.measure_id)
         start, end = _index(profile, placement.start), _index(profile, placement.end) + 1
@@ -143,7 +158,7 @@ def phase_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
     profile = plan.profile
     words = _words(lang)
     length = horizon_length(profile)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for milestone in milestones(plan):
         phase = milestone.phase
         start, end = _index(profile, phase.first), _index(profile, phase.last) + 1
@@ -168,7 +183,7 @@ def dependency_rows(plan: Plan) -> list[dict[str, Any]]:
     profile = plan.profile
     length = horizon_length(profile)
     labels = _labels(plan)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for placement in plan.planned_in_order:
         for dep in dict.fromkeys(plan.measure(placement.measure_id).depends_on):
             before = plan.placements.get(dep)
@@ -195,23 +210,35 @@ def gantt_height(plan: Plan) -> int:
     return ROW_HEIGHT * (len(plan.placements) + 1)
 
 
-def _at(field: str, scale: alt.Scale) -> alt.X:
-    """A position on the month axis without an axis of its own."""
-    return alt.X(f"{field}:Q", scale=scale, axis=None)
+# Layers: each draws one part of the chart on the axes every layer shares.
 
 
-def gantt_chart(plan: Plan, lang: str, today: date | None = None) -> alt.LayerChart:
-    """The roadmap's Gantt chart: bars per field, phase bands, milestone diamonds, links, today line."""
-    words = _words(lang)
-    profile = plan.profile
+@dataclass(frozen=True)
+class _Axes:
+    """What the layers share: the words, the month axis (x) and one row per measure below the milestones (y)."""
+
+    words: dict[str, Any]
+    x_scale: alt.Scale
+    x_axis: alt.Axis  # the months on top, and once more below the bars of a tall chart
+    y_scale: alt.Scale
+    y_axis: alt.Axis
+    order: list[str]  # the milestone row, then the measures' labels in start order
+
+    def at(self, field: str) -> alt.X:
+        """A position on the month axis without an axis of its own."""
+        return alt.X(f"{field}:Q", scale=self.x_scale, axis=None)
+
+    def row(self, field: str) -> alt.Y:
+        """A row of the chart: a measure's label, or the milestone row."""
+        return alt.Y(f"{field}:N", sort=self.order, scale=self.y_scale, axis=self.y_axis)
+
+
+def _month_axis(profile: Profile, lang: str) -> alt.Axis:
+    """Month names at the top, every month up to two years, else every third; smaller type for long horizons."""
     length = horizon_length(profile)
-    rows = gantt_rows(plan, lang)
-    order = [words["milestones"], *(row["label"] for row in rows)]
-    labels = month_labels(profile, lang)
     step = 1 if length <= 24 else 3
-    label_expr = "[" + ",".join(repr(text) for text in labels) + "][floor(datum.value)]"
-    x_scale = alt.Scale(domain=[0, length], nice=False, zero=False)
-    x_axis = alt.Axis(
+    label_expr = "[" + ",".join(repr(text) for text in month_labels(profile, lang)) + "][floor(datum.value)]"
+    return alt.Axis(
         values=[i + 0.5 for i in range(0, length, step)],
         labelExpr=label_expr,
         title=None,
@@ -221,41 +248,64 @@ def gantt_chart(plan: Plan, lang: str, today: date | None = None) -> alt.LayerCh
         labelAngle=0,
         labelFontSize=FONT_SIZES["axis_label"] - (2 if length > 12 else 0),
     )
+
+
+def _axes(plan: Plan, rows: list[dict[str, Any]], lang: str) -> _Axes:
+    """The shared axes of the chart: the horizon's months across, the milestone row and the bars down."""
+    words = _words(lang)
+    order = [words["milestones"], *(row["label"] for row in rows)]
+    x_scale = alt.Scale(domain=[0, horizon_length(plan.profile)], nice=False, zero=False)
     y_scale = alt.Scale(domain=order, paddingInner=0.25, paddingOuter=0.1)
-    y_axis = alt.Axis(
-        title=None, labelLimit=460, labelFontSize=18 if len(rows) <= 40 else 15, domain=False, ticks=False
-    )
-    y = alt.Y("label:N", sort=order, scale=y_scale, axis=y_axis)
-    y_row = alt.Y("row:N", sort=order, scale=y_scale, axis=y_axis)
-    # Data sits once at the top level (named datasets): inline copies per layer are slow for 500 measures.
-    datasets: dict[str, list[dict[str, Any]]] = {
-        "phases": phase_rows(plan, lang),
-        "measures": rows,
-        "links": dependency_rows(plan),
-    }
-    bands = alt.Chart(alt.Data(name="phases"))
-    band_rects = bands.mark_rect().encode(
-        x=alt.X("start:Q", scale=x_scale, axis=x_axis), x2="end:Q", color=alt.Color("tint:N", scale=None, legend=None)
-    )
-    # A second month axis at the bottom when the chart is taller than a screen.
-    bottom_axis = x_axis.copy()
-    bottom_axis.orient = "bottom"
-    band_edges = bands.mark_rule(color="#9AA5B1", strokeWidth=1, strokeDash=[4, 4]).encode(
-        x=alt.X("end:Q", scale=x_scale, axis=bottom_axis if len(rows) > BOTTOM_AXIS_FROM else None)
-    )
-    phase_tooltip = [
+    label_size = FONT_SIZES["axis_label"] if len(rows) <= 40 else FONT_SIZES["label"]
+    y_axis = alt.Axis(title=None, labelLimit=460, labelFontSize=label_size, domain=False, ticks=False)
+    return _Axes(words, x_scale, _month_axis(plan.profile, lang), y_scale, y_axis, order)
+
+
+def _phase_tooltip(words: dict[str, Any]) -> list[alt.Tooltip]:
+    """What hovering a phase tells: its name, its milestone's day and how many measures are finished by then."""
+    return [
         alt.Tooltip("name:N", title=words["phase"]),
         alt.Tooltip("day_text:N", title=words["milestone"]),
         alt.Tooltip("finished:Q", title=words["finished"]),
     ]
-    # A phase's name takes at most its share of the plot's width, less room for the diamond.
-    phase_names = bands.mark_text(
-        fontSize=16, fontWeight="bold", color="#33414E", limit=alt.ExprRef(expr="max(40, width * datum.share - 40)")
-    ).encode(x=_at("middle", x_scale), y=y_row, text="name:N", tooltip=phase_tooltip)
-    diamonds = bands.mark_point(shape="diamond", filled=True, size=420, color=MILESTONE_COLOR, opacity=1).encode(
-        x=_at("end", x_scale), y=y_row, tooltip=phase_tooltip
+
+
+def _phase_bands(axes: _Axes, tall: bool) -> list[alt.Chart]:
+    """Alternating tints per phase (they carry the month axis), dashed lines at each phase's end."""
+    bands = named_data("phases")
+    rects = bands.mark_rect().encode(
+        x=alt.X("start:Q", scale=axes.x_scale, axis=axes.x_axis),
+        x2="end:Q",
+        color=alt.Color("tint:N", scale=None, legend=None),
     )
-    tooltip = [
+    # A second month axis at the bottom when the chart is taller than a screen.
+    bottom_axis = axes.x_axis.copy()
+    bottom_axis.orient = "bottom"
+    edges = bands.mark_rule(color=PHASE_EDGE_COLOR, strokeWidth=1, strokeDash=[4, 4]).encode(
+        x=alt.X("end:Q", scale=axes.x_scale, axis=bottom_axis if tall else None)
+    )
+    return [rects, edges]
+
+
+def _milestones(axes: _Axes) -> list[alt.Chart]:
+    """The phases' names in the milestone row, and a diamond at each phase's end."""
+    bands = named_data("phases")
+    # A phase's name takes at most its share of the plot's width, less room for the diamond.
+    names = bands.mark_text(
+        fontSize=FONT_SIZES["legend"],
+        fontWeight="bold",
+        color=PHASE_INK,
+        limit=alt.ExprRef(expr="max(40, width * datum.share - 40)"),
+    ).encode(x=axes.at("middle"), y=axes.row("row"), text="name:N", tooltip=_phase_tooltip(axes.words))
+    diamonds = bands.mark_point(shape="diamond", filled=True, size=420, color=MILESTONE_COLOR, opacity=1).encode(
+        x=axes.at("end"), y=axes.row("row"), tooltip=_phase_tooltip(axes.words)
+    )
+    return [names, diamonds]
+
+
+def _measure_tooltip(words: dict[str, Any]) -> list[alt.Tooltip]:
+    """What hovering a bar tells: measure, field, start, end, duration, phase, status."""
+    return [
         alt.Tooltip("title:N", title=words["measure"]),
         alt.Tooltip("field:N", title=words["field"]),
         alt.Tooltip("start_text:N", title=words["start"]),
@@ -264,60 +314,89 @@ def gantt_chart(plan: Plan, lang: str, today: date | None = None) -> alt.LayerCh
         alt.Tooltip("phase:N", title=words["phase"]),
         alt.Tooltip("status:N", title=words["status"]),
     ]
-    measures = alt.Chart(alt.Data(name="measures"))
+
+
+def _bars(axes: _Axes, lang: str) -> list[alt.Chart]:
+    """A bar per measure in its field's colour, outlined black while in progress."""
+    measures, tooltip = named_data("measures"), _measure_tooltip(axes.words)
     bars = measures.mark_bar(cornerRadius=4).encode(
-        x=_at("start", x_scale),
+        x=axes.at("start"),
         x2="end:Q",
-        y=y,
-        color=alt.Color("field:N", scale=field_scale(lang), title=words["field"]),
+        y=axes.row("label"),
+        color=alt.Color("field:N", scale=field_scale(lang), title=axes.words["field"]),
         tooltip=tooltip,
     )
     committed = (
         measures.transform_filter(alt.datum.committed)
-        .mark_bar(cornerRadius=4, fillOpacity=0, stroke="#111111", strokeWidth=3)
-        .encode(x=_at("start", x_scale), x2="end:Q", y=y, tooltip=tooltip)
+        .mark_bar(cornerRadius=4, fillOpacity=0, stroke=OUTLINE, strokeWidth=3)
+        .encode(x=axes.at("start"), x2="end:Q", y=axes.row("label"), tooltip=tooltip)
     )
-    links = alt.Chart(alt.Data(name="links"))
+    return [bars, committed]
+
+
+def _begins_earlier(axes: _Axes) -> alt.Chart:
+    """A white arrowhead inside a bar that began before the horizon."""
+    earlier: alt.Chart = (
+        named_data("measures")
+        .transform_filter(alt.datum.begins_earlier)
+        .mark_point(shape="triangle-left", filled=True, size=110, color="#FFFFFF", opacity=1, xOffset=9)
+        .encode(x=axes.at("start"), y=axes.row("label"), tooltip=_measure_tooltip(axes.words))
+    )
+    return earlier
+
+
+def _links(axes: _Axes) -> tuple[alt.Chart, alt.Chart]:
+    """Grey steps from a prerequisite's end to its dependent's start, and an arrowhead at the dependent."""
+    links = named_data("links")
     lines = links.mark_line(color=DEPENDENCY_COLOR, strokeWidth=1.5, opacity=0.7, interpolate="step-before").encode(
-        x=_at("x", x_scale),
-        y=y,
+        x=axes.at("x"),
+        y=axes.row("label"),
         detail="link:N",
         order="step:Q",
-        tooltip=[alt.Tooltip("from:N", title=words["needs"])],
+        tooltip=[alt.Tooltip("from:N", title=axes.words["needs"])],
     )
     arrows = (
         links.transform_filter(alt.datum.step == 1)
         .mark_point(shape="triangle-right", filled=True, size=90, color=DEPENDENCY_COLOR, opacity=0.9)
-        .encode(x=_at("x", x_scale), y=y)
+        .encode(x=axes.at("x"), y=axes.row("label"))
     )
-    earlier = (
-        measures.transform_filter(alt.datum.begins_earlier)
-        .mark_point(shape="triangle-left", filled=True, size=110, color="#FFFFFF", opacity=1, xOffset=9)
-        .encode(x=_at("start", x_scale), y=y, tooltip=tooltip)
+    return lines, arrows
+
+
+def _today(axes: _Axes) -> alt.Chart:
+    """A red line at today (the one row of the dataset 'today'), its caption as tooltip."""
+    today: alt.Chart = (
+        named_data("today")
+        .mark_rule(color=TODAY_COLOR, strokeWidth=3)
+        .encode(x=axes.at("x"), tooltip=alt.Tooltip("text:N", title=axes.words["today"]))
     )
-    layers: list[alt.Chart] = [band_rects, band_edges, lines, bars, committed, earlier, arrows, phase_names, diamonds]
-    subtitle = list(words["subtitle"])
-    position = today_position(profile, today)
-    if position is not None:
-        marker = alt.Chart(alt.Data(values=[{"x": position, "text": words["today_line"](formats.day(today, lang))}]))
-        layers.append(
-            marker.mark_rule(color=TODAY_COLOR, strokeWidth=3).encode(
-                x=_at("x", x_scale), tooltip=alt.Tooltip("text:N", title=words["today"])
-            )
-        )
-        subtitle = [*subtitle, words["today_line"](formats.day(today, lang))]
+    return today
+
+
+def gantt_chart(plan: Plan, lang: str, today: date | None = None) -> alt.LayerChart:
+    """The roadmap's Gantt chart: bars per field, phase bands, milestone diamonds, links, today line."""
+    rows = gantt_rows(plan, lang)
+    axes = _axes(plan, rows, lang)
+    lines, arrows = _links(axes)
+    layers = [*_phase_bands(axes, len(rows) > BOTTOM_AXIS_FROM), lines, *_bars(axes, lang), _begins_earlier(axes)]
+    layers += [arrows, *_milestones(axes)]
+    datasets = {"phases": phase_rows(plan, lang), "measures": rows, "links": dependency_rows(plan)}
+    subtitle = list(axes.words["subtitle"])
+    position = today_position(plan.profile, today)
+    if today is not None and position is not None:
+        caption = axes.words["today_line"](formats.day(today, lang))
+        layers.append(_today(axes))
+        datasets["today"] = [{"x": position, "text": caption}]
+        subtitle.append(caption)
     chart = (
-        alt.layer(*layers)
+        layered(*layers)
         .resolve_scale(color="independent")
         .resolve_axis(x="independent")
         .properties(
             width=CHART_WIDTH,
             padding={"left": 5, "top": 5, "right": 24, "bottom": 5},  # room for the last milestone's diamond
             height=gantt_height(plan),
-            title=alt.TitleParams(words["title"], subtitle=subtitle),
+            title=alt.TitleParams(axes.words["title"], subtitle=subtitle),
         )
     )
-    styled = projector_style(chart, legend="top")
-    # Set last, without a copy: every Altair step above would deep-copy the rows again.
-    styled.datasets = datasets
-    return styled
+    return with_datasets(projector_style(chart, legend="top"), datasets)

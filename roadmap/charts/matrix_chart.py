@@ -170,6 +170,7 @@ def quadrant_rows(midpoint: float, lang: str) -> list[dict[str, Any]]:
 
 
 def _words(lang: str) -> dict[str, str]:
+    """The chart's titles, axes and tooltips in the language."""
     if lang == "en":
         return {
             "title": "Value and effort of the measures",

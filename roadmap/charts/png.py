@@ -6,7 +6,7 @@ import copy
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from roadmap.domain.messages import Message, RoadmapError
 
@@ -17,7 +17,10 @@ DEFAULT_WIDTH = 960
 # A very tall chart (a Gantt of hundreds of measures) is drawn smaller: at most this many pixels high,
 # so the image stays a few MB and takes seconds, not minutes.
 MAX_HEIGHT = 4000
-_LOCALES = {"de": "de-DE", "en": "en-GB"}
+# Vega's number and date formats per language (both are locales vl-convert knows for numbers and dates).
+_LOCALES: dict[str, Literal["de-DE", "en-GB"]] = {"de": "de-DE", "en": "en-GB"}
+# Umlauts spelled out in file names.
+_SPELLED: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 
 
 def _spec(chart: Any) -> dict[str, Any]:
@@ -77,8 +80,6 @@ def png(chart: Any, lang: str = "de", scale: float = SCALE) -> bytes:
 
 def file_stem(company: str, day: date) -> str:
     """'roadmap_Schneider_Feinmechanik_GmbH_2026-03-31': safe on every system, umlauts spelled out."""
-    spelled = company.translate(
-        str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
-    )
+    spelled = company.translate(str.maketrans(_SPELLED))
     slug = re.sub(r"[^A-Za-z0-9]+", "_", spelled).strip("_")[:40] or "workshop"
     return f"roadmap_{slug}_{day.isoformat()}"
