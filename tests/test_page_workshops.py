@@ -93,3 +93,36 @@ def test_presenter_mode_shows_the_lists_and_no_controls() -> None:
 
     assert not app.exception
     assert not own(app.button) and not app.text_input
+
+
+def test_renaming_on_the_page_renames_the_stored_workshop() -> None:
+    app = open_page(PAGE)
+    ident = _ident(app)
+
+    app.text_input(key=f"workshops_name_{ident}").input("Bäckerei Kranz")  # a form: sent with its button
+    app.button(key="workshops_rename_submit").click().run()
+
+    assert not app.exception
+    assert store().info(ident).name == "Bäckerei Kranz"
+    assert app.text_input(key=f"workshops_name_{ident}").value == "Bäckerei Kranz"
+
+
+def test_a_name_changed_in_another_tab_shows_in_the_rename_field() -> None:
+    app = open_page(PAGE)
+    ident = _ident(app)
+
+    store().rename(ident, "Von nebenan")
+    app.run()
+
+    assert app.text_input(key=f"workshops_name_{ident}").value == "Von nebenan"
+
+
+def test_another_workshop_is_opened_from_the_list() -> None:
+    other = store().create(Workshop(), "Der andere")
+    app = open_page(PAGE)
+
+    app.selectbox(key="workshops_other").set_value(other)
+    app.button(key="workshops_open").click().run()
+
+    assert not app.exception
+    assert _ident(app) == other
