@@ -21,7 +21,7 @@ from roadmap.domain.messages import (
     lang_of,
     output_is_input,
 )
-from roadmap.domain.model import GREEDY, OPTIMAL, Measure, Month, Profile
+from roadmap.domain.model import Measure, Month, PlanMode, Profile
 
 if TYPE_CHECKING:
     from roadmap.planning.plan import Plan
@@ -85,7 +85,7 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     )
     sub.add_argument("--start", metavar="YYYY-MM")
     sub.add_argument("--end", metavar="YYYY-MM")
-    sub.add_argument("--mode", choices=(GREEDY, OPTIMAL))
+    sub.add_argument("--mode", choices=tuple(PlanMode))
     sub.add_argument("--lang", choices=LANGS, help="Sprache der Ausgabe" if de else "output language")
     return parser
 

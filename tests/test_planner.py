@@ -5,20 +5,10 @@ from __future__ import annotations
 import pytest
 
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import DONE, MONEY_TOLERANCE, RUNNING, Measure, Month, Profile
+from roadmap.domain.model import MONEY_TOLERANCE, Measure, Month, Profile, Status
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.phases import milestones, phases
-from roadmap.planning.plan import (
-    BUDGET,
-    CAPACITY,
-    CYCLE,
-    DEPENDENCY_EXCLUDED,
-    DEPENDENCY_NOT_PLANNED,
-    DEPENDENCY_UNKNOWN,
-    EXCLUDED,
-    PIN,
-    WINDOW,
-)
+from roadmap.planning.plan import Reason
 from roadmap.planning.planner import plan
 
 PROFILE = Profile(revenue=1_000_000)  # budget 30,000 € in 2026
@@ -33,19 +23,19 @@ def test_a_measure_starts_the_month_after_its_prerequisite_ends() -> None:
 @pytest.mark.parametrize(
     ("measures", "measure_id", "code"),
     [
-        ([Measure("A", "a", one_time_cost=40_000)], "A", BUDGET),
-        ([Measure("A", "a", duration=13)], "A", WINDOW),
-        ([Measure("A", "a", duration=3, deadline=Month(2026, 2))], "A", WINDOW),
-        ([Measure("A", "a", excluded=True)], "A", EXCLUDED),
-        ([Measure("A", "a", excluded=True), Measure("B", "b", depends_on=("A",))], "B", DEPENDENCY_EXCLUDED),
+        ([Measure("A", "a", one_time_cost=40_000)], "A", Reason.BUDGET),
+        ([Measure("A", "a", duration=13)], "A", Reason.WINDOW),
+        ([Measure("A", "a", duration=3, deadline=Month(2026, 2))], "A", Reason.WINDOW),
+        ([Measure("A", "a", excluded=True)], "A", Reason.EXCLUDED),
+        ([Measure("A", "a", excluded=True), Measure("B", "b", depends_on=("A",))], "B", Reason.DEPENDENCY_EXCLUDED),
         (
             [Measure("A", "a", one_time_cost=40_000), Measure("B", "b", depends_on=("A",))],
             "B",
-            DEPENDENCY_NOT_PLANNED,
+            Reason.DEPENDENCY_NOT_PLANNED,
         ),
-        ([Measure("A", "a", depends_on=("X9",))], "A", DEPENDENCY_UNKNOWN),
-        ([Measure("A", "a", depends_on=("B",)), Measure("B", "b", depends_on=("A",))], "A", CYCLE),
-        ([Measure("A", "a", pinned=Month(2026, 12), duration=2)], "A", PIN),
+        ([Measure("A", "a", depends_on=("X9",))], "A", Reason.DEPENDENCY_UNKNOWN),
+        ([Measure("A", "a", depends_on=("B",)), Measure("B", "b", depends_on=("A",))], "A", Reason.CYCLE),
+        ([Measure("A", "a", pinned=Month(2026, 12), duration=2)], "A", Reason.PIN),
     ],
 )
 def test_what_cannot_be_placed_gets_one_reason(measures: list[Measure], measure_id: str, code: str) -> None:
@@ -74,7 +64,7 @@ def test_capacity_pushes_a_measure_later() -> None:
 def test_a_measure_too_big_for_capacity_is_explained() -> None:
     roadmap = plan([Measure("A", "a", person_days=100)], Profile(revenue=10**6, capacity=25))
 
-    assert roadmap.not_planned["A"].code == CAPACITY
+    assert roadmap.not_planned["A"].code == Reason.CAPACITY
 
 
 def test_a_pinned_measure_starts_exactly_in_its_month() -> None:
@@ -84,7 +74,7 @@ def test_a_pinned_measure_starts_exactly_in_its_month() -> None:
 
 
 def test_commitments_keep_their_dates_and_are_booked_first() -> None:
-    running = Measure("A", "a", status=RUNNING, earliest_start=Month(2025, 11), duration=4, running_cost=12_000)
+    running = Measure("A", "a", status=Status.RUNNING, earliest_start=Month(2025, 11), duration=4, running_cost=12_000)
     follower = Measure("B", "b", depends_on=("A",))
 
     roadmap = plan([running, follower], PROFILE)
@@ -94,7 +84,7 @@ def test_commitments_keep_their_dates_and_are_booked_first() -> None:
 
 
 def test_a_finished_prerequisite_counts_as_met() -> None:
-    roadmap = plan([Measure("A", "a", status=DONE), Measure("B", "b", depends_on=("A",))], PROFILE)
+    roadmap = plan([Measure("A", "a", status=Status.DONE), Measure("B", "b", depends_on=("A",))], PROFILE)
 
     assert roadmap.placements["B"].start == Month(2026, 1)
 
@@ -107,7 +97,7 @@ def test_must_haves_get_the_budget_first() -> None:
 
     roadmap = plan(measures, PROFILE)
 
-    assert "B" in roadmap.placements and roadmap.not_planned["A"].code == BUDGET
+    assert "B" in roadmap.placements and roadmap.not_planned["A"].code == Reason.BUDGET
 
 
 def test_optimal_beats_greedy_where_greedy_spends_the_budget_badly() -> None:

@@ -7,8 +7,8 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roadmap.domain.model import DONE, Measure, Profile
-from roadmap.planning.plan import BUDGET, CAPACITY, PIN, WINDOW, NotPlanned, Placement, Plan
+from roadmap.domain.model import Measure, Profile, Status
+from roadmap.planning.plan import NotPlanned, Placement, Plan, Reason
 from roadmap.planning.planner import plan
 from roadmap.planning.rules import violations
 from tests.portfolios import portfolios
@@ -65,7 +65,7 @@ def test_a_not_planned_measure_with_planned_prerequisites_fits_nowhere(
     roadmap = plan(measures, profile)
 
     for item in roadmap.not_planned.values():
-        if item.code not in (BUDGET, CAPACITY, WINDOW, PIN):
+        if item.code not in (Reason.BUDGET, Reason.CAPACITY, Reason.WINDOW, Reason.PIN):
             continue
         measure = roadmap.measure(item.measure_id)
         for start in range(profile.horizon_start.ordinal, profile.horizon_end.ordinal + 1):
@@ -95,7 +95,7 @@ def _brute_force_worth(roadmap: Plan) -> tuple[int, float]:
     """The best worth over every choice of start (or none) for each open measure."""
     profile = roadmap.profile
     fixed = {k: p for k, p in roadmap.placements.items() if p.committed}
-    open_measures = [m for m in roadmap.measures if m.id not in fixed and not m.excluded and m.status != DONE]
+    open_measures = [m for m in roadmap.measures if m.id not in fixed and not m.excluded and m.status != Status.DONE]
     options = [None, *range(profile.horizon_start.ordinal, profile.horizon_end.ordinal + 1)]
     score = {r.measure.id: r.score for r in roadmap.ranking}
     best = (0, 0.0)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Criterion, Kpi, Measure, Month, Profile, Workshop
+from roadmap.domain.model import Criterion, Kpi, Measure, Month, PlanMode, Profile, Side, Status, VoteMode, Workshop
 from roadmap.workshop.serialize import FORMAT_VERSION, workshop_from_json, workshop_to_dict, workshop_to_json
 from tests.pages import large_workshop
 
@@ -82,3 +82,18 @@ def test_duplicate_measure_ids_are_refused() -> None:
 
     with pytest.raises(RoadmapError, match="Doppelte"):
         workshop_from_json(json.dumps(data))
+
+
+def test_stored_words_read_back_as_their_enums_and_are_written_as_the_same_words() -> None:
+    text = workshop_to_json(_rich_workshop())
+
+    workshop = workshop_from_json(text)
+
+    profile, measure = workshop.profile, workshop.measures[0]
+    assert (type(profile.mode), type(profile.vote_mode), type(measure.status)) == (PlanMode, VoteMode, Status)
+    assert [type(c.side) for c in profile.criteria] == [Side, Side]
+    data = json.loads(text)
+    assert (data["profile"]["mode"], data["profile"]["vote_mode"]) == ("optimal", "tiebreak")
+    assert data["profile"]["criteria"][0]["side"] == "value"
+    assert data["measures"][0]["status"] == measure.status.value
+    assert workshop_to_json(workshop) == text

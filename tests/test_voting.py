@@ -192,14 +192,18 @@ def test_criteria_are_replaced_and_a_renamed_one_keeps_its_scores() -> None:
         ([Criterion("  ")], "Namen"),
         ([Criterion("Kosten", "effort"), Criterion("Kosten", "effort")], "doppelt"),
         ([Criterion("Kosten", "effort", -1)], "Gewicht"),
-        ([Criterion("Kosten", "price")], "Nutzen oder Aufwand"),
     ],
 )
-def test_criteria_without_name_twice_negative_weight_or_unknown_side_are_refused(
+def test_criteria_without_name_twice_or_with_a_negative_weight_are_refused(
     criteria: list[Criterion], words: str
 ) -> None:
     with pytest.raises(RoadmapError, match=words):
         set_criteria(_workshop(), criteria)
+
+
+def test_a_criterion_counts_towards_value_or_effort_and_nothing_else() -> None:
+    with pytest.raises(RoadmapError, match="Nutzen oder Aufwand"):
+        Criterion("Kosten", "price")
 
 
 def test_the_criteria_table_adds_renames_and_deletes_rows() -> None:

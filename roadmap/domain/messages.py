@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal
 
 Lang = Literal["de", "en"]
@@ -117,7 +118,14 @@ def column_letter(index: int) -> str:
     return letters
 
 
-WARNING, ERROR = "warning", "error"
+class Severity(StrEnum):
+    """How bad a problem found while reading is: a warning (the row is still used) or an error (skipped)."""
+
+    WARNING = "warning"
+    ERROR = "error"
+
+
+WARNING, ERROR = Severity.WARNING, Severity.ERROR
 
 
 @dataclass(frozen=True)
@@ -126,7 +134,7 @@ class Problem:
 
     message: Message
     where: Location = Location()
-    severity: str = WARNING
+    severity: Severity = Severity.WARNING
 
     def text(self, lang: str = "de") -> str:
         """The full sentence with its location."""

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from datetime import date
+from enum import StrEnum
 
 from roadmap.domain.messages import Message, RoadmapError
 
@@ -38,16 +39,34 @@ FIELD_COLORS: dict[str, str] = {
     "Strategie & Kultur": "#9D755D",
 }
 
-IDEA, PLANNED, RUNNING, DONE = "Idee", "Geplant", "In Umsetzung", "Abgeschlossen"
-STATUSES: tuple[str, ...] = (IDEA, PLANNED, RUNNING, DONE)
-STATUSES_EN: dict[str, str] = {
-    IDEA: "Idea",
-    PLANNED: "Planned",
-    RUNNING: "In progress",
-    DONE: "Completed",
+
+class Status(StrEnum):
+    """Where a measure stands. The values are the German words stored in workshops, JSON and workbooks."""
+
+    IDEA = "Idee"
+    PLANNED = "Geplant"
+    RUNNING = "In Umsetzung"
+    DONE = "Abgeschlossen"
+
+
+IDEA, PLANNED, RUNNING, DONE = Status.IDEA, Status.PLANNED, Status.RUNNING, Status.DONE
+STATUSES: tuple[Status, ...] = tuple(Status)
+STATUSES_EN: dict[Status, str] = {
+    Status.IDEA: "Idea",
+    Status.PLANNED: "Planned",
+    Status.RUNNING: "In progress",
+    Status.DONE: "Completed",
 }
 
-VALUE_SIDE, EFFORT_SIDE = "value", "effort"
+
+class Side(StrEnum):
+    """The side of the ranking a weighted criterion counts on."""
+
+    VALUE = "value"
+    EFFORT = "effort"
+
+
+VALUE_SIDE, EFFORT_SIDE = Side.VALUE, Side.EFFORT
 # The longest measure title, in characters: an import shortens a longer one and says so (the full
 # text goes into the notes). Like a workshop's name (store_records.NAME_LIMIT), 200 characters.
 TITLE_LIMIT = 200
@@ -145,8 +164,18 @@ class Criterion:
     """A weighted ranking criterion on the value side or the effort side."""
 
     name: str
-    side: str = VALUE_SIDE
+    side: Side = Side.VALUE
     weight: float = 1.0
+
+    def __post_init__(self) -> None:
+        if self.side not in tuple(Side):
+            raise RoadmapError(
+                Message(
+                    f"Kriterium „{self.name}“ muss zu Nutzen oder Aufwand zählen.",
+                    f"Criterion “{self.name}” must count towards value or effort.",
+                )
+            )
+        object.__setattr__(self, "side", Side(self.side))
 
 
 @dataclass(frozen=True)
@@ -171,7 +200,7 @@ class Measure:
     must_have: bool = False
     excluded: bool = False
     owner: str = ""
-    status: str = IDEA
+    status: Status = Status.IDEA
     kpi: Kpi = Kpi()
     notes: str = ""
     votes: int = 0
@@ -181,6 +210,7 @@ class Measure:
         problem = _measure_problem(self)
         if problem is not None:
             raise RoadmapError(problem)
+        object.__setattr__(self, "status", Status(self.status))  # a stored word becomes its Status
 
     def with_changes(self, **changes: object) -> Measure:
         """A copy with some fields changed (validated again)."""
@@ -238,13 +268,29 @@ def duration_months(months: float) -> int:
     return max(1, math.ceil(round(months, 9)))
 
 
-VOTE_RAISES_VALUE, VOTE_BREAKS_TIES = "value", "tiebreak"
+class VoteMode(StrEnum):
+    """What the dots of the dot voting do: raise a measure's value, or only break ties of the score."""
+
+    RAISES_VALUE = "value"
+    BREAKS_TIES = "tiebreak"
+
+
+VOTE_RAISES_VALUE, VOTE_BREAKS_TIES = VoteMode.RAISES_VALUE, VoteMode.BREAKS_TIES
 # The usual share of revenue spent on IT per year, in percent (docs/planning.md, the corridor).
 CORRIDOR: tuple[float, float] = (1.0, 5.0)
 # Half a cent: sums of money are compared with this tolerance, so that float rounding never flips a
 # verdict (fits the budget, over budget). The one spelling of it, for the planner and the budget.
 MONEY_TOLERANCE = 0.005
-GREEDY, OPTIMAL = "greedy", "optimal"
+
+
+class PlanMode(StrEnum):
+    """How the planner places: greedy (fast, explainable, in rank order) or optimal (mixed-integer programme)."""
+
+    GREEDY = "greedy"
+    OPTIMAL = "optimal"
+
+
+GREEDY, OPTIMAL = PlanMode.GREEDY, PlanMode.OPTIMAL
 
 
 @dataclass(frozen=True)
@@ -263,16 +309,18 @@ class Profile:
     horizon_end: Month = Month(2026, 12)
     phase_names: tuple[str, ...] = ()
     midpoint: float = 3.0
-    vote_mode: str = VOTE_BREAKS_TIES
+    vote_mode: VoteMode = VoteMode.BREAKS_TIES
     vote_weight: float = 0.5
     dots_per_person: int = 3
     criteria: tuple[Criterion, ...] = ()
-    mode: str = GREEDY
+    mode: PlanMode = PlanMode.GREEDY
 
     def __post_init__(self) -> None:
         problem = _profile_problem(self)
         if problem is not None:
             raise RoadmapError(problem)
+        object.__setattr__(self, "vote_mode", VoteMode(self.vote_mode))  # stored words become their enums
+        object.__setattr__(self, "mode", PlanMode(self.mode))
 
     @property
     def months(self) -> list[Month]:
@@ -339,12 +387,12 @@ def _profile_problem(p: Profile) -> Message | None:
             "The midpoint must lie between 1 and 5.",
         ),
         (
-            p.vote_mode in (VOTE_RAISES_VALUE, VOTE_BREAKS_TIES),
+            p.vote_mode in tuple(VoteMode),
             f"Unbekannte Stimmwertung '{p.vote_mode}'.",
             f"Unknown vote mode '{p.vote_mode}'.",
         ),
         (
-            p.mode in (GREEDY, OPTIMAL),
+            p.mode in tuple(PlanMode),
             f"Unbekannter Planungsmodus '{p.mode}'.",
             f"Unknown planning mode '{p.mode}'.",
         ),

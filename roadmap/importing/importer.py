@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from roadmap.domain.ids import new_ids, unique_id
-from roadmap.domain.messages import WARNING, Location, Message, Problem, column_letter
+from roadmap.domain.messages import Location, Message, Problem, Severity, column_letter
 from roadmap.domain.model import Measure, Profile
 from roadmap.importing.column_names import looked_for
 from roadmap.importing.files import (
@@ -333,7 +333,7 @@ def _check_dependencies(
                 ),
                 line.number,
                 mapping.get("depends_on"),
-                WARNING,
+                Severity.WARNING,
             )
 
 

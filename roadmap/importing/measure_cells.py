@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from roadmap.domain.messages import ERROR, WARNING, Location, Message, Problem, RoadmapError, column_letter
-from roadmap.domain.model import DONE, FIELDS, IDEA, RUNNING, TITLE_LIMIT, Kpi, Measure, Month
+from roadmap.domain.messages import Location, Message, Problem, RoadmapError, Severity, column_letter
+from roadmap.domain.model import FIELDS, TITLE_LIMIT, Kpi, Measure, Month, Status
 from roadmap.importing.column_names import header_unit, normalise
 from roadmap.importing.rows import (
     FORMULA_TITLE,
@@ -61,7 +61,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     grouped: dict[tuple[str, int], list[tuple[int, str]]] = field(default_factory=dict)
 
-    def add(self, message: Message, row: int | None, column: int | None, severity: str = WARNING) -> None:
+    def add(self, message: Message, row: int | None, column: int | None, severity: Severity = Severity.WARNING) -> None:
         """One problem at a cell (column None: the whole row)."""
         letter = column_letter(column) if column is not None else ""
         self.problems.append(Problem(message, Location(self.file, self.sheet, row, letter), severity))
@@ -144,7 +144,7 @@ def build(lines: list[Line], columns: Columns, report: Report, date1904: bool) -
                 ),
                 line.number,
                 columns.layout.mapping.get("title"),
-                ERROR,
+                Severity.ERROR,
             )
         if line.kind != MEASURE:
             continue
@@ -199,7 +199,7 @@ class _RowReader:
             self.missing["value"].append(line.number)
         if data["effort"] is None:
             self.missing["effort"].append(line.number)
-        status = data["status"] or data["progress"] or IDEA
+        status = data["status"] or data["progress"] or Status.IDEA
         start, end = line.start, line.end
         for key, found in (("earliest_start", start), ("deadline", end)):
             column = self.map.get(key)
@@ -217,7 +217,7 @@ class _RowReader:
                 self.map.get("deadline"),
             )
             end = None
-        if start and end and (duration is None or status in (RUNNING, DONE)):
+        if start and end and (duration is None or status in (Status.RUNNING, Status.DONE)):
             # Months from start to end, both inclusive; a running or done measure keeps its dates.
             duration = Month.of(end) - Month.of(start) + 1
         for column in self.columns.layout.notes:
@@ -251,7 +251,7 @@ class _RowReader:
                 votes=int(data["votes"] or 0),
             )
         except RoadmapError as error:
-            self.report.add(error.message, line.number, self.map.get("title"), ERROR)
+            self.report.add(error.message, line.number, self.map.get("title"), Severity.ERROR)
             return None
 
     def _title(self, line: Line, notes: list[str]) -> str:

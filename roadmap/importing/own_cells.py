@@ -10,8 +10,8 @@ import math
 from collections.abc import Callable
 from datetime import date, datetime
 
-from roadmap.domain.messages import LANGS, WARNING, Location, Message, Problem, column_letter
-from roadmap.domain.model import FIELDS, FIELDS_EN, GREEDY, OPTIMAL, STATUSES, STATUSES_EN, Month, duration_months
+from roadmap.domain.messages import LANGS, Location, Message, Problem, Severity, column_letter
+from roadmap.domain.model import FIELDS, FIELDS_EN, STATUSES_EN, Month, PlanMode, Status, duration_months
 from roadmap.importing.files import RawSheet
 from roadmap.importing.values import parse_month, parse_number
 from roadmap.importing.words import parse_bool, parse_field, parse_status
@@ -35,7 +35,7 @@ class SheetReader:
     def warn(self, message: Message, row: int | None, column: int | None = None) -> None:
         """Note a warning at a cell (column None: the whole row)."""
         letter = column_letter(column) if column is not None else ""
-        self.problems.append(Problem(message, Location(self.filename, self.raw.name, row, letter), WARNING))
+        self.problems.append(Problem(message, Location(self.filename, self.raw.name, row, letter), Severity.WARNING))
 
     def read(self, cell: Cell, parser: Callable[[Cell], object], row: int, column: int, label: str) -> object:
         """The parsed cell, or UNREADABLE after a warning naming the cell."""
@@ -131,7 +131,7 @@ def month(end: bool, date1904: bool) -> Callable[[Cell], Month]:
 
 
 _FIELD_OF = {key_of(f): f for f in FIELDS} | {key_of(en): de for de, en in FIELDS_EN.items()}
-_STATUS_OF = {key_of(s): s for s in STATUSES} | {key_of(en): de for de, en in STATUSES_EN.items()}
+_STATUS_OF = {key_of(s): s for s in Status} | {key_of(en): de for de, en in STATUSES_EN.items()}
 
 
 def field_of_action(cell: Cell) -> str:
@@ -142,7 +142,7 @@ def field_of_action(cell: Cell) -> str:
     return found
 
 
-def status(cell: Cell) -> str:
+def status(cell: Cell) -> Status:
     """A status by its German or English name (or a usual word for it)."""
     found = _STATUS_OF.get(key_of(cell)) or parse_status(cell)
     if found is None:
@@ -176,8 +176,8 @@ def phases(cell: Cell) -> tuple[str, ...]:
     return tuple(names)
 
 
-def mode(cell: Cell) -> str:
+def mode(cell: Cell) -> PlanMode:
     """'greedy' or 'optimal'."""
-    if key_of(cell) not in (GREEDY, OPTIMAL):
+    if key_of(cell) not in tuple(PlanMode):
         raise ValueError(cell)
-    return key_of(cell)
+    return PlanMode(key_of(cell))

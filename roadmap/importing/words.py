@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from roadmap.domain.model import DONE, FIELDS, FIELDS_EN, IDEA, PLANNED, RUNNING
+from roadmap.domain.model import FIELDS, FIELDS_EN, Status
 from roadmap.importing.values import is_empty, parse_number, text_of
 
 _LEVEL_WORDS = {
@@ -104,26 +104,25 @@ def parse_id_list(value: object) -> tuple[str, ...]:
 # ---- status and field of action ------------------------------------------------------------------
 
 _STATUS_WORDS = {
-    DONE: (
+    Status.DONE: (
         "abgeschlossen", "erledigt", "fertig", "done", "x", "completed", "complete", "finished", "closed",
         "umgesetzt", "beendet", "ok", "✓", "✔", "100%", "100 %", "geschlossen", "live", "in betrieb",
     ),
-    RUNNING: (
+    Status.RUNNING: (
         "in umsetzung", "in bearbeitung", "läuft", "laeuft", "laufend", "in arbeit", "in progress",
         "ongoing", "started", "begonnen", "gestartet", "aktiv", "active", "wip", "verzug", "in verzug",
         "verzögert", "delayed", "doing", "im gange", "umsetzung", "running",
     ),
-    PLANNED: (
+    Status.PLANNED: (
         "geplant", "planned", "nicht begonnen", "offen", "open", "to do", "todo", "not started",
         "scheduled", "beauftragt", "freigegeben", "approved", "vorgesehen", "ausstehend", "pending",
     ),
-    IDEA: ("idee", "idea", "vorschlag", "proposal", "backlog", "neu", "new", "entwurf", "draft", "kandidat"),
+    Status.IDEA: ("idee", "idea", "vorschlag", "proposal", "backlog", "neu", "new", "entwurf", "draft", "kandidat"),
 }  # fmt: skip
 _STATUS_OF = {word: status for status, words in _STATUS_WORDS.items() for word in words}
-_STATUS_OF.update({"idea": IDEA, "planned": PLANNED, "in progress": RUNNING, "completed": DONE})
 
 
-def parse_status(value: object) -> str | None:
+def parse_status(value: object) -> Status | None:
     """One of the four statuses from German or English words ('läuft' → 'In Umsetzung')."""
     if is_empty(value):
         return None
@@ -137,7 +136,7 @@ def parse_status(value: object) -> str | None:
     raise ValueError(f"unbekannter Status '{text_of(value)}'")
 
 
-def parse_progress(value: object) -> str | None:
+def parse_progress(value: object) -> Status | None:
     """A status from a progress figure: 0 % → Geplant, 100 % → Abgeschlossen, between → In Umsetzung."""
     if is_empty(value):
         return None
@@ -153,7 +152,7 @@ def parse_progress(value: object) -> str | None:
         return None
     if not 0 <= number <= 1:
         raise ValueError(f"Fortschritt {text_of(value)} liegt nicht zwischen 0 und 100 %")
-    return PLANNED if number == 0 else DONE if number >= 1 else RUNNING
+    return Status.PLANNED if number == 0 else Status.DONE if number >= 1 else Status.RUNNING
 
 
 _FIELD_WORDS = {

@@ -8,10 +8,10 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array
 
-from roadmap.domain.model import GREEDY, MONEY_TOLERANCE, OPTIMAL
+from roadmap.domain.model import MONEY_TOLERANCE, PlanMode
 from roadmap.planning.ledger import DAYS_SLACK
 from roadmap.planning.placement import Setup, finish, place_greedily, window_of
-from roadmap.planning.plan import Placement, Plan
+from roadmap.planning.plan import Placement, Plan, Reason
 from roadmap.planning.rules import violations
 
 TIME_LIMIT_SECONDS = 10.0
@@ -26,19 +26,19 @@ def plan_optimal(setup: Setup, time_limit: float = TIME_LIMIT_SECONDS) -> Plan:
     """
     greedy_setup = copy.deepcopy(setup)
     place_greedily(greedy_setup, greedy_setup.open_ids)
-    greedy_plan = finish(greedy_setup, GREEDY)
+    greedy_plan = finish(greedy_setup, PlanMode.GREEDY)
     chosen, proven = _solve(setup, time_limit)
     if chosen is None:
-        return finish(greedy_setup, GREEDY, proven_optimal=False)
+        return finish(greedy_setup, PlanMode.GREEDY, proven_optimal=False)
     for measure_id, placement in chosen.items():
         setup.placements[measure_id] = placement
         measure = setup.measures[measure_id]
         first = placement.start - setup.profile.horizon_start
         setup.ledger.book(setup.ledger.usage(measure, first, first + measure.duration - 1))
     place_greedily(setup, [i for i in setup.open_ids if i not in chosen])
-    optimal_plan = finish(setup, OPTIMAL, proven_optimal=proven)
+    optimal_plan = finish(setup, PlanMode.OPTIMAL, proven_optimal=proven)
     if violations(optimal_plan) or _worth(greedy_plan) > _worth(optimal_plan):
-        return finish(greedy_setup, GREEDY, proven_optimal=False)
+        return finish(greedy_setup, PlanMode.GREEDY, proven_optimal=False)
     return optimal_plan
 
 
@@ -153,7 +153,7 @@ def _visit(setup: Setup, measure_id: str, status: dict[str, bool], result: list[
             continue
         reason = setup.not_planned.get(dep)
         if reason is not None:
-            ok &= reason.code == "done"
+            ok &= reason.code == Reason.DONE
         elif dep in setup.measures:
             ok &= _visit(setup, dep, status, result)
         else:

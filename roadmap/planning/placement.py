@@ -7,12 +7,11 @@ import heapq
 from dataclasses import dataclass
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import DONE, RUNNING, Measure, Month, Profile
+from roadmap.domain.model import Measure, Month, PlanMode, Profile, Status
 from roadmap.planning import reasons
 from roadmap.planning.graph import cycles, prerequisites
 from roadmap.planning.ledger import Ledger
-from roadmap.planning.plan import DONE as DONE_REASON
-from roadmap.planning.plan import NotPlanned, Placement, Plan
+from roadmap.planning.plan import NotPlanned, Placement, Plan, Reason
 from roadmap.planning.ranking import Ranked, rank
 
 
@@ -55,11 +54,11 @@ def prepare(measures: tuple[Measure, ...], profile: Profile) -> Setup:
     for measure in measures:
         if measure.excluded:
             setup.not_planned[measure.id] = reasons.excluded(measure.id)
-        elif measure.status == DONE:
+        elif measure.status == Status.DONE:
             setup.not_planned[measure.id] = reasons.done(measure.id)
             # A finished measure only runs: its running costs count from the horizon start.
             setup.ledger.book(setup.ledger.usage(measure.with_changes(one_time_cost=0.0), -1, -1))
-        elif measure.status == RUNNING:
+        elif measure.status == Status.RUNNING:
             _book_commitment(setup, measure)
     open_graph = {
         m.id: list(dict.fromkeys(m.depends_on))
@@ -111,7 +110,7 @@ def blocking_dependency(setup: Setup, measure: Measure) -> NotPlanned | None:
         if dep in setup.placements:
             continue
         reason = setup.not_planned.get(dep)
-        if reason is not None and reason.code != DONE_REASON:
+        if reason is not None and reason.code != Reason.DONE:
             dep_measure = setup.measures[dep]
             return reasons.dependency_not_planned(measure.id, dep, dep_measure.title, dep_measure.excluded)
     return None
@@ -193,7 +192,7 @@ def place_greedily(setup: Setup, ids: list[str]) -> None:
                 heapq.heappush(ready, (setup.order_key[follower], follower))
 
 
-def finish(setup: Setup, mode: str, proven_optimal: bool | None = None) -> Plan:
+def finish(setup: Setup, mode: PlanMode, proven_optimal: bool | None = None) -> Plan:
     """The plan: placements by start month then rank, not-planned measures in rank order."""
     rank_of = {r.measure.id: r.rank for r in setup.ranking}
     placements = dict(sorted(setup.placements.items(), key=lambda kv: (kv[1].start, rank_of[kv[0]])))

@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Measure, Month, Profile
+from roadmap.domain.model import Measure, Month, PlanMode, Profile
 from roadmap.planning.ranking import Ranked
 
-# Why a measure is not planned; each code comes with a sentence a person understands.
-BUDGET = "budget"
-CAPACITY = "capacity"
-WINDOW = "window"
-DEPENDENCY_NOT_PLANNED = "dependency_not_planned"
-DEPENDENCY_EXCLUDED = "dependency_excluded"
-DEPENDENCY_UNKNOWN = "dependency_unknown"
-CYCLE = "cycle"
-EXCLUDED = "excluded"
-DONE = "done"
-PIN = "pin"
+
+class Reason(StrEnum):
+    """Why a measure is not planned; each code comes with a sentence a person understands (planning/reasons.py)."""
+
+    BUDGET = "budget"
+    CAPACITY = "capacity"
+    WINDOW = "window"
+    DEPENDENCY_NOT_PLANNED = "dependency_not_planned"
+    DEPENDENCY_EXCLUDED = "dependency_excluded"
+    DEPENDENCY_UNKNOWN = "dependency_unknown"
+    CYCLE = "cycle"
+    EXCLUDED = "excluded"
+    DONE = "done"
+    PIN = "pin"
+
+
+# roadmap/planning/budget.py still imports this name; it is the reason, not the status Status.DONE.
+DONE = Reason.DONE
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,7 @@ class NotPlanned:
     """A measure that is not in the plan, and why."""
 
     measure_id: str
-    code: str
+    code: Reason
     message: Message
     related: tuple[str, ...] = ()
 
@@ -51,7 +59,7 @@ class Plan:
     ranking: tuple[Ranked, ...]
     placements: dict[str, Placement]
     not_planned: dict[str, NotPlanned]
-    mode: str
+    mode: PlanMode
     proven_optimal: bool | None = None
 
     def measure(self, measure_id: str) -> Measure:

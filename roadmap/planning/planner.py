@@ -9,28 +9,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import GREEDY, OPTIMAL, Measure, Profile
+from roadmap.domain.model import Measure, PlanMode, Profile
 from roadmap.planning.optimal import plan_optimal
 from roadmap.planning.placement import finish, place_greedily, prepare
 from roadmap.planning.plan import Plan
 
 
-def plan(measures: Iterable[Measure], profile: Profile, mode: str | None = None) -> Plan:
+def plan(measures: Iterable[Measure], profile: Profile, mode: PlanMode | None = None) -> Plan:
     """Plan every measure: placed on the month grid, or not planned with one reason.
 
     Args:
         measures: the workshop's measures (ids unique).
         profile: company profile and settings; `profile.mode` unless `mode` is given.
-        mode: "greedy" (fast, explainable) or "optimal" (mixed-integer programme).
+        mode: greedy (fast, explainable) or optimal (mixed-integer programme).
 
     Raises:
         RoadmapError: if two measures share an id or the mode is unknown.
     """
     chosen = mode or profile.mode
-    if chosen not in (GREEDY, OPTIMAL):
+    if chosen not in tuple(PlanMode):
         raise RoadmapError(Message(f"Unbekannter Planungsmodus '{chosen}'.", f"Unknown planning mode '{chosen}'."))
     setup = prepare(tuple(measures), profile)
-    if chosen == OPTIMAL:
+    if chosen == PlanMode.OPTIMAL:
         return plan_optimal(setup)
     place_greedily(setup, setup.open_ids)
-    return finish(setup, GREEDY)
+    return finish(setup, PlanMode.GREEDY)

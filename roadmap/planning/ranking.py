@@ -4,19 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
-from roadmap.domain.model import EFFORT_SIDE, VALUE_SIDE, VOTE_RAISES_VALUE, Measure, Profile
+from roadmap.domain.model import Measure, Profile, Side, VoteMode
 
-QUICK_WINS = "Quick Wins"
-STRATEGIC = "Strategische Projekte"
-FILLERS = "Lückenfüller"
-TIME_SINKS = "Zeitfresser"
-QUADRANTS: tuple[str, ...] = (QUICK_WINS, STRATEGIC, FILLERS, TIME_SINKS)
-QUADRANTS_EN: dict[str, str] = {
-    QUICK_WINS: "Quick wins",
-    STRATEGIC: "Strategic projects",
-    FILLERS: "Fill-ins",
-    TIME_SINKS: "Time sinks",
+
+class Quadrant(StrEnum):
+    """The four quadrants of the value/effort matrix; the values are the German names the workbook shows."""
+
+    QUICK_WINS = "Quick Wins"
+    STRATEGIC = "Strategische Projekte"
+    FILLERS = "Lückenfüller"
+    TIME_SINKS = "Zeitfresser"
+
+
+QUICK_WINS, STRATEGIC, FILLERS, TIME_SINKS = tuple(Quadrant)
+QUADRANTS: tuple[Quadrant, ...] = tuple(Quadrant)
+QUADRANTS_EN: dict[Quadrant, str] = {
+    Quadrant.QUICK_WINS: "Quick wins",
+    Quadrant.STRATEGIC: "Strategic projects",
+    Quadrant.FILLERS: "Fill-ins",
+    Quadrant.TIME_SINKS: "Time sinks",
 }
 
 
@@ -29,7 +37,7 @@ class Ranked:
     effort: float
     score: float
     rank: int
-    quadrant: str
+    quadrant: Quadrant
 
 
 def weighted_value_effort(measure: Measure, profile: Profile) -> tuple[float, float]:
@@ -37,7 +45,7 @@ def weighted_value_effort(measure: Measure, profile: Profile) -> tuple[float, fl
 
     A side without criteria (or without scores for this measure) keeps the measure's own figure.
     """
-    sides = {VALUE_SIDE: measure.value, EFFORT_SIDE: measure.effort}
+    sides = {Side.VALUE: measure.value, Side.EFFORT: measure.effort}
     result = dict(sides)
     for side in sides:
         pairs = [
@@ -48,24 +56,24 @@ def weighted_value_effort(measure: Measure, profile: Profile) -> tuple[float, fl
         total_weight = sum(weight for weight, _ in pairs)
         if total_weight > 0:
             result[side] = sum(weight * score for weight, score in pairs) / total_weight
-    return result[VALUE_SIDE], result[EFFORT_SIDE]
+    return result[Side.VALUE], result[Side.EFFORT]
 
 
 def effective_value_effort(measure: Measure, profile: Profile) -> tuple[float, float]:
     """Value (votes included where they raise it, capped at 5) and effort used for ranking."""
     value, effort = weighted_value_effort(measure, profile)
-    if profile.vote_mode == VOTE_RAISES_VALUE:
+    if profile.vote_mode == VoteMode.RAISES_VALUE:
         value = min(5.0, value + measure.votes * profile.vote_weight)
     return value, effort
 
 
-def quadrant(value: float, effort: float, midpoint: float = 3.0) -> str:
+def quadrant(value: float, effort: float, midpoint: float = 3.0) -> Quadrant:
     """The quadrant of a value/effort pair; a figure exactly at the midpoint counts as high."""
     high_value = value >= midpoint
     high_effort = effort >= midpoint
     if high_value:
-        return STRATEGIC if high_effort else QUICK_WINS
-    return TIME_SINKS if high_effort else FILLERS
+        return Quadrant.STRATEGIC if high_effort else Quadrant.QUICK_WINS
+    return Quadrant.TIME_SINKS if high_effort else Quadrant.FILLERS
 
 
 def score(value: float, effort: float) -> float:

@@ -5,26 +5,14 @@ from __future__ import annotations
 from roadmap.domain.formats import euro, month
 from roadmap.domain.messages import Message
 from roadmap.domain.model import Month
-from roadmap.planning.plan import (
-    BUDGET,
-    CAPACITY,
-    CYCLE,
-    DEPENDENCY_EXCLUDED,
-    DEPENDENCY_NOT_PLANNED,
-    DEPENDENCY_UNKNOWN,
-    DONE,
-    EXCLUDED,
-    PIN,
-    WINDOW,
-    NotPlanned,
-)
+from roadmap.planning.plan import NotPlanned, Reason
 
 
 def excluded(measure_id: str) -> NotPlanned:
     """The team excluded the measure."""
     return NotPlanned(
         measure_id,
-        EXCLUDED,
+        Reason.EXCLUDED,
         Message("Ausgeschlossen – wird nicht eingeplant.", "Excluded – not planned."),
     )
 
@@ -33,7 +21,7 @@ def done(measure_id: str) -> NotPlanned:
     """The measure is finished; only its running costs still count."""
     return NotPlanned(
         measure_id,
-        DONE,
+        Reason.DONE,
         Message(
             "Bereits abgeschlossen – nur die laufenden Kosten zählen ab Planungsbeginn.",
             "Already completed – only its running costs count from the start of the horizon.",
@@ -46,7 +34,7 @@ def unknown_dependency(measure_id: str, missing: list[str]) -> NotPlanned:
     ids = ", ".join(missing)
     return NotPlanned(
         measure_id,
-        DEPENDENCY_UNKNOWN,
+        Reason.DEPENDENCY_UNKNOWN,
         Message(
             f"Hängt von {ids} ab, das es in diesem Workshop nicht gibt – Abhängigkeit korrigieren.",
             f"Depends on {ids}, which is not a measure of this workshop – correct the dependency.",
@@ -60,7 +48,7 @@ def cycle(measure_id: str, members: list[str]) -> NotPlanned:
     loop = " → ".join([*members, members[0]])
     return NotPlanned(
         measure_id,
-        CYCLE,
+        Reason.CYCLE,
         Message(
             f"Zirkuläre Abhängigkeit: {loop} – eine davon muss entfernt werden.",
             f"Circular dependency: {loop} – one of them must be removed.",
@@ -75,7 +63,7 @@ def dependency_not_planned(measure_id: str, dependency: str, dependency_title: s
     if excluded:
         return NotPlanned(
             measure_id,
-            DEPENDENCY_EXCLUDED,
+            Reason.DEPENDENCY_EXCLUDED,
             Message(
                 f"Voraussetzung {name} ist ausgeschlossen.",
                 f"Prerequisite {dependency} '{dependency_title}' is excluded.",
@@ -84,7 +72,7 @@ def dependency_not_planned(measure_id: str, dependency: str, dependency_title: s
         )
     return NotPlanned(
         measure_id,
-        DEPENDENCY_NOT_PLANNED,
+        Reason.DEPENDENCY_NOT_PLANNED,
         Message(
             f"Voraussetzung {name} ist nicht eingeplant.",
             f"Prerequisite {dependency} '{dependency_title}' is not planned.",
@@ -99,7 +87,7 @@ def window(measure_id: str, earliest: Month, last_end: Month, duration: int, by_
     limit_en = "its deadline" if by_deadline else "the end of the horizon"
     return NotPlanned(
         measure_id,
-        WINDOW,
+        Reason.WINDOW,
         Message(
             f"Passt zeitlich nicht: frühestens ab {month(earliest)}, {duration} Monat(e) Dauer, "
             f"aber fertig sein muss es bis {limit_de} ({month(last_end)}).",
@@ -113,7 +101,7 @@ def budget(measure_id: str, year: int, shortfall: float) -> NotPlanned:
     """No start month leaves enough budget; the year and the smallest gap are named."""
     return NotPlanned(
         measure_id,
-        BUDGET,
+        Reason.BUDGET,
         Message(
             f"Budget reicht nicht: im günstigsten Startmonat fehlen {year} noch {euro(shortfall)}.",
             f"Not enough budget: even in the best start month {year} is short by {euro(shortfall, 'en')}.",
@@ -125,7 +113,7 @@ def capacity(measure_id: str) -> NotPlanned:
     """No start month leaves enough internal person-days."""
     return NotPlanned(
         measure_id,
-        CAPACITY,
+        Reason.CAPACITY,
         Message(
             "Interne Kapazität reicht nicht: in jedem möglichen Zeitraum sind die Personentage schon verplant.",
             "Not enough internal capacity: in every possible period the person-days are already taken.",
@@ -137,7 +125,7 @@ def budget_and_capacity(measure_id: str) -> NotPlanned:
     """Some months lack budget, the others capacity."""
     return NotPlanned(
         measure_id,
-        BUDGET,
+        Reason.BUDGET,
         Message(
             "Budget und Kapazität reichen in keinem Monat zugleich: wo Geld frei ist, fehlen Personentage.",
             "Budget and capacity never suffice together: where money is left, person-days are missing.",
@@ -149,7 +137,7 @@ def pin(measure_id: str, pinned: Month, cause: Message) -> NotPlanned:
     """A pinned measure cannot start in its pinned month."""
     return NotPlanned(
         measure_id,
-        PIN,
+        Reason.PIN,
         Message(
             f"Fixiert auf {month(pinned)}, aber dort nicht möglich: {cause('de')}",
             f"Pinned to {month(pinned, 'en')}, but not possible there: {cause('en')}",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from roadmap.domain.model import DONE, MONEY_TOLERANCE, RUNNING
+from roadmap.domain.model import MONEY_TOLERANCE, Status
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.ledger import DAYS_SLACK
 from roadmap.planning.plan import Plan
@@ -22,10 +22,10 @@ def violations(plan: Plan) -> list[str]:
         if placement.end - placement.start + 1 != measure.duration:
             problems.append(f"{measure_id}: lasts {placement.end - placement.start + 1} months, not {measure.duration}")
         if placement.committed:
-            if measure.status != RUNNING:
+            if measure.status != Status.RUNNING:
                 problems.append(f"{measure_id}: committed but not under way")
             continue
-        if measure.excluded or measure.status == DONE:
+        if measure.excluded or measure.status == Status.DONE:
             problems.append(f"{measure_id}: excluded or done, yet planned")
         if placement.start < profile.horizon_start or placement.end > profile.horizon_end:
             problems.append(f"{measure_id}: outside the horizon")
@@ -39,7 +39,7 @@ def violations(plan: Plan) -> list[str]:
             if dep in plan.placements:
                 if plan.placements[dep].end >= placement.start:
                     problems.append(f"{measure_id}: starts before {dep} has ended")
-            elif dep not in by_id or by_id[dep].status != DONE:
+            elif dep not in by_id or by_id[dep].status != Status.DONE:
                 problems.append(f"{measure_id}: depends on {dep}, which is not planned")
     committed_only = _committed_part(plan)
     for year, cost in zip(yearly_costs(plan), yearly_costs(committed_only), strict=True):

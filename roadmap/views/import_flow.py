@@ -24,7 +24,8 @@ State = MutableMapping[str, Any]
 Outcome = ImportResult | RoadmapError
 
 ROUND = "import_round"  # grows after each import, so the uploader starts empty again
-FILE, SHEET, OVERRIDE, MEMO, DONE = "_import_file", "_import_sheet", "_import_override", "_import_memo", "_import_done"
+FILE, SHEET, OVERRIDE, MEMO = "_import_file", "_import_sheet", "_import_override", "_import_memo"
+LAST_IMPORT = "_import_done"  # (revision, messages) of the last list taken over
 SHEETS_SEEN, MAPPING_VERSION = "_import_sheets_seen", "_import_mapping_version"
 DRY_RUN, HEADER, STARTS = "_import_dry_run", "_import_header_row", "_import_starts"
 CHOICES = (SHEET, HEADER, OVERRIDE, MEMO, SHEETS_SEEN, STARTS)  # forgotten with the file they were made for
@@ -199,7 +200,7 @@ def pending(state: State) -> ImportResult | None:
 
 def finish(state: State, revision: int, messages: Sequence[Message]) -> None:
     """After taking the list over: remember what it did, empty the uploader and forget the file's choices."""
-    state[DONE] = (revision, tuple(messages))
+    state[LAST_IMPORT] = (revision, tuple(messages))
     state[ROUND] = state.get(ROUND, 0) + 1
     for key in (FILE, *CHOICES):
         state.pop(key, None)
@@ -207,7 +208,7 @@ def finish(state: State, revision: int, messages: Sequence[Message]) -> None:
 
 def done(state: State, revision: int) -> tuple[Message, ...]:
     """What the last import did, while the workshop is still as it left it."""
-    last = state.get(DONE)
+    last = state.get(LAST_IMPORT)
     return tuple(last[1]) if last and last[0] == revision else ()
 
 

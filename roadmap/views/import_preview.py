@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from roadmap.domain.messages import ERROR, Message, Problem, column_letter
+from roadmap.domain.messages import Message, Problem, Severity, column_letter
 from roadmap.domain.model import Workshop
 from roadmap.importing.column_names import IMPORT_FIELDS, is_grid_header
 from roadmap.importing.importer import ImportResult
@@ -19,7 +19,7 @@ from roadmap.views import escape, measure_table
 from roadmap.workshop.merge import APPEND, REPLACE, UPDATE, MergeResult
 
 NOT_MAPPED = "—"
-_KIND = {ERROR: Message("Fehler", "Error")}
+_KIND = {Severity.ERROR: Message("Fehler", "Error")}
 _NOTE = Message("Hinweis", "Note")
 PREVIEW_COLUMNS = (
     "id", "title", "field", "status", "value", "effort", "one_time_cost", "running_cost", "duration", "depends_on",
@@ -190,7 +190,7 @@ def month_format(language: str) -> str:
 def problem_summary(problems: Iterable[Problem], language: str) -> str:
     """How many notes the file gave and how many of them are errors (whose rows are not imported)."""
     found = list(problems)
-    errors = sum(1 for p in found if p.severity == ERROR)
+    errors = sum(1 for p in found if p.severity == Severity.ERROR)
     return Message(
         f"**{len(found)} Hinweise** ({errors} davon Fehler: diese Zeilen werden nicht übernommen)",
         f"**{len(found)} notes** ({errors} of them errors: those rows are not imported)",

@@ -12,18 +12,18 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from roadmap.domain.ids import new_ids
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.model import (
     FIELDS,
     FIELDS_EN,
-    STATUSES,
     STATUSES_EN,
     Kpi,
     Measure,
     Month,
+    Status,
     Workshop,
     duration_months,
 )
@@ -51,7 +51,10 @@ def not_taken_text(problems: Sequence[Message], lang: str) -> str:
 # --- one cell -> one attribute ------------------------------------------------------------------
 
 
-def _key(text: object, keys: Sequence[str], english: Mapping[str, str]) -> str | None:
+_Name = TypeVar("_Name", bound=str)
+
+
+def _key(text: object, keys: Sequence[_Name], english: Mapping[_Name, str]) -> _Name | None:
     """The stored name for a German or English display name (any case)."""
     wanted = str(text or "").strip().lower()
     return next((key for key in keys if wanted in (key.lower(), english[key].lower())), None)
@@ -103,7 +106,7 @@ def _cell_changes(
             raise _Invalid(Message(f"unbekanntes Handlungsfeld '{value}'", f"unknown field of action '{value}'"))
         return {"field": key}
     if column == "status":
-        key = _key(value, STATUSES, STATUSES_EN)
+        key = _key(value, tuple(Status), STATUSES_EN)
         if key is None:
             raise _Invalid(Message(f"unbekannter Status '{value}'", f"unknown status '{value}'"))
         return {"status": key}

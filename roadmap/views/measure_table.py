@@ -15,7 +15,7 @@ import pandas as pd
 
 from roadmap.domain import formats
 from roadmap.domain.messages import Message
-from roadmap.domain.model import FIELDS, FIELDS_EN, STATUSES, STATUSES_EN, Measure
+from roadmap.domain.model import FIELDS, FIELDS_EN, STATUSES_EN, Measure, Status
 from roadmap.views.column_specs import ColumnSpec, column
 from roadmap.workbook.own_format import month_day
 
@@ -80,8 +80,8 @@ def field_names(lang: str) -> list[str]:
 
 
 def status_names(lang: str) -> list[str]:
-    """The statuses as the table shows them, in STATUSES order."""
-    return [STATUSES_EN[s] if lang == "en" else s for s in STATUSES]
+    """The statuses as the table shows them, in the order of Status."""
+    return [STATUSES_EN[s] if lang == "en" else s.value for s in Status]
 
 
 def dependency_labels(measures: Sequence[Measure]) -> dict[str, str]:
@@ -104,7 +104,7 @@ def measure_frame(measures: Sequence[Measure], lang: str = "de") -> pd.DataFrame
     """The editor's table: one row per measure, in the workshop's order, with the columns of COLUMNS."""
     labels = dependency_labels(measures)
     fields = dict(zip(FIELDS, field_names(lang), strict=True))
-    statuses = dict(zip(STATUSES, status_names(lang), strict=True))
+    statuses = dict(zip(Status, status_names(lang), strict=True))
     rows = [
         (
             m.id, m.title, fields.get(m.field, m.field), statuses.get(m.status, m.status), float(m.value),

@@ -14,17 +14,7 @@ import pandas as pd
 from roadmap.charts.matrix_chart import field_name, matrix_rows
 from roadmap.domain import formats
 from roadmap.domain.messages import Message
-from roadmap.domain.model import (
-    EFFORT_SIDE,
-    FIELD_COLORS,
-    GREEDY,
-    VALUE_SIDE,
-    VOTE_BREAKS_TIES,
-    VOTE_RAISES_VALUE,
-    Criterion,
-    Measure,
-    Workshop,
-)
+from roadmap.domain.model import FIELD_COLORS, Criterion, Measure, PlanMode, Side, VoteMode, Workshop
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import rank, weighted_value_effort
 from roadmap.views import escape
@@ -41,9 +31,9 @@ SECTIONS: dict[str, Message] = {
     "voting": Message("Punkte vergeben", "Dot voting"),
     "criteria": Message("Gewichtete Kriterien", "Weighted criteria"),
 }
-VOTE_MODES: dict[str, Message] = {
-    VOTE_BREAKS_TIES: Message("Stimmen entscheiden bei Gleichstand", "Votes break ties"),
-    VOTE_RAISES_VALUE: Message("Stimmen erhöhen den Nutzen", "Votes raise the value"),
+VOTE_MODES: dict[VoteMode, Message] = {
+    VoteMode.BREAKS_TIES: Message("Stimmen entscheiden bei Gleichstand", "Votes break ties"),
+    VoteMode.RAISES_VALUE: Message("Stimmen erhöhen den Nutzen", "Votes raise the value"),
 }
 RANKING_LABELS: dict[str, Message] = {
     "rank": Message("Rang", "Rank"),
@@ -57,7 +47,7 @@ RANKING_LABELS: dict[str, Message] = {
     "must_have": Message("Muss", "Must-have"),
     "excluded": Message("Ausschließen", "Exclude"),
 }
-SIDES: dict[str, Message] = {VALUE_SIDE: Message("Nutzen", "Value"), EFFORT_SIDE: Message("Aufwand", "Effort")}
+SIDES: dict[Side, Message] = {Side.VALUE: Message("Nutzen", "Value"), Side.EFFORT: Message("Aufwand", "Effort")}
 RANKING_RULES = Message(
     "Score = Nutzen ÷ Aufwand. Muss-Maßnahmen stehen vorn, ausgeschlossene am Ende. "
     "Häkchen setzen: Muss und Ausschließen schließen einander aus.",
@@ -104,7 +94,7 @@ ALL_DOTS_GIVEN = Message(
 def ranking_plan(workshop: Workshop) -> Plan:
     """The ranking of the workshop in the form the matrix chart takes (no planning needed here)."""
     ranking = tuple(rank(workshop.measures, workshop.profile))
-    return Plan(workshop.profile, workshop.measures, ranking, {}, {}, GREEDY)
+    return Plan(workshop.profile, workshop.measures, ranking, {}, {}, PlanMode.GREEDY)
 
 
 def ranking_table(plan: Plan, language: str) -> pd.DataFrame:
@@ -182,7 +172,7 @@ def criteria_column_specs(language: str) -> dict[str, ColumnSpec]:
             options=list(SIDES),
             format_func=lambda side: SIDES[side](language),
             required=True,
-            default=VALUE_SIDE,
+            default=Side.VALUE,
         ),
         "weight": column(
             "number",
@@ -270,7 +260,7 @@ def voting_inputs(workshop: Workshop, language: str) -> dict[str, NumberInput]:
                 "max_value": 5.0,
                 "step": 0.25,
                 "format": "%.2f",
-                "disabled": profile.vote_mode != VOTE_RAISES_VALUE,
+                "disabled": profile.vote_mode != VoteMode.RAISES_VALUE,
                 "help": Message(
                     "Um so viel steigt der Nutzen je Punkt (höchstens bis 5).", "Value added per dot (up to 5)."
                 )(language),

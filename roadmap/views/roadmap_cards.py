@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from roadmap.domain import formats
-from roadmap.domain.model import DONE
+from roadmap.domain.model import Status
 from roadmap.planning.phases import milestones
 from roadmap.planning.plan import Plan
 
@@ -55,7 +55,7 @@ def not_planned_rows(plan: Plan, lang: str) -> list[NotPlannedRow]:
     """Every measure outside the plan in rank order, with its reason in plain words."""
     rank_of = {r.measure.id: r.rank for r in plan.ranking}
     items = sorted(plan.not_planned.values(), key=lambda item: rank_of.get(item.measure_id, 0))
+    measures = [plan.measure(i.measure_id) for i in items]
     return [
-        NotPlannedRow(plan.measure(i.measure_id).title, i.message(lang), plan.measure(i.measure_id).status == DONE)
-        for i in items
+        NotPlannedRow(m.title, i.message(lang), m.status == Status.DONE) for m, i in zip(measures, items, strict=True)
     ]

@@ -21,18 +21,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from roadmap.domain.messages import LANGS
-from roadmap.domain.model import (
-    EFFORT_SIDE,
-    FIELDS_EN,
-    STATUSES_EN,
-    VALUE_SIDE,
-    VOTE_BREAKS_TIES,
-    VOTE_RAISES_VALUE,
-    Criterion,
-    Measure,
-    Month,
-    Profile,
-)
+from roadmap.domain.model import FIELDS_EN, STATUSES_EN, Criterion, Measure, Month, Profile, Side, Status, VoteMode
 from roadmap.workbook.names import (
     CRITERION_PREFIX,
     LIST_SEPARATOR,
@@ -45,10 +34,10 @@ from roadmap.workbook.names import (
 )
 from roadmap.workbook.styles import Cell
 
-SIDE_WORDS: dict[str, Name] = {VALUE_SIDE: Name("Nutzen", "value"), EFFORT_SIDE: Name("Aufwand", "effort")}
-VOTE_MODE_WORDS: dict[str, Name] = {
-    VOTE_RAISES_VALUE: Name("Nutzen erhöhen", "raise value"),
-    VOTE_BREAKS_TIES: Name("Gleichstand entscheiden", "break ties"),
+SIDE_WORDS: dict[Side, Name] = {Side.VALUE: Name("Nutzen", "value"), Side.EFFORT: Name("Aufwand", "effort")}
+VOTE_MODE_WORDS: dict[VoteMode, Name] = {
+    VoteMode.RAISES_VALUE: Name("Nutzen erhöhen", "raise value"),
+    VoteMode.BREAKS_TIES: Name("Gleichstand entscheiden", "break ties"),
 }
 MONTH_KEYS = ("earliest_start", "deadline", "pinned")
 # Row of each key on the `Profil` sheet (header in row 1): formulas elsewhere refer to these cells.
@@ -147,7 +136,7 @@ def criteria_text(criteria: Iterable[Criterion], lang: str = "de") -> str:
     """'Kundennutzen (Nutzen, 2); Kosten (Aufwand, 0,5)': name, side and weight of each criterion."""
     parts = []
     for c in criteria:
-        side = SIDE_WORDS[c.side](lang) if c.side in SIDE_WORDS else c.side
+        side = SIDE_WORDS[c.side](lang)
         parts.append(f"{c.name} ({side}, {_weight_text(c.weight, lang)})")
     return "; ".join(parts)
 
@@ -161,7 +150,7 @@ def _weight_text(weight: float, lang: str) -> str:
 def parse_criteria(text: str) -> tuple[Criterion, ...]:
     """The inverse of criteria_text (either language); ValueError if the text does not fit the form."""
     sides = {word(lang).casefold(): side for side, word in SIDE_WORDS.items() for lang in LANGS}
-    sides |= {VALUE_SIDE: VALUE_SIDE, EFFORT_SIDE: EFFORT_SIDE}
+    sides |= {side.value: side for side in Side}
     found, position, text = [], 0, text.strip()
     while position < len(text):
         match = _CRITERION.match(text, position)
@@ -178,9 +167,9 @@ def field_name(field: str, lang: str) -> str:
     return FIELDS_EN.get(field, field) if lang == "en" else field
 
 
-def status_name(status: str, lang: str) -> str:
+def status_name(status: Status, lang: str) -> str:
     """A status in the workbook's language."""
-    return STATUSES_EN.get(status, status) if lang == "en" else status
+    return STATUSES_EN[status] if lang == "en" else status.value
 
 
 def yes_no(flag: bool, lang: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from roadmap.domain.model import FIELDS, FIELDS_EN, GREEDY, MONEY_TOLERANCE, OPTIMAL, STATUSES, STATUSES_EN
+from roadmap.domain.model import FIELDS, FIELDS_EN, MONEY_TOLERANCE, STATUSES_EN, Status
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import QUADRANTS_EN
@@ -121,7 +121,7 @@ def write_profile(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
     """Key/value rows of the profile; the Budget formulas refer to its value cells."""
     lang = styles.lang
     profile = plan.profile
-    if plan.mode in (GREEDY, OPTIMAL) and plan.mode != profile.mode:
+    if plan.mode != profile.mode:
         # The workbook records how this plan was made, so importing it plans the same way.
         profile = profile.with_changes(mode=plan.mode)
     header_row(sheet, [name(lang) for name in PROFILE_HEADER], styles, (34, 50))
@@ -161,7 +161,7 @@ def write_measures(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
     last_row = max(len(rows), 1) + 500  # room for rows a person adds in Excel
     choices = {
         "field": [FIELDS_EN[f] for f in FIELDS] if lang == "en" else list(FIELDS),
-        "status": [STATUSES_EN[s] for s in STATUSES] if lang == "en" else list(STATUSES),
+        "status": [STATUSES_EN[s] if lang == "en" else s.value for s in Status],
         **{key: [YES(lang), NO(lang)] for key in ("funding_eligible", "must_have", "excluded")},
     }
     for key, allowed in choices.items():

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import EFFORT_SIDE, VALUE_SIDE, Criterion, Measure, Month, Workshop
+from roadmap.domain.model import Criterion, Measure, Month, Side, Workshop
 
 
 def dots_budget(workshop: Workshop) -> int | None:
@@ -162,7 +162,8 @@ def set_criteria(
     """Replace the weighted criteria; scores follow a renamed criterion (`renamed`: old name -> new name).
 
     Raises:
-        RoadmapError: if a criterion has no name, a name repeats, a weight is negative or a side unknown.
+        RoadmapError: if a criterion has no name, a name repeats or a weight is negative (a side is
+            checked by `Criterion` itself).
     """
     cleaned = []
     for criterion in criteria:
@@ -176,13 +177,6 @@ def set_criteria(
                 Message(
                     f"Kriterium „{name}“: das Gewicht muss 0 oder größer sein.",
                     f"Criterion “{name}”: the weight must be 0 or more.",
-                )
-            )
-        if criterion.side not in (VALUE_SIDE, EFFORT_SIDE):
-            raise RoadmapError(
-                Message(
-                    f"Kriterium „{name}“ muss zu Nutzen oder Aufwand zählen.",
-                    f"Criterion “{name}” must count towards value or effort.",
                 )
             )
         cleaned.append(Criterion(name, criterion.side, float(criterion.weight)))
@@ -268,7 +262,7 @@ def apply_criteria_edits(workshop: Workshop, state: Mapping[str, Any] | None) ->
     criteria = [
         Criterion(
             str(row.get("name") or ""),
-            row.get("side") or VALUE_SIDE,
+            row.get("side") or Side.VALUE,
             1.0 if row.get("weight") is None else float(row["weight"]),
         )
         for row in kept
