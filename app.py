@@ -73,7 +73,7 @@ def sidebar() -> None:
             icon=":material/undo:",
             key="sidebar_undo",
             disabled=not undo.undo,
-            help=plain(undo.undo_label(language)) if undo.undo_label else None,
+            help=say(undo.undo_label) if undo.undo_label else None,
             on_click=step_back,
             width="content",
         )
@@ -82,7 +82,7 @@ def sidebar() -> None:
             icon=":material/redo:",
             key="sidebar_redo",
             disabled=not undo.redo,
-            help=plain(undo.redo_label(language)) if undo.redo_label else None,
+            help=say(undo.redo_label) if undo.redo_label else None,
             on_click=step_back,
             kwargs={"redo": True},
             width="content",
