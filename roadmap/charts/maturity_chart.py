@@ -8,23 +8,35 @@ showing 0, and the weakest fields carry a dark outline and the words "am schwäc
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
 
-from roadmap.charts.matrix_chart import FONT_SIZES, field_name, field_scale, projector_style
+from roadmap.charts.style import (
+    FONT_SIZES,
+    INK,
+    RED,
+    field_name,
+    field_scale,
+    layered,
+    named_data,
+    projector_style,
+    with_datasets,
+)
 from roadmap.domain import formats
+from roadmap.domain.messages import Lang
 from roadmap.domain.model import FIELD_COLORS, FIELDS
 from roadmap.workshop.maturity import ANSWER_LABELS, HIGHEST, LOWEST, field_scores, questions_of, weakest_fields
 
-WEAK_COLOR = "#B3261E"
+WEAK_COLOR = RED
 OPEN_COLOR = "#6B6B6B"
 ROW_HEIGHT = 64
 # The axis shows 0–4; the room to the right of 4 holds the labels of the highest bars.
 X_DOMAIN = (LOWEST, HIGHEST + 0.6)
 
 
-def _words(lang: str) -> dict[str, str]:
+def _words(lang: Lang) -> dict[str, str]:
     if lang == "en":
         return {
             "title": "Digital maturity per field of action",
@@ -55,7 +67,7 @@ def weak_fields(answers: dict[str, int]) -> list[str]:
     return weakest_fields(answers)
 
 
-def maturity_rows(answers: dict[str, int], lang: str) -> list[dict[str, Any]]:
+def maturity_rows(answers: dict[str, int], lang: Lang) -> list[dict[str, Any]]:
     """One row per field of action, in field order: score (None if unanswered), label, colour, weakness."""
     words = _words(lang)
     scores = field_scores(answers)
@@ -84,79 +96,106 @@ def maturity_rows(answers: dict[str, int], lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _axis_labels(lang: str) -> str:
+def _axis_labels(lang: Lang) -> str:
     """A Vega expression giving each tick 0–4 its answer in two lines ('2' over 'teilweise')."""
     lines = [[str(i), label(lang).split(" – ", 1)[-1]] for i, label in enumerate(ANSWER_LABELS)]
     return f"{json.dumps(lines, ensure_ascii=False)}[datum.value]"
 
 
-def maturity_chart(answers: dict[str, int], lang: str) -> alt.LayerChart:
+def maturity_chart(answers: dict[str, int], lang: Lang) -> alt.LayerChart:
     """The six fields of action with their maturity 0–4, coloured by field, the weakest outlined."""
     words = _words(lang)
-    rows = maturity_rows(answers, lang)
-    order = [field_name(f, lang) for f in FIELDS]
-    x_scale = alt.Scale(domain=list(X_DOMAIN), nice=False, zero=True)
-    y = alt.Y(
-        "field:N",
-        sort=order,
-        title=None,
-        axis=alt.Axis(labelLimit=420, labelFontSize=FONT_SIZES["axis_title"], labelPadding=10, ticks=False),
-        scale=alt.Scale(paddingInner=0.28),
-    )
-    tooltip = [
-        alt.Tooltip("field:N", title=words["field"]),
-        alt.Tooltip("score_text:N", title=words["score"]),
-        alt.Tooltip("answered_text:N", title=words["answered"]),
-    ]
-    base = alt.Chart(alt.Data(name="fields"))
-    answered = base.transform_filter(alt.datum.answered)
-    bars = answered.mark_bar(cornerRadiusEnd=4).encode(
-        x=alt.X(
-            "score:Q",
-            scale=x_scale,
-            title=words["x"],
-            axis=alt.Axis(
-                values=list(range(LOWEST, HIGHEST + 1)),
-                labelExpr=_axis_labels(lang),
-                labelLineHeight=22,
-                labelOverlap=False,
-                labelFontSize=FONT_SIZES["legend"],
-                grid=True,
-                gridColor="#CFCFCF",
-            ),
+    axes = _Axes(
+        x=alt.Scale(domain=list(X_DOMAIN), nice=False, zero=True),
+        y=alt.Y(
+            "field:N",
+            sort=[field_name(f, lang) for f in FIELDS],
+            title=None,
+            axis=alt.Axis(labelLimit=420, labelFontSize=FONT_SIZES["axis_title"], labelPadding=10, ticks=False),
+            scale=alt.Scale(paddingInner=0.28),
         ),
-        y=y,
-        color=alt.Color("field:N", scale=field_scale(lang), legend=None),
-        stroke=alt.condition(alt.datum.weak, alt.value("#1A1A1A"), alt.value(None)),
-        strokeWidth=alt.condition(alt.datum.weak, alt.value(4), alt.value(0)),
-        tooltip=tooltip,
+        tooltip=[
+            alt.Tooltip("field:N", title=words["field"]),
+            alt.Tooltip("score_text:N", title=words["score"]),
+            alt.Tooltip("answered_text:N", title=words["answered"]),
+        ],
     )
-    labels = alt.layer(
+    chart = layered(_bars(axes, lang), _score_labels(axes), _unanswered(axes)).properties(
+        width=900,
+        height=ROW_HEIGHT * len(FIELDS),
+        title=alt.TitleParams(words["title"], subtitle=words["subtitle"]),
+    )
+    return with_datasets(projector_style(chart), {"fields": maturity_rows(answers, lang)})
+
+
+@dataclass(frozen=True)
+class _Axes:
+    """What every layer shares: the fixed 0–4 scale, the fields down the side, the tooltip."""
+
+    x: alt.Scale
+    y: alt.Y
+    tooltip: list[alt.Tooltip]
+
+
+def _answered() -> alt.Chart:
+    return named_data("fields").transform_filter(alt.datum.answered)
+
+
+def _bars(axes: _Axes, lang: Lang) -> alt.Chart:
+    """One bar per answered field, in its colour; the weakest outlined."""
+    x_axis = alt.Axis(
+        values=list(range(LOWEST, HIGHEST + 1)),
+        labelExpr=_axis_labels(lang),
+        labelLineHeight=22,
+        labelOverlap=False,
+        labelFontSize=FONT_SIZES["legend"],
+        grid=True,
+        gridColor="#CFCFCF",
+    )
+    bars: alt.Chart = (
+        _answered()
+        .mark_bar(cornerRadiusEnd=4)
+        .encode(
+            x=alt.X("score:Q", scale=axes.x, title=_words(lang)["x"], axis=x_axis),
+            y=axes.y,
+            color=alt.Color("field:N", scale=field_scale(lang), legend=None),
+            stroke=alt.condition(alt.datum.weak, alt.value(INK), alt.value(None)),
+            strokeWidth=alt.condition(alt.datum.weak, alt.value(4), alt.value(0)),
+            tooltip=axes.tooltip,
+        )
+    )
+    return bars
+
+
+def _score_labels(axes: _Axes) -> alt.LayerChart:
+    """The score beside each bar; the weakest in bold red with the words 'am schwächsten'."""
+    return layered(
         *(
-            answered.transform_filter(alt.datum.weak if weak else ~alt.datum.weak)
+            _answered()
+            .transform_filter(alt.datum.weak if weak else ~alt.datum.weak)
             .mark_text(
                 align="left",
                 baseline="middle",
                 dx=10,
                 fontSize=FONT_SIZES["axis_label"] + 2,
                 fontWeight="bold" if weak else "normal",
-                color=WEAK_COLOR if weak else "#1A1A1A",
+                color=WEAK_COLOR if weak else INK,
             )
-            .encode(x=alt.X("score:Q", scale=x_scale), y=y, text="label:N", tooltip=tooltip)
+            .encode(x=alt.X("score:Q", scale=axes.x), y=axes.y, text="label:N", tooltip=axes.tooltip)
             for weak in (True, False)
         )
     )
-    unanswered = (
-        base.transform_filter(~alt.datum.answered)
+
+
+def _unanswered(axes: _Axes) -> alt.Chart:
+    """A field without answers says so in grey italics at 0, instead of showing an empty bar."""
+    note: alt.Chart = (
+        named_data("fields")
+        .transform_filter(~alt.datum.answered)
         .transform_calculate(zero="0")
         .mark_text(align="left", baseline="middle", dx=10, fontSize=FONT_SIZES["axis_label"], fontStyle="italic")
-        .encode(x=alt.X("zero:Q", scale=x_scale), y=y, text="label:N", color=alt.value(OPEN_COLOR), tooltip=tooltip)
+        .encode(
+            x=alt.X("zero:Q", scale=axes.x), y=axes.y, text="label:N", color=alt.value(OPEN_COLOR), tooltip=axes.tooltip
+        )
     )
-    chart = alt.layer(bars, labels, unanswered).properties(
-        width=900,
-        height=ROW_HEIGHT * len(FIELDS),
-        title=alt.TitleParams(words["title"], subtitle=words["subtitle"]),
-    )
-    styled = projector_style(chart)
-    styled.datasets = {"fields": rows}
-    return styled
+    return note

@@ -25,7 +25,7 @@ class Message:
     de: str
     en: str
 
-    def __call__(self, lang: str = "de") -> str:
+    def __call__(self, lang: Lang = "de") -> str:
         return self.en if lang == "en" else self.de
 
 
@@ -38,7 +38,7 @@ class Location:
     row: int | None = None
     column: str = ""
 
-    def text(self, lang: str = "de") -> str:
+    def text(self, lang: Lang = "de") -> str:
         """Render as 'Datei x.xlsx, Blatt 'A', Zeile 5, Spalte C' (or English)."""
         words = {
             "de": ("Datei", "Blatt", "Zeile", "Spalte"),
@@ -64,7 +64,7 @@ class RoadmapError(ValueError):
         self.where = where
         super().__init__(self.text("de"))
 
-    def text(self, lang: str = "de") -> str:
+    def text(self, lang: Lang = "de") -> str:
         """The full sentence: location first (if any), then what is wrong."""
         body = self.message(lang)
         if self.where is not None:
@@ -136,7 +136,7 @@ class Problem:
     where: Location = Location()
     severity: Severity = Severity.WARNING
 
-    def text(self, lang: str = "de") -> str:
+    def text(self, lang: Lang = "de") -> str:
         """The full sentence with its location."""
         place = self.where.text(lang)
         body = self.message(lang)

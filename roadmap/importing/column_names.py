@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping
 
 from roadmap.domain.messages import Message
 from roadmap.importing.values import DAYS, HOURS, MONTHS, WORKING_DAYS, unit_of
@@ -252,7 +253,9 @@ def map_columns(headers: list[str], override: dict[str, int] | None = None) -> d
     return mapping
 
 
-def _order_title_levels(mapping: dict[str, int], headers: list[str], used: set[int], override: dict) -> None:
+def _order_title_levels(
+    mapping: dict[str, int], headers: list[str], used: set[int], override: Mapping[str, int]
+) -> None:
     """Sub-task columns become levels 2 and 3 in the order they stand, right of the title."""
     if any(level in override for level in TITLE_LEVELS[1:]):
         return

@@ -12,6 +12,7 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -255,8 +256,8 @@ def _read_one(
         # One header row is allowed on top of the rows.
         raise _too_many_rows(height, limits, Location(where.file, meta.name))
     # iter_rows starts at the used range's first column (rows are padded from the top): pad it back.
-    pad: list[object] = [None] * (sheet.start[1] if sheet.start else 0)
-    rows = [_trimmed(pad + row) if pad else _trimmed(row) for row in sheet.iter_rows()]
+    pad: list[Cell] = [None] * (sheet.start[1] if sheet.start else 0)
+    rows = [_trimmed([*pad, *row]) for row in sheet.iter_rows()]
     while rows and not rows[-1]:
         rows.pop()
     merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
@@ -268,9 +269,9 @@ def _mark_hidden_columns(sheets: list[RawSheet], hidden: dict[str, frozenset[int
         sheet.hidden_columns = hidden.get(sheet.name, frozenset())
 
 
-def _trimmed(row: list[object]) -> list[Cell]:
+def _trimmed(row: Sequence[Cell]) -> list[Cell]:
     """Empty strings become None and empty cells at the row's end are dropped."""
-    cells: list[Cell] = [None if value == "" else value for value in row]  # type: ignore[misc]
+    cells: list[Cell] = [None if value == "" else value for value in row]
     while cells and cells[-1] is None:
         cells.pop()
     return cells

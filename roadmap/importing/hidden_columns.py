@@ -36,7 +36,7 @@ def xlsx_hidden_columns(data: bytes) -> dict[str, frozenset[int]]:
                 with archive.open(part) as stream:
                     head = stream.read(256 * 1024).decode("utf-8", "replace")
                 head = head.split("<sheetData", 1)[0]
-                columns = set()
+                columns: set[int] = set()
                 for col in re.findall(r"<(?:\w+:)?col\b[^>]*>", head):
                     if _attribute(col, "hidden") in ("1", "true"):
                         first, last = int(_attribute(col, "min") or 1), int(_attribute(col, "max") or 1)

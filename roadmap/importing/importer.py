@@ -18,7 +18,6 @@ from roadmap.importing.files import (
     CHARTSHEET,
     DEFAULT_LIMITS,
     WORKSHEET,
-    Cell,
     ImportFailed,
     Limits,
     RawSheet,
@@ -30,6 +29,7 @@ from roadmap.importing.own_reader import read_own_workbook
 from roadmap.importing.rows import Line, layout_of, read_lines, skipped_messages, sort_lines
 from roadmap.importing.values import is_empty
 from roadmap.workbook.names import SHEET_MEASURES, lang_of_sheet_names
+from roadmap.workbook.styles import Cell
 
 
 @dataclass(frozen=True)

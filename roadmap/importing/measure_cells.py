@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
+from typing import TypeVar
 
 from roadmap.domain.messages import Location, Message, Problem, RoadmapError, Severity, column_letter
 from roadmap.domain.model import FIELDS, TITLE_LIMIT, Kpi, Measure, Month, Status
@@ -47,6 +49,8 @@ from roadmap.importing.words import (
     parse_status,
 )
 from roadmap.workbook.styles import Cell
+
+_T = TypeVar("_T")
 
 DEFAULT_SCORE = 3.0
 EXCERPT = 40  # characters of a cell quoted in a warning
@@ -155,6 +159,31 @@ def build(lines: list[Line], columns: Columns, report: Report, date1904: bool) -
     return built
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """The cells of one measure line as read: None where the column is missing, the cell empty or unreadable."""
+
+    description: str | None
+    notes: str | None
+    owner: str | None
+    kpi: tuple[str | None, str | None, str | None]
+    value: float | None
+    effort: float | None
+    priority: float | None
+    one_time_cost: float | None
+    running_cost: float | None
+    person_days: float | None
+    duration: int | None
+    funding_eligible: bool | None
+    must_have: bool | None
+    excluded: bool | None
+    votes: int | None
+    depends_on: tuple[str, ...] | None
+    pinned: Month | None
+    status: Status | None
+    progress: Status | None
+
+
 class _RowReader:
     def __init__(self, columns: Columns, report: Report, date1904: bool) -> None:
         self.columns = columns
@@ -162,10 +191,10 @@ class _RowReader:
         self.report = report
         self.date1904 = date1904
         self.missing: dict[str, list[int]] = {"value": [], "effort": []}
-        self.parsers = self._parsers()
         self.headers = {key: normalise(columns.header(column)).split() for key, column in self.map.items()}
+        self.units = {key: header_unit(columns.header(column)) for key, column in self.map.items()}
 
-    def _parsed(self, line: Line, key: str, parse: Callable[[Cell], object], notes: list[str]) -> object:
+    def _parsed(self, line: Line, key: str, parse: Callable[[Cell], _T | None], notes: list[str]) -> _T | None:
         """The parsed cell of a field's column; unreadable text is gathered and kept in the notes."""
         column = self.map.get(key)
         value = _cell(line, column)
@@ -178,7 +207,89 @@ class _RowReader:
             notes.append(f"{self.columns.header(column)}: {text_of(value)}")
             return None
 
+    def _parse(self, line: Line, notes: list[str]) -> _Parsed:
+        """Every mapped cell of the line, read by its column's parser (in this order, for the notes)."""
+
+        def cell(key: str, parse: Callable[[Cell], _T | None]) -> _T | None:
+            return self._parsed(line, key, parse, notes)
+
+        def amount(key: str) -> Callable[[Cell], float | None]:
+            convention = self.columns.conventions.get(self.map.get(key, -1), "de")
+            return lambda v: parse_number(v, convention)
+
+        return _Parsed(
+            description=cell("description", text_of),
+            notes=cell("notes", text_of),
+            owner=cell("owner", text_of),
+            kpi=(cell("kpi_name", text_of), cell("kpi_baseline", text_of), cell("kpi_target", text_of)),
+            value=cell("value", parse_level),
+            effort=cell("effort", parse_level),
+            priority=cell("priority", lambda v: parse_priority(v, self.columns.priority_scale)),
+            one_time_cost=cell("one_time_cost", amount("one_time_cost")),
+            running_cost=cell("running_cost", amount("running_cost")),
+            person_days=cell("person_days", lambda v: parse_days(v, self.units.get("person_days") or DAYS)),
+            duration=cell("duration", lambda v: parse_duration(v, self.units.get("duration") or MONTHS)),
+            funding_eligible=cell("funding_eligible", parse_bool),
+            must_have=cell("must_have", parse_bool),
+            excluded=cell("excluded", parse_bool),
+            votes=cell("votes", _votes),
+            depends_on=cell("depends_on", parse_id_list),
+            pinned=cell("pinned", lambda v: parse_month(v, date1904=self.date1904)),
+            status=cell("status", parse_status),
+            progress=cell("progress", parse_progress),
+        )
+
     def read(self, line: Line, fill: dict[str, Cell]) -> Measure | None:
+        """The measure of one line (id still to be decided), or None if its values make none (reported)."""
+        notes = self._context(line, fill)
+        title = self._title(line, notes)
+        cells = self._parse(line, notes)
+        field_name = self._field_of(line, fill, notes)
+        value = cells.value if cells.value is not None else cells.priority
+        if value is None:
+            self.missing["value"].append(line.number)
+        if cells.effort is None:
+            self.missing["effort"].append(line.number)
+        status = cells.status or cells.progress or Status.IDEA
+        start, end, duration = self._dates(line, status, cells.duration, notes)
+        notes += [
+            f"{self.columns.header(column)}: {text_of(_cell(line, column))}"
+            for column in self.columns.layout.notes
+            if not is_empty(_cell(line, column))
+        ]
+        if cells.notes:
+            notes.insert(0, cells.notes)
+        try:
+            return Measure(
+                id="?",
+                title=title,
+                field=field_name,
+                description=cells.description or "",
+                value=value if value is not None else DEFAULT_SCORE,
+                effort=cells.effort if cells.effort is not None else DEFAULT_SCORE,
+                one_time_cost=self._amount(line, "one_time_cost", cells.one_time_cost),
+                running_cost=self._amount(line, "running_cost", cells.running_cost),
+                funding_eligible=bool(cells.funding_eligible),
+                person_days=self._amount(line, "person_days", cells.person_days),
+                duration=duration or 1,
+                depends_on=cells.depends_on or (),
+                earliest_start=Month.of(start) if start else None,
+                deadline=Month.of(end) if end else None,
+                pinned=cells.pinned,
+                must_have=bool(cells.must_have),
+                excluded=bool(cells.excluded),
+                owner=cells.owner or "",
+                status=status,
+                kpi=Kpi(*(part or "" for part in cells.kpi)),
+                notes="; ".join(notes),
+                votes=cells.votes or 0,
+            )
+        except RoadmapError as error:
+            self.report.add(error.message, line.number, self.map.get("title"), Severity.ERROR)
+            return None
+
+    def _context(self, line: Line, fill: dict[str, Cell]) -> list[str]:
+        """The first notes of a measure: the phase it stands in and the measure it is part of."""
         notes: list[str] = []
         if line.phase:
             notes.append(f"Phase: {line.phase}")
@@ -186,27 +297,27 @@ class _RowReader:
             notes.append(f"{self.columns.header(self.map['phase'])}: {text_of(fill['phase'])}")
         if line.parent:
             notes.append(f"Teil von: {line.parent}")
-        title = self._title(line, notes)
-        data = {key: self._parsed(line, key, parse, notes) for key, parse in self.parsers.items()}
-        field_name = FIELDS[0]
-        if "field" in self.map and not is_empty(fill.get("field")):
-            if self.columns.field_is_category:
-                notes.append(f"{self.columns.header(self.map['field'])}: {text_of(fill['field'])}")
-            else:
-                field_name = self._field(line, fill["field"], notes)
-        value = data["value"] if data["value"] is not None else data["priority"]
-        if value is None:
-            self.missing["value"].append(line.number)
-        if data["effort"] is None:
-            self.missing["effort"].append(line.number)
-        status = data["status"] or data["progress"] or Status.IDEA
+        return notes
+
+    def _field_of(self, line: Line, fill: dict[str, Cell], notes: list[str]) -> str:
+        """The field of action the line (or the group it is filled down from) names; the first field if none."""
+        if "field" not in self.map or is_empty(fill.get("field")):
+            return FIELDS[0]
+        if self.columns.field_is_category:
+            notes.append(f"{self.columns.header(self.map['field'])}: {text_of(fill['field'])}")
+            return FIELDS[0]
+        return self._field(line, fill["field"], notes)
+
+    def _dates(
+        self, line: Line, status: Status, duration: int | None, notes: list[str]
+    ) -> tuple[date | None, date | None, int | None]:
+        """Start, end and duration: an end before the start is dropped; start and end give the months between."""
         start, end = line.start, line.end
         for key, found in (("earliest_start", start), ("deadline", end)):
             column = self.map.get(key)
             if found is None and column is not None and not is_empty(_cell(line, column)):
                 self.report.gather("unreadable", column, line.number, text_of(_cell(line, column)))
                 notes.append(f"{self.columns.header(column)}: {text_of(_cell(line, column))}")
-        duration = data["duration"]
         if start and end and end < start:
             self.report.add(
                 Message(
@@ -220,39 +331,7 @@ class _RowReader:
         if start and end and (duration is None or status in (Status.RUNNING, Status.DONE)):
             # Months from start to end, both inclusive; a running or done measure keeps its dates.
             duration = Month.of(end) - Month.of(start) + 1
-        for column in self.columns.layout.notes:
-            if not is_empty(_cell(line, column)):
-                notes.append(f"{self.columns.header(column)}: {text_of(_cell(line, column))}")
-        if data["notes"]:
-            notes.insert(0, str(data["notes"]))
-        try:
-            return Measure(
-                id="?",
-                title=title,
-                field=field_name,
-                description=str(data["description"] or ""),
-                value=float(value if value is not None else DEFAULT_SCORE),
-                effort=float(data["effort"] if data["effort"] is not None else DEFAULT_SCORE),
-                one_time_cost=self._amount(line, "one_time_cost", data),
-                running_cost=self._amount(line, "running_cost", data),
-                funding_eligible=bool(data["funding_eligible"]),
-                person_days=self._amount(line, "person_days", data),
-                duration=int(duration or 1),
-                depends_on=tuple(data["depends_on"] or ()),
-                earliest_start=Month.of(start) if start else None,
-                deadline=Month.of(end) if end else None,
-                pinned=data["pinned"],
-                must_have=bool(data["must_have"]),
-                excluded=bool(data["excluded"]),
-                owner=str(data["owner"] or ""),
-                status=status,
-                kpi=Kpi(*(str(data[k] or "") for k in ("kpi_name", "kpi_baseline", "kpi_target"))),
-                notes="; ".join(notes),
-                votes=int(data["votes"] or 0),
-            )
-        except RoadmapError as error:
-            self.report.add(error.message, line.number, self.map.get("title"), Severity.ERROR)
-            return None
+        return start, end, duration
 
     def _title(self, line: Line, notes: list[str]) -> str:
         """The line's title as plain text of at most TITLE_LIMIT characters; what is odd about it is gathered."""
@@ -264,33 +343,6 @@ class _RowReader:
         notes.append(f"Titel (vollständig): {line.title}")
         return line.title[:TITLE_LIMIT].rstrip()
 
-    def _parsers(self) -> dict[str, Callable[[Cell], object]]:
-        conv = self.columns.conventions
-        unit = {key: header_unit(self.columns.header(c)) for key, c in self.map.items()}
-        return {
-            "description": text_of,
-            "notes": text_of,
-            "owner": text_of,
-            "kpi_name": text_of,
-            "kpi_baseline": text_of,
-            "kpi_target": text_of,
-            "value": parse_level,
-            "effort": parse_level,
-            "priority": lambda v: parse_priority(v, self.columns.priority_scale),
-            "one_time_cost": lambda v: parse_number(v, conv.get(self.map.get("one_time_cost", -1), "de")),
-            "running_cost": lambda v: parse_number(v, conv.get(self.map.get("running_cost", -1), "de")),
-            "person_days": lambda v: parse_days(v, unit.get("person_days") or DAYS),
-            "duration": lambda v: parse_duration(v, unit.get("duration") or MONTHS),
-            "funding_eligible": parse_bool,
-            "must_have": parse_bool,
-            "excluded": parse_bool,
-            "votes": _votes,
-            "depends_on": parse_id_list,
-            "pinned": lambda v: parse_month(v, date1904=self.date1904),
-            "status": parse_status,
-            "progress": parse_progress,
-        }
-
     def _field(self, line: Line, value: Cell, notes: list[str]) -> str:
         try:
             return parse_field(value) or FIELDS[0]
@@ -300,11 +352,11 @@ class _RowReader:
             notes.append(f"{self.columns.header(column)}: {text_of(value)}")
             return FIELDS[0]
 
-    def _amount(self, line: Line, key: str, data: dict[str, object]) -> float:
-        amount = data[key]
+    def _amount(self, line: Line, key: str, amount: float | None) -> float:
+        """An amount in euros or person-days: thousands and monthly figures as the header says, never negative."""
         if amount is None:
             return 0.0
-        number = float(amount)  # type: ignore[arg-type]
+        number = amount
         words = self.headers[key]
         if any(word in words for word in ("tsd", "tausend", "t", "k", "teur", "keur")):
             number *= 1000
@@ -326,11 +378,11 @@ class _RowReader:
             if not rows_missing:
                 continue
             de, en = labels[key]
-            column = self.map.get(key, self.map.get("priority") if key == "value" else None)
+            source = self.map.get(key, self.map.get("priority") if key == "value" else None)
             # Without a column of its own, the warning points at the measures' titles.
-            at = column if column is not None else self.map.get("title")
-            where_de = "keine Spalte dafür gefunden" if column is None else "Zelle leer"
-            where_en = "no column found for it" if column is None else "cell empty"
+            at = source if source is not None else self.map.get("title")
+            where_de = "keine Spalte dafür gefunden" if source is None else "Zelle leer"
+            where_en = "no column found for it" if source is None else "cell empty"
             report.add(
                 Message(
                     f"{de} fehlt ({where_de}) in Zeilen {rows_text(rows_missing)} – Standardwert 3 gesetzt.",

@@ -7,8 +7,9 @@ SheetReader turns that into a Problem with sheet, row and column and lets the de
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from typing import TypeVar
 
 from roadmap.domain.messages import LANGS, Location, Message, Problem, Severity, column_letter
 from roadmap.domain.model import FIELDS, FIELDS_EN, STATUSES_EN, Month, PlanMode, Status, duration_months
@@ -17,6 +18,8 @@ from roadmap.importing.values import parse_month, parse_number
 from roadmap.importing.words import parse_bool, parse_field, parse_status
 from roadmap.workbook.names import NO, PHASE_SEPARATOR, YES, Name
 from roadmap.workbook.styles import Cell
+
+_Code = TypeVar("_Code", bound=str)
 
 UNREADABLE = object()
 
@@ -155,12 +158,12 @@ def ids(cell: Cell) -> tuple[str, ...]:
     return tuple(part.strip() for part in text(cell).split(",") if part.strip())
 
 
-def words(table: dict[str, Name]) -> Callable[[Cell], str]:
+def words(table: Mapping[_Code, Name]) -> Callable[[Cell], _Code]:
     """A parser for one of a few codes, given by code or by its German or English word."""
     codes = {key_of(code): code for code in table}
     codes |= {key_of(word(lang)): code for code, word in table.items() for lang in LANGS}
 
-    def parse(cell: Cell) -> str:
+    def parse(cell: Cell) -> _Code:
         if key_of(cell) not in codes:
             raise ValueError(cell)
         return codes[key_of(cell)]

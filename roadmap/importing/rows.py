@@ -236,7 +236,7 @@ def _outline_parent(parent: str, child: str, deep: bool = False) -> bool:
         if deep:
             # Phase 30 holds 301 … 315: the digits before the phase's trailing zeros lead.
             return child.startswith(parent.rstrip("0") or parent)
-        return int(child) // 10 ** (len(child) - len(parent)) == int(parent)
+        return int(child[: len(parent)]) == int(parent)
     # With deep set, any descendant counts; ids that are not outline numbers stay in the phase.
     return deep and not (parent.isdigit() and child.replace(".", "").isdigit())
 

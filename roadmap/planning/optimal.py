@@ -6,7 +6,7 @@ import copy
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_array
+from scipy.sparse import coo_array, csr_array
 
 from roadmap.domain.model import MONEY_TOLERANCE, PlanMode
 from roadmap.planning.ledger import DAYS_SLACK
@@ -48,77 +48,22 @@ def _worth(plan: Plan) -> tuple[int, float]:
     return must, round(plan.summed_score, 6)
 
 
+Column = tuple[str, int]  # a measure and a start (horizon index): one binary variable of the programme
+
+
 def _solve(setup: Setup, time_limit: float) -> tuple[dict[str, Placement] | None, bool]:
     """The solver's choice of placements, and whether it is proven optimal."""
-    ledger = setup.ledger
-    score = {r.measure.id: r.score for r in setup.ranking}
-    bonus = 1.0 + sum(score.values())
-    starts: dict[str, list[int]] = {}
-    for measure_id in _plannable(setup):
-        measure = setup.measures[measure_id]
-        earliest, latest, _ = window_of(setup, measure)
-        options = range(earliest, latest + 1)
-        if measure.pinned is not None:
-            pinned = measure.pinned - setup.profile.horizon_start
-            options = range(pinned, pinned + 1) if earliest <= pinned <= latest else range(0)
-        fitting = []
-        for start in options:
-            usage = ledger.usage(measure, start, start + measure.duration - 1)
-            if ledger.fits_budget(usage) and ledger.fits_capacity(usage):
-                fitting.append(start)
-        starts[measure_id] = fitting
-    columns: list[tuple[str, int]] = [(i, s) for i, options in starts.items() for s in options]
+    starts = _fitting_starts(setup)
+    columns: list[Column] = [(i, s) for i, options in starts.items() for s in options]
     if not columns:
         return {}, True
-    column_of = {key: c for c, key in enumerate(columns)}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    upper: list[float] = []
-
-    def add_row(entries: list[tuple[int, float]], bound: float) -> None:
-        row = len(upper)
-        for col, val in entries:
-            rows.append(row)
-            cols.append(col)
-            vals.append(val)
-        upper.append(bound)
-
-    for measure_id, options in starts.items():
-        if options:
-            add_row([(column_of[(measure_id, s)], 1.0) for s in options], 1.0)
-    for measure_id, options in starts.items():
-        measure = setup.measures[measure_id]
-        for dep in set(measure.depends_on) & set(starts):
-            dep_length = setup.measures[dep].duration
-            for t in options:
-                # Started by t implies the prerequisite ended by t - 1.
-                mine = [(column_of[(measure_id, s)], 1.0) for s in options if s <= t]
-                theirs = [(column_of[(dep, s)], -1.0) for s in starts[dep] if s + dep_length - 1 <= t - 1]
-                add_row(mine + theirs, 0.0)
-    money: dict[int, list[tuple[int, float]]] = {}
-    days: dict[int, list[tuple[int, float]]] = {}
-    for col, (measure_id, start) in enumerate(columns):
-        measure = setup.measures[measure_id]
-        usage = ledger.usage(measure, start, start + measure.duration - 1)
-        for year, amount in usage.money:
-            money.setdefault(year, []).append((col, amount))
-        if ledger.capacity:
-            for month, load in usage.days:
-                days.setdefault(month, []).append((col, load))
-    for year, entries in money.items():
-        add_row(entries, max(ledger.budget_left[year], 0.0) + MONEY_TOLERANCE)
-    for month, entries in days.items():
-        add_row(entries, max(ledger.capacity - ledger.load[month], 0.0) + DAYS_SLACK)
-    # A vanishing preference for early starts picks the earliest of equally good plans.
-    nudge = 1e-7 / (len(columns) * (ledger.length + 1))
-    objective = np.array(
-        [-(score[i] + (bonus if setup.measures[i].must_have else 0.0)) + nudge * (s - starts[i][0]) for i, s in columns]
-    )
-    matrix = coo_array((vals, (rows, cols)), shape=(len(upper), len(columns))).tocsr()
+    rows = _Rows({key: c for c, key in enumerate(columns)})
+    rows.one_start_each(starts)
+    rows.prerequisites_first(setup, starts)
+    rows.budget_and_capacity(setup, columns)
     result = milp(
-        objective,
-        constraints=LinearConstraint(matrix, -np.inf, np.array(upper)),
+        _objective(setup, columns, starts),
+        constraints=LinearConstraint(rows.matrix(len(columns)), -np.inf, np.array(rows.upper)),
         integrality=np.ones(len(columns)),
         bounds=Bounds(0, 1),
         options={"time_limit": time_limit, "mip_rel_gap": 1e-9},
@@ -126,12 +71,96 @@ def _solve(setup: Setup, time_limit: float) -> tuple[dict[str, Placement] | None
     if result.x is None:
         return None, False
     chosen: dict[str, Placement] = {}
-    for col, flag in enumerate(result.x):
+    for (measure_id, start), flag in zip(columns, result.x, strict=True):
         if flag > 0.5:
-            measure_id, start = columns[col]
             month = setup.profile.horizon_start + start
             chosen[measure_id] = Placement(measure_id, month, month + (setup.measures[measure_id].duration - 1))
     return chosen, result.status == 0
+
+
+def _fitting_starts(setup: Setup) -> dict[str, list[int]]:
+    """Per plannable measure, the starts (horizon indices) in its window where it fits budget and capacity alone."""
+    ledger = setup.ledger
+    starts: dict[str, list[int]] = {}
+    for measure_id in _plannable(setup):
+        measure = setup.measures[measure_id]
+        earliest, latest, _ = window_of(setup, measure)
+        options = list(range(earliest, latest + 1))
+        if measure.pinned is not None:
+            pinned = measure.pinned - setup.profile.horizon_start
+            options = [pinned] if earliest <= pinned <= latest else []
+        usages = {start: ledger.usage(measure, start, start + measure.duration - 1) for start in options}
+        starts[measure_id] = [s for s, u in usages.items() if ledger.fits_budget(u) and ledger.fits_capacity(u)]
+    return starts
+
+
+class _Rows:
+    """The constraint rows of the programme, each a sum over columns kept at or below a bound."""
+
+    def __init__(self, column_of: dict[Column, int]) -> None:
+        self.column_of = column_of
+        self.rows: list[int] = []
+        self.cols: list[int] = []
+        self.vals: list[float] = []
+        self.upper: list[float] = []
+
+    def add(self, entries: list[tuple[int, float]], bound: float) -> None:
+        """One row: the entries (column, coefficient) sum to at most `bound`."""
+        row = len(self.upper)
+        for col, val in entries:
+            self.rows.append(row)
+            self.cols.append(col)
+            self.vals.append(val)
+        self.upper.append(bound)
+
+    def one_start_each(self, starts: dict[str, list[int]]) -> None:
+        """A measure starts at most once."""
+        for measure_id, options in starts.items():
+            if options:
+                self.add([(self.column_of[(measure_id, s)], 1.0) for s in options], 1.0)
+
+    def prerequisites_first(self, setup: Setup, starts: dict[str, list[int]]) -> None:
+        """Started by t implies every prerequisite ended by t - 1."""
+        for measure_id, options in starts.items():
+            for dep in set(setup.measures[measure_id].depends_on) & set(starts):
+                dep_length = setup.measures[dep].duration
+                for t in options:
+                    mine = [(self.column_of[(measure_id, s)], 1.0) for s in options if s <= t]
+                    theirs = [(self.column_of[(dep, s)], -1.0) for s in starts[dep] if s + dep_length - 1 <= t - 1]
+                    self.add(mine + theirs, 0.0)
+
+    def budget_and_capacity(self, setup: Setup, columns: list[Column]) -> None:
+        """Each year's money within the budget left, each month's person-days within the capacity left."""
+        ledger = setup.ledger
+        money: dict[int, list[tuple[int, float]]] = {}
+        days: dict[int, list[tuple[int, float]]] = {}
+        for col, (measure_id, start) in enumerate(columns):
+            measure = setup.measures[measure_id]
+            usage = ledger.usage(measure, start, start + measure.duration - 1)
+            for year, amount in usage.money:
+                money.setdefault(year, []).append((col, amount))
+            if ledger.capacity:
+                for month, load in usage.days:
+                    days.setdefault(month, []).append((col, load))
+        for year, entries in money.items():
+            self.add(entries, max(ledger.budget_left[year], 0.0) + MONEY_TOLERANCE)
+        for month, entries in days.items():
+            self.add(entries, max(ledger.capacity - ledger.load[month], 0.0) + DAYS_SLACK)
+
+    def matrix(self, width: int) -> csr_array:
+        """The rows as a sparse matrix of `width` columns."""
+        return coo_array((self.vals, (self.rows, self.cols)), shape=(len(self.upper), width)).tocsr()
+
+
+def _objective(setup: Setup, columns: list[Column], starts: dict[str, list[int]]) -> np.ndarray:
+    """Minimised: minus the summed score, must-haves above all others together, a vanishing nudge to start early."""
+    score = {r.measure.id: r.score for r in setup.ranking}
+    bonus = 1.0 + sum(score.values())
+    # A vanishing preference for early starts picks the earliest of equally good plans.
+    nudge = 1e-7 / (len(columns) * (setup.ledger.length + 1))
+    return np.array(
+        [-(score[i] + (bonus if setup.measures[i].must_have else 0.0)) + nudge * (s - starts[i][0]) for i, s in columns]
+    )
 
 
 def _plannable(setup: Setup) -> list[str]:

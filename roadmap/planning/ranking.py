@@ -20,7 +20,8 @@ class Quadrant(StrEnum):
 
 QUICK_WINS, STRATEGIC, FILLERS, TIME_SINKS = tuple(Quadrant)
 QUADRANTS: tuple[Quadrant, ...] = tuple(Quadrant)
-QUADRANTS_EN: dict[Quadrant, str] = {
+# Keyed by Quadrant; typed by str, as the matrix chart looks names up by their German words.
+QUADRANTS_EN: dict[str, str] = {
     Quadrant.QUICK_WINS: "Quick wins",
     Quadrant.STRATEGIC: "Strategic projects",
     Quadrant.FILLERS: "Fill-ins",

@@ -9,6 +9,8 @@ caller's write transaction.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Connection, Row, delete, func, insert, literal, select, update
 
 from roadmap.domain.messages import Message, RoadmapError
@@ -96,11 +98,11 @@ def change(
     return _replace(conn, workshop_id, expected_version, document, measures, now)
 
 
-def _label(row: Row) -> Message | None:
+def _label(row: Row[Any]) -> Message | None:
     return Message(row.label_de, row.label_en) if row.label_de or row.label_en else None
 
 
-def _top(conn: Connection, workshop_id: str, stack: str, *columns: object) -> Row | None:
+def _top(conn: Connection, workshop_id: str, stack: str, *columns: object) -> Row[Any] | None:
     return conn.execute(
         select(*(columns or history.c))
         .where(history.c.workshop_id == workshop_id, history.c.stack == stack)
@@ -130,7 +132,7 @@ def step(conn: Connection, workshop_id: str, expected_version: int, stack: str, 
 
 def state(conn: Connection, workshop_id: str) -> UndoState:
     """How many steps can be undone and redone, with the labels of the next ones."""
-    counts = dict(
+    counts: dict[str, int] = dict(
         conn.execute(
             select(history.c.stack, func.count()).where(history.c.workshop_id == workshop_id).group_by(history.c.stack)
         ).all()

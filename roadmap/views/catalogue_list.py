@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from roadmap.domain import formats
-from roadmap.domain.messages import Message
+from roadmap.domain.messages import Lang, Message
 from roadmap.domain.model import FIELD_COLORS, FIELDS_EN, Measure
 from roadmap.workshop.catalogue import CatalogueItem, by_field, catalogue, find
 from roadmap.workshop.merge import catalogue_present
@@ -40,7 +40,7 @@ class Listing:
         return len(self.missing) > 1
 
 
-def listing(query: str, measures: Sequence[Measure], lang: str) -> Listing:
+def listing(query: str, measures: Sequence[Measure], lang: Lang) -> Listing:
     """The catalogue grouped by field, narrowed to the measures whose texts contain every word of the query."""
     found = {item.id for item in find(query, lang)} if query.strip() else None
     present = catalogue_present(measures)
@@ -58,13 +58,13 @@ def items(ids: Collection[str]) -> list[CatalogueItem]:
     return [item for item in catalogue() if item.id in ids]
 
 
-def field_heading(field: str, lang: str) -> str:
+def field_heading(field: str, lang: Lang) -> str:
     """A group's heading as HTML: a dot in the field's colour and the field's name in the language."""
     name = FIELDS_EN.get(field, field) if lang == "en" else field
     return f"<span style='color:{FIELD_COLORS[field]};font-size:1.4rem'>●</span> **{name}**"
 
 
-def item_facts(item: CatalogueItem, lang: str) -> str:
+def item_facts(item: CatalogueItem, lang: Lang) -> str:
     """Value, effort, costs and duration of a catalogue measure in one line."""
     once, running = formats.euro(item.one_time_cost, lang), formats.euro(item.running_cost, lang)
     return Message(
@@ -74,7 +74,7 @@ def item_facts(item: CatalogueItem, lang: str) -> str:
     )(lang)
 
 
-def item_text(item: CatalogueItem, lang: str) -> str:
+def item_text(item: CatalogueItem, lang: Lang) -> str:
     """A catalogue measure as Markdown: bold title, description and, in grey, its facts."""
     description = item.description_en if lang == "en" else item.description_de
     return f"**{item.title(lang)}** – {description}  \n:gray[{item_facts(item, lang)}]"

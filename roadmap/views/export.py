@@ -16,7 +16,7 @@ from roadmap.charts.gantt_chart import gantt_chart
 from roadmap.charts.matrix_chart import matrix_chart
 from roadmap.charts.maturity_chart import maturity_chart
 from roadmap.charts.png import png
-from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.messages import Lang, Message, RoadmapError
 from roadmap.domain.model import Workshop
 from roadmap.planning.plan import Plan
 
@@ -56,7 +56,7 @@ class SlideChart:
     draw: Callable[[], Any]
 
 
-def slide_charts(plan: Plan, workshop: Workshop, language: str, today: date) -> list[SlideChart]:
+def slide_charts(plan: Plan, workshop: Workshop, language: Lang, today: date) -> list[SlideChart]:
     """Each chart for slides in the order the export offers them, drawn in the session's language."""
     sources: dict[str, Callable[[], Any]] = {
         "matrix": lambda: matrix_chart(plan, language),
@@ -69,7 +69,7 @@ def slide_charts(plan: Plan, workshop: Workshop, language: str, today: date) -> 
 
 
 def slide_pngs(
-    plan: Plan, workshop: Workshop, language: str, today: date, progress: Progress | None = None
+    plan: Plan, workshop: Workshop, language: Lang, today: date, progress: Progress | None = None
 ) -> tuple[dict[str, bytes], list[str]]:
     """Every chart as PNG (about a second each) by file key, and a sentence per chart that could not be drawn.
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from roadmap.domain.messages import Message, Problem, Severity, column_letter
+from roadmap.domain.messages import Lang, Message, Problem, Severity, column_letter
 from roadmap.domain.model import Workshop
 from roadmap.importing.column_names import IMPORT_FIELDS, is_grid_header
 from roadmap.importing.importer import ImportResult
@@ -60,7 +60,7 @@ HOW_LABELS: dict[str, Message] = {
 }
 
 
-def header_note(result: ImportResult, chosen: bool, language: str) -> str:
+def header_note(result: ImportResult, chosen: bool, language: Lang) -> str:
     """Where the header was found (or chosen) and what the mapping editor below is for."""
     how = Message("gewählt", "chosen") if chosen else Message("erkannt", "found")
     sheet = escape.markdown(result.sheet)  # Markdown: the sheet's name is the file author's text
@@ -80,7 +80,7 @@ def header_note(result: ImportResult, chosen: bool, language: str) -> str:
     )(language)
 
 
-def field_labels(language: str) -> dict[str, str]:
+def field_labels(language: Lang) -> dict[str, str]:
     """Field → its name in the mapping editor, in the session's language."""
     return {field: text(language) for field, text in IMPORT_FIELDS.items()}
 
@@ -149,7 +149,7 @@ def edited_mapping(
     return mapping
 
 
-def problem_table(problems: Iterable[Problem], language: str) -> pd.DataFrame:
+def problem_table(problems: Iterable[Problem], language: Lang) -> pd.DataFrame:
     """One row per problem: kind, sheet, row, column and the sentence, in the session's language."""
     found = list(problems)
     return pd.DataFrame(
@@ -166,28 +166,28 @@ def problem_table(problems: Iterable[Problem], language: str) -> pd.DataFrame:
 # --- the preview and the decision ---------------------------------------------------------------
 
 
-def preview_title(result: ImportResult, language: str) -> str:
+def preview_title(result: ImportResult, language: Lang) -> str:
     """The preview's heading with the number of measures that would be imported."""
     count = len(result.measures)
     return Message(f"Vorschau: {count} Maßnahmen", f"Preview: {count} measures")(language)
 
 
-def preview_labels(language: str) -> dict[str, str]:
+def preview_labels(language: Lang) -> dict[str, str]:
     """Each column of the preview (the measure table's columns) → its heading in the session's language."""
     return {key: text(language) for key, text in measure_table.COLUMNS.items()}
 
 
-def money_format(language: str) -> str:
+def money_format(language: Lang) -> str:
     """The preview's number format for euros, as on the Maßnahmen page: '12.500 €' / '€12,500'."""
     return "€%,d" if language == "en" else "%'.,d €"
 
 
-def month_format(language: str) -> str:
+def month_format(language: Lang) -> str:
     """The preview's date format for months: '03.2026' / 'Mar 2026'."""
     return "MMM YYYY" if language == "en" else "MM.YYYY"
 
 
-def problem_summary(problems: Iterable[Problem], language: str) -> str:
+def problem_summary(problems: Iterable[Problem], language: Lang) -> str:
     """How many notes the file gave and how many of them are errors (whose rows are not imported)."""
     found = list(problems)
     errors = sum(1 for p in found if p.severity == Severity.ERROR)
@@ -197,7 +197,7 @@ def problem_summary(problems: Iterable[Problem], language: str) -> str:
     )(language)
 
 
-def merge_summary(outcome: MergeResult, language: str) -> str:
+def merge_summary(outcome: MergeResult, language: Lang) -> str:
     """What taking the list over would do, in sentences: 'Nach dem Übernehmen: 12 Maßnahmen angehängt.'"""
     start = Message("Nach dem Übernehmen: ", "After taking it over: ")(language)
     return start + " ".join(m(language) for m in outcome.messages)

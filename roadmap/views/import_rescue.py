@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from roadmap.domain.messages import Message, column_letter
+from roadmap.domain.messages import Lang, Message, column_letter
 from roadmap.importing.column_names import is_grid_header, map_columns
 from roadmap.importing.files import DEFAULT_LIMITS, WORKSHEET, Limits, RawSheet, read_sheets
 from roadmap.importing.header import header_at
@@ -96,7 +96,7 @@ def sample_view(start: SheetStart, header_row: int) -> Styler:
     return frame.style.apply(lambda line: [HIGHLIGHT if line["row"] == header_row else ""] * len(line), axis=1)
 
 
-def sample_caption(start: SheetStart, language: str) -> str:
+def sample_caption(start: SheetStart, language: Lang) -> str:
     """What the sample shows: the first rows of which sheet, numbered as in Excel."""
     rows = f"{start.height:,}".replace(",", "." if language != "en" else ",")
     sheet = escape.markdown(start.name)  # Markdown: the sheet's name is the file author's text

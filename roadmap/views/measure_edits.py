@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
 from roadmap.domain.ids import new_ids
-from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.messages import Lang, Message, RoadmapError
 from roadmap.domain.model import (
     FIELDS,
     FIELDS_EN,
@@ -42,7 +42,7 @@ class EditResult:
     notes: list[Message] = field(default_factory=list)
 
 
-def not_taken_text(problems: Sequence[Message], lang: str) -> str:
+def not_taken_text(problems: Sequence[Message], lang: Lang) -> str:
     """The warning below the table: 'Nicht übernommen:' and one line per rejected cell."""
     lines = "\n".join(f"- {problem(lang)}" for problem in problems)
     return NOT_TAKEN(lang) + "\n" + lines
@@ -145,13 +145,18 @@ def _cell_changes(
     return {}  # the id and unknown columns are not edited here
 
 
-def _dependencies(value: object, measure: Measure, ids_by_label: Mapping[str, str], known_ids: set[str]) -> tuple:
+def _dependencies(
+    value: object, measure: Measure, ids_by_label: Mapping[str, str], known_ids: set[str]
+) -> tuple[str, ...]:
+    """The ids the picked labels name (a list from the table, or one label as text)."""
     if value is None:
         labels: list[str] = []
     elif isinstance(value, str):
         labels = [value] if value.strip() else []
+    elif isinstance(value, Iterable):
+        labels = [str(v) for v in value]
     else:
-        labels = [str(v) for v in value]  # type: ignore[union-attr]
+        labels = [str(value)]
     ids: list[str] = []
     for label in labels:
         ident = ids_by_label.get(label) or ids_by_label.get(label.strip().lower())
@@ -240,7 +245,7 @@ def apply_edits(
     edited_rows: Mapping[int | str, Mapping[str, Any]] | None,
     added_rows: Sequence[Mapping[str, Any]] | None,
     deleted_rows: Sequence[int] | None,
-    lang: str = "de",
+    lang: Lang = "de",
 ) -> EditResult:
     """The workshop after st.data_editor's changes to the table `measure_frame(workshop.measures)`."""
     del lang  # the sentences carry both languages; the labels are recognised in either

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from roadmap.domain import formats
-from roadmap.domain.messages import Message
+from roadmap.domain.messages import Lang, Message
 from roadmap.domain.model import FIELDS, FIELDS_EN, STATUSES_EN, Measure, Status
 from roadmap.views.column_specs import ColumnSpec, column
 from roadmap.workbook.own_format import month_day
@@ -74,12 +74,12 @@ DTYPES: dict[str, str] = {
 # --- display names ------------------------------------------------------------------------------
 
 
-def field_names(lang: str) -> list[str]:
+def field_names(lang: Lang) -> list[str]:
     """The fields of action as the table shows them, in FIELDS order."""
     return [FIELDS_EN[f] if lang == "en" else f for f in FIELDS]
 
 
-def status_names(lang: str) -> list[str]:
+def status_names(lang: Lang) -> list[str]:
     """The statuses as the table shows them, in the order of Status."""
     return [STATUSES_EN[s] if lang == "en" else s.value for s in Status]
 
@@ -100,7 +100,7 @@ def dependency_options(measures: Sequence[Measure]) -> list[str]:
 # --- measures -> table --------------------------------------------------------------------------
 
 
-def measure_frame(measures: Sequence[Measure], lang: str = "de") -> pd.DataFrame:
+def measure_frame(measures: Sequence[Measure], lang: Lang = "de") -> pd.DataFrame:
     """The editor's table: one row per measure, in the workshop's order, with the columns of COLUMNS."""
     labels = dependency_labels(measures)
     fields = dict(zip(FIELDS, field_names(lang), strict=True))
@@ -132,17 +132,17 @@ EDITOR_HINT = Message(
 TABLE_NAME = Message("Maßnahmenliste", "List of measures")
 
 
-def money_format(lang: str) -> str:
+def money_format(lang: Lang) -> str:
     """The sprintf format of whole euros: '€12,500' in English, '12.500 €' in German (' sets the grouping)."""
     return "€%,d" if lang == "en" else "%'.,d €"
 
 
-def month_format(lang: str) -> str:
+def month_format(lang: Lang) -> str:
     """The date format of a month column: 'Mar 2026' in English, '03.2026' in German."""
     return "MMM YYYY" if lang == "en" else "MM.YYYY"
 
 
-def column_specs(measures: Sequence[Measure], lang: str, editable: bool) -> dict[str, ColumnSpec]:
+def column_specs(measures: Sequence[Measure], lang: Lang, editable: bool) -> dict[str, ColumnSpec]:
     """Label, choices, format and range of every column; only the ID is never editable."""
     label = {key: text(lang) for key, text in COLUMNS.items()}
     money, month = money_format(lang), month_format(lang)
@@ -199,7 +199,7 @@ def presenter_height(rows: int) -> int:
 # --- the totals above the table -----------------------------------------------------------------
 
 
-def headline(measures: Sequence[Measure], lang: str) -> list[tuple[str, Any]]:
+def headline(measures: Sequence[Measure], lang: Lang) -> list[tuple[str, Any]]:
     """The figures above the table (label, value): how many measures and what they cost together."""
     return [
         (Message("Maßnahmen", "Measures")(lang), len(measures)),

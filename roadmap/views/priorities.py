@@ -13,7 +13,7 @@ import pandas as pd
 
 from roadmap.charts.matrix_chart import field_name, matrix_rows
 from roadmap.domain import formats
-from roadmap.domain.messages import Message
+from roadmap.domain.messages import Lang, Message
 from roadmap.domain.model import FIELD_COLORS, Criterion, Measure, PlanMode, Side, VoteMode, Workshop
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import rank, weighted_value_effort
@@ -97,7 +97,7 @@ def ranking_plan(workshop: Workshop) -> Plan:
     return Plan(workshop.profile, workshop.measures, ranking, {}, {}, PlanMode.GREEDY)
 
 
-def ranking_table(plan: Plan, language: str) -> pd.DataFrame:
+def ranking_table(plan: Plan, language: Lang) -> pd.DataFrame:
     """The ranking table: the matrix's own rows with numbers already formatted, row i indexed by its measure's id."""
     rows = matrix_rows(plan, language)
     table = pd.DataFrame(rows, columns=list(RANKING_COLUMNS))
@@ -105,7 +105,7 @@ def ranking_table(plan: Plan, language: str) -> pd.DataFrame:
     return table
 
 
-def ranking_column_specs(language: str, editable: bool) -> dict[str, ColumnSpec]:
+def ranking_column_specs(language: Lang, editable: bool) -> dict[str, ColumnSpec]:
     """Labels of the ranking table; only the two flags can be ticked, and only when `editable`."""
     small = {"width": "small", "disabled": True}
     figure = {**small, "alignment": "right"}
@@ -144,12 +144,12 @@ def score_columns(criteria: Sequence[Criterion]) -> dict[str, str]:
     return {f"c{i}": c.name for i, c in enumerate(criteria)}
 
 
-def score_labels(criteria: Sequence[Criterion], language: str) -> dict[str, str]:
+def score_labels(criteria: Sequence[Criterion], language: Lang) -> dict[str, str]:
     """Each criterion column's heading: the criterion's name and the side it counts towards."""
     return {f"c{i}": f"{c.name} ({SIDES[c.side](language)})" for i, c in enumerate(criteria)}
 
 
-def scores_table(workshop: Workshop, language: str) -> pd.DataFrame:
+def scores_table(workshop: Workshop, language: Lang) -> pd.DataFrame:
     """One row per measure: its title, its score per criterion (empty: none) and the value and effort they give."""
     measures = workshop.measures
     columns = score_columns(workshop.profile.criteria)
@@ -162,7 +162,7 @@ def scores_table(workshop: Workshop, language: str) -> pd.DataFrame:
     return pd.DataFrame(data).astype({c: "float64" for c in columns})
 
 
-def criteria_column_specs(language: str) -> dict[str, ColumnSpec]:
+def criteria_column_specs(language: Lang) -> dict[str, ColumnSpec]:
     """The criteria table's columns: a name, the side it counts towards and a weight from 0."""
     return {
         "name": column("text", Message("Kriterium", "Criterion")(language), required=True, width="large"),
@@ -186,7 +186,7 @@ def criteria_column_specs(language: str) -> dict[str, ColumnSpec]:
     }
 
 
-def score_column_specs(criteria: Sequence[Criterion], language: str) -> dict[str, ColumnSpec]:
+def score_column_specs(criteria: Sequence[Criterion], language: Lang) -> dict[str, ColumnSpec]:
     """The scores table's columns: the measure, a whole score 1–5 per criterion, and the value and effort given."""
     specs = {"title": column("text", Message("Maßnahme", "Measure")(language), disabled=True)}
     for key, label in score_labels(criteria, language).items():
@@ -204,7 +204,7 @@ def scores_height(rows: int) -> int:
 # --- dot voting ---------------------------------------------------------------------------------
 
 
-def dots_left_text(workshop: Workshop, language: str) -> str:
+def dots_left_text(workshop: Workshop, language: Lang) -> str:
     """The dots still to give as the large figure shows them ('unbegrenzt' without a limit)."""
     left = voting.dots_left(workshop)
     if left is None:
@@ -212,7 +212,7 @@ def dots_left_text(workshop: Workshop, language: str) -> str:
     return str(left)
 
 
-def dots_given_text(workshop: Workshop, language: str) -> str:
+def dots_given_text(workshop: Workshop, language: Lang) -> str:
     """The dots given, out of the room's budget where there is one: '18 von 18' / '18 of 18'."""
     used, budget = voting.dots_used(workshop), voting.dots_budget(workshop)
     if budget is None:
@@ -230,7 +230,7 @@ class NumberInput:
     options: Mapping[str, Any] = field(default_factory=dict)
 
 
-def voting_inputs(workshop: Workshop, language: str) -> dict[str, NumberInput]:
+def voting_inputs(workshop: Workshop, language: Lang) -> dict[str, NumberInput]:
     """The number fields of dot voting: participants, dots per person, value per dot (only when votes raise it)."""
     profile = workshop.profile
     whole = {"min_value": 0, "step": 1}
@@ -269,7 +269,7 @@ def voting_inputs(workshop: Workshop, language: str) -> dict[str, NumberInput]:
     }
 
 
-def dots_figures(workshop: Workshop, language: str) -> list[tuple[str, str]]:
+def dots_figures(workshop: Workshop, language: Lang) -> list[tuple[str, str]]:
     """The two large figures of dot voting (label, value): the dots left and the dots given."""
     return [
         (Message("Punkte übrig", "Dots left")(language), dots_left_text(workshop, language)),
@@ -282,7 +282,7 @@ def vote_page_count(total: int) -> int:
     return (total + CARDS_PER_PAGE - 1) // CARDS_PER_PAGE
 
 
-def vote_page_label(page: int, total: int, language: str) -> str:
+def vote_page_label(page: int, total: int, language: Lang) -> str:
     """A page of voting cards by the measures it holds: '31–60 von 500'."""
     of = "of" if language == "en" else "von"
     return f"{page * CARDS_PER_PAGE + 1}–{min(total, (page + 1) * CARDS_PER_PAGE)} {of} {total}"
@@ -305,7 +305,7 @@ class VoteButton:
     change: voting.Change
 
 
-def vote_buttons(measure: Measure, no_dots_left: bool, language: str) -> tuple[VoteButton, VoteButton]:
+def vote_buttons(measure: Measure, no_dots_left: bool, language: Lang) -> tuple[VoteButton, VoteButton]:
     """The − button (off without dots) and the highlighted + button (off when every dot is given) of a card."""
     return (
         VoteButton(
@@ -327,7 +327,7 @@ def vote_buttons(measure: Measure, no_dots_left: bool, language: str) -> tuple[V
     )
 
 
-def vote_card(measure: Measure, language: str) -> str:
+def vote_card(measure: Measure, language: Lang) -> str:
     """A voting card's head as HTML: title and field beside the dots, edged in the field's colour."""
     # One block: cheap to draw 30 times, readable from the back of the room.
     return (

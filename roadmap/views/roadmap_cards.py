@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from roadmap.domain import formats
+from roadmap.domain.messages import Lang
 from roadmap.domain.model import Status
 from roadmap.planning.phases import milestones
 from roadmap.planning.plan import Plan
@@ -33,7 +34,7 @@ class NotPlannedRow:
     done: bool
 
 
-def milestone_cards(plan: Plan, lang: str) -> list[MilestoneCard]:
+def milestone_cards(plan: Plan, lang: Lang) -> list[MilestoneCard]:
     """Per phase: name, end date, how many measures are finished in it and by then, their first titles."""
     cards = []
     for milestone in milestones(plan):
@@ -51,7 +52,7 @@ def milestone_cards(plan: Plan, lang: str) -> list[MilestoneCard]:
     return cards
 
 
-def not_planned_rows(plan: Plan, lang: str) -> list[NotPlannedRow]:
+def not_planned_rows(plan: Plan, lang: Lang) -> list[NotPlannedRow]:
     """Every measure outside the plan in rank order, with its reason in plain words."""
     rank_of = {r.measure.id: r.rank for r in plan.ranking}
     items = sorted(plan.not_planned.values(), key=lambda item: rank_of.get(item.measure_id, 0))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from roadmap.domain.messages import LANGS, Lang
+
 
 @dataclass(frozen=True)
 class Name:
@@ -12,7 +14,7 @@ class Name:
     de: str
     en: str
 
-    def __call__(self, lang: str = "de") -> str:
+    def __call__(self, lang: Lang = "de") -> str:
         return self.en if lang == "en" else self.de
 
 
@@ -124,9 +126,9 @@ LIST_SEPARATOR = ", "
 PHASE_SEPARATOR = " | "
 
 
-def lang_of_sheet_names(names: list[str]) -> str | None:
+def lang_of_sheet_names(names: list[str]) -> Lang | None:
     """'de' or 'en' if the names are those of this program's own workbook, else None."""
-    for lang in ("de", "en"):
+    for lang in LANGS:
         wanted = {SHEET_MEASURES(lang), SHEET_PROFILE(lang)}
         if wanted <= set(names):
             return lang

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from roadmap.domain.messages import LANGS
+from roadmap.domain.messages import LANGS, Lang
 from roadmap.domain.model import FIELDS_EN, STATUSES_EN, Criterion, Measure, Month, Profile, Side, Status, VoteMode
 from roadmap.workbook.names import (
     CRITERION_PREFIX,
@@ -59,20 +59,20 @@ def criteria_names(profile: Profile, measures: Iterable[Measure]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def measure_header(criteria: Iterable[str], lang: str) -> list[str]:
+def measure_header(criteria: Iterable[str], lang: Lang) -> list[str]:
     """The `Maßnahmen` header: every field of a measure, then one column per criterion."""
     return [name(lang) for name in MEASURE_COLUMNS.values()] + [CRITERION_PREFIX(lang) + c for c in criteria]
 
 
 def measure_rows(
-    measures: Iterable[Measure], criteria: Iterable[str], lang: str = "de"
+    measures: Iterable[Measure], criteria: Iterable[str], lang: Lang = "de"
 ) -> tuple[list[str], list[list[Cell]]]:
     """Header and one row of plain cell values per measure, in the given order."""
     names = list(criteria)
     return measure_header(names, lang), [_measure_row(m, names, lang) for m in measures]
 
 
-def _measure_row(m: Measure, criteria: list[str], lang: str) -> list[Cell]:
+def _measure_row(m: Measure, criteria: list[str], lang: Lang) -> list[Cell]:
     values: dict[str, Cell] = {
         "id": m.id,
         "title": m.title,
@@ -102,7 +102,7 @@ def _measure_row(m: Measure, criteria: list[str], lang: str) -> list[Cell]:
     return [values[key] for key in MEASURE_COLUMNS] + [m.criteria.get(name) for name in criteria]
 
 
-def profile_rows(profile: Profile, lang: str = "de") -> list[list[Cell]]:
+def profile_rows(profile: Profile, lang: Lang = "de") -> list[list[Cell]]:
     """One [setting, value] row per key of schema.PROFILE_KEYS (the header row not included)."""
     values: dict[str, Cell] = {
         "name": profile.name or None,
@@ -132,7 +132,7 @@ def profile_cell(key: str, sheet_name: str | None = None) -> str:
     return f"'{sheet_name}'!{address}" if sheet_name else address
 
 
-def criteria_text(criteria: Iterable[Criterion], lang: str = "de") -> str:
+def criteria_text(criteria: Iterable[Criterion], lang: Lang = "de") -> str:
     """'Kundennutzen (Nutzen, 2); Kosten (Aufwand, 0,5)': name, side and weight of each criterion."""
     parts = []
     for c in criteria:
@@ -141,7 +141,7 @@ def criteria_text(criteria: Iterable[Criterion], lang: str = "de") -> str:
     return "; ".join(parts)
 
 
-def _weight_text(weight: float, lang: str) -> str:
+def _weight_text(weight: float, lang: Lang) -> str:
     # repr keeps every digit, so the weight reads back exactly.
     text = str(int(weight)) if float(weight).is_integer() and abs(weight) < 1e15 else repr(float(weight))
     return text if lang == "en" else text.replace(".", ",")
@@ -162,17 +162,17 @@ def parse_criteria(text: str) -> tuple[Criterion, ...]:
     return tuple(found)
 
 
-def field_name(field: str, lang: str) -> str:
+def field_name(field: str, lang: Lang) -> str:
     """A field of action in the workbook's language."""
     return FIELDS_EN.get(field, field) if lang == "en" else field
 
 
-def status_name(status: Status, lang: str) -> str:
+def status_name(status: Status, lang: Lang) -> str:
     """A status in the workbook's language."""
     return STATUSES_EN[status] if lang == "en" else status.value
 
 
-def yes_no(flag: bool, lang: str) -> str:
+def yes_no(flag: bool, lang: Lang) -> str:
     """'ja'/'nein' (or 'yes'/'no')."""
     return YES(lang) if flag else NO(lang)
 

@@ -13,6 +13,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from roadmap.domain.messages import Lang
 from roadmap.domain.model import FIELD_COLORS
 
 # A spreadsheet cell's value, as this workbook writes it and the importer reads any file.
@@ -32,7 +33,7 @@ def tint(color: str, share: float = TINT) -> str:
 class Styles:
     """The formats used across the sheets, created once per workbook in its language."""
 
-    def __init__(self, book: Workbook, lang: str) -> None:
+    def __init__(self, book: Workbook, lang: Lang) -> None:
         english = lang == "en"
         self.book, self.lang = book, lang
         self.title = book.add_format({"bold": True, "font_size": 13})

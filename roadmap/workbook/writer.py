@@ -21,6 +21,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from roadmap.domain.messages import Lang
 from roadmap.planning.phases import phases
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import QUADRANTS_EN
@@ -33,7 +34,7 @@ from roadmap.workbook.styles import Cell, Styles, header_row, print_landscape, p
 _ROADMAP_WIDTHS = (9, 40, 26, 8, 8, 7, 6, 20, 16, 11, 11, 9, 14, 14, 11, 12, 16, 16, 13, 50)
 
 
-def write_workbook(plan: Plan, target: Path | str | BinaryIO, lang: str = "de") -> None:
+def write_workbook(plan: Plan, target: Path | str | BinaryIO, lang: Lang = "de") -> None:
     """Write the roadmap workbook of a plan to a binary stream, or atomically to a file path."""
     if isinstance(target, (Path, str)):
         write_atomically(Path(target), lambda stream: write_workbook(plan, stream, lang))
@@ -66,7 +67,7 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
         raise
 
 
-def workbook_bytes(plan: Plan, lang: str = "de") -> bytes:
+def workbook_bytes(plan: Plan, lang: Lang = "de") -> bytes:
     """The roadmap workbook of a plan as XLSX bytes."""
     lang = "en" if lang == "en" else "de"
     buffer = io.BytesIO()
@@ -93,7 +94,7 @@ def roadmap_order(plan: Plan) -> list[str]:
     return planned + rest
 
 
-def roadmap_rows(plan: Plan, lang: str = "de") -> list[list[Cell]]:
+def roadmap_rows(plan: Plan, lang: Lang = "de") -> list[list[Cell]]:
     """The Roadmap sheet's rows below the header, one per measure, columns as schema.ROADMAP_COLUMNS."""
     ranked = {r.measure.id: r for r in plan.ranking}
     phase_list = phases(plan.profile)

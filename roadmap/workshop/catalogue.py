@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap.domain.ids import unique_id
+from roadmap.domain.messages import Lang
 from roadmap.domain.model import FIELDS, FIELDS_EN, Kpi, Measure
 
 # The data, one measure per line, so a consultant can review and extend it without reading code.
@@ -35,7 +36,7 @@ class CatalogueItem:
     depends_on: tuple[str, ...]
     kpi: Kpi
 
-    def title(self, lang: str = "de") -> str:
+    def title(self, lang: Lang = "de") -> str:
         """The title in the given language."""
         return self.title_en if lang == "en" else self.title_de
 
@@ -54,7 +55,7 @@ def _folded(text: str) -> str:
     return unicodedata.normalize("NFKD", text)
 
 
-def find(query: str, lang: str = "de") -> list[CatalogueItem]:
+def find(query: str, lang: Lang = "de") -> list[CatalogueItem]:
     """Catalogue measures whose title, description or field contain every word of the query."""
     words = _folded(query).split()
     found = []
@@ -84,7 +85,9 @@ def by_field() -> dict[str, list[CatalogueItem]]:
     return groups
 
 
-def to_measure(item: CatalogueItem, lang: str = "de", existing_ids: frozenset[str] | set[str] = frozenset()) -> Measure:
+def to_measure(
+    item: CatalogueItem, lang: Lang = "de", existing_ids: frozenset[str] | set[str] = frozenset()
+) -> Measure:
     """A new workshop measure from a catalogue item; a taken id gets a suffix -2, -3, … (`unique_id`)."""
     return Measure(
         id=unique_id(item.id, existing_ids),

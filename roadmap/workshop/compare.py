@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from roadmap.domain import formats
-from roadmap.domain.messages import Message
+from roadmap.domain.messages import Lang, Message
 from roadmap.domain.model import Measure, Month, Profile, Workshop
 from roadmap.importing.column_names import IMPORT_FIELDS
 from roadmap.planning.budget import yearly_costs
@@ -143,7 +143,7 @@ def compare(
     )
 
 
-def _names(items: list[str], lang: str) -> str:
+def _names(items: list[str], lang: Lang) -> str:
     shown = ", ".join(items[:LISTED])
     rest = len(items) - LISTED
     if rest > 0:
@@ -151,7 +151,7 @@ def _names(items: list[str], lang: str) -> str:
     return shown
 
 
-def _sentence(de: str, en: str, items: Callable[[str], list[str]]) -> Message:
+def _sentence(de: str, en: str, items: Callable[[Lang], list[str]]) -> Message:
     return Message(
         f"{de} ({len(items('de'))}): {_names(items('de'), 'de')}.",
         f"{en} ({len(items('en'))}): {_names(items('en'), 'en')}.",
@@ -180,7 +180,7 @@ def summary(comparison: Comparison) -> list[Message]:
             )
         )
     if c.moved:
-        word = {"de": "von {} auf {}", "en": "from {} to {}"}
+        word: dict[Lang, str] = {"de": "von {} auf {}", "en": "from {} to {}"}
         sentences.append(
             _sentence(
                 "Verschoben",

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from roadmap.domain.ids import base_id, new_ids
-from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.messages import Lang, Message, RoadmapError
 from roadmap.domain.model import Measure, Profile, Workshop
 from roadmap.importing.importer import ImportResult
 from roadmap.workbook.names import SHEET_PROFILE
@@ -200,7 +200,7 @@ def catalogue_match(item: CatalogueItem, measures: Sequence[Measure]) -> Measure
     return None
 
 
-def add_from_catalogue(workshop: Workshop, items: Sequence[CatalogueItem], lang: str = "de") -> MergeResult:
+def add_from_catalogue(workshop: Workshop, items: Sequence[CatalogueItem], lang: Lang = "de") -> MergeResult:
     """The workshop with these catalogue measures appended; their prerequisites point at the workshop's measures.
 
     A prerequisite that is not in the workshop (nor added now) is left out, and said so. An item
