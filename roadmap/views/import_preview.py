@@ -16,7 +16,7 @@ from roadmap.domain.model import Workshop
 from roadmap.importing.column_names import IMPORT_FIELDS, is_grid_header
 from roadmap.importing.importer import ImportResult
 from roadmap.views import escape, measure_table
-from roadmap.workshop.merge import APPEND, REPLACE, UPDATE, MergeResult
+from roadmap.workshop.merge import MergeMode, MergeResult
 
 NOT_MAPPED = "—"
 _KIND = {Severity.ERROR: Message("Fehler", "Error")}
@@ -53,10 +53,12 @@ OWN_WORKBOOK = Message(
     "Roadmap workbook of this program recognised: every field (and the profile) is taken over.",
 )
 NOTHING_CHANGED = Message("Am Workshop wurde nichts geändert.", "Nothing in the workshop was changed.")
-HOW_LABELS: dict[str, Message] = {
-    APPEND: Message("Anhängen (zu den bisherigen Maßnahmen)", "Append (to the current measures)"),
-    REPLACE: Message("Ersetzen (die bisherige Liste fällt weg)", "Replace (the current list goes)"),
-    UPDATE: Message("Abgleichen über die ID (gleiche ID wird aktualisiert)", "Update by ID (same ID is updated)"),
+HOW_LABELS: dict[MergeMode, Message] = {
+    MergeMode.APPEND: Message("Anhängen (zu den bisherigen Maßnahmen)", "Append (to the current measures)"),
+    MergeMode.REPLACE: Message("Ersetzen (die bisherige Liste fällt weg)", "Replace (the current list goes)"),
+    MergeMode.UPDATE: Message(
+        "Abgleichen über die ID (gleiche ID wird aktualisiert)", "Update by ID (same ID is updated)"
+    ),
 }
 
 
@@ -203,6 +205,6 @@ def merge_summary(outcome: MergeResult, language: Lang) -> str:
     return start + " ".join(m(language) for m in outcome.messages)
 
 
-def merge_warns(workshop: Workshop, how: str | None) -> bool:
+def merge_warns(workshop: Workshop, how: MergeMode | None) -> bool:
     """True when taking the list over would remove measures: replacing a list that has some."""
-    return how == REPLACE and bool(workshop.measures)
+    return how == MergeMode.REPLACE and bool(workshop.measures)

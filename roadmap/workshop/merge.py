@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from roadmap.domain.ids import base_id, new_ids
 from roadmap.domain.messages import Lang, Message, RoadmapError
@@ -17,8 +18,17 @@ from roadmap.importing.importer import ImportResult
 from roadmap.workbook.names import SHEET_PROFILE
 from roadmap.workshop.catalogue import CatalogueItem, catalogue, to_measure
 
-APPEND, REPLACE, UPDATE = "append", "replace", "update"
-HOW: tuple[str, ...] = (APPEND, REPLACE, UPDATE)
+
+class MergeMode(StrEnum):
+    """How an imported list comes into the workshop: appended, in place of its measures, or updating them by id."""
+
+    APPEND = "append"
+    REPLACE = "replace"
+    UPDATE = "update"
+
+
+APPEND, REPLACE, UPDATE = MergeMode.APPEND, MergeMode.REPLACE, MergeMode.UPDATE
+HOW: tuple[MergeMode, ...] = tuple(MergeMode)
 
 # Every attribute of a measure but its id, in the model's order.
 MEASURE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Measure) if f.name != "id")
@@ -66,7 +76,7 @@ def merge(
     workshop: Workshop,
     imported_measures: Sequence[Measure],
     imported_profile: Profile | None,
-    how: str,
+    how: MergeMode,
     fields: frozenset[str] | None = None,
 ) -> MergeResult:
     """The workshop with an imported list appended, put in place of its measures, or used to update them by id.
@@ -74,16 +84,16 @@ def merge(
     `fields` (update only) names the attributes the file carries (see `import_fields`); the others keep
     the workshop's values, so a file without a value column does not reset every value to 3.
     """
-    if how == APPEND:
+    if how == MergeMode.APPEND:
         return _append(workshop, imported_measures)
-    if how == REPLACE:
+    if how == MergeMode.REPLACE:
         return _replace(workshop, imported_measures, imported_profile)
-    if how == UPDATE:
+    if how == MergeMode.UPDATE:
         return _update(workshop, imported_measures, fields)
     raise RoadmapError(Message(f"Unbekannte Übernahmeart '{how}'.", f"Unknown way to merge '{how}'."))
 
 
-def merge_import(workshop: Workshop, result: ImportResult, how: str) -> MergeResult:
+def merge_import(workshop: Workshop, result: ImportResult, how: MergeMode) -> MergeResult:
     """`merge` for an import: its profile only where the file had a Profil sheet, update only what it carries."""
     names = {SHEET_PROFILE("de").lower(), SHEET_PROFILE("en").lower()}
     had_profile = result.profile is not None and any(sheet.lower() in names for sheet in result.sheets)
