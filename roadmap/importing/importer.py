@@ -26,7 +26,7 @@ from roadmap.importing.files import (
 from roadmap.importing.header import Header, find_header, first_row_header, header_at, no_header
 from roadmap.importing.measure_cells import Report, build, columns_of
 from roadmap.importing.own_reader import read_own_workbook
-from roadmap.importing.rows import Line, layout_of, read_lines, skipped_messages, sort_lines
+from roadmap.importing.rows import Layout, Line, layout_of, read_lines, skipped_messages, sort_lines
 from roadmap.importing.values import is_empty
 from roadmap.workbook.names import SHEET_MEASURES, lang_of_sheet_names
 from roadmap.workbook.styles import Cell
@@ -84,7 +84,7 @@ def import_file(
         header = _chosen_header(chosen, header, header_row, name, mapping)
     if header is None:
         raise _no_measure_list(name, [chosen.name])
-    return _import_sheet(chosen, header, name, usable, mapping)
+    return _import_sheet(chosen, header, name, usable)
 
 
 def _chosen_header(
@@ -175,38 +175,57 @@ def _no_measure_list(name: str, sheets: list[str]) -> ImportFailed:
     )
 
 
-def _import_sheet(
-    sheet: RawSheet, header: Header, name: str, usable: tuple[str, ...], override: dict[str, int] | None
-) -> ImportResult:
+def _import_sheet(sheet: RawSheet, header: Header, name: str, usable: tuple[str, ...]) -> ImportResult:
+    """The measures below the header: rows read, what was left out reported, ids decided, dependencies checked."""
     report = Report(name, sheet.name)
     mapping = dict(header.mapping)
     header = replace(header, texts=tuple(text.replace("\n", " ") for text in header.texts))
-    data_rows = sheet.rows[header.bottom + 1 :]
-    if "title" not in mapping:
-        _choose_title_column(data_rows, header, mapping, report)
-    layout = layout_of(header.texts, mapping, data_rows, sheet.hidden_columns)
-    lines = sort_lines(read_lines(sheet.rows, header.bottom + 1, layout, sheet.date1904))
-    where = Location(name, sheet.name, header.bottom + 1 or None)
-    if not lines:
-        raise ImportFailed(
-            Message(
-                "Die Tabelle hat eine Kopfzeile, aber keine Zeilen mit Maßnahmen darunter.",
-                "The table has a header row but no rows of measures below it.",
-            ),
-            where,
-        )
-    columns = columns_of(header.texts, layout, lines)
-    built = build(lines, columns, report, sheet.date1904)
+    layout, lines = _measure_lines(sheet, header, mapping, report, name)
+    built = build(lines, columns_of(header.texts, layout, lines), report, sheet.date1904)
     if not built:
         raise ImportFailed(
             Message(
                 "Unter der Kopfzeile steht keine einzige Maßnahme (nur Leer-, Summen- oder Vorlagenzeilen).",
                 "Below the header there is not a single measure (only empty, totals or template rows).",
             ),
-            where,
+            Location(name, sheet.name, header.bottom + 1 or None),
         )
+    _report_left_out(sheet, header, layout, lines, report)
+    measures = _with_ids(built, header, mapping, report)
+    _check_dependencies(measures, built, mapping, report)
+    unmapped = tuple(
+        header.texts[c] for c in (*layout.notes, *layout.grid) if c < len(header.texts) and header.texts[c]
+    )
+    problems = tuple(sorted(report.problems, key=lambda p: p.where.row or 0))
+    return ImportResult(
+        tuple(measures), None, problems, sheet.name, usable, header.bottom + 1, mapping, header.texts, unmapped
+    )
+
+
+def _measure_lines(
+    sheet: RawSheet, header: Header, mapping: dict[str, int], report: Report, name: str
+) -> tuple[Layout, list[Line]]:
+    """The columns' layout and the sorted lines below the header (a title column chosen if none is named)."""
+    data_rows = sheet.rows[header.bottom + 1 :]
+    if "title" not in mapping:
+        _choose_title_column(data_rows, header, mapping, report)
+    layout = layout_of(header.texts, mapping, data_rows, sheet.hidden_columns)
+    lines = sort_lines(read_lines(sheet.rows, header.bottom + 1, layout, sheet.date1904))
+    if not lines:
+        raise ImportFailed(
+            Message(
+                "Die Tabelle hat eine Kopfzeile, aber keine Zeilen mit Maßnahmen darunter.",
+                "The table has a header row but no rows of measures below it.",
+            ),
+            Location(name, sheet.name, header.bottom + 1 or None),
+        )
+    return layout, lines
+
+
+def _report_left_out(sheet: RawSheet, header: Header, layout: Layout, lines: list[Line], report: Report) -> None:
+    """What was not imported: skipped rows, the calendar columns of a Gantt grid, hidden columns."""
     for message, row in skipped_messages(lines):
-        report.add(message, row, mapping.get("title"))
+        report.add(message, row, layout.mapping.get("title"))
     if layout.grid:
         letters = f"{column_letter(layout.grid[0])}–{column_letter(layout.grid[-1])}"
         report.add(
@@ -217,35 +236,15 @@ def _import_sheet(
             header.bottom + 1,
             layout.grid[0],
         )
-    hidden = sorted(c for c in sheet.hidden_columns if c not in mapping.values() and c < len(header.texts))
+    hidden = sorted(c for c in sheet.hidden_columns if c not in layout.mapping.values() and c < len(header.texts))
     hidden = [c for c in hidden if header.texts[c]]
     if hidden:
         names = ", ".join(f"{column_letter(c)} ('{header.texts[c]}')" for c in hidden)
         report.add(
-            Message(
-                f"Ausgeblendete Spalten nicht übernommen: {names}.",
-                f"Hidden columns not imported: {names}.",
-            ),
+            Message(f"Ausgeblendete Spalten nicht übernommen: {names}.", f"Hidden columns not imported: {names}."),
             header.bottom + 1,
             hidden[0],
         )
-    measures = _with_ids(built, header, mapping, report)
-    _check_dependencies(measures, built, mapping, report)
-    unmapped = tuple(
-        header.texts[c] for c in (*layout.notes, *layout.grid) if c < len(header.texts) and header.texts[c]
-    )
-    problems = sorted(report.problems, key=lambda p: p.where.row or 0)
-    return ImportResult(
-        tuple(measures),
-        None,
-        tuple(problems),
-        sheet.name,
-        usable,
-        header.bottom + 1,
-        mapping,
-        header.texts,
-        unmapped,
-    )
 
 
 def _choose_title_column(rows: list[list[Cell]], header: Header, mapping: dict[str, int], report: Report) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import TypeVar
+from enum import Enum
+from typing import Final, Literal, TypeVar
 
 from roadmap.domain.messages import LANGS, Location, Message, Problem, Severity, column_letter
 from roadmap.domain.model import FIELDS, FIELDS_EN, STATUSES_EN, Month, PlanMode, Status, duration_months
@@ -21,7 +22,16 @@ from roadmap.workbook.styles import Cell
 
 _Code = TypeVar("_Code", bound=str)
 
-UNREADABLE = object()
+_T = TypeVar("_T")
+
+
+class Unreadable(Enum):
+    """The mark of a cell that could not be read (a warning names it); the field keeps its default."""
+
+    UNREADABLE = "unreadable"
+
+
+UNREADABLE: Final = Unreadable.UNREADABLE
 
 
 def key_of(text: object) -> str:
@@ -40,7 +50,9 @@ class SheetReader:
         letter = column_letter(column) if column is not None else ""
         self.problems.append(Problem(message, Location(self.filename, self.raw.name, row, letter), Severity.WARNING))
 
-    def read(self, cell: Cell, parser: Callable[[Cell], object], row: int, column: int, label: str) -> object:
+    def read(
+        self, cell: Cell, parser: Callable[[Cell], _T], row: int, column: int, label: str
+    ) -> _T | Literal[Unreadable.UNREADABLE]:
         """The parsed cell, or UNREADABLE after a warning naming the cell."""
         try:
             return parser(cell)

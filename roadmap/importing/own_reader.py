@@ -268,6 +268,27 @@ class _MeasureReader:
         """The measure of one row; None for an empty row or one without ID and title (reported)."""
         if all(cell is None for cell in row):
             return None
+        values = self._values(row, number)
+        named = self._id_and_title(str(values.pop("id", "")), str(values.pop("title", "")), number)
+        if named is None:
+            return None
+        ident, title = named
+        kpi = Kpi(*(str(values.pop(k, "")) for k in ("kpi_name", "kpi_baseline", "kpi_target")))
+        extra = [
+            f"{self.unknown[c]}: {cells.text(row[c])}" for c in self.unknown if c < len(row) and row[c] is not None
+        ]
+        if extra:
+            values["notes"] = "; ".join(filter(None, [str(values.get("notes", "")), *extra]))
+        try:
+            measure = Measure(id=ident, title=title, kpi=kpi, criteria=self._scores(row, number), **values)  # type: ignore[arg-type]
+        except RoadmapError as error:  # a combination no single cell shows; the row cannot be used
+            self.sheet.warn(error.message, number)
+            return None
+        self.rows_of.append(number)
+        return measure
+
+    def _values(self, row: list[Cell], number: int) -> dict[str, object]:
+        """Each known column's cell read by its parser; an unreadable cell is left out (and reported)."""
         values: dict[str, object] = {}
         for key, column in self.fields.items():
             cell = row[column] if column < len(row) else None
@@ -275,23 +296,19 @@ class _MeasureReader:
                 value = self.sheet.read(cell, self.parsers[key], number, column, self.labels[column])
                 if value is not UNREADABLE:
                     values[key] = value
-        ident, title = str(values.pop("id", "")), str(values.pop("title", ""))
+        return values
+
+    def _id_and_title(self, ident: str, title: str, number: int) -> tuple[str, str] | None:
+        """The row's id and title: a missing id is made new, a missing title is the id; neither: no measure."""
         if not ident.strip() and not title.strip():
             self.sheet.warn(
-                Message(
-                    "Zeile ohne ID und Titel übersprungen.",
-                    "Row without ID and title skipped.",
-                ),
-                number,
+                Message("Zeile ohne ID und Titel übersprungen.", "Row without ID and title skipped."), number
             )
             return None
         if not ident.strip():
             ident = self._fresh_id()
             self.sheet.warn(
-                Message(
-                    f"Maßnahme ohne ID – sie heißt jetzt '{ident}'.",
-                    f"Measure without ID – it is now '{ident}'.",
-                ),
+                Message(f"Maßnahme ohne ID – sie heißt jetzt '{ident}'.", f"Measure without ID – it is now '{ident}'."),
                 number,
                 self.fields["id"],
             )
@@ -305,26 +322,18 @@ class _MeasureReader:
                 self.fields["title"],
             )
             title = ident
-        kpi = Kpi(*(str(values.pop(k, "")) for k in ("kpi_name", "kpi_baseline", "kpi_target")))
-        scores = {}
+        return ident.strip(), title
+
+    def _scores(self, row: list[Cell], number: int) -> dict[str, float]:
+        """The measure's score per weighted criterion (a column 'Kriterium: name')."""
+        scores: dict[str, float] = {}
         for name, column in self.criteria.items():
             cell = row[column] if column < len(row) else None
             if cell is not None:
                 score = self.sheet.read(cell, cells.number, number, column, name)
                 if score is not UNREADABLE:
                     scores[name] = score
-        extra = [
-            f"{self.unknown[c]}: {cells.text(row[c])}" for c in self.unknown if c < len(row) and row[c] is not None
-        ]
-        if extra:
-            values["notes"] = "; ".join(filter(None, [str(values.get("notes", "")), *extra]))
-        try:
-            measure = Measure(id=ident.strip(), title=title, kpi=kpi, criteria=scores, **values)  # type: ignore[arg-type]
-        except RoadmapError as error:  # a combination no single cell shows; the row cannot be used
-            self.sheet.warn(error.message, number)
-            return None
-        self.rows_of.append(number)
-        return measure
+        return scores
 
     def _fresh_id(self) -> str:
         ident = new_ids(self.taken, 1, digits=3)[0]

@@ -12,10 +12,11 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import URL, Engine, create_engine, event, make_url, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import NullPool, StaticPool
 
@@ -141,9 +142,9 @@ def _sqlite_engine(url: URL, synchronous: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_SECONDS, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: object, _record: object) -> None:
-        dbapi_connection.isolation_level = None  # type: ignore[attr-defined]  # SQLAlchemy's BEGIN below
-        cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # SQLAlchemy's BEGIN below
+        cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
         if not _in_memory(url):
@@ -152,9 +153,9 @@ def _sqlite_engine(url: URL, synchronous: str) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn: object) -> None:
-        read_only = conn.get_execution_options().get(READ_ONLY, False)  # type: ignore[attr-defined]
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+    def _on_begin(conn: Connection) -> None:
+        read_only = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 
