@@ -70,6 +70,8 @@ VALUE_SIDE, EFFORT_SIDE = Side.VALUE, Side.EFFORT
 # The longest measure title, in characters: an import shortens a longer one and says so (the full
 # text goes into the notes). Like a workshop's name (store_records.NAME_LIMIT), 200 characters.
 TITLE_LIMIT = 200
+# The longest a measure may last, in months (50 years): a longer figure is a typing error, not a plan.
+DURATION_LIMIT = 600
 
 
 @dataclass(frozen=True, order=True)
@@ -250,10 +252,15 @@ def _measure_problem(m: Measure) -> Message | None:
                 f"Maßnahme {name}: {label_de} dürfen nicht negativ sein ({amount}).",
                 f"Measure {name}: {label_en} must not be negative ({amount}).",
             )
-    if not isinstance(m.duration, int) or m.duration < 1 or m.duration > 600:
+    if not isinstance(m.duration, int) or m.duration < 1:
         return Message(
             f"Maßnahme {name}: Dauer muss mindestens 1 Monat sein, nicht {m.duration}.",
             f"Measure {name}: duration must be at least 1 month, not {m.duration}.",
+        )
+    if m.duration > DURATION_LIMIT:
+        return Message(
+            f"Maßnahme {name}: Dauer darf höchstens {DURATION_LIMIT} Monate sein, nicht {m.duration}.",
+            f"Measure {name}: duration must be at most {DURATION_LIMIT} months, not {m.duration}.",
         )
     if m.votes < 0:
         return Message(

@@ -13,7 +13,16 @@ from enum import Enum
 from typing import Final, Literal, TypeVar
 
 from roadmap.domain.messages import LANGS, Location, Message, Problem, Severity, column_letter
-from roadmap.domain.model import FIELDS, FIELDS_EN, STATUSES_EN, Month, PlanMode, Status, duration_months
+from roadmap.domain.model import (
+    DURATION_LIMIT,
+    FIELDS,
+    FIELDS_EN,
+    STATUSES_EN,
+    Month,
+    PlanMode,
+    Status,
+    duration_months,
+)
 from roadmap.importing.files import RawSheet
 from roadmap.importing.values import parse_month, parse_number
 from roadmap.importing.words import parse_bool, parse_field, parse_status
@@ -120,7 +129,7 @@ def count(cell: Cell) -> int:
 def duration(cell: Cell) -> int:
     """Whole months, fractions rounded up (docs/planning.md)."""
     found = number(cell)
-    if not 0 < found <= 600:
+    if not 0 < found <= DURATION_LIMIT:
         raise ValueError(cell)
     return duration_months(found)
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from roadmap.domain.model import Month, duration_months
+from roadmap.domain.model import DURATION_LIMIT, Month, duration_months
 
 GERMAN, ENGLISH = "de", "en"
 DAYS_PER_MONTH = 30.44
@@ -316,7 +316,7 @@ def parse_duration(value: object, unit: str = MONTHS) -> int | None:
         days = days_of(amount, named)
     else:
         raise ValueError(f"'{text_of(value)}' ist keine Dauer")
-    if days < 0 or days > 600 * DAYS_PER_MONTH:
+    if days < 0 or days > DURATION_LIMIT * DAYS_PER_MONTH:
         raise ValueError(f"'{text_of(value)}' ist keine sinnvolle Dauer")
     return duration_months(days / DAYS_PER_MONTH)
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from roadmap.domain.ids import new_ids
 from roadmap.domain.messages import Lang, Message, RoadmapError
 from roadmap.domain.model import (
+    DURATION_LIMIT,
     FIELDS,
     FIELDS_EN,
     STATUSES_EN,
@@ -125,8 +126,10 @@ def _cell_changes(
     if column in INTEGERS:
         number = (1.0 if column == "duration" else 0.0) if value is None else _number(value)
         if column == "duration":
-            if not 1 <= number <= 600:
-                raise _Invalid(Message("muss 1 bis 600 Monate betragen", "must be 1 to 600 months"))
+            if not 1 <= number <= DURATION_LIMIT:
+                raise _Invalid(
+                    Message(f"muss 1 bis {DURATION_LIMIT} Monate betragen", f"must be 1 to {DURATION_LIMIT} months")
+                )
             return {"duration": duration_months(number)}
         if number < 0 or number != int(number):
             raise _Invalid(Message("muss eine ganze Zahl ab 0 sein", "must be a whole number from 0"))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from roadmap.domain import formats
 from roadmap.domain.messages import Lang, Message
-from roadmap.domain.model import FIELDS, FIELDS_EN, STATUSES_EN, Measure, Status
+from roadmap.domain.model import DURATION_LIMIT, FIELDS, FIELDS_EN, STATUSES_EN, Measure, Status
 from roadmap.views.column_specs import ColumnSpec, column
 from roadmap.workbook.own_format import month_day
 
@@ -162,7 +162,14 @@ def column_specs(measures: Sequence[Measure], lang: Lang, editable: bool) -> dic
         "funding_eligible": column("checkbox", label["funding_eligible"], default=False, disabled=off),
         "person_days": column("number", label["person_days"], min_value=0, default=0, format="localized", disabled=off),
         "duration": column(
-            "number", label["duration"], min_value=1, max_value=600, step=1, default=1, format="%d", disabled=off
+            "number",
+            label["duration"],
+            min_value=1,
+            max_value=DURATION_LIMIT,
+            step=1,
+            default=1,
+            format="%d",
+            disabled=off,
         ),
         "depends_on": column(
             "multiselect",
