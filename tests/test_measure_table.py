@@ -14,12 +14,10 @@ from roadmap.views.measure_table import (
     column_specs,
     dependency_labels,
     dependency_options,
-    editor_height,
     headline,
     measure_frame,
     money_format,
     month_format,
-    presenter_height,
 )
 from ui.session import demo_workshop
 
@@ -137,11 +135,6 @@ def test_costs_and_months_are_formatted_as_in_the_language(lang: str, money: str
     assert (money_format(lang), month_format(lang)) == (money, month)
     assert specs["one_time_cost"].options["format"] == specs["running_cost"].options["format"] == money
     assert {specs[key].options["format"] for key in ("earliest_start", "deadline", "pinned")} == {month}
-
-
-def test_the_editor_grows_with_its_rows_and_an_empty_row_up_to_640_pixels() -> None:
-    assert (editor_height(0), editor_height(3), editor_height(500)) == (73, 178, 640)
-    assert (presenter_height(0), presenter_height(21), presenter_height(500)) == (38, 773, 900)
 
 
 HEADLINES = {

@@ -29,13 +29,11 @@ from roadmap.views.priorities import (
     dots_given_text,
     dots_left_text,
     ranking_column_specs,
-    ranking_height,
     ranking_plan,
     ranking_table,
     score_column_specs,
     score_columns,
     score_labels,
-    scores_height,
     scores_table,
     vote_buttons,
     vote_card,
@@ -210,10 +208,6 @@ def test_the_ranking_tables_headings_are_in_the_language_and_its_figures_right_a
     }
 
 
-def test_the_ranking_table_shows_up_to_22_rows_before_it_scrolls() -> None:
-    assert (ranking_height(1), ranking_height(22), ranking_height(500)) == (73, 808, 808)
-
-
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_a_criterion_counts_towards_value_or_effort_named_in_the_language(lang: str) -> None:
     side = criteria_column_specs(lang)["side"]
@@ -246,7 +240,6 @@ def test_the_scores_table_takes_whole_scores_1_to_5_per_criterion_and_shows_valu
         options = specs[key].options
         assert (specs[key].kind, options["min_value"], options["max_value"], options["step"]) == ("number", 1, 5, 1)
     assert all(specs[key].options["disabled"] for key in ("title", "value", "effort"))
-    assert (scores_height(5), scores_height(500)) == (213, 600)
 
 
 def test_the_voting_fields_show_the_workshops_settings_and_change_them() -> None:

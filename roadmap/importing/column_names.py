@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from roadmap.domain.messages import Message
-from roadmap.importing.values import DAYS, HOURS, MONTHS, WORKING_DAYS, unit_of
+from roadmap.importing.values import DAYS, HOURS, WORKING_DAYS, unit_of
 from roadmap.workbook.names import MEASURE_COLUMNS
 
 # Every field a column can be mapped to, with the label the app shows in its mapping editor.
@@ -292,6 +292,3 @@ def is_measure_header(mapping: dict[str, int]) -> bool:
 def looked_for() -> str:
     """Example names of a title column, for the message when no measure list is found."""
     return "Maßnahme, Titel, Aufgabe, Vorhaben, Projekt, Vorgang, Tätigkeit, Task, Name"
-
-
-DURATION_UNITS = (MONTHS, DAYS, WORKING_DAYS, HOURS)

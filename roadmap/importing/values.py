@@ -53,7 +53,6 @@ def text_of(value: object) -> str:
 # ---- numbers and money -------------------------------------------------------------------------
 
 _THOUSANDS = {"tsd": 1_000, "t": 1_000, "k": 1_000, "tausend": 1_000, "mio": 1_000_000, "m": 1_000_000}
-_NUMBER = re.compile(r"[+-]?[\d.,]*\d[\d.,]*")
 _CURRENCY = re.compile(r"(€|eur(o)?|\$|usd|chf|fr\.)", re.IGNORECASE)
 
 

@@ -54,20 +54,11 @@ def phases(profile: Profile) -> list[Phase]:
 
 
 def phase_of(month: Month, all_phases: list[Phase]) -> Phase | None:
-    """The phase containing the month, or None outside the horizon."""
+    """The phase containing the month, or None outside the horizon; a measure belongs to the phase it starts in."""
     for phase in all_phases:
         if phase.contains(month):
             return phase
     return None
-
-
-def phase_name_of(plan: Plan, measure_id: str) -> str:
-    """The phase a planned measure starts in ('' if not planned or it started before the horizon)."""
-    placement = plan.placements.get(measure_id)
-    if placement is None:
-        return ""
-    phase = phase_of(placement.start, phases(plan.profile))
-    return phase.name if phase else ""
 
 
 def milestones(plan: Plan) -> list[Milestone]:

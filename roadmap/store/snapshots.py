@@ -49,14 +49,6 @@ def listed(conn: Connection, workshop_id: str) -> list[SnapshotInfo]:
     return [SnapshotInfo(r.id, r.workshop_id, r.name, moment(r.created), r.measures) for r in conn.execute(query).all()]
 
 
-def info(conn: Connection, snapshot_id: str) -> SnapshotInfo:
-    """One snapshot's summary; NotFound if there is none."""
-    row = conn.execute(select(*_INFO).where(snapshots.c.id == snapshot_id)).first()
-    if row is None:
-        raise snapshot_missing(snapshot_id)
-    return SnapshotInfo(row.id, row.workshop_id, row.name, moment(row.created), row.measures)
-
-
 def load(conn: Connection, snapshot_id: str) -> Workshop:
     """The workshop as it was when the snapshot was taken (e.g. to compare it with now)."""
     document = conn.execute(select(snapshots.c.document).where(snapshots.c.id == snapshot_id)).scalar()

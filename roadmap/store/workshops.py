@@ -231,11 +231,6 @@ class Store:
         with self.reading() as conn:
             return snapshots.listed(conn, workshop_id)
 
-    def snapshot_info(self, snapshot_id: str) -> SnapshotInfo:
-        """One snapshot's summary; NotFound if there is none."""
-        with self.reading() as conn:
-            return snapshots.info(conn, snapshot_id)
-
     def load_snapshot(self, snapshot_id: str) -> Workshop:
         """The workshop as it was when the snapshot was taken."""
         with self.reading() as conn:

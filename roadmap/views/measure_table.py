@@ -193,16 +193,6 @@ def column_specs(measures: Sequence[Measure], lang: Lang, editable: bool) -> dic
     return {key: specs[key] for key in ORDER}
 
 
-def editor_height(rows: int) -> int:
-    """The editor's height in pixels: every row and the empty row for a new one, at most 640."""
-    return min(38 + 35 * (rows + 1), 640)
-
-
-def presenter_height(rows: int) -> int:
-    """The presenter's read-only table: every row without scrolling, at most 900 pixels."""
-    return min(38 + 35 * rows, 900)
-
-
 # --- the totals above the table -----------------------------------------------------------------
 
 

@@ -124,11 +124,6 @@ def ranking_column_specs(language: Lang, editable: bool) -> dict[str, ColumnSpec
     }
 
 
-def ranking_height(rows: int) -> int:
-    """The ranking table's height in pixels: every row, at most 22 before it scrolls."""
-    return min(38 + 35 * rows, 38 + 35 * 22)
-
-
 # --- weighted criteria --------------------------------------------------------------------------
 
 
@@ -194,11 +189,6 @@ def score_column_specs(criteria: Sequence[Criterion], language: Lang) -> dict[st
     specs["value"] = column("text", Message("= Nutzen", "= Value")(language), disabled=True, alignment="right")
     specs["effort"] = column("text", Message("= Aufwand", "= Effort")(language), disabled=True, alignment="right")
     return specs
-
-
-def scores_height(rows: int) -> int:
-    """The scores table's height in pixels: every measure, at most 600 before it scrolls."""
-    return min(38 + 35 * rows, 600)
 
 
 # --- dot voting ---------------------------------------------------------------------------------

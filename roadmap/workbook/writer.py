@@ -22,7 +22,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from roadmap.domain.messages import Lang
-from roadmap.planning.phases import phases
+from roadmap.planning.phases import phase_of, phases
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import QUADRANTS_EN
 from roadmap.workbook import sheets as workbook_sheets
@@ -104,9 +104,7 @@ def roadmap_rows(plan: Plan, lang: Lang = "de") -> list[list[Cell]]:
         measure = entry.measure
         placement = plan.placements.get(measure_id)
         reason = plan.not_planned.get(measure_id)
-        phase = ""
-        if placement is not None:
-            phase = next((p.name for p in phase_list if p.contains(placement.start)), "")
+        phase = phase_of(placement.start, phase_list) if placement is not None else None
         rows.append(
             [
                 measure.id,
@@ -117,7 +115,7 @@ def roadmap_rows(plan: Plan, lang: Lang = "de") -> list[list[Cell]]:
                 entry.score,
                 entry.rank,
                 QUADRANTS_EN.get(entry.quadrant, entry.quadrant) if lang == "en" else entry.quadrant,
-                phase or None,
+                phase.name if phase else None,
                 placement.start.first_day if placement else None,
                 placement.end.last_day if placement else None,
                 measure.duration,
