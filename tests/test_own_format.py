@@ -10,17 +10,15 @@ from hypothesis import strategies as st
 
 from roadmap.domain.messages import Problem
 from roadmap.domain.model import (
-    EFFORT_SIDE,
     FIELDS,
     STATUSES,
-    VALUE_SIDE,
-    VOTE_BREAKS_TIES,
-    VOTE_RAISES_VALUE,
     Criterion,
     Kpi,
     Measure,
     Month,
     Profile,
+    Side,
+    VoteMode,
 )
 from roadmap.importing.files import ImportFailed, RawSheet, read_sheets
 from roadmap.importing.own_reader import read_own_workbook
@@ -74,10 +72,10 @@ PROFILE = Profile(
     horizon_end=Month(2027, 6),
     phase_names=("Grundlagen", "", "Ausbau"),
     midpoint=2.5,
-    vote_mode=VOTE_RAISES_VALUE,
+    vote_mode=VoteMode.RAISES_VALUE,
     vote_weight=0.25,
     dots_per_person=5,
-    criteria=(Criterion("Kundennutzen", VALUE_SIDE, 2), Criterion("Kosten", EFFORT_SIDE, 1 / 3)),
+    criteria=(Criterion("Kundennutzen", Side.VALUE, 2), Criterion("Kosten", Side.EFFORT, 1 / 3)),
     mode="optimal",
 )
 
@@ -139,9 +137,9 @@ def test_criteria_names_are_the_profiles_then_any_other_scored_one() -> None:
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_the_criteria_cell_reads_back_exactly(lang: str) -> None:
     criteria = (
-        Criterion("Kundennutzen", VALUE_SIDE, 2),
-        Criterion("Kosten (extern)", EFFORT_SIDE, 1 / 3),
-        Criterion("Risiko; Recht", VALUE_SIDE, 1e-7),
+        Criterion("Kundennutzen", Side.VALUE, 2),
+        Criterion("Kosten (extern)", Side.EFFORT, 1 / 3),
+        Criterion("Risiko; Recht", Side.VALUE, 1e-7),
     )
 
     text = criteria_text(criteria, lang)
@@ -298,7 +296,7 @@ def _clean(text: str) -> str:
 def workshops(draw: st.DrawFn) -> tuple[Profile, list[Measure]]:
     """A profile with criteria and phases and measures using every optional field."""
     criteria = tuple(
-        Criterion(name.strip() or "K", draw(st.sampled_from([VALUE_SIDE, EFFORT_SIDE])), draw(st.floats(0, 10)))
+        Criterion(name.strip() or "K", draw(st.sampled_from([Side.VALUE, Side.EFFORT])), draw(st.floats(0, 10)))
         for name in draw(st.lists(NAME.filter(lambda n: n.strip() == n), max_size=3, unique=True))
     )
     start = draw(st.builds(Month, st.integers(2020, 2030), st.integers(1, 12)))
@@ -315,7 +313,7 @@ def workshops(draw: st.DrawFn) -> tuple[Profile, list[Measure]]:
         horizon_end=start + draw(st.integers(0, 40)),
         phase_names=tuple(draw(st.lists(NAME.map(str.strip).filter(bool), max_size=4))),
         midpoint=draw(SCORE),
-        vote_mode=draw(st.sampled_from([VOTE_RAISES_VALUE, VOTE_BREAKS_TIES])),
+        vote_mode=draw(st.sampled_from([VoteMode.RAISES_VALUE, VoteMode.BREAKS_TIES])),
         vote_weight=draw(st.integers(0, 20)) / 4,
         dots_per_person=draw(st.integers(0, 10)),
         criteria=criteria,

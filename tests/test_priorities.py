@@ -7,16 +7,14 @@ import math
 import pytest
 
 from roadmap.domain.model import (
-    EFFORT_SIDE,
     FIELD_COLORS,
     FIELDS,
     FIELDS_EN,
-    VALUE_SIDE,
-    VOTE_BREAKS_TIES,
-    VOTE_RAISES_VALUE,
     Criterion,
     Measure,
     Profile,
+    Side,
+    VoteMode,
     Workshop,
 )
 from roadmap.views.priorities import (
@@ -87,10 +85,10 @@ def test_the_ranking_plan_ranks_without_planning() -> None:
 
 
 def test_the_criteria_table_has_one_row_per_criterion_with_a_decimal_weight() -> None:
-    table = criteria_table((Criterion("Kundennutzen"), Criterion("Kosten", EFFORT_SIDE, 2)))
+    table = criteria_table((Criterion("Kundennutzen"), Criterion("Kosten", Side.EFFORT, 2)))
 
     assert list(table.columns) == ["name", "side", "weight"]
-    assert table.values.tolist() == [["Kundennutzen", VALUE_SIDE, 1.0], ["Kosten", EFFORT_SIDE, 2.0]]
+    assert table.values.tolist() == [["Kundennutzen", Side.VALUE, 1.0], ["Kosten", Side.EFFORT, 2.0]]
     assert str(table["weight"].dtype) == "float64"
 
 
@@ -101,7 +99,7 @@ def test_no_criteria_give_an_empty_criteria_table_with_its_columns() -> None:
 
 
 def test_score_columns_are_numbered_and_headed_by_criterion_and_side() -> None:
-    criteria = (Criterion("Kundennutzen"), Criterion("Kosten", EFFORT_SIDE))
+    criteria = (Criterion("Kundennutzen"), Criterion("Kosten", Side.EFFORT))
 
     assert score_columns(criteria) == {"c0": "Kundennutzen", "c1": "Kosten"}
     assert score_labels(criteria, "de") == {"c0": "Kundennutzen (Nutzen)", "c1": "Kosten (Aufwand)"}
@@ -112,7 +110,7 @@ def test_the_scores_table_shows_each_score_and_the_value_and_effort_they_give() 
     workshop = _workshop(
         Measure("A", "CRM", value=2, effort=4, criteria={"Kundennutzen": 5, "Kosten": 2}),
         Measure("B", "ERP", value=2, effort=4),
-        criteria=(Criterion("Kundennutzen"), Criterion("Kosten", EFFORT_SIDE)),
+        criteria=(Criterion("Kundennutzen"), Criterion("Kosten", Side.EFFORT)),
     )
 
     table = scores_table(workshop, "de")
@@ -212,8 +210,8 @@ def test_the_ranking_tables_headings_are_in_the_language_and_its_figures_right_a
 def test_a_criterion_counts_towards_value_or_effort_named_in_the_language(lang: str) -> None:
     side = criteria_column_specs(lang)["side"]
 
-    assert side.kind == "select" and side.options["options"] == [VALUE_SIDE, EFFORT_SIDE]
-    assert side.options["default"] == VALUE_SIDE
+    assert side.kind == "select" and side.options["options"] == [Side.VALUE, Side.EFFORT]
+    assert side.options["default"] == Side.VALUE
     assert [side.options["format_func"](s) for s in side.options["options"]] == [SIDES[s](lang) for s in SIDES]
 
 
@@ -224,7 +222,7 @@ def test_a_criterions_weight_starts_at_1_and_may_not_be_negative() -> None:
 
 
 def test_the_scores_table_takes_whole_scores_1_to_5_per_criterion_and_shows_value_and_effort_read_only() -> None:
-    criteria = (Criterion("Kundennutzen"), Criterion("Kosten", EFFORT_SIDE))
+    criteria = (Criterion("Kundennutzen"), Criterion("Kosten", Side.EFFORT))
 
     specs = score_column_specs(criteria, "en")
 
@@ -260,7 +258,7 @@ def test_the_voting_fields_show_the_workshops_settings_and_change_them() -> None
     assert fields["participants"].options["max_value"] == 200 and fields["dots"].options["max_value"] == 50
 
 
-@pytest.mark.parametrize(("mode", "off"), [(VOTE_BREAKS_TIES, True), (VOTE_RAISES_VALUE, False)])
+@pytest.mark.parametrize(("mode", "off"), [(VoteMode.BREAKS_TIES, True), (VoteMode.RAISES_VALUE, False)])
 def test_the_value_per_dot_can_be_set_only_when_votes_raise_the_value(mode: str, off: bool) -> None:
     workshop = _workshop(Measure("A", "CRM"), vote_mode=mode)
 

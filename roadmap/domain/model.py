@@ -66,7 +66,6 @@ class Side(StrEnum):
     EFFORT = "effort"
 
 
-VALUE_SIDE, EFFORT_SIDE = Side.VALUE, Side.EFFORT
 # The longest measure title, in characters: an import shortens a longer one and says so (the full
 # text goes into the notes). Like a workshop's name (store_records.NAME_LIMIT), 200 characters.
 TITLE_LIMIT = 200
@@ -282,7 +281,6 @@ class VoteMode(StrEnum):
     BREAKS_TIES = "tiebreak"
 
 
-VOTE_RAISES_VALUE, VOTE_BREAKS_TIES = VoteMode.RAISES_VALUE, VoteMode.BREAKS_TIES
 # The usual share of revenue spent on IT per year, in percent (docs/planning.md, the corridor).
 CORRIDOR: tuple[float, float] = (1.0, 5.0)
 # Half a cent: sums of money are compared with this tolerance, so that float rounding never flips a

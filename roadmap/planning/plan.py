@@ -47,7 +47,6 @@ class NotPlanned:
     measure_id: str
     code: Reason
     message: Message
-    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,6 @@ def unknown_dependency(measure_id: str, missing: list[str]) -> NotPlanned:
             f"Hängt von {ids} ab, das es in diesem Workshop nicht gibt – Abhängigkeit korrigieren.",
             f"Depends on {ids}, which is not a measure of this workshop – correct the dependency.",
         ),
-        tuple(missing),
     )
 
 
@@ -53,7 +52,6 @@ def cycle(measure_id: str, members: list[str]) -> NotPlanned:
             f"Zirkuläre Abhängigkeit: {loop} – eine davon muss entfernt werden.",
             f"Circular dependency: {loop} – one of them must be removed.",
         ),
-        tuple(members),
     )
 
 
@@ -68,7 +66,6 @@ def dependency_not_planned(measure_id: str, dependency: str, dependency_title: s
                 f"Voraussetzung {name} ist ausgeschlossen.",
                 f"Prerequisite {dependency} '{dependency_title}' is excluded.",
             ),
-            (dependency,),
         )
     return NotPlanned(
         measure_id,
@@ -77,7 +74,6 @@ def dependency_not_planned(measure_id: str, dependency: str, dependency_title: s
             f"Voraussetzung {name} ist nicht eingeplant.",
             f"Prerequisite {dependency} '{dependency_title}' is not planned.",
         ),
-        (dependency,),
     )
 
 
