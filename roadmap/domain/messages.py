@@ -40,10 +40,7 @@ class Location:
 
     def text(self, lang: Lang = "de") -> str:
         """Render as 'Datei x.xlsx, Blatt 'A', Zeile 5, Spalte C' (or English)."""
-        words = {
-            "de": ("Datei", "Blatt", "Zeile", "Spalte"),
-            "en": ("file", "sheet", "row", "column"),
-        }["en" if lang == "en" else "de"]
+        words = ("file", "sheet", "row", "column") if lang == "en" else ("Datei", "Blatt", "Zeile", "Spalte")
         parts = []
         if self.file:
             parts.append(f"{words[0]} {self.file}")

@@ -69,7 +69,6 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
 
 def workbook_bytes(plan: Plan, lang: Lang = "de") -> bytes:
     """The roadmap workbook of a plan as XLSX bytes."""
-    lang = "en" if lang == "en" else "de"
     buffer = io.BytesIO()
     book = Workbook(buffer, {"in_memory": True, "nan_inf_to_errors": True, "constant_memory": True})
     book.set_properties({"title": "Digital-Roadmap" if lang == "de" else "Digital roadmap"})
