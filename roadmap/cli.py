@@ -71,13 +71,13 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     sub.add_argument("--out", required=True, metavar="OUT.xlsx")
     sub.add_argument("--sheet", metavar="NAME", help="Tabellenblatt" if de else "sheet to read")
     sub.add_argument("--revenue", metavar="EUR", help="Jahresumsatz in €" if de else "annual revenue in €")
-    sub.add_argument("--budget-share", metavar="PCT", help="Budgetanteil in % (1–5)" if de else "budget share in %")
+    sub.add_argument("--budget-share", metavar="PCT", help="Budgetanteil in %% (1–5)" if de else "budget share in %%")
     sub.add_argument(
         "--baseline-it",
         metavar="EUR",
         help="bestehende IT-Kosten €/Jahr" if de else "existing IT cost €/year",
     )
-    sub.add_argument("--funding-rate", metavar="PCT", help="Förderquote in %" if de else "funding rate in %")
+    sub.add_argument("--funding-rate", metavar="PCT", help="Förderquote in %%" if de else "funding rate in %%")
     sub.add_argument(
         "--capacity",
         metavar="PERSON_DAYS_PER_MONTH",
@@ -85,7 +85,7 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     )
     sub.add_argument("--start", metavar="YYYY-MM")
     sub.add_argument("--end", metavar="YYYY-MM")
-    sub.add_argument("--mode", choices=tuple(PlanMode))
+    sub.add_argument("--mode", choices=[mode.value for mode in PlanMode])
     sub.add_argument("--lang", choices=LANGS, help="Sprache der Ausgabe" if de else "output language")
     return parser
 

@@ -282,3 +282,24 @@ def test_a_symlinked_output_keeps_its_link_and_replaces_the_target(tmp_path: Pat
 
     assert link.is_symlink() and target.read_bytes() == b"new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ablage.xlsx", "roadmap.xlsx"]
+
+
+@pytest.mark.parametrize(("setting", "words"), [("de", "Budgetanteil in % (1–5)"), ("en", "budget share in %")])
+def test_help_is_shown_in_the_language_with_its_percent_signs(
+    setting: str, words: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ROADMAP_LANG", setting)
+
+    with pytest.raises(SystemExit) as exited:
+        main(["plan", "--help"])
+
+    assert exited.value.code == 0
+    shown = capsys.readouterr().out
+    assert words in shown and "--mode {greedy,optimal}" in shown
+
+
+def test_an_unknown_mode_names_the_modes_as_they_are_typed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["plan", "in.xlsx", "--out", str(tmp_path / "x.xlsx"), "--mode", "magic"])
+
+    assert code == 2
+    assert "erlaubt sind 'greedy', 'optimal'" in capsys.readouterr().err
