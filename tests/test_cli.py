@@ -298,7 +298,11 @@ def test_help_is_shown_in_the_language_with_its_percent_signs(
     assert words in shown and "--mode {greedy,optimal}" in shown
 
 
-def test_an_unknown_mode_names_the_modes_as_they_are_typed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_mode_names_the_modes_as_they_are_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("ROADMAP_LANG", raising=False)
+
     code = main(["plan", "in.xlsx", "--out", str(tmp_path / "x.xlsx"), "--mode", "magic"])
 
     assert code == 2
