@@ -4,6 +4,13 @@
   does the same step by step and can kill the server hard (SIGKILL).
 - `Workshop`: one browser tab on the app (one Streamlit session), with steps a user takes:
   `open(page_title)`, `wait_idle()`, `shot(name)` (PNG in test-output/screenshots), `exceptions()`.
+
+Waiting: every step waits for what it needs, never for a fixed time. `wait_idle()` waits until the
+server has finished the script run the tab last asked for: the tab counts, on its own websocket,
+the reruns it requests and the runs the server reports finished (`RUN_WATCH`), because the page's
+"running" marker only changes once the server has started the run – right after a click it still
+says "not running". Where a step starts a run only later (an upload), the test waits for the new
+state it expects (a text, a metric's value) with Playwright's `expect`, then for idle.
 Browser tests skip with a clear message when Chromium or Playwright is missing, unless
 ROADMAP_REQUIRE_BROWSER=1 (set by .ci/run), where a missing browser fails.
 """
@@ -21,6 +28,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,6 +45,68 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1920, "height": 1080}
+
+# Runs before the app's own script in every page of a tab: wraps WebSocket so that the tab counts,
+# on Streamlit's stream, the reruns it asks for (a BackMsg whose first byte is the tag of
+# `rerun_script`, field 11) and the runs the server finished (a ForwardMsg with `script_finished`,
+# field 6, other than FINISHED_EARLY_FOR_RERUN = 2, which another run follows). `asked` and
+# `finished` hold the sequence number of the latest of each; a closed socket answers what it owed.
+RUN_WATCH = """
+(() => {
+  const runs = { seq: 0, asked: 0, finished: 0 };
+  window.__roadmapRuns = runs;
+  const stream = (url) => String(url).includes("/_stcore/stream");
+  const bytesOf = (data) =>
+    data instanceof ArrayBuffer ? new Uint8Array(data)
+      : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+  const finishedStatus = (bytes) => {
+    let at = 0;
+    const varint = () => {
+      let value = 0, shift = 1, byte;
+      do { byte = bytes[at++]; value += (byte & 0x7f) * shift; shift *= 128; } while (byte & 0x80 && at < bytes.length);
+      return value;
+    };
+    while (at < bytes.length) {
+      const tag = varint(), field = Math.floor(tag / 8), wire = tag & 7;
+      if (wire === 0) { const value = varint(); if (field === 6) return value; }
+      else if (wire === 2) { const length = varint(); at += length; }
+      else if (wire === 1) at += 8;
+      else if (wire === 5) at += 4;
+      else return null;
+    }
+    return null;
+  };
+  const Native = window.WebSocket;
+  class Watched extends Native {
+    constructor(...args) {
+      super(...args);
+      if (!stream(args[0])) return;
+      this.addEventListener("message", (event) => {
+        const bytes = bytesOf(event.data);
+        const status = bytes && finishedStatus(bytes);
+        if (status !== null && status !== 2) runs.finished = ++runs.seq;
+      });
+      this.addEventListener("close", () => { runs.finished = ++runs.seq; });
+    }
+    send(data) {
+      const bytes = stream(this.url) ? bytesOf(data) : null;
+      if (bytes && bytes[0] === 0x5a) runs.asked = ++runs.seq;
+      return super.send(data);
+    }
+  }
+  window.WebSocket = Watched;
+})();
+"""
+# Idle: the run asked for last has finished, the page shows it finished, nothing spins, and no
+# element still waits for its code (Streamlit loads a widget's code on first use and shows a
+# skeleton until then; a widget not yet drawn has no value the next rerun could send).
+IDLE = """() => {
+  const runs = window.__roadmapRuns;
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!runs && runs.finished > runs.asked && !!app
+    && app.getAttribute("data-test-script-state") === "notRunning"
+    && !document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"]');
+}"""
 
 
 def chromium_or_skip() -> str:
@@ -134,6 +204,7 @@ class Workshop:
     def __init__(self, page: object, url: str) -> None:
         self.page = page
         self.url = url
+        page.add_init_script(RUN_WATCH)  # type: ignore[attr-defined]
 
     def start(self, path: str = "") -> float:
         """Open the app (optionally on a page's URL path); returns seconds until the page was drawn."""
@@ -144,12 +215,12 @@ class Workshop:
         return time.perf_counter() - began
 
     def wait_idle(self, timeout: float = 60) -> None:
-        """Wait until the script run has finished and nothing is spinning."""
-        self.page.wait_for_timeout(150)
-        self.page.wait_for_selector(
-            '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout * 1000
-        )
-        self.page.wait_for_selector('[data-testid="stSpinner"]', state="detached", timeout=timeout * 1000)
+        """Wait until the server has finished the run this tab asked for last, and nothing is spinning.
+
+        A click, an Enter or a page link asks for a run at once, so calling this right after them is
+        enough. An upload asks only once the file is sent: wait for its new state first.
+        """
+        self.page.wait_for_function(IDLE, timeout=timeout * 1000)
 
     def open(self, title: str) -> float:
         """Click a page in the navigation; returns seconds until its title was drawn."""
@@ -169,6 +240,13 @@ class Workshop:
     def exceptions(self) -> list[str]:
         """Texts of exception boxes and error messages on the screen."""
         return self.page.locator('[data-testid="stException"]').all_inner_texts()
+
+
+def expect(target: object) -> Any:
+    """Playwright's retrying assertions (`expect(locator).to_have_text(…)`): wait for a new state, then check it."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(target)  # type: ignore[call-overload]
 
 
 class Chrome:

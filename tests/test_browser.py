@@ -1,17 +1,21 @@
 """End to end in headless Chromium at 1920×1080: the workshop as a user walks it.
 
-Screenshots of every step are kept in test-output/screenshots/ (see tests/browser.py).
+Screenshots of every step are kept in test-output/screenshots/ (see tests/browser.py). Every step
+waits for what it needs: the run it started (`wait_idle`) and the new state it expects (`expect`),
+never a fixed time, and never a text that was on the screen before the step already.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 
-from tests.browser import Workshop, browser_tab, chromium_or_skip, served_app
+from tests.browser import Workshop, browser_tab, chromium_or_skip, expect, served_app
 from tests.helpers import REPO
 
 pytestmark = pytest.mark.browser
@@ -60,18 +64,20 @@ def test_presenter_mode_hides_the_sidebar_and_the_inputs_until_it_is_left(app_ur
         tab.wait_idle()
         tab.shot("presenter-roadmap")
 
-        assert not tab.page.locator('[data-testid="stSidebar"]').is_visible()
-        assert (
-            tab.page.locator('[data-testid="stNumberInput"], [data-testid="stDataFrameGlideDataEditor"]').count() == 0
-        )
+        expect(tab.page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+        expect(
+            tab.page.locator('[data-testid="stNumberInput"], [data-testid="stDataFrameGlideDataEditor"]')
+        ).to_have_count(0)
         tab.page.get_by_role("button", name="Präsentationsmodus beenden").click()
         tab.wait_idle()
-        assert tab.page.locator('[data-testid="stSidebar"]').is_visible()
+        expect(tab.page.locator('[data-testid="stSidebar"]')).to_be_visible()
 
 
-def _metric(tab: Workshop, label: str) -> str:
-    box = tab.page.locator('[data-testid="stMetric"]', has_text=label).first
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
+def _metric(tab: Workshop, label: str) -> Any:
+    """The value of the metric labelled exactly `label` (a locator: `expect` waits for its new value)."""
+    labelled = tab.page.locator('[data-testid="stMetricLabel"]').get_by_text(label, exact=True)
+    box = tab.page.locator('[data-testid="stMetric"]').filter(has=labelled).first
+    return box.locator('[data-testid="stMetricValue"]')
 
 
 WALK = {
@@ -89,6 +95,8 @@ WALK = {
         "dot": "Punkt dazu",
         "planned": "Eingeplant",
         "of": "von 13",
+        "given": "Vergeben",
+        "per_year": "Budget pro Jahr",
         "budget": "Budget 2026",
         "euros": "225.000\u00a0€",
         "download": "Roadmap-Arbeitsmappe herunterladen (Excel)",
@@ -108,6 +116,8 @@ WALK = {
         "dot": "Add dot",
         "planned": "Planned",
         "of": "of 13",
+        "given": "Given",
+        "per_year": "Budget per year",
         "budget": "Budget 2026",
         "euros": "€225,000",
         "download": "Download the roadmap workbook (Excel)",
@@ -124,52 +134,58 @@ def test_the_whole_workshop_from_an_excel_list_to_the_workbook(tmp_path: Path, l
         tab.start()
         if lang == "en":
             tab.page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
-            tab.page.locator("h1", has_text="Company").wait_for()
             tab.wait_idle()
+            expect(tab.page.locator("h1", has_text="Company")).to_be_visible()
         revenue = tab.page.get_by_label(words["revenue"], exact=True)
         revenue.fill("7500000")
         revenue.press("Enter")
         tab.wait_idle()
+        expect(_metric(tab, words["per_year"])).to_have_text(words["euros"])  # the demo's 6.8 million made less
         tab.shot(f"walk-{lang}-1-company")
 
         tab.open(words["import"])
         tab.page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
             str(REPO / "data" / "beispiel_massnahmen.xlsx")
         )
-        tab.page.get_by_text(words["how"]).wait_for()
+        expect(tab.page.get_by_text(words["how"])).to_be_visible()  # the upload's run comes after the file
         tab.wait_idle()
         tab.page.get_by_text(words["replace"]).click()
         tab.wait_idle()
+        expect(tab.page.get_by_role("radio", name=words["replace"])).to_be_checked()
         tab.shot(f"walk-{lang}-2-import-preview")
         tab.page.get_by_role("button", name=words["take"], exact=True).click()
         tab.wait_idle()
         assert tab.exceptions() == []
 
         tab.open(words["measures"])
-        assert _metric(tab, words["measures"]) == "12"
+        expect(_metric(tab, words["measures"])).to_have_text("12")
         tab.page.get_by_text(words["catalogue"]).click()
         tab.wait_idle()
         tab.page.get_by_role("button", name=words["add"], exact=True).first.click()
         tab.wait_idle()
+        expect(_metric(tab, words["measures"])).to_have_text("13")
         tab.shot(f"walk-{lang}-3-measures")
-        assert _metric(tab, words["measures"]) == "13"
 
         tab.open(words["ranking"])
         tab.page.get_by_text(words["voting"], exact=True).click()
         tab.wait_idle()
+        given = _metric(tab, words["given"])
+        before = given.inner_text()
         tab.page.get_by_role("button", name=words["dot"]).first.click()
         tab.wait_idle()
+        expect(given).not_to_have_text(before)
         tab.shot(f"walk-{lang}-4-prioritisation")
         assert tab.exceptions() == []
 
         tab.open("Roadmap")
-        tab.shot(f"walk-{lang}-5-roadmap")
         planned = _metric(tab, words["planned"])
-        assert planned.endswith(words["of"]) and int(planned.split()[0]) >= 6
+        expect(planned).to_have_text(re.compile(rf"^\d+ {words['of']}$"))
+        tab.shot(f"walk-{lang}-5-roadmap")
+        assert int(planned.inner_text().split()[0]) >= 6
 
         tab.open("Budget")
+        expect(_metric(tab, words["budget"])).to_have_text(words["euros"])  # 3 % of 7.5 million
         tab.shot(f"walk-{lang}-6-budget")
-        assert _metric(tab, words["budget"]) == words["euros"]  # 3 % of 7.5 million
 
         tab.open(words["import"])
         with tab.page.expect_download() as download:
