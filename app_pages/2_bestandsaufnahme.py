@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from roadmap.charts.maturity_chart import maturity_chart, weak_fields
+from roadmap.charts.maturity_chart import maturity_chart
 from roadmap.domain.model import FIELDS, Workshop
 from roadmap.workshop import maturity
 from roadmap.workshop.catalogue import CatalogueItem, catalogue
@@ -105,7 +105,7 @@ def chart() -> None:
 def weakest() -> list[str]:
     """Name the weakest fields with their scores (or say that none stands out yet) and return them."""
     answers = workshop().maturity
-    weak = weak_fields(answers)
+    weak = maturity.weakest_fields(answers)
     if not maturity.answered(answers):
         return weak
     if not weak:

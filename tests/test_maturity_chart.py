@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.charts.maturity_chart import X_DOMAIN, maturity_chart, maturity_rows, weak_fields
+from roadmap.charts.maturity_chart import X_DOMAIN, maturity_chart, maturity_rows
 from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN
 from roadmap.workshop.maturity import weakest_fields
 
@@ -41,7 +41,7 @@ def test_an_unanswered_field_says_so_instead_of_showing_zero(lang: str, open_tex
 def test_the_chart_outlines_the_weakest_fields_of_the_maturity_rule() -> None:
     rows = maturity_rows(ANSWERS, "de")
 
-    assert [row["field"] for row in rows if row["weak"]] == weakest_fields(ANSWERS) == weak_fields(ANSWERS)
+    assert [row["field"] for row in rows if row["weak"]] == weakest_fields(ANSWERS)
 
 
 def test_the_weakest_fields_are_labelled_in_the_chart_rows() -> None:

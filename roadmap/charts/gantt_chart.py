@@ -30,7 +30,7 @@ from roadmap.charts.style import (
 )
 from roadmap.domain import formats
 from roadmap.domain.model import FIELD_COLORS, STATUSES_EN, Month, Profile
-from roadmap.planning.phases import milestones, phases
+from roadmap.planning.phases import milestones, phase_of, phases
 from roadmap.planning.plan import Plan
 
 ROW_HEIGHT = 34  # pixels per bar
@@ -119,7 +119,8 @@ def gantt_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
     for order, placement in enumerate(plan.planned_in_order):
         measure = plan.measure(placement.measure_id)
         start, end = _index(profile, placement.start), _index(profile, placement.end) + 1
-        phase = next((p.name for p in all_phases if p.contains(placement.start)), "")
+        found = phase_of(placement.start, all_phases)
+        phase = found.name if found else ""
         rows.append(
             {
                 "id": measure.id,

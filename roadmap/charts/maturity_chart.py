@@ -62,11 +62,6 @@ def _words(lang: Lang) -> dict[str, str]:
     }
 
 
-def weak_fields(answers: dict[str, int]) -> list[str]:
-    """The fields the chart outlines as weakest: `roadmap.workshop.maturity.weakest_fields`."""
-    return weakest_fields(answers)
-
-
 def maturity_rows(answers: dict[str, int], lang: Lang) -> list[dict[str, Any]]:
     """One row per field of action, in field order: score (None if unanswered), label, colour, weakness."""
     words = _words(lang)

@@ -7,13 +7,11 @@ from dataclasses import dataclass
 
 from roadmap.domain.formats import number
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Measure, Month, Profile
-from roadmap.planning.plan import DONE, Plan
+from roadmap.domain.model import MONEY_TOLERANCE, Measure, Month, Profile
+from roadmap.planning.plan import Plan, Reason
 
 CORRIDOR_LOW = 1.0
 CORRIDOR_HIGH = 5.0
-# Money is compared with a cent's tolerance so that rounding never flips a verdict.
-TOLERANCE = 0.005
 
 
 @dataclass(frozen=True)
@@ -57,7 +55,7 @@ class YearCost:
     @property
     def over_budget(self) -> bool:
         """True if the year's total exceeds its budget."""
-        return self.total > self.budget + TOLERANCE
+        return self.total > self.budget + MONEY_TOLERANCE
 
 
 def year_fraction(profile: Profile, year: int) -> float:
@@ -108,7 +106,7 @@ def _month_costs(plan: Plan) -> list[MonthCost]:
         costs.extend(measure_month_costs(measure, profile, placement.start, placement.end))
     before_horizon = profile.horizon_start + -1
     for item in plan.not_planned.values():
-        if item.code == DONE:
+        if item.code == Reason.DONE:
             measure = plan.measure(item.measure_id)
             # A finished measure only runs: its running costs count from the horizon start.
             costs.extend(
@@ -273,7 +271,7 @@ class PeriodCost:
     @property
     def over_budget(self) -> bool:
         """True if the period's total exceeds its budget."""
-        return self.total > self.budget + TOLERANCE
+        return self.total > self.budget + MONEY_TOLERANCE
 
 
 def period_costs(plan: Plan, *, quarterly: bool = False) -> list[PeriodCost]:

@@ -26,10 +26,6 @@ class Reason(StrEnum):
     PIN = "pin"
 
 
-# roadmap/planning/budget.py still imports this name; it is the reason, not the status Status.DONE.
-DONE = Reason.DONE
-
-
 @dataclass(frozen=True)
 class Placement:
     """A planned measure: first and last month (both inclusive)."""
