@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -197,18 +196,16 @@ def _blank_csv(tmp_path: Path) -> Path:
         (_random_xls, "not a readable spreadsheet"),
     ],
 )
-def test_a_file_that_is_no_readable_spreadsheet_is_refused_quickly_with_its_reason(
+def test_a_file_that_is_no_readable_spreadsheet_is_refused_with_its_reason(
     tmp_path: Path, build: object, words: str
 ) -> None:
     path = build(tmp_path)  # type: ignore[operator]
-    started = time.perf_counter()
 
     with pytest.raises(ImportFailed) as refused:
         read_sheets(path, path.name, Limits(max_bytes=1_000_000))
 
     assert words in refused.value.text("en")
     assert refused.value.where is not None and refused.value.where.file == path.name
-    assert time.perf_counter() - started < 2
 
 
 def test_a_file_over_the_byte_limit_is_refused(tmp_path: Path) -> None:
@@ -261,21 +258,21 @@ def test_no_library_complains_at_interpreter_shutdown(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_fifty_thousand_rows_are_imported_in_seconds_and_under_500_mb(tmp_path: Path) -> None:
+def test_fifty_thousand_rows_are_imported_under_500_mb(tmp_path: Path) -> None:
     path = workbooks.many_rows(tmp_path / "gross.xlsx", 50_000)
+    # How long it takes is measured in bench/bench_roundtrip.py, never asserted here.
     # VmHWM, not ru_maxrss: a child started from a large pytest process inherits its ru_maxrss.
     script = (
-        "import re, sys, time\nfrom pathlib import Path\nfrom roadmap.importing.importer import import_file\n"
-        "started = time.perf_counter()\nresult = import_file(Path(sys.argv[1]))\n"
+        "import re, sys\nfrom pathlib import Path\nfrom roadmap.importing.importer import import_file\n"
+        "result = import_file(Path(sys.argv[1]))\n"
         "peak = re.search(r'VmHWM:\\s+(\\d+) kB', Path('/proc/self/status').read_text()).group(1)\n"
-        "print(len(result.measures), time.perf_counter() - started, peak)\n"
+        "print(len(result.measures), peak)\n"
     )
 
     done = subprocess.run(
         [sys.executable, "-c", script, str(path)], cwd=REPO, capture_output=True, text=True, timeout=120
     )
-    count, seconds, peak_kb = done.stdout.split()
+    count, peak_kb = done.stdout.split()
 
     assert int(count) == 50_000
-    assert float(seconds) < 20
     assert int(peak_kb) < 500 * 1024

@@ -8,6 +8,6 @@ taken as given), `values` (German and English money, dates, durations: "read a G
 `words` (scores, priorities, yes/no, id lists), `own_reader` and `own_cells` (the program's own
 workbook read back: Profil and Maßnahmen into a Profile and Measures).
 
-May import: `roadmap.domain`, `roadmap.workbook` (sheet and column names, the own format).
+May import: `roadmap.domain`, `roadmap.planning`, `roadmap.workbook` (sheet and column names, the own format).
 Reads bytes it is given or a path it is told; no user interface.
 """

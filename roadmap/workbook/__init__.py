@@ -6,5 +6,5 @@ one safe way to write a cell), `names` (sheet, column and key names in German an
 `own_format` (the program's own Maßnahmen and Profil sheets as plain cells; read back by
 `roadmap.importing.own_reader`).
 
-May import: `roadmap.domain`, `roadmap.planning`, `roadmap.workshop`. No user interface.
+May import: `roadmap.domain`, `roadmap.planning`. No user interface.
 """

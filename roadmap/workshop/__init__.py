@@ -5,6 +5,6 @@ or catalogue items into a workshop), `catalogue` (the built-in catalogue of typi
 `maturity` (the Bestandsaufnahme questions and the weakest fields), `compare` (two states of a
 workshop), `serialize` (a workshop as JSON and back).
 
-May import: `roadmap.domain`, `roadmap.planning`. No I/O beyond reading the shipped catalogue; no
-user interface.
+May import: `roadmap.domain`, `roadmap.planning`, `roadmap.importing` (an import's result to merge),
+`roadmap.workbook` (sheet names). No I/O beyond reading the shipped catalogue; no user interface.
 """
