@@ -71,7 +71,9 @@ def _text(label: str, name: str, value: str, placeholder: str = "") -> None:
 
 
 def _month(label: str, name: str, value: Month) -> None:
-    key = f"unternehmen_{name}"
+    # The browser sends a choice back by its label: after a language switch a German label
+    # ("Januar 2026") would be no choice of the English list, so each language has its own widget.
+    key = f"unternehmen_{name}_{lang()}"
     bind(key, value)
     choices = HORIZON_CHOICES if value in HORIZON_CHOICES else sorted({*HORIZON_CHOICES, value})
     labels = month_labels(lang())  # format_func may run outside the script run (AppTest): no lang() inside
