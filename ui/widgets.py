@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from roadmap.domain.messages import RoadmapError
 from roadmap.domain.model import Workshop
@@ -26,6 +27,27 @@ def _marker(key: str) -> str:
     return f"_{key}__revision"
 
 
+def _reported(key: str) -> bool:
+    """Whether the browser sent the state of the widget `key` with the rerun now running.
+
+    A browser reports every widget it has drawn. It has none for a widget still waiting for its
+    code (Streamlit loads a widget's code on first use and shows a skeleton meanwhile): Streamlit
+    then keeps the widget's previous value on the server, but does not send it again with the
+    widget, so the widget, once its code is there, starts at its empty default (0, "", the first
+    option), and the next rerun reports that default as a change, which `update` would save.
+    Read from Streamlit's session state (no public API tells); where that is not available, False
+    (the widget is then given its value again on every run: safe, if less smooth while typing).
+    """
+    ctx = get_script_run_ctx()
+    state = getattr(getattr(ctx, "session_state", None), "_state", None)
+    try:
+        widget_id = state._key_id_mapper.get_id_from_key(key)  # type: ignore[union-attr]
+        sent = state._new_widget_state.states  # type: ignore[union-attr]
+    except AttributeError:
+        return False
+    return widget_id is None or widget_id in sent
+
+
 def bind(key: str, value: Any, stamp: Hashable | None = None) -> None:
     """Give a widget the workshop's value, unless it already shows the latest saved state.
 
@@ -33,11 +55,16 @@ def bind(key: str, value: Any, stamp: Hashable | None = None) -> None:
     (import, another page, a reset) shows up, while the user's own input stays as typed.
     `stamp` names the state the value belongs to: the workshop's revision unless given (e.g. the
     stored name of a workshop, which is not part of the workshop).
+    A widget whose state the browser did not report with this rerun (it was still a skeleton) is
+    given its value again, so that it starts with it rather than with its empty default: a widget
+    the user never touched never sends a value that would overwrite the stored one.
     """
     stamp = revision() if stamp is None else stamp
     if key not in st.session_state or st.session_state.get(_marker(key)) != stamp:
         st.session_state[key] = value
         st.session_state[_marker(key)] = stamp
+    elif not _reported(key):
+        st.session_state[key] = st.session_state[key]  # what the widget showed, typed or saved
 
 
 @guarded
