@@ -141,3 +141,12 @@ def test_less_than_half_a_cent_over_the_budget_still_fits_and_the_budget_agrees(
 
     assert ("A" in roadmap.placements) is fits
     assert not year.over_budget  # planned within the tolerance, or not planned at all
+
+
+def test_a_commitment_running_past_the_calendars_last_month_ends_there_instead_of_failing_the_plan() -> None:
+    profile = Profile(revenue=1_000_000, horizon_start=Month(2026, 1), horizon_end=Month(2026, 12))
+    running = Measure("M1", "Langläufer", status=Status.RUNNING, pinned=Month(2199, 7), duration=19)
+
+    roadmap = plan([running], profile)
+
+    assert roadmap.placements["M1"].end == Month(2200, 12)

@@ -146,6 +146,10 @@ class Month:
         return f"{self.year}-{self.month:02d}"
 
 
+# The last month the calendar knows (Month refuses years after 2200).
+LAST_MONTH = Month(2200, 12)
+
+
 def months_between(first: Month, last: Month) -> list[Month]:
     """All months from first to last, both inclusive."""
     return [Month.from_ordinal(o) for o in range(first.ordinal, last.ordinal + 1)]

@@ -7,7 +7,7 @@ import heapq
 from dataclasses import dataclass
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Measure, Month, PlanMode, Profile, Status
+from roadmap.domain.model import LAST_MONTH, Measure, Month, PlanMode, Profile, Status
 from roadmap.planning import reasons
 from roadmap.planning.graph import cycles, prerequisites
 from roadmap.planning.ledger import Ledger
@@ -83,7 +83,9 @@ def prepare(measures: tuple[Measure, ...], profile: Profile) -> Setup:
 def _book_commitment(setup: Setup, measure: Measure) -> None:
     """A measure under way keeps its dates; its costs are booked before anything else."""
     start = measure.pinned or measure.earliest_start or setup.profile.horizon_start
-    end = start + (measure.duration - 1)
+    # A commitment may run past the last month the calendar knows (2200-12): it ends there, far
+    # beyond any horizon, instead of failing the whole plan.
+    end = Month.from_ordinal(min(start.ordinal + measure.duration - 1, LAST_MONTH.ordinal))
     setup.placements[measure.id] = Placement(measure.id, start, end, committed=True)
     first, last = setup.index(start), setup.index(end)
     setup.ledger.book(setup.ledger.usage(measure, first, last))
