@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
+from roadmap.domain.messages import Message
+
 _NUMBERED = re.compile(r"M(\d+)")
 _SUFFIX = re.compile(r"-\d+$")
 
@@ -45,3 +47,11 @@ def unique_id(wanted: str, taken: Collection[str]) -> str:
 def base_id(ident: str) -> str:
     """The id a suffixed id was made from (`K-CRM-2` → `K-CRM`); an id without a suffix is its own base."""
     return _SUFFIX.sub("", ident)
+
+
+def renamed_duplicate(ident: str, fresh: str) -> Message:
+    """What a list is told when a repeated id was given a suffix."""
+    return Message(
+        f"Die ID '{ident}' ist doppelt – diese Maßnahme heißt jetzt '{fresh}'.",
+        f"The ID '{ident}' is used twice – this measure is now '{fresh}'.",
+    )

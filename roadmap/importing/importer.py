@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from roadmap.domain.ids import new_ids, unique_id
+from roadmap.domain.ids import new_ids, renamed_duplicate, unique_id
 from roadmap.domain.messages import Location, Message, Problem, Severity, column_letter
 from roadmap.domain.model import Measure, Profile
 from roadmap.importing.column_names import looked_for
@@ -295,10 +295,7 @@ def _with_ids(
         if ident in seen:
             fresh = unique_id(ident, seen | taken)
             report.add(
-                Message(
-                    f"Die ID '{ident}' ist doppelt – diese Maßnahme heißt jetzt '{fresh}'.",
-                    f"The ID '{ident}' is used twice – this measure is now '{fresh}'.",
-                ),
+                renamed_duplicate(ident, fresh),
                 line.number,
                 column,
             )

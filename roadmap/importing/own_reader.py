@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from roadmap.domain.ids import new_ids, unique_id
+from roadmap.domain.ids import new_ids, renamed_duplicate, unique_id
 from roadmap.domain.messages import LANGS, Location, Message, Problem, RoadmapError, column_letter
 from roadmap.domain.model import (
     Kpi,
@@ -350,10 +350,7 @@ def _check_ids(measures: list[Measure], sheet: SheetReader, rows: list[int], fie
         if ident in seen:
             fresh = unique_id(ident, taken | seen)
             sheet.warn(
-                Message(
-                    f"Die ID '{ident}' ist doppelt – diese Maßnahme heißt jetzt '{fresh}'.",
-                    f"The ID '{ident}' is used twice – this measure is now '{fresh}'.",
-                ),
+                renamed_duplicate(ident, fresh),
                 row,
                 fields["id"],
             )
