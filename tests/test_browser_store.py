@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser import AppServer, Workshop, browser_tab, chrome, chromium_or_skip
+from tests.browser import AppServer, Workshop, browser_tab, chrome, chromium_or_skip, expect
 
 pytestmark = pytest.mark.browser
 
@@ -39,12 +39,6 @@ def _type(tab: Workshop, label: str, text: str) -> None:
     tab.wait_idle()
 
 
-def _value(tab: Workshop, label: str) -> str:
-    field = tab.page.get_by_label(label, exact=True)
-    field.wait_for()
-    return field.input_value()
-
-
 def _workshop_of(tab: Workshop) -> str:
     return parse_qs(urlparse(tab.page.url).query)["w"][0]
 
@@ -64,8 +58,8 @@ def test_edits_survive_a_killed_server_and_a_reload(server: AppServer) -> None:
         tab.start(f"?w={ident}")
         tab.shot("store-after-kill")
 
-        assert _value(tab, NAME) == "Kranz Backwaren GmbH"
-        assert _value(tab, REVENUE) == "2500000"
+        expect(tab.page.get_by_label(NAME, exact=True)).to_have_value("Kranz Backwaren GmbH")
+        expect(tab.page.get_by_label(REVENUE, exact=True)).to_have_value("2500000")
 
 
 def test_a_second_tab_is_told_and_nothing_is_lost_silently(server: AppServer) -> None:
@@ -81,12 +75,12 @@ def test_a_second_tab_is_told_and_nothing_is_lost_silently(server: AppServer) ->
         second.shot("store-conflict")
 
         assert second.page.get_by_text("inzwischen geändert").count() >= 1
-        assert _value(second, NAME) == "Erster Stand"
+        expect(second.page.get_by_label(NAME, exact=True)).to_have_value("Erster Stand")
         _type(second, REVENUE, "999000")
         first.start(f"?w={ident}")
 
-        assert _value(first, NAME) == "Erster Stand"
-        assert _value(first, REVENUE) == "999000"
+        expect(first.page.get_by_label(NAME, exact=True)).to_have_value("Erster Stand")
+        expect(first.page.get_by_label(REVENUE, exact=True)).to_have_value("999000")
 
 
 def test_two_workshops_edited_at_once_never_touch_each_other(server: AppServer) -> None:
@@ -114,11 +108,11 @@ def test_two_workshops_edited_at_once_never_touch_each_other(server: AppServer) 
         assert first.page.get_by_text("inzwischen geändert").count() == 0
         check = browser.tab(server.url)
         check.start(f"?w={first_id}")
-        assert _value(check, NAME) == "Kunde A"
-        assert _value(check, REVENUE) == "1000000"
+        expect(check.page.get_by_label(NAME, exact=True)).to_have_value("Kunde A")
+        expect(check.page.get_by_label(REVENUE, exact=True)).to_have_value("1000000")
         check.start(f"?w={second_id}")
-        assert _value(check, NAME) == "Kunde B"
-        assert _value(check, REVENUE) == "2000000"
+        expect(check.page.get_by_label(NAME, exact=True)).to_have_value("Kunde B")
+        expect(check.page.get_by_label(REVENUE, exact=True)).to_have_value("2000000")
 
 
 def test_undo_brings_back_the_previous_value(server: AppServer) -> None:
@@ -129,10 +123,11 @@ def test_undo_brings_back_the_previous_value(server: AppServer) -> None:
         tab.page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Rückgängig").click()
         tab.wait_idle()
 
-        assert _value(tab, NAME) == "Schneider Feinmechanik GmbH"
+        # The field shows the stored state once the page has drawn it again: wait for that state.
+        expect(tab.page.get_by_label(NAME, exact=True)).to_have_value("Schneider Feinmechanik GmbH")
         tab.page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Wiederholen").click()
         tab.wait_idle()
-        assert _value(tab, NAME) == "Vertippt GmbH"
+        expect(tab.page.get_by_label(NAME, exact=True)).to_have_value("Vertippt GmbH")
 
 
 def test_with_an_access_code_the_app_stays_closed_until_it_is_entered(database: str) -> None:
