@@ -30,6 +30,9 @@ PAGES: tuple[tuple[str, str, str, str, str], ...] = (
 )
 
 
+START_PATH = PAGES[0][1]
+
+
 def pages() -> list[st.Page]:
     """The app's pages in the session's language; the first one opens at the start."""
     return [
@@ -134,10 +137,12 @@ def with_unknown(listed: list[st.Page], fallback: Callable[[], None]) -> list[st
     Streamlit would otherwise show its own English "Page not found" box.
     """
     asked = requested_path()
-    known = {page.url_path for page in listed}
+    # The default page is served at "/" but keeps its own path too (Streamlit reserves it).
+    known = {page.url_path for page in listed} | {START_PATH}
     if not asked or asked in known or "/" in asked:
         return listed
     return [*listed, st.Page(fallback, title=t("Nicht gefunden", "Not found"), url_path=asked, visibility="hidden")]
+
 
 
 def locked_pages() -> list[st.Page]:

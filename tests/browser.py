@@ -139,7 +139,9 @@ class AppServer:
     def __init__(self, env: dict[str, str] | None = None, port: int | None = None) -> None:
         self.port = port or _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, **(env or {})}
+        # Strict always (not only when an AppTest ran before in this process): an error on a page
+        # shows Streamlit's error box, which the tests see, instead of a friendly sentence.
+        self.env = {**os.environ, "ROADMAP_STRICT": "1", **(env or {})}
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> AppServer:
