@@ -144,7 +144,6 @@ def with_unknown(listed: list[st.Page], fallback: Callable[[], None]) -> list[st
     return [*listed, st.Page(fallback, title=t("Nicht gefunden", "Not found"), url_path=asked, visibility="hidden")]
 
 
-
 def locked_pages() -> list[st.Page]:
     """While the access code is missing: the code form under every path, and nothing else.
 
