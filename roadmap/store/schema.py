@@ -8,6 +8,8 @@ anything is written.
 Versions:
   1. workshops (the current document per workshop) and history (its undo and redo stacks).
   2. snapshots (named copies of a workshop), and a label per history entry ("Budgetanteil geändert").
+  3. rooms (participation from phones: token, room code, the current round) and entries (what the
+     phones sent: ideas, ratings, dots), see roadmap/store/participation.py.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Connection,
     Float,
@@ -35,9 +38,9 @@ from sqlalchemy import (
 from roadmap.domain.messages import Message, RoadmapError
 
 APP = "digital-roadmap-kmu"
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 # Every table this program has ever created; any other table makes a SQLite file foreign.
-OUR_TABLES = frozenset({"schema_version", "workshops", "history", "snapshots"})
+OUR_TABLES = frozenset({"schema_version", "workshops", "history", "snapshots", "rooms", "entries"})
 # Serialises schema upgrades of several app servers sharing one PostgreSQL database.
 _PG_UPGRADE_LOCK = 7_461_202_604
 
@@ -88,6 +91,44 @@ snapshots = Table(
     Index("snapshots_by_workshop", "workshop_id", "created"),
 )
 
+rooms = Table(
+    "rooms",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("workshop_id", String(32), ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("code", String(16), nullable=False),
+    Column("created", Float, nullable=False),
+    Column("expires", Float, nullable=False),
+    Column("ended", Boolean, nullable=False),
+    Column("round_no", Integer, nullable=False),
+    Column("round_kind", String(16), nullable=False),
+    Column("round_open", Boolean, nullable=False),
+    Column("revealed", Boolean, nullable=False),
+    Column("chosen", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Index("rooms_by_workshop", "workshop_id", "ended"),
+)
+
+entries = Table(
+    "entries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("room_id", String(32), ForeignKey("rooms.id", ondelete="CASCADE"), nullable=False),
+    Column("round_no", Integer, nullable=False),
+    Column("device", String(64), nullable=False),
+    Column("author", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("measure_id", String(64), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("value", Integer, nullable=False),
+    Column("effort", Integer, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("created", Float, nullable=False),
+    Index("entries_by_round", "room_id", "round_no", "kind", "device"),
+)
+
 
 def create_v1(conn: Connection) -> None:
     """Create the first schema (version 1): kept as it was, so that upgrades from it stay tested."""
@@ -131,8 +172,14 @@ def _upgrade_1_to_2(conn: Connection) -> None:
     snapshots.create(conn)
 
 
+def _upgrade_2_to_3(conn: Connection) -> None:
+    """Version 3: participation from phones (rooms and what the phones sent)."""
+    rooms.create(conn)
+    entries.create(conn)
+
+
 # Upgrade i+1 brings a database from version i to version i+1 (index 0 creates version 1).
-UPGRADES: tuple[Callable[[Connection], None], ...] = (create_v1, _upgrade_1_to_2)
+UPGRADES: tuple[Callable[[Connection], None], ...] = (create_v1, _upgrade_1_to_2, _upgrade_2_to_3)
 
 
 def foreign(where: str, tables: list[str]) -> RoadmapError:

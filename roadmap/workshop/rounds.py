@@ -1,0 +1,308 @@
+"""Participation from phones (docs/participation.md): the rules of the three rounds, pure and without I/O.
+
+- Ideas: a participant's title and description are cleaned and bounded here; nothing enters the
+  workshop until the moderator accepts an idea (a new measure) or merges it into a measure (a note).
+- Estimate (Priority Poker): ratings 1–5 for value and effort; `Spread` gives the median, the range
+  and whether the room disagrees (lowest and highest rating `DISAGREEMENT` or more apart).
+- Vote: a ballot gives at most `profile.dots_per_person` dots, like one-screen voting; the result
+  goes into the measures through `voting.add_vote`, the same rule as the + buttons.
+- `SubmitLimiter`: a sliding window per device and per address against flooding (time passed in).
+
+The state of a running participation (rooms, rounds, submissions) is kept by roadmap/store/participation.py.
+"""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import unicodedata
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from roadmap.domain.ids import new_ids
+from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.model import TITLE_LIMIT, Measure, Workshop
+from roadmap.workshop.voting import add_vote, reset_votes
+
+DESCRIPTION_LIMIT = 1_000  # characters of an idea's description
+AUTHOR_LIMIT = 40  # characters of a participant's (optional) name
+IDEAS_PER_DEVICE = 20  # ideas one phone may send in one round
+IDEAS_PER_ROUND = 300  # ideas of all phones together in one round
+DISAGREEMENT = 3  # lowest and highest rating this far apart: the room should talk about it
+RATING_RANGE = range(1, 6)
+
+
+class RoundKind(StrEnum):
+    """The three rounds a moderator can open, one at a time."""
+
+    IDEAS = "ideas"
+    ESTIMATE = "estimate"
+    VOTE = "vote"
+
+
+ROUND_NAMES: dict[RoundKind, Message] = {
+    RoundKind.IDEAS: Message("Ideen sammeln", "Collect ideas"),
+    RoundKind.ESTIMATE: Message("Schätzen (Priority Poker)", "Estimate (Priority Poker)"),
+    RoundKind.VOTE: Message("Abstimmen mit Punkten", "Dot voting"),
+}
+
+
+def _printable(text: str) -> str:
+    """The text without control and format characters (line breaks become spaces)."""
+    return "".join(" " if unicodedata.category(ch)[0] in "CZ" and ch != " " else ch for ch in text)
+
+
+def clean_text(text: object, limit: int, what: Message) -> str:
+    """A participant's text on one line, whitespace collapsed, at most `limit` characters.
+
+    Raises:
+        RoadmapError: if the text is longer than `limit` (it is refused, not cut: the sender sees why).
+    """
+    cleaned = " ".join(_printable(str(text or "")).split())
+    if len(cleaned) > limit:
+        raise RoadmapError(
+            Message(
+                f"{what.de}: höchstens {limit} Zeichen, nicht {len(cleaned)}.",
+                f"{what.en}: at most {limit} characters, not {len(cleaned)}.",
+            )
+        )
+    return cleaned
+
+
+@dataclass(frozen=True)
+class IdeaText:
+    """A checked idea: a title of 1–200 characters and a description of at most 1,000."""
+
+    title: str
+    description: str
+
+
+def idea_text(title: object, description: object) -> IdeaText:
+    """Clean and check an idea from a phone.
+
+    Raises:
+        RoadmapError: if the title is empty, or the title or description is too long.
+    """
+    cleaned = clean_text(title, TITLE_LIMIT, Message("Titel", "Title"))
+    if not cleaned:
+        raise RoadmapError(Message("Bitte einen Titel eingeben.", "Please enter a title."))
+    return IdeaText(cleaned, clean_text(description, DESCRIPTION_LIMIT, Message("Beschreibung", "Description")))
+
+
+def author_name(name: object) -> str:
+    """A participant's name as given (cut to 40 characters; empty means anonymous)."""
+    return " ".join(_printable(str(name or "")).split())[:AUTHOR_LIMIT]
+
+
+def rating(value: object, what: Message) -> int:
+    """A rating 1–5 from a phone.
+
+    Raises:
+        RoadmapError: for anything else.
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value not in RATING_RANGE:
+        raise RoadmapError(
+            Message(f"{what.de} muss 1 bis 5 sein, nicht {value!r}.", f"{what.en} must be 1 to 5, not {value!r}.")
+        )
+    return value
+
+
+# --- estimate --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The ratings of one measure on one side (value or effort)."""
+
+    ratings: tuple[int, ...]
+
+    @property
+    def median(self) -> float | None:
+        """The median rating (halves possible), None without ratings."""
+        return float(statistics.median(self.ratings)) if self.ratings else None
+
+    @property
+    def low(self) -> int | None:
+        """The lowest rating."""
+        return min(self.ratings) if self.ratings else None
+
+    @property
+    def high(self) -> int | None:
+        """The highest rating."""
+        return max(self.ratings) if self.ratings else None
+
+    @property
+    def disagreement(self) -> bool:
+        """True when the lowest and highest rating lie `DISAGREEMENT` or more apart (e.g. 1 and 5)."""
+        return bool(self.ratings) and max(self.ratings) - min(self.ratings) >= DISAGREEMENT
+
+    def counts(self) -> dict[int, int]:
+        """How often each rating 1–5 was given."""
+        return {r: self.ratings.count(r) for r in RATING_RANGE}
+
+
+def take_estimate(workshop: Workshop, measure_id: str, value: float | None, effort: float | None) -> Workshop:
+    """Set a measure's value and effort from the estimate round (None keeps a side as it is).
+
+    Raises:
+        RoadmapError: if the measure is unknown or a figure lies outside 1–5.
+    """
+    measure = _measure(workshop, measure_id)
+    changes = {k: float(v) for k, v in (("value", value), ("effort", effort)) if v is not None}
+    if not changes:
+        return workshop
+    return _replace(workshop, measure.with_changes(**changes))
+
+
+# --- ideas -----------------------------------------------------------------------------------------
+
+
+def accept_idea(workshop: Workshop, idea: IdeaText) -> tuple[Workshop, str]:
+    """The workshop with the idea as a new measure (status idea, default figures); returns its id too."""
+    ident = new_ids((m.id for m in workshop.measures), 1)[0]
+    measure = Measure(ident, idea.title, description=idea.description)
+    return workshop.with_changes(measures=(*workshop.measures, measure)), ident
+
+
+def merge_idea(workshop: Workshop, measure_id: str, idea: IdeaText) -> Workshop:
+    """The workshop with the idea noted in an existing measure's notes (its title and figures stay).
+
+    Raises:
+        RoadmapError: if the measure is unknown.
+    """
+    measure = _measure(workshop, measure_id)
+    line = idea.title + (f": {idea.description}" if idea.description else "")
+    notes = f"{measure.notes}\n{line}" if measure.notes else line
+    return _replace(workshop, measure.with_changes(notes=notes))
+
+
+# --- vote ------------------------------------------------------------------------------------------
+
+
+def ballot(dots_per_person: int, given: Mapping[str, int], measure_ids: Iterable[str]) -> dict[str, int]:
+    """A phone's dots, checked: known measures, no negative counts, at most `dots_per_person` in all.
+
+    Raises:
+        RoadmapError: if any of these is broken.
+    """
+    known = set(measure_ids)
+    dots = {ident: int(count) for ident, count in given.items() if count}
+    unknown = sorted(set(dots) - known)
+    if unknown:
+        raise RoadmapError(
+            Message(
+                f"Die Maßnahme {unknown[0]} steht nicht zur Abstimmung.",
+                f"Measure {unknown[0]} is not up for the vote.",
+            )
+        )
+    if any(count < 0 for count in dots.values()):
+        raise RoadmapError(Message("Punkte können nicht negativ sein.", "Dots cannot be negative."))
+    if sum(dots.values()) > dots_per_person:
+        raise RoadmapError(
+            Message(
+                f"Jede Person hat {dots_per_person} Punkte, nicht {sum(dots.values())}.",
+                f"Everyone has {dots_per_person} dots, not {sum(dots.values())}.",
+            )
+        )
+    return dots
+
+
+def apply_votes(workshop: Workshop, totals: Mapping[str, int], voters: int) -> Workshop:
+    """The phones' result as the measures' votes, exactly as one-screen votes: every dot through `add_vote`.
+
+    The room's earlier dots are taken back first and the number of participants becomes the number of
+    phones that voted, so the dots budget (dots per person × participants) is the phones' budget.
+    Measures deleted meanwhile are skipped.
+    """
+    changed = reset_votes(workshop).with_changes(participants=max(0, voters))
+    present = changed.by_id()
+    for ident, count in sorted(totals.items()):
+        if ident not in present:
+            continue
+        for _ in range(count):
+            changed = add_vote(changed, ident)
+    return changed
+
+
+# --- flooding --------------------------------------------------------------------------------------
+
+
+class SubmitLimiter:
+    """At most `per_device` submissions per device and `per_address` per address within `window` seconds.
+
+    Lives in the memory of one server process, like the access code's limiter (roadmap/access.py);
+    the bounds per round are kept by the store and hold across servers.
+    """
+
+    def __init__(
+        self, per_device: int = 20, per_address: int = 300, window: float = 60.0, max_clients: int = 10_000
+    ) -> None:
+        """Set the limits."""
+        self.per_device, self.per_address, self.window, self.max_clients = per_device, per_address, window, max_clients
+        self._seen: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, device: str, address: str, now: float) -> bool:
+        """Count a submission and say whether it may go on (a refused one is not counted)."""
+        with self._lock:
+            keys = ((f"d:{device}", self.per_device), (f"a:{address}", self.per_address))
+            windows = [(self._window(key, now), limit) for key, limit in keys]
+            if any(len(times) >= limit for times, limit in windows):
+                return False
+            for times, _ in windows:
+                times.append(now)
+            return True
+
+    def _window(self, key: str, now: float) -> deque[float]:
+        times = self._seen.get(key)
+        if times is None:
+            if len(self._seen) >= self.max_clients:
+                self._forget(now)
+            times = self._seen.setdefault(key, deque())
+        while times and now - times[0] >= self.window:
+            times.popleft()
+        return times
+
+    def _forget(self, now: float) -> None:
+        quiet = [k for k, times in self._seen.items() if not times or now - times[-1] >= self.window]
+        for key in quiet:
+            del self._seen[key]
+        while len(self._seen) >= self.max_clients:
+            self._seen.pop(next(iter(self._seen)))
+
+
+TOO_FAST = Message(
+    "Zu viele Eingaben in kurzer Zeit. Bitte einen Moment warten.",
+    "Too many entries in a short time. Please wait a moment.",
+)
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _measure(workshop: Workshop, measure_id: str) -> Measure:
+    found = workshop.by_id().get(measure_id)
+    if found is None:
+        raise RoadmapError(
+            Message(
+                f"Die Maßnahme {measure_id} gibt es in diesem Workshop nicht (mehr).",
+                f"Measure {measure_id} is not (or no longer) part of this workshop.",
+            )
+        )
+    return found
+
+
+def _replace(workshop: Workshop, changed: Measure) -> Workshop:
+    return workshop.with_changes(measures=tuple(changed if m.id == changed.id else m for m in workshop.measures))
+
+
+def spreads(ratings: Sequence[tuple[str, int, int]]) -> dict[str, tuple[Spread, Spread]]:
+    """Per measure the (value, effort) spreads of (measure id, value, effort) ratings."""
+    by_measure: dict[str, tuple[list[int], list[int]]] = {}
+    for ident, value, effort in ratings:
+        values, efforts = by_measure.setdefault(ident, ([], []))
+        values.append(value)
+        efforts.append(effort)
+    return {ident: (Spread(tuple(v)), Spread(tuple(e))) for ident, (v, e) in by_measure.items()}
