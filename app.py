@@ -11,6 +11,7 @@ from roadmap.domain.messages import RoadmapError
 from ui.access import access_form, access_granted
 from ui.errors import friendly_errors, guarded, show_notice
 from ui.language import LANG, lang, plain, say, t
+from ui.participation import participant_token, participant_view
 from ui.presenter import PRESENTER, presenter, presenter_frame
 from ui.session import saved_at, step_back, sync, undo_state, workshop, workshop_info
 
@@ -144,24 +145,31 @@ def with_unknown(listed: list[st.Page], fallback: Callable[[], None]) -> list[st
     return [*listed, st.Page(fallback, title=t("Nicht gefunden", "Not found"), url_path=asked, visibility="hidden")]
 
 
-def locked_pages() -> list[st.Page]:
-    """While the access code is missing: the code form under every path, and nothing else.
+def sole_pages(view: Callable[[], None], title: str, path: str) -> list[st.Page]:
+    """`view` under every path of the app and any unknown one, and nothing else.
 
     st.navigation runs on every request, so Streamlit never falls back to running page files
     on their own, and the app's pages are not even listed.
     """
-    title = t("Zugang", "Access")
-    paths = [path for _, path, *_ in PAGES]
+    paths = [page_path for _, page_path, *_ in PAGES]
     return with_unknown(
         [
-            st.Page(access_form, title=title, url_path="zugang", default=True),
-            *(st.Page(access_form, title=title, url_path=path) for path in paths),
+            st.Page(view, title=title, url_path=path, default=True),
+            *(st.Page(view, title=title, url_path=page_path) for page_path in paths),
         ],
-        access_form,
+        view,
     )
 
 
+def locked_pages() -> list[st.Page]:
+    """While the access code is missing: the code form under every path, and nothing else."""
+    return sole_pages(access_form, t("Zugang", "Access"), "zugang")
+
+
 lang()  # the language must be known before the page titles are drawn
+if participant_token() is not None:  # a phone's link: its participant view and nothing else, no access code
+    st.navigation(sole_pages(participant_view, t("Mitmachen", "Take part"), "mitmachen"), position="hidden").run()
+    st.stop()
 if not access_granted():
     st.navigation(locked_pages(), position="hidden").run()
     st.stop()

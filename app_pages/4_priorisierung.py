@@ -13,6 +13,7 @@ from roadmap.workshop import voting
 from ui.charts import chart_spec, draw_spec
 from ui.empty import explain_empty_workshop
 from ui.language import lang, say, say_markdown, say_text, t
+from ui.moderation import moderation
 from ui.presenter import presenter
 from ui.session import revision, save, shared, workshop
 from ui.tables import column_config, table_height
@@ -207,6 +208,8 @@ def page() -> None:
         vote_counters()
     elif section == "criteria":
         criteria_editor()
+    elif section == "phones":
+        moderation()
     else:
         show_ranking(table, editable=True)
 

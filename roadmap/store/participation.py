@@ -1,7 +1,8 @@
 """Participation from phones in the store: rooms, rounds and what the phones sent (docs/participation.md).
 
 A **room** belongs to one workshop. It is opened with a random token (`secrets.token_urlsafe`, 128
-bits); only the token's SHA-256 is stored, so the database alone opens no room. A room lasts 12
+bits); a phone's token is looked up by its SHA-256 (so no comparison leaks how much of a guess was
+right); the token itself is kept for the moderator's screen to show again after a reload. A room lasts 12
 hours; ending it makes the token useless at once. At most one room per workshop is open: opening a
 new one ends the old. The room holds the current round (number, kind, open or closed, revealed,
 the measures chosen for estimation) and a `version` that grows with every change, so a screen can
@@ -132,6 +133,7 @@ class Participation:
                     id=room_id,
                     workshop_id=workshop_id,
                     token_hash=token_hash(token),
+                    token=token,
                     code=code,
                     created=now,
                     expires=now + LIFETIME,
@@ -183,6 +185,14 @@ class Participation:
     def reveal(self, room_id: str) -> None:
         """Show the estimate round's ratings on the shared screen (closes the round too)."""
         self._set(room_id, round_open=False, revealed=True)
+
+    def token(self, room_id: str) -> str:
+        """The room's token, for the moderator's QR code and link (NotFound if the room is gone)."""
+        with self._store.reading() as conn:
+            found = conn.execute(select(rooms.c.token).where(rooms.c.id == room_id)).scalar()
+        if found is None:
+            raise _missing()
+        return str(found)
 
     def version(self, room_id: str) -> int:
         """The room's version: grows with every change (0 for a room that is gone)."""

@@ -97,6 +97,7 @@ rooms = Table(
     Column("id", String(32), primary_key=True),
     Column("workshop_id", String(32), ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
     Column("token_hash", String(64), nullable=False, unique=True),
+    Column("token", String(64), nullable=False),
     Column("code", String(16), nullable=False),
     Column("created", Float, nullable=False),
     Column("expires", Float, nullable=False),

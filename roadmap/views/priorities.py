@@ -30,6 +30,7 @@ SECTIONS: dict[str, Message] = {
     "ranking": Message("Rangliste und Markierungen", "Ranking and flags"),
     "voting": Message("Punkte vergeben", "Dot voting"),
     "criteria": Message("Gewichtete Kriterien", "Weighted criteria"),
+    "phones": Message("Mitmachen per Handy", "Participation by phone"),
 }
 VOTE_MODES: dict[VoteMode, Message] = {
     VoteMode.BREAKS_TIES: Message("Stimmen entscheiden bei Gleichstand", "Votes break ties"),

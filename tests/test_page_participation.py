@@ -1,0 +1,225 @@
+"""Participation from phones in the app: a link with a token shows only the participant view of its
+workshop, and the moderator's section of Priorisierung opens rounds and takes results into the workshop.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.store.participation import Participation
+from roadmap.workshop.rounds import IdeaText, RoundKind
+from tests.helpers import REPO
+from tests.pages import PAGES, open_page
+from ui.session import store
+
+ROOM = Workshop(
+    Profile(name="Müller GmbH", dots_per_person=3),
+    (Measure("M01", "ERP-Einführung"), Measure("M02", "Cloud-Backup"), Measure("M03", "Alt", excluded=True)),
+    participants=2,
+)
+
+
+def rooms() -> Participation:
+    return Participation(store())
+
+
+def opened(name: str = "Müller GmbH") -> tuple[str, str, str]:
+    """A stored workshop with an open room: (workshop id, room id, token)."""
+    ident = store().create(ROOM, name)
+    room, token = rooms().open_room(ident, time.time())
+    return ident, room.id, token
+
+
+def phone(token: str, path: str | None = None) -> AppTest:
+    os.environ["ROADMAP_STRICT"] = "1"
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.query_params["p"] = token
+    app.run()
+    if path is not None:
+        app.switch_page(path)
+        app.run()
+    return app
+
+
+def test_a_token_link_shows_the_workshops_name_and_waits_for_the_moderator() -> None:
+    _, _, token = opened("Bäckerei <b>Kranz</b>")
+
+    app = phone(token)
+
+    assert not app.exception
+    assert app.title[0].value == r"Bäckerei \<b\>Kranz\</b\>"  # shown as typed, never as HTML
+    assert "Moderation" in app.info[0].value
+    assert [w.key for w in app.text_input] == ["participant_name"]
+    assert not app.sidebar.markdown and not app.button
+
+
+@pytest.mark.parametrize("token", ["falsch", "x" * 5000, "<script>alert(1)</script>", ""])
+def test_a_wrong_token_gets_a_refusal_and_nothing_else(token: str) -> None:
+    opened()
+
+    app = phone(token)
+
+    assert not app.exception
+    assert "gilt nicht" in app.error[0].value
+    assert not app.text_input and not app.button and not app.sidebar.markdown
+
+
+def test_a_token_never_opens_another_page() -> None:
+    _, _, token = opened()
+    app = phone(token)
+
+    for page in PAGES:  # no page file is even registered: the browser test tries their addresses
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            app.switch_page(page)
+    assert [t.value for t in app.title] == ["Müller GmbH"] and not app.sidebar.markdown
+
+
+def test_with_an_access_code_the_phone_needs_only_its_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROADMAP_ACCESS_CODE", "geheim-123")
+    _, _, token = opened()
+
+    app = phone(token)
+
+    assert not app.exception and app.title[0].value == "Müller GmbH"
+    assert "access_code" not in [w.key for w in app.text_input]
+
+
+def test_an_ended_room_locks_the_phone_out() -> None:
+    _, room_id, token = opened()
+    rooms().end(room_id)
+
+    app = phone(token)
+
+    assert "gilt nicht" in app.error[0].value and not app.text_input
+
+
+def test_an_idea_from_the_phone_reaches_the_room_as_text_and_not_the_workshop() -> None:
+    ident, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    app = phone(token)
+
+    app.text_input(key="participant_name").input("Anna")
+    app.text_input(key="participant_title").input("[klick](http://böse.example) <script>")
+    app.text_area(key="participant_description").input('=HYPERLINK("http://x")')
+    app.button[0].click().run()
+
+    assert not app.exception
+    room = rooms().room(room_id)
+    [idea] = rooms().ideas(room)
+    assert (idea.author, idea.title, idea.description) == (
+        "Anna",
+        "[klick](http://böse.example) <script>",
+        '=HYPERLINK("http://x")',
+    )
+    assert "\\[klick\\]" in app.success[0].value
+    assert store().load(ident)[0] == ROOM
+
+
+def test_a_phone_votes_with_at_most_its_dots_on_measures_not_excluded() -> None:
+    _, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.VOTE)
+    app = phone(token)
+
+    assert [c.label for c in app.segmented_control] == ["ERP-Einführung", "Cloud-Backup"]
+    app.segmented_control(key="participant_dots_M01").set_value(2)
+    app.segmented_control(key="participant_dots_M02").set_value(1)
+    app.button[0].click().run()
+
+    assert not app.exception
+    assert rooms().totals(rooms().room(room_id)) == {"M01": 2, "M02": 1}
+    app.segmented_control(key="participant_dots_M01").set_value(3)
+    app.button[0].click().run()
+    assert "3 Punkte" in app.error[0].value
+    assert rooms().totals(rooms().room(room_id)) == {"M01": 2, "M02": 1}
+
+
+def test_a_phone_rates_the_chosen_measures_only() -> None:
+    _, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.ESTIMATE, ["M02"])
+    app = phone(token)
+
+    assert [c.key for c in app.segmented_control] == ["participant_v_M02", "participant_e_M02"]
+    app.segmented_control(key="participant_v_M02").set_value(5)
+    app.segmented_control(key="participant_e_M02").set_value(2)
+    app.button[0].click().run()
+
+    assert not app.exception
+    assert rooms().ratings(rooms().room(room_id)) == [("M02", 5, 2)]
+
+
+def moderator(ident: str) -> AppTest:
+    app = open_page("app_pages/4_priorisierung.py", ident=ident)
+    app.segmented_control(key="priorisierung_section").set_value("phones").run()
+    return app
+
+
+def test_the_moderator_opens_participation_and_sees_qr_code_link_and_room_code() -> None:
+    ident = store().create(ROOM, "Müller GmbH")
+    app = moderator(ident)
+
+    app.button(key="moderation_open").click().run()
+
+    assert not app.exception
+    room = rooms().current(ident, time.time())
+    assert room is not None
+    assert rooms().token(room.id) in app.code[0].value and "?p=" in app.code[0].value
+    assert any(room.code in m.value for m in app.markdown)
+    assert app.get("image")
+    assert "erreichen nur Programme auf diesem Rechner" in app.warning[0].value  # AppTest runs on localhost
+
+
+def test_an_accepted_idea_becomes_a_measure_that_undo_takes_back() -> None:
+    ident, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    rooms().send_idea(token, "p", "Anna", IdeaText("E-Rechnung", "ab Januar"), time.time())
+    app = moderator(ident)
+    [idea] = rooms().ideas(rooms().room(room_id))
+
+    app.button(key=f"moderation_accept_{idea.id}").click().run()
+
+    assert not app.exception
+    stored = store().load(ident)[0]
+    assert stored.measures[-1].title == "E-Rechnung" and stored.measures[-1].description == "ab Januar"
+    assert rooms().ideas(rooms().room(room_id))[0].state == "accepted"
+    assert store().undo_state(ident).undo == 1
+
+
+def test_the_closed_vote_goes_into_the_measures_like_one_screen_votes() -> None:
+    ident, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.VOTE)
+    rooms().send_ballot(token, "a", "", {"M01": 3}, time.time())
+    rooms().send_ballot(token, "b", "", {"M01": 1, "M02": 2}, time.time())
+    app = moderator(ident)
+    assert "2 Personen haben abgestimmt" in app.markdown[-1].value or any(
+        "2 Personen haben abgestimmt" in m.value for m in app.markdown
+    )
+    assert not [b for b in app.button if b.key == "moderation_apply_votes"]  # no result while open
+
+    app.button(key="moderation_close").click().run()
+    app.button(key="moderation_apply_votes").click().run()
+
+    assert not app.exception
+    stored = store().load(ident)[0]
+    assert [m.votes for m in stored.measures] == [4, 2, 0] and stored.participants == 2
+
+
+def test_revealed_estimates_show_the_spread_and_the_median_goes_into_the_measure() -> None:
+    ident, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.ESTIMATE, ["M01"])
+    for n, (value, effort) in enumerate(((1, 2), (5, 2), (4, 3))):
+        rooms().send_rating(token, f"p{n}", "", "M01", value, effort, time.time())
+    app = moderator(ident)
+    assert not [t for t in app.text if "Median" in t.value]  # hidden until revealed
+
+    app.button(key="moderation_reveal").click().run()
+    assert any("Weit auseinander" in w.value for w in app.warning)
+    app.button(key="moderation_median_M01").click().run()
+
+    assert not app.exception
+    measure = store().load(ident)[0].by_id()["M01"]
+    assert (measure.value, measure.effort) == (4.0, 2.0)

@@ -1,0 +1,362 @@
+"""The moderator's side of participation from phones, a section of the Priorisierung page.
+
+Open participation (QR code, link, room code), open and close the rounds one at a time, and take
+what the phones sent into the workshop: ideas accepted, merged or discarded, an estimate's median
+or a chosen value, the dots of a closed vote. Every change of the workshop goes through
+`ui.session.save`, so it can be undone and is saved like any other. The board below the controls
+is a fragment that rereads the room every second and draws from the store only when the room's
+version changed (it works with several app servers on one database; no broker).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import streamlit as st
+
+from roadmap.domain.messages import Message
+from roadmap.store.participation import Idea, Room
+from roadmap.views import participation as view
+from roadmap.workshop import rounds
+from roadmap.workshop.rounds import RoundKind
+from ui.errors import guarded
+from ui.language import lang, plain, say, t
+from ui.participation import rooms
+from ui.session import save, workshop, workshop_id
+
+PUBLIC_URL = "ROADMAP_PUBLIC_URL"  # the address phones use, e.g. http://192.168.1.20:8501
+BOARD_SECONDS = 1.0
+_BOARD = "_moderation_board"  # (room id, version, data) the board last read
+SHOWN_IDEAS = 40
+
+
+def _now() -> float:
+    return time.time()
+
+
+def moderation() -> None:
+    """The participation section: open it, or run its rounds."""
+    room = rooms().current(workshop_id(), _now())
+    if room is None:
+        _closed()
+        return
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        _invitation(room)
+    with right:
+        _controls(room)
+    _board(room.id)
+
+
+def _closed() -> None:
+    st.markdown(
+        t(
+            "Alle im Raum machen vom eigenen Handy aus mit: Ideen sammeln, Nutzen und Aufwand schätzen, "
+            "Punkte vergeben. Kein Konto, keine Cloud: die Handys öffnen diese App über das Firmennetz. "
+            "Nichts gelangt ohne Sie in den Workshop.",
+            "Everyone in the room takes part from their own phone: collect ideas, estimate value and effort, "
+            "give dots. No account, no cloud: the phones open this app over the company network. "
+            "Nothing enters the workshop without you.",
+        )
+    )
+    st.button(
+        t("Teilnahme per Handy öffnen", "Open participation by phone"),
+        key="moderation_open",
+        icon=":material/qr_code_2:",
+        type="primary",
+        on_click=_open,
+    )
+
+
+@guarded
+def _open() -> None:
+    rooms().open_room(workshop_id(), _now())
+
+
+def _link(room: Room) -> str:
+    base = view.server_base(os.environ.get(PUBLIC_URL, ""), st.context.url or "")
+    return view.participant_link(base, rooms().token(room.id))
+
+
+def _invitation(room: Room) -> None:
+    link = _link(room)
+    st.image(view.qr_png(link), width=420, caption=t("Mit der Handy-Kamera scannen", "Scan with the phone camera"))
+    st.markdown(f"### {t('Raum', 'Room')} {room.code}")
+    st.code(link, language=None, wrap_lines=True)
+    if not view.reachable_by_phones(link):
+        st.warning(
+            t(
+                "Diese Adresse erreichen nur Programme auf diesem Rechner, keine Handys. Die App mit "
+                f"`--server.address 0.0.0.0` starten und {PUBLIC_URL} auf die Netzwerkadresse setzen "
+                "(siehe README, „Mitmachen per Handy“).",
+                "Only programs on this computer reach this address, no phones. Start the app with "
+                f"`--server.address 0.0.0.0` and set {PUBLIC_URL} to the network address "
+                "(see the README, “Participation by phone”).",
+            ),
+            icon=":material/wifi_off:",
+        )
+
+
+def _controls(room: Room) -> None:
+    current = workshop()
+    if room.round_kind is not None:
+        state = t("offen", "open") if room.round_open else t("geschlossen", "closed")
+        st.markdown(f"#### {say(rounds.ROUND_NAMES[room.round_kind])} · {state}")
+    kinds = {kind: say(name) for kind, name in rounds.ROUND_NAMES.items()}
+    kind = st.segmented_control(
+        t("Nächste Runde", "Next round"),
+        list(RoundKind),
+        default=RoundKind.IDEAS,
+        required=True,
+        key="moderation_kind",
+        format_func=kinds.__getitem__,
+    )
+    chosen: list[str] = []
+    if kind == RoundKind.ESTIMATE:
+        titles = {m.id: m.title for m in current.measures}
+        chosen = st.multiselect(
+            t("Maßnahmen zum Schätzen", "Measures to estimate"),
+            list(titles),
+            format_func=lambda ident: f"{ident} · {titles[ident]}",
+            key="moderation_chosen",
+            placeholder=t("Maßnahmen wählen", "Choose measures"),
+        )
+    row = st.container(horizontal=True)
+    row.button(
+        t("Runde öffnen", "Open round"),
+        key="moderation_start",
+        icon=":material/play_arrow:",
+        type="primary",
+        disabled=kind == RoundKind.ESTIMATE and not chosen,
+        on_click=_start,
+        args=(room.id, kind, tuple(chosen)),
+    )
+    row.button(
+        t("Runde schließen", "Close round"),
+        key="moderation_close",
+        icon=":material/stop:",
+        disabled=not room.round_open,
+        on_click=guarded(rooms().close_round),
+        args=(room.id,),
+    )
+    sure = st.checkbox(t("Ja, Teilnahme beenden", "Yes, end participation"), key="moderation_end_sure")
+    st.button(
+        t("Teilnahme beenden (Link ungültig)", "End participation (link invalid)"),
+        key="moderation_end",
+        icon=":material/link_off:",
+        disabled=not sure,
+        on_click=_end,
+        args=(room.id,),
+    )
+
+
+@guarded
+def _start(room_id: str, kind: RoundKind, chosen: tuple[str, ...]) -> None:
+    rooms().start_round(room_id, kind, chosen)
+
+
+@guarded
+def _end(room_id: str) -> None:
+    rooms().end(room_id)
+    st.session_state.pop("moderation_end_sure", None)
+
+
+# --- the live board ---------------------------------------------------------------------------------
+
+
+def _read(room_id: str) -> tuple[Room, dict[str, object]]:
+    """The room and what its current round holds, read from the store only when its version changed."""
+    version = rooms().version(room_id)
+    cached = st.session_state.get(_BOARD)
+    if cached is not None and cached[0] == room_id and cached[1] == version:
+        return cached[2], cached[3]
+    room = rooms().room(room_id)
+    data: dict[str, object] = {}
+    if room.round_kind == RoundKind.IDEAS:
+        data["ideas"] = rooms().ideas(room)
+    elif room.round_kind == RoundKind.ESTIMATE:
+        data["raters"] = rooms().raters(room)
+        data["spreads"] = rounds.spreads(rooms().ratings(room)) if room.revealed else {}
+    elif room.round_kind == RoundKind.VOTE:
+        data["voters"] = rooms().voters(room)
+        data["totals"] = {} if room.round_open else rooms().totals(room)
+    st.session_state[_BOARD] = (room_id, room.version, room, data)
+    return room, data
+
+
+@st.fragment(run_every=BOARD_SECONDS)
+def _board(room_id: str) -> None:
+    """What the phones sent in the current round, live."""
+    room, data = _read(room_id)
+    if room.round_kind is None:
+        st.info(t("Noch keine Runde offen.", "No round open yet."), icon=":material/hourglass_empty:")
+    elif room.round_kind == RoundKind.IDEAS:
+        _ideas_board(room, data["ideas"])  # type: ignore[arg-type]
+    elif room.round_kind == RoundKind.ESTIMATE:
+        _estimate_board(room, int(data["raters"]), data["spreads"])  # type: ignore[call-overload, arg-type]
+    else:
+        _vote_board(room, int(data["voters"]), data["totals"])  # type: ignore[call-overload, arg-type]
+
+
+def _ideas_board(room: Room, ideas: list[Idea]) -> None:
+    waiting = [i for i in ideas if i.state == "open"]
+    done = len(ideas) - len(waiting)
+    st.markdown(
+        f"#### {t('Ideen', 'Ideas')}: {len(ideas)} · {t('offen', 'open')}: {len(waiting)} · "
+        f"{t('erledigt', 'handled')}: {done}"
+    )
+    titles = {m.id: m.title for m in workshop().measures}
+    for idea in waiting[:SHOWN_IDEAS]:
+        with st.container(border=True):
+            author = idea.author or t("anonym", "anonymous")
+            st.markdown(f"**{plain(idea.title)}** · {plain(author)}")
+            if idea.description:
+                st.caption(plain(idea.description))
+            row = st.container(horizontal=True, vertical_alignment="bottom")
+            row.button(
+                t("Übernehmen", "Accept"),
+                key=f"moderation_accept_{idea.id}",
+                icon=":material/add_task:",
+                type="primary",
+                on_click=_accept,
+                args=(room.id, idea),
+            )
+            target = row.selectbox(
+                t("Zusammenführen mit", "Merge with"),
+                list(titles),
+                index=None,
+                format_func=lambda ident: f"{ident} · {titles[ident]}",
+                key=f"moderation_target_{idea.id}",
+                placeholder=t("Maßnahme wählen", "Choose a measure"),
+            )
+            row.button(
+                t("Zusammenführen", "Merge"),
+                key=f"moderation_merge_{idea.id}",
+                icon=":material/merge:",
+                disabled=target is None,
+                on_click=_merge,
+                args=(room.id, idea, target),
+            )
+            row.button(
+                t("Verwerfen", "Discard"),
+                key=f"moderation_discard_{idea.id}",
+                icon=":material/delete:",
+                on_click=guarded(rooms().mark_idea),
+                args=(room.id, idea.id, "discarded"),
+            )
+    if len(waiting) > SHOWN_IDEAS:
+        st.caption(t(f"… und {len(waiting) - SHOWN_IDEAS} weitere", f"… and {len(waiting) - SHOWN_IDEAS} more"))
+
+
+def _text(idea: Idea) -> rounds.IdeaText:
+    return rounds.IdeaText(idea.title, idea.description)
+
+
+@guarded
+def _accept(room_id: str, idea: Idea) -> None:
+    changed, ident = rounds.accept_idea(workshop(), _text(idea))
+    if save(changed, Message(f"Idee „{idea.title}“ als {ident} übernommen.", f"Idea “{idea.title}” added as {ident}.")):
+        rooms().mark_idea(room_id, idea.id, "accepted")
+
+
+@guarded
+def _merge(room_id: str, idea: Idea, target: str | None) -> None:
+    if target is None:
+        return
+    changed = rounds.merge_idea(workshop(), target, _text(idea))
+    if save(changed, Message(f"Idee „{idea.title}“ zu {target} notiert.", f"Idea “{idea.title}” noted in {target}.")):
+        rooms().mark_idea(room_id, idea.id, "merged")
+
+
+def _estimate_board(room: Room, raters: int, spreads: dict[str, tuple[rounds.Spread, rounds.Spread]]) -> None:
+    st.markdown(f"#### {t(f'{raters} Personen haben bewertet', f'{raters} people have rated')}")
+    if not room.revealed:
+        st.caption(t("Die Bewertungen bleiben verdeckt bis zum Aufdecken.", "Ratings stay hidden until revealed."))
+        st.button(
+            t("Aufdecken", "Reveal"),
+            key="moderation_reveal",
+            icon=":material/visibility:",
+            type="primary",
+            disabled=raters == 0,
+            on_click=guarded(rooms().reveal),
+            args=(room.id,),
+        )
+        return
+    current = workshop().by_id()
+    for ident in room.chosen:
+        measure = current.get(ident)
+        if measure is None:
+            continue
+        value, effort = spreads.get(ident, (rounds.Spread(()), rounds.Spread(())))
+        with st.container(border=True):
+            st.markdown(f"**{plain(measure.title)}**")
+            if value.disagreement or effort.disagreement:
+                st.warning(
+                    t("Weit auseinander: bitte besprechen.", "Far apart: please discuss."), icon=":material/forum:"
+                )
+            for label, spread, now in (
+                (t("Nutzen", "Value"), value, measure.value),
+                (t("Aufwand", "Effort"), effort, measure.effort),
+            ):
+                st.text(f"{label}: {view.spread_line(spread, lang())}  ({t('jetzt', 'now')} {now:g})")
+            _take(measure.id, value, effort)
+
+
+def _take(ident: str, value: rounds.Spread, effort: rounds.Spread) -> None:
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+    row.button(
+        t("Median übernehmen", "Take the median"),
+        key=f"moderation_median_{ident}",
+        icon=":material/functions:",
+        disabled=value.median is None,
+        on_click=_estimate,
+        args=(ident, value.median, effort.median),
+    )
+    chosen_value = row.number_input(
+        t("Nutzen", "Value"), 1.0, 5.0, value.median or 3.0, 0.5, key=f"moderation_v_{ident}"
+    )
+    chosen_effort = row.number_input(
+        t("Aufwand", "Effort"), 1.0, 5.0, effort.median or 3.0, 0.5, key=f"moderation_e_{ident}"
+    )
+    row.button(
+        t("Diese Werte übernehmen", "Take these values"),
+        key=f"moderation_values_{ident}",
+        icon=":material/edit:",
+        on_click=_estimate,
+        args=(ident, chosen_value, chosen_effort),
+    )
+
+
+@guarded
+def _estimate(ident: str, value: float | None, effort: float | None) -> None:
+    changed = rounds.take_estimate(workshop(), ident, value, effort)
+    save(changed, Message(f"Schätzung für {ident} übernommen.", f"Estimate for {ident} taken."))
+
+
+def _vote_board(room: Room, voters: int, totals: dict[str, int]) -> None:
+    st.markdown(f"#### {t(f'{voters} Personen haben abgestimmt', f'{voters} people have voted')}")
+    if room.round_open:
+        st.caption(
+            t("Das Ergebnis erscheint, wenn Sie die Runde schließen.", "The result appears when you close the round.")
+        )
+        return
+    current = workshop().by_id()
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    for ident, count in ranked:
+        title = current[ident].title if ident in current else ident
+        st.markdown(f"**{count}** · {plain(title)}")
+    st.button(
+        t("Ergebnis in die Maßnahmen übernehmen", "Take the result into the measures"),
+        key="moderation_apply_votes",
+        icon=":material/how_to_vote:",
+        type="primary",
+        on_click=_apply_votes,
+        args=(totals, voters),
+    )
+
+
+@guarded
+def _apply_votes(totals: dict[str, int], voters: int) -> None:
+    changed = rounds.apply_votes(workshop(), totals, voters)
+    save(changed, Message(f"Abstimmung von {voters} Handys übernommen.", f"Vote of {voters} phones taken."))

@@ -1,0 +1,260 @@
+"""Participation from phones, the session seam: the room store, the token in the link, the phone's view.
+
+A link `/?p=TOKEN` makes app.py register only `participant_view` under every path (like the access
+form), so a phone sees this view or a refusal and nothing else: no page, no sidebar, no other
+workshop. The view shows the workshop's name, an optional name field and the moderator's current
+round; a small fragment watches the room and reruns the view when the moderator switches rounds.
+Every text a phone sends is bounded and checked by roadmap/workshop/rounds.py and kept by
+roadmap/store/participation.py; nothing reaches the workshop without the moderator (ui/moderation.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+import uuid
+
+import streamlit as st
+
+from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.model import Measure
+from roadmap.store.participation import Participation, Refused, Room
+from roadmap.workshop import rounds
+from roadmap.workshop.rounds import RoundKind
+from ui.language import plain, say, t
+from ui.session import store
+
+TOKEN_PARAM = "p"  # the participant token in the link
+_DEVICE = "_participant_device"
+_SEEN = "_participant_seen"
+WATCH_SECONDS = 2.0
+
+# Large touch targets and type for a phone held at arm's length (390 × 844 first).
+PHONE_CSS = """
+<style>
+  .stMainBlockContainer { padding: 1.5rem 1rem 4rem; max-width: 40rem; }
+  .stMainBlockContainer button { min-height: 3rem; font-size: 1.15rem; }
+  .stMainBlockContainer input, .stMainBlockContainer textarea { font-size: 1.15rem; }
+  [data-testid="stBaseButton-segmented_control"], [data-testid="stBaseButton-segmented_controlActive"] {
+    min-width: 3rem; min-height: 3rem; }
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+</style>
+"""
+
+
+def rooms() -> Participation:
+    """The rooms in this server's store."""
+    return Participation(store())
+
+
+@functools.cache
+def limiter() -> rounds.SubmitLimiter:
+    """The one limiter of this server process against phones that send too fast."""
+    return rounds.SubmitLimiter()
+
+
+def participant_token() -> str | None:
+    """The participant token of the link, or None for a moderator's session."""
+    value = st.query_params.get(TOKEN_PARAM)
+    return None if value is None else str(value)
+
+
+def device() -> str:
+    """This browser tab's random id: the 'device' whose sending is limited and whose ballot is replaced."""
+    return str(st.session_state.setdefault(_DEVICE, uuid.uuid4().hex))
+
+
+def _stage(room: Room) -> tuple[object, ...]:
+    """What decides which round form a phone shows (the moderator's switches, not others' input)."""
+    return room.round_no, room.round_kind, room.round_open, room.revealed
+
+
+@st.fragment(run_every=WATCH_SECONDS)
+def _watch(token: str) -> None:
+    """Rerun the phone's view when the moderator switches rounds or ends participation."""
+    try:
+        stage: tuple[object, ...] = _stage(rooms().admit(token, time.time()))
+    except RoadmapError:
+        stage = ("refused",)
+    if st.session_state.get(_SEEN) != stage:
+        st.rerun()
+
+
+def participant_view() -> None:
+    """The whole app for a phone: the current round of the link's room, or a refusal."""
+    st.markdown(PHONE_CSS, unsafe_allow_html=True)
+    token = participant_token() or ""
+    try:
+        room = rooms().admit(token, time.time())
+    except Refused as refused:
+        st.session_state[_SEEN] = ("refused",)
+        st.title("Digital-Roadmap für KMU")
+        st.error(say(refused), icon=":material/lock:")
+        return
+    except RoadmapError as error:
+        st.error(say(error), icon=":material/database:")
+        return
+    st.session_state[_SEEN] = _stage(room)
+    st.title(plain(room.workshop_name))
+    st.caption(t(f"Raum {room.code} · Digital-Roadmap für KMU", f"Room {room.code} · Digital-Roadmap für KMU"))
+    st.text_input(
+        t("Ihr Name (freiwillig)", "Your name (optional)"),
+        key="participant_name",
+        max_chars=rounds.AUTHOR_LIMIT,
+        placeholder=t("anonym", "anonymous"),
+    )
+    try:
+        _round(token, room)
+    except RoadmapError as error:
+        st.error(say(error), icon=":material/warning:")
+    _watch(token)
+
+
+def _round(token: str, room: Room) -> None:
+    if room.round_kind is None:
+        st.info(
+            t("Gleich geht es los: Bitte auf die Moderation warten.", "Starting soon: please wait for the moderator.")
+        )
+        return
+    st.subheader(say(rounds.ROUND_NAMES[room.round_kind]))
+    if not room.round_open:
+        st.info(
+            t(
+                "Diese Runde ist geschlossen. Danke! Die Ergebnisse zeigt die Leinwand.",
+                "This round is closed. Thank you! The results are on the shared screen.",
+            ),
+            icon=":material/done_all:",
+        )
+        return
+    if room.round_kind == RoundKind.IDEAS:
+        _ideas(token, room)
+    elif room.round_kind == RoundKind.ESTIMATE:
+        _estimate(token, room)
+    else:
+        _vote(token, room)
+
+
+def _may_send() -> bool:
+    """Whether this phone may send now (per device and address); says so if not."""
+    if limiter().allow(device(), st.context.ip_address or "local", time.time()):
+        return True
+    st.error(say(rounds.TOO_FAST), icon=":material/hourglass_top:")
+    return False
+
+
+def _author() -> str:
+    return rounds.author_name(st.session_state.get("participant_name"))
+
+
+def _ideas(token: str, room: Room) -> None:
+    st.caption(
+        t(
+            "Jede Idee geht an die Moderation; sie entscheidet, was in den Workshop kommt.",
+            "Every idea goes to the moderator, who decides what enters the workshop.",
+        )
+    )
+    with st.form("participant_idea", clear_on_submit=True, border=True):
+        title = st.text_input(t("Idee (Titel)", "Idea (title)"), max_chars=200, key="participant_title")
+        text = st.text_area(
+            t("Beschreibung (freiwillig)", "Description (optional)"),
+            max_chars=rounds.DESCRIPTION_LIMIT,
+            key="participant_description",
+        )
+        sent = st.form_submit_button(t("Idee senden", "Send idea"), icon=":material/send:", width="stretch")
+    if sent and _may_send():
+        idea = rounds.idea_text(title, text)
+        rooms().send_idea(token, device(), _author(), idea, time.time())
+        st.success(t(f"Gesendet: {plain(idea.title)}", f"Sent: {plain(idea.title)}"), icon=":material/check:")
+    mine = [title for kind, title, _, _ in rooms().mine(room, device()) if kind == "idea"]
+    if mine:
+        st.caption(t(f"Ihre Ideen in dieser Runde: {len(mine)}", f"Your ideas in this round: {len(mine)}"))
+        for title in mine:
+            st.text(f"• {title}")
+
+
+def _titles(room: Room) -> dict[str, Measure]:
+    current, _ = store().load(room.workshop_id)
+    return current.by_id()
+
+
+def _estimate(token: str, room: Room) -> None:
+    measures = _titles(room)
+    chosen = [measures[ident] for ident in room.chosen if ident in measures]
+    given = {ident: (v, e) for kind, ident, v, e in rooms().mine(room, device()) if kind == "rating"}
+    st.caption(
+        t(
+            "Nutzen und Aufwand je 1 (gering) bis 5 (hoch). Niemand sieht Ihre Bewertung, bis die Moderation aufdeckt.",
+            "Value and effort each 1 (low) to 5 (high). Nobody sees your rating until the moderator reveals.",
+        )
+    )
+    if not chosen:
+        st.info(t("Die Moderation wählt gleich die Maßnahmen aus.", "The moderator is choosing the measures."))
+        return
+    with st.form("participant_estimate", border=False):
+        for measure in chosen:
+            with st.container(border=True):
+                st.markdown(f"**{plain(measure.title)}**")
+                old = given.get(measure.id, (None, None))
+                for side, label, start in (("v", t("Nutzen", "Value"), old[0]), ("e", t("Aufwand", "Effort"), old[1])):
+                    st.segmented_control(
+                        label, [1, 2, 3, 4, 5], default=start, key=f"participant_{side}_{measure.id}", width="stretch"
+                    )
+        sent = st.form_submit_button(t("Bewertung senden", "Send rating"), icon=":material/send:", width="stretch")
+    if sent and _may_send():
+        count = 0
+        for measure in chosen:
+            value = st.session_state.get(f"participant_v_{measure.id}")
+            effort = st.session_state.get(f"participant_e_{measure.id}")
+            if value is None or effort is None:
+                continue
+            value = rounds.rating(value, Message("Nutzen", "Value"))
+            effort = rounds.rating(effort, Message("Aufwand", "Effort"))
+            rooms().send_rating(token, device(), _author(), measure.id, value, effort, time.time())
+            count += 1
+        if count:
+            st.success(
+                t(
+                    f"{count} Bewertungen gesendet. Ändern geht bis zum Aufdecken.",
+                    f"{count} ratings sent. You can change them until the reveal.",
+                ),
+                icon=":material/check:",
+            )
+        else:
+            st.warning(t("Bitte je Maßnahme Nutzen und Aufwand wählen.", "Please choose value and effort per measure."))
+
+
+def _vote(token: str, room: Room) -> None:
+    current, _ = store().load(room.workshop_id)
+    measures = [m for m in current.measures if not m.excluded]
+    dots = max(0, current.profile.dots_per_person)
+    mine = {ident: v for kind, ident, v, _ in rooms().mine(room, device()) if kind == "dots"}
+    voted = any(kind == "ballot" for kind, *_ in rooms().mine(room, device()))
+    st.caption(
+        t(
+            f"Sie haben {dots} Punkte. Mehrere Punkte für eine Maßnahme sind erlaubt.",
+            f"You have {dots} dots. Several dots for one measure are allowed.",
+        )
+    )
+    if voted:
+        st.success(
+            t(
+                "Ihre Stimme ist angekommen. Ändern geht, bis die Runde schließt.",
+                "Your vote has arrived. You can change it until the round closes.",
+            ),
+            icon=":material/how_to_vote:",
+        )
+    with st.form("participant_vote", border=False):
+        for measure in measures:
+            st.segmented_control(
+                plain(measure.title),
+                list(range(dots + 1)),
+                default=mine.get(measure.id, 0),
+                key=f"participant_dots_{measure.id}",
+                width="stretch",
+            )
+        sent = st.form_submit_button(t("Punkte abgeben", "Cast dots"), icon=":material/how_to_vote:", width="stretch")
+    if sent and _may_send():
+        given = {m.id: int(st.session_state.get(f"participant_dots_{m.id}") or 0) for m in measures}
+        checked = rounds.ballot(dots, given, (m.id for m in measures))
+        rooms().send_ballot(token, device(), _author(), checked, time.time())
+        st.rerun()
