@@ -223,3 +223,18 @@ def test_revealed_estimates_show_the_spread_and_the_median_goes_into_the_measure
     assert not app.exception
     measure = store().load(ident)[0].by_id()["M01"]
     assert (measure.value, measure.effort) == (4.0, 2.0)
+
+
+def test_a_discarded_idea_is_marked_and_leaves_the_workshop_alone() -> None:
+    ident, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    rooms().send_idea(token, "p", "", IdeaText("Unsinn", ""), time.time())
+    app = moderator(ident)
+    [idea] = rooms().ideas(rooms().room(room_id))
+
+    app.button(key=f"moderation_discard_{idea.id}").click().run()
+
+    assert not app.exception
+    assert rooms().ideas(rooms().room(room_id))[0].state == "discarded"
+    assert store().load(ident)[0] == ROOM
+    assert any("erledigt: 1" in m.value for m in app.markdown)

@@ -4,8 +4,9 @@ Open participation (QR code, link, room code), open and close the rounds one at 
 what the phones sent into the workshop: ideas accepted, merged or discarded, an estimate's median
 or a chosen value, the dots of a closed vote. Every change of the workshop goes through
 `ui.session.save`, so it can be undone and is saved like any other. The board below the controls
-is a fragment that rereads the room every second and draws from the store only when the room's
-version changed (it works with several app servers on one database; no broker).
+shows what the phones sent; a small fragment reads the room's version every second and redraws
+the page only when it changed (it works with several app servers on one database; no broker).
+The board's buttons stay outside that fragment, so a timed rerun never swallows a click.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from ui.session import save, workshop, workshop_id
 
 PUBLIC_URL = "ROADMAP_PUBLIC_URL"  # the address phones use, e.g. http://192.168.1.20:8501
 BOARD_SECONDS = 1.0
-_BOARD = "_moderation_board"  # (room id, version, data) the board last read
 SHOWN_IDEAS = 40
 
 
@@ -46,7 +46,8 @@ def moderation() -> None:
         _invitation(room)
     with right:
         _controls(room)
-    _board(room.id)
+    version = _board(room.id)
+    _watch(room.id, version)
 
 
 def _closed() -> None:
@@ -165,12 +166,15 @@ def _end(room_id: str) -> None:
 # --- the live board ---------------------------------------------------------------------------------
 
 
+@st.fragment(run_every=BOARD_SECONDS)
+def _watch(room_id: str, drawn: int) -> None:
+    """Redraw the page when the room changed since the board was drawn (a phone sent, a round switched)."""
+    if rooms().version(room_id) != drawn:
+        st.rerun()
+
+
 def _read(room_id: str) -> tuple[Room, dict[str, object]]:
-    """The room and what its current round holds, read from the store only when its version changed."""
-    version = rooms().version(room_id)
-    cached = st.session_state.get(_BOARD)
-    if cached is not None and cached[0] == room_id and cached[1] == version:
-        return cached[2], cached[3]
+    """The room and what its current round holds."""
     room = rooms().room(room_id)
     data: dict[str, object] = {}
     if room.round_kind == RoundKind.IDEAS:
@@ -181,13 +185,11 @@ def _read(room_id: str) -> tuple[Room, dict[str, object]]:
     elif room.round_kind == RoundKind.VOTE:
         data["voters"] = rooms().voters(room)
         data["totals"] = {} if room.round_open else rooms().totals(room)
-    st.session_state[_BOARD] = (room_id, room.version, room, data)
     return room, data
 
 
-@st.fragment(run_every=BOARD_SECONDS)
-def _board(room_id: str) -> None:
-    """What the phones sent in the current round, live."""
+def _board(room_id: str) -> int:
+    """What the phones sent in the current round; returns the room's version it shows."""
     room, data = _read(room_id)
     if room.round_kind is None:
         st.info(t("Noch keine Runde offen.", "No round open yet."), icon=":material/hourglass_empty:")
@@ -197,6 +199,7 @@ def _board(room_id: str) -> None:
         _estimate_board(room, int(data["raters"]), data["spreads"])  # type: ignore[call-overload, arg-type]
     else:
         _vote_board(room, int(data["voters"]), data["totals"])  # type: ignore[call-overload, arg-type]
+    return room.version
 
 
 def _ideas_board(room: Room, ideas: list[Idea]) -> None:

@@ -19,13 +19,16 @@ _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c]+")
 # A list or heading marker at the very start, and what GFM would turn into a link on its own.
 _LEADING_MARKER = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 _AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=www)(\.)|(@)")
+# Streamlit's Markdown finds bare links (http://…, www.…, a@b) in the text after escapes are
+# undone, so a backslash alone does not stop them: an invisible word joiner before the character does.
+_JOINER = "\u2060"
 
 
 def markdown(text: str) -> str:
     """`text` as literal characters inside Markdown, on one line (line breaks become spaces)."""
     flat = _LINE_BREAKS.sub(" ", text)
     escaped = "".join("\\" + ch if ch in _SPECIAL else ch for ch in flat)
-    escaped = _AUTOLINK.sub(lambda m: "\\" + m.group(0), escaped)
+    escaped = _AUTOLINK.sub(lambda m: _JOINER + "\\" + m.group(0), escaped)
     return _LEADING_MARKER.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
 
 
