@@ -7,6 +7,7 @@ the QR code as PNG (segno, made here, no network service), and the lines of the 
 
 from __future__ import annotations
 
+import functools
 import io
 from urllib.parse import urlsplit
 
@@ -38,8 +39,12 @@ def reachable_by_phones(base: str) -> bool:
     return (urlsplit(base).hostname or "") not in LOCAL_HOSTS
 
 
+@functools.lru_cache(maxsize=16)
 def qr_png(link: str, scale: int = 12) -> bytes:
-    """The link as a QR code (PNG, black on white, error correction M) for the projector."""
+    """The link as a QR code (PNG, black on white, error correction M) for the projector.
+
+    Made once per link and server (about 0.1 s each), not on every rerun of the moderator's page.
+    """
     buffer = io.BytesIO()
     segno.make(link, error="m", micro=False).save(buffer, kind="png", scale=scale, border=2)
     return buffer.getvalue()

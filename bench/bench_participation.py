@@ -1,0 +1,119 @@
+"""Participation from phones under load: 30 phones voting within ten seconds, and the moderator's page.
+
+Run: PYTHONPATH=. python bench/bench_participation.py
+
+1. Thirty phones send their ballots at random moments within ten seconds, each from its own thread
+   through the store as the app's server does (SQLite file, the default). A "shared screen" polls the
+   room's version every second, as the moderator's watcher does, and reads the vote count when it
+   changed. Reported: votes lost (target 0) and the lag from a ballot being stored to the screen
+   showing a count that includes it (p95, target ≤ 2 s).
+2. The moderator's page (Priorisierung, section "Mitmachen per Handy", a vote round with 30 ballots)
+   rerun with a 500-measure workshop against the empty one-line script (target ≤ 10 ×), AppTest
+   medians as in bench/bench_pages.py.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+PHONES = 30
+WINDOW = 10.0
+SCREEN_EVERY = 1.0
+
+
+def vote_load(url: str) -> tuple[int, int, float, float]:
+    """(ballots stored, ballots sent, p95 lag s, max lag s) of 30 phones voting within ten seconds."""
+    from roadmap.domain.model import Measure, Profile, Workshop
+    from roadmap.store.participation import Participation
+    from roadmap.store.workshops import Store
+    from roadmap.workshop.rounds import RoundKind
+
+    store = Store.open(url)
+    workshop = Workshop(Profile(dots_per_person=3), tuple(Measure(f"M{i:02d}", f"Maßnahme {i}") for i in range(1, 21)))
+    ident = store.create(workshop, "Last")
+    rooms = Participation(store)
+    room, token = rooms.open_room(ident, time.time())
+    room = rooms.start_round(room.id, RoundKind.VOTE)
+    stored_at: list[float] = []
+    lock = threading.Lock()
+    rng = random.Random(11)
+    began = time.monotonic()
+
+    def phone(n: int, delay: float) -> None:
+        time.sleep(delay)
+        ballot = {f"M{rng.randint(1, 20):02d}": 1 for _ in range(3)}
+        rooms.send_ballot(token, f"phone-{n}", "", ballot, time.time())
+        with lock:
+            stored_at.append(time.monotonic())
+
+    threads = [threading.Thread(target=phone, args=(n, rng.uniform(0, WINDOW))) for n in range(PHONES)]
+    for thread in threads:
+        thread.start()
+    seen: list[tuple[float, int]] = []  # (when the screen showed it, voters shown)
+    version = 0
+    while time.monotonic() - began < WINDOW + 5:
+        now_version = rooms.version(room.id)
+        if now_version != version:
+            version = now_version
+            seen.append((time.monotonic(), rooms.voters(room)))
+        time.sleep(SCREEN_EVERY)
+    for thread in threads:
+        thread.join()
+    order = sorted(stored_at)
+    lags = []
+    for rank, stored in enumerate(order, start=1):
+        shown = next(when for when, count in seen if count >= rank and when >= stored)
+        lags.append(shown - stored)
+    lags.sort()
+    p95 = lags[int(0.95 * (len(lags) - 1))]
+    total = rooms.voters(room)
+    store.close()
+    return total, PHONES, p95, lags[-1]
+
+
+def moderator_page(url: str) -> tuple[float, float, float]:
+    """Median reruns (s) of the moderator's page with 500 measures and 30 ballots, of the same page on
+    its ranking section (the page as it was before), and of the empty script."""
+    os.environ["DATABASE_URL"] = url
+    from bench.bench_pages import empty_script, median_rerun
+    from roadmap.store.participation import Participation
+    from roadmap.workshop.rounds import RoundKind
+    from tests.pages import large_workshop, open_page
+    from ui.session import store
+
+    ident = store().create(large_workshop(500), "Groß")
+    rooms = Participation(store())
+    room, token = rooms.open_room(ident, time.time())
+    rooms.start_round(room.id, RoundKind.VOTE)
+    for n in range(PHONES):
+        rooms.send_ballot(token, f"p{n}", "", {"L0001": 1, "L0002": 2}, time.time())
+    os.environ.pop("ROADMAP_STRICT", None)
+    yardstick = empty_script()
+    app = open_page("app_pages/4_priorisierung.py", ident=ident)
+    ranking = median_rerun(app)
+    app.segmented_control(key="priorisierung_section").set_value("phones").run()
+    assert not app.exception, app.exception
+    return median_rerun(app), ranking, yardstick
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.sqlite'}"
+        stored, sent, p95, worst = vote_load(url)
+        print(f"{sent} phones voting within {WINDOW:.0f} s: {stored} ballots stored ({sent - stored} lost)")
+        print(f"lag to the shared screen (polling every {SCREEN_EVERY:.0f} s): p95 {p95:.2f} s, max {worst:.2f} s")
+        page, ranking, yardstick = moderator_page(f"sqlite:///{Path(folder) / 'page.sqlite'}")
+        print(
+            f"moderator's page, 500 measures, vote round: {page * 1000:.1f} ms per rerun against "
+            f"{yardstick * 1000:.1f} ms for the empty script = {page / yardstick:.1f} × (target ≤ 10 ×)"
+        )
+        print(f"the same page on its ranking section: {ranking * 1000:.1f} ms = {ranking / yardstick:.1f} ×")
+
+
+if __name__ == "__main__":
+    main()
