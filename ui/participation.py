@@ -27,6 +27,8 @@ from ui.session import store
 TOKEN_PARAM = "p"  # the participant token in the link
 _DEVICE = "_participant_device"
 _SEEN = "_participant_seen"
+_NAME = "_participant_name"
+_OUTCOME = "_participant_outcome"
 WATCH_SECONDS = 2.0
 
 # Large touch targets and type for a phone held at arm's length (390 × 844 first).
@@ -97,12 +99,6 @@ def participant_view() -> None:
     st.session_state[_SEEN] = _stage(room)
     st.title(plain(room.workshop_name))
     st.caption(t(f"Raum {room.code} · Digital-Roadmap für KMU", f"Room {room.code} · Digital-Roadmap für KMU"))
-    st.text_input(
-        t("Ihr Name (freiwillig)", "Your name (optional)"),
-        key="participant_name",
-        max_chars=rounds.AUTHOR_LIMIT,
-        placeholder=t("anonym", "anonymous"),
-    )
     try:
         _round(token, room)
     except RoadmapError as error:
@@ -142,8 +138,24 @@ def _may_send() -> bool:
     return False
 
 
-def _author() -> str:
-    return rounds.author_name(st.session_state.get("participant_name"))
+def _name_field(form: str) -> None:
+    """The optional name, inside each round's form so that it travels with what is sent (no extra rerun)."""
+    key = f"participant_name_{form}"
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state.get(_NAME, "")
+    st.text_input(
+        t("Ihr Name (freiwillig)", "Your name (optional)"),
+        key=key,
+        max_chars=rounds.AUTHOR_LIMIT,
+        placeholder=t("anonym", "anonymous"),
+    )
+
+
+def _author(form: str) -> str:
+    """The name given in this form, remembered for the next rounds."""
+    name = rounds.author_name(st.session_state.get(f"participant_name_{form}"))
+    st.session_state[_NAME] = name
+    return name
 
 
 def _ideas(token: str, room: Room) -> None:
@@ -153,23 +165,44 @@ def _ideas(token: str, room: Room) -> None:
             "Every idea goes to the moderator, who decides what enters the workshop.",
         )
     )
-    with st.form("participant_idea", clear_on_submit=True, border=True):
-        title = st.text_input(t("Idee (Titel)", "Idea (title)"), max_chars=200, key="participant_title")
-        text = st.text_area(
+    with st.form("participant_idea", border=True):
+        _name_field("idea")
+        st.text_input(t("Idee (Titel)", "Idea (title)"), max_chars=200, key="participant_title")
+        st.text_area(
             t("Beschreibung (freiwillig)", "Description (optional)"),
             max_chars=rounds.DESCRIPTION_LIMIT,
             key="participant_description",
         )
-        sent = st.form_submit_button(t("Idee senden", "Send idea"), icon=":material/send:", width="stretch")
-    if sent and _may_send():
-        idea = rounds.idea_text(title, text)
-        rooms().send_idea(token, device(), _author(), idea, time.time())
-        st.success(t(f"Gesendet: {plain(idea.title)}", f"Sent: {plain(idea.title)}"), icon=":material/check:")
+        st.form_submit_button(
+            t("Idee senden", "Send idea"), icon=":material/send:", width="stretch", on_click=_send_idea, args=(token,)
+        )
+    outcome = st.session_state.pop(_OUTCOME, None)
+    if outcome is not None:
+        ok, text = outcome
+        (st.success if ok else st.error)(text, icon=":material/check:" if ok else ":material/warning:")
     mine = [title for kind, title, _, _ in rooms().mine(room, device()) if kind == "idea"]
     if mine:
         st.caption(t(f"Ihre Ideen in dieser Runde: {len(mine)}", f"Your ideas in this round: {len(mine)}"))
         for title in mine:
             st.text(f"• {title}")
+
+
+def _send_idea(token: str) -> None:
+    """Form callback: send the idea and empty the title and description (the name stays)."""
+    if not limiter().allow(device(), st.context.ip_address or "local", time.time()):
+        st.session_state[_OUTCOME] = (False, say(rounds.TOO_FAST))
+        return
+    try:
+        idea = rounds.idea_text(
+            st.session_state.get("participant_title"), st.session_state.get("participant_description")
+        )
+        rooms().send_idea(token, device(), _author("idea"), idea, time.time())
+    except RoadmapError as error:
+        st.session_state[_OUTCOME] = (False, say(error))
+        return
+    st.session_state[_OUTCOME] = (True, t(f"Gesendet: {plain(idea.title)}", f"Sent: {plain(idea.title)}"))
+    st.session_state["participant_title"] = ""
+    st.session_state["participant_description"] = ""
 
 
 def _titles(room: Room) -> dict[str, Measure]:
@@ -191,6 +224,7 @@ def _estimate(token: str, room: Room) -> None:
         st.info(t("Die Moderation wählt gleich die Maßnahmen aus.", "The moderator is choosing the measures."))
         return
     with st.form("participant_estimate", border=False):
+        _name_field("rating")
         for measure in chosen:
             with st.container(border=True):
                 st.markdown(f"**{plain(measure.title)}**")
@@ -209,7 +243,7 @@ def _estimate(token: str, room: Room) -> None:
                 continue
             value = rounds.rating(value, Message("Nutzen", "Value"))
             effort = rounds.rating(effort, Message("Aufwand", "Effort"))
-            rooms().send_rating(token, device(), _author(), measure.id, value, effort, time.time())
+            rooms().send_rating(token, device(), _author("rating"), measure.id, value, effort, time.time())
             count += 1
         if count:
             st.success(
@@ -244,6 +278,7 @@ def _vote(token: str, room: Room) -> None:
             icon=":material/how_to_vote:",
         )
     with st.form("participant_vote", border=False):
+        _name_field("ballot")
         for measure in measures:
             st.segmented_control(
                 plain(measure.title),
@@ -256,5 +291,5 @@ def _vote(token: str, room: Room) -> None:
     if sent and _may_send():
         given = {m.id: int(st.session_state.get(f"participant_dots_{m.id}") or 0) for m in measures}
         checked = rounds.ballot(dots, given, (m.id for m in measures))
-        rooms().send_ballot(token, device(), _author(), checked, time.time())
+        rooms().send_ballot(token, device(), _author("ballot"), checked, time.time())
         st.rerun()
