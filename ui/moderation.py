@@ -131,7 +131,7 @@ def _controls(room: Room) -> None:
         type="primary",
         disabled=kind == RoundKind.ESTIMATE and not chosen,
         on_click=_start,
-        args=(room.id, kind, tuple(chosen)),
+        args=(room.id,),
     )
     row.button(
         t("Runde schließen", "Close round"),
@@ -153,7 +153,12 @@ def _controls(room: Room) -> None:
 
 
 @guarded
-def _start(room_id: str, kind: RoundKind, chosen: tuple[str, ...]) -> None:
+def _start(room_id: str) -> None:
+    """Open the round chosen now (read at the click, so a choice made just before it counts)."""
+    kind = RoundKind(st.session_state.get("moderation_kind") or RoundKind.IDEAS)
+    chosen = tuple(st.session_state.get("moderation_chosen") or ()) if kind == RoundKind.ESTIMATE else ()
+    if kind == RoundKind.ESTIMATE and not chosen:
+        return
     rooms().start_round(room_id, kind, chosen)
 
 
