@@ -174,7 +174,12 @@ def _ideas(token: str, room: Room) -> None:
             key="participant_description",
         )
         st.form_submit_button(
-            t("Idee senden", "Send idea"), icon=":material/send:", width="stretch", on_click=_send_idea, args=(token,)
+            t("Idee senden", "Send idea"),
+            icon=":material/send:",
+            width="stretch",
+            on_click=_send_idea,
+            args=(token,),
+            key="participant_send_idea",
         )
     outcome = st.session_state.pop(_OUTCOME, None)
     if outcome is not None:
@@ -233,7 +238,9 @@ def _estimate(token: str, room: Room) -> None:
                     st.segmented_control(
                         label, [1, 2, 3, 4, 5], default=start, key=f"participant_{side}_{measure.id}", width="stretch"
                     )
-        sent = st.form_submit_button(t("Bewertung senden", "Send rating"), icon=":material/send:", width="stretch")
+        sent = st.form_submit_button(
+            t("Bewertung senden", "Send rating"), icon=":material/send:", width="stretch", key="participant_send_rating"
+        )
     if sent and _may_send():
         count = 0
         for measure in chosen:
@@ -287,7 +294,12 @@ def _vote(token: str, room: Room) -> None:
                 key=f"participant_dots_{measure.id}",
                 width="stretch",
             )
-        sent = st.form_submit_button(t("Punkte abgeben", "Cast dots"), icon=":material/how_to_vote:", width="stretch")
+        sent = st.form_submit_button(
+            t("Punkte abgeben", "Cast dots"),
+            icon=":material/how_to_vote:",
+            width="stretch",
+            key="participant_send_dots",
+        )
     if sent and _may_send():
         given = {m.id: int(st.session_state.get(f"participant_dots_{m.id}") or 0) for m in measures}
         checked = rounds.ballot(dots, given, (m.id for m in measures))
