@@ -40,6 +40,7 @@ PHONE_CSS = """
   [data-testid="stBaseButton-segmented_control"], [data-testid="stBaseButton-segmented_controlActive"] {
     min-width: 3rem; min-height: 3rem; }
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+  .st-key-participant_preload { display: none; }
 </style>
 """
 
@@ -94,9 +95,12 @@ def participant_view() -> None:
         st.error(say(refused), icon=":material/lock:")
         return
     except RoadmapError as error:
+        st.session_state[_SEEN] = ("refused",)  # what the watch sees while the store fails
         st.error(say(error), icon=":material/database:")
+        _watch(token)  # a passing failure (a busy database) heals by itself, without a reload
         return
     st.session_state[_SEEN] = _stage(room)
+    _preload()
     st.title(plain(room.workshop_name))
     st.caption(t(f"Raum {room.code} · Digital-Roadmap für KMU", f"Room {room.code} · Digital-Roadmap für KMU"))
     try:
@@ -104,6 +108,22 @@ def participant_view() -> None:
     except RoadmapError as error:
         st.error(say(error), icon=":material/warning:")
     _watch(token)
+
+
+def _preload() -> None:
+    """Hidden copies of every kind of field the rounds use, drawn with each view of the phone.
+
+    The browser fetches a field's code (some twenty small files for a text field) only when the first
+    such field appears. Without this, every phone in the room would fetch it from the moderator's
+    laptop at the moment a round opens, all at once, and on a weak connection a phone could show the
+    round's heading with its fields missing. Drawn hidden from the start, the code is already there.
+    """
+    with st.container(key="participant_preload"):
+        st.text_input("preload", key="participant_preload_text", disabled=True, label_visibility="collapsed")
+        st.text_area("preload", key="participant_preload_area", disabled=True, label_visibility="collapsed")
+        st.segmented_control(
+            "preload", [1], key="participant_preload_choice", disabled=True, label_visibility="collapsed"
+        )
 
 
 def _round(token: str, room: Room) -> None:
