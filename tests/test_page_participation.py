@@ -152,6 +152,28 @@ def test_a_phone_rates_the_chosen_measures_only() -> None:
     assert rooms().ratings(rooms().room(room_id)) == [("M02", 5, 2)]
 
 
+def test_a_phones_confirmation_stays_through_the_next_rerun_until_the_round_changes() -> None:
+    _, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    app = phone(token)
+    app.text_input(key="participant_title").input("E-Rechnung")
+    app.button[0].click().run()
+    app.run()  # what the phone's watch or any other rerun does
+
+    assert "Gesendet: E-Rechnung" in app.success[0].value
+    rooms().start_round(room_id, RoundKind.ESTIMATE, ["M02"])
+    app.run()
+    assert not app.success
+    app.segmented_control(key="participant_v_M02").set_value(5)
+    app.segmented_control(key="participant_e_M02").set_value(2)
+    app.button[0].click().run()
+    app.run()
+
+    assert "1 Bewertungen gesendet" in app.success[0].value
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    assert not app.run().success
+
+
 def moderator(ident: str) -> AppTest:
     app = open_page("app_pages/4_priorisierung.py", ident=ident)
     app.segmented_control(key="priorisierung_section").set_value("phones").run()

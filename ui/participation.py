@@ -77,8 +77,10 @@ def _watch(token: str) -> None:
     """Rerun the phone's view when the moderator switches rounds or ends participation."""
     try:
         stage: tuple[object, ...] = _stage(rooms().admit(token, time.time()))
-    except RoadmapError:
+    except Refused:
         stage = ("refused",)
+    except RoadmapError:
+        return  # a busy or unreachable store: look again at the next tick, keep what the phone shows
     if st.session_state.get(_SEEN) != stage:
         st.rerun()
 
@@ -95,7 +97,7 @@ def participant_view() -> None:
         st.error(say(refused), icon=":material/lock:")
         return
     except RoadmapError as error:
-        st.session_state[_SEEN] = ("refused",)  # what the watch sees while the store fails
+        st.session_state[_SEEN] = ("failed",)  # the watch reruns once the store answers again
         st.error(say(error), icon=":material/database:")
         _watch(token)  # a passing failure (a busy database) heals by itself, without a reload
         return
@@ -198,12 +200,12 @@ def _ideas(token: str, room: Room) -> None:
             icon=":material/send:",
             width="stretch",
             on_click=_send_idea,
-            args=(token,),
+            args=(token, room.round_no),
             key="participant_send_idea",
         )
-    outcome = st.session_state.pop(_OUTCOME, None)
-    if outcome is not None:
-        ok, text = outcome
+    outcome = st.session_state.get(_OUTCOME)  # stays until the next send: another rerun must not hide it
+    if outcome is not None and outcome[0] == room.round_no:
+        _, ok, text = outcome
         (st.success if ok else st.error)(text, icon=":material/check:" if ok else ":material/warning:")
     mine = [title for kind, title, _, _ in rooms().mine(room, device()) if kind == "idea"]
     if mine:
@@ -212,10 +214,10 @@ def _ideas(token: str, room: Room) -> None:
             st.text(f"• {title}")
 
 
-def _send_idea(token: str) -> None:
+def _send_idea(token: str, round_no: int) -> None:
     """Form callback: send the idea and empty the title and description (the name stays)."""
     if not limiter().allow(device(), st.context.ip_address or "local", time.time()):
-        st.session_state[_OUTCOME] = (False, say(rounds.TOO_FAST))
+        st.session_state[_OUTCOME] = (round_no, False, say(rounds.TOO_FAST))
         return
     try:
         idea = rounds.idea_text(
@@ -223,9 +225,9 @@ def _send_idea(token: str) -> None:
         )
         rooms().send_idea(token, device(), _author("idea"), idea, time.time())
     except RoadmapError as error:
-        st.session_state[_OUTCOME] = (False, say(error))
+        st.session_state[_OUTCOME] = (round_no, False, say(error))
         return
-    st.session_state[_OUTCOME] = (True, t(f"Gesendet: {plain(idea.title)}", f"Sent: {plain(idea.title)}"))
+    st.session_state[_OUTCOME] = (round_no, True, t(f"Gesendet: {plain(idea.title)}", f"Sent: {plain(idea.title)}"))
     st.session_state["participant_title"] = ""
     st.session_state["participant_description"] = ""
 
@@ -248,6 +250,14 @@ def _estimate(token: str, room: Room) -> None:
     if not chosen:
         st.info(t("Die Moderation wählt gleich die Maßnahmen aus.", "The moderator is choosing the measures."))
         return
+    if given:  # read from the store, so any later rerun still shows it
+        st.success(
+            t(
+                f"{len(given)} Bewertungen gesendet. Ändern geht bis zum Aufdecken.",
+                f"{len(given)} ratings sent. You can change them until the reveal.",
+            ),
+            icon=":material/check:",
+        )
     with st.form("participant_estimate", border=False):
         _name_field("rating")
         for measure in chosen:
@@ -273,15 +283,8 @@ def _estimate(token: str, room: Room) -> None:
             rooms().send_rating(token, device(), _author("rating"), measure.id, value, effort, time.time())
             count += 1
         if count:
-            st.success(
-                t(
-                    f"{count} Bewertungen gesendet. Ändern geht bis zum Aufdecken.",
-                    f"{count} ratings sent. You can change them until the reveal.",
-                ),
-                icon=":material/check:",
-            )
-        else:
-            st.warning(t("Bitte je Maßnahme Nutzen und Aufwand wählen.", "Please choose value and effort per measure."))
+            st.rerun()
+        st.warning(t("Bitte je Maßnahme Nutzen und Aufwand wählen.", "Please choose value and effort per measure."))
 
 
 def _vote(token: str, room: Room) -> None:
