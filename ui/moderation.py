@@ -46,8 +46,9 @@ def moderation() -> None:
         _invitation(room)
     with right:
         _controls(room)
-    version = _board(room.id)
-    _watch(room.id, version)
+    shown, data = _read(room.id)
+    _watch(room.id, shown.version)  # before the board, whose length changes: its place stays put
+    _board(shown, data)
 
 
 def _closed() -> None:
@@ -193,9 +194,8 @@ def _read(room_id: str) -> tuple[Room, dict[str, object]]:
     return room, data
 
 
-def _board(room_id: str) -> int:
-    """What the phones sent in the current round; returns the room's version it shows."""
-    room, data = _read(room_id)
+def _board(room: Room, data: dict[str, object]) -> None:
+    """What the phones sent in the current round (as read by `_read`)."""
     if room.round_kind is None:
         st.info(t("Noch keine Runde offen.", "No round open yet."), icon=":material/hourglass_empty:")
     elif room.round_kind == RoundKind.IDEAS:
@@ -204,7 +204,6 @@ def _board(room_id: str) -> int:
         _estimate_board(room, int(data["raters"]), data["spreads"])  # type: ignore[call-overload, arg-type]
     else:
         _vote_board(room, int(data["voters"]), data["totals"])  # type: ignore[call-overload, arg-type]
-    return room.version
 
 
 def _ideas_board(room: Room, ideas: list[Idea]) -> None:

@@ -86,7 +86,12 @@ def _watch(token: str) -> None:
 
 
 def participant_view() -> None:
-    """The whole app for a phone: the current round of the link's room, or a refusal."""
+    """The whole app for a phone: the current round of the link's room, or a refusal.
+
+    The watch comes first, at the same place in every view: a timed run of a fragment writes to the
+    place where the last full run drew it, and a view drawn shorter than the one before (another
+    round) must not leave that place beyond its end (the browser then drops the connection).
+    """
     st.markdown(PHONE_CSS, unsafe_allow_html=True)
     token = participant_token() or ""
     try:
@@ -98,10 +103,11 @@ def participant_view() -> None:
         return
     except RoadmapError as error:
         st.session_state[_SEEN] = ("failed",)  # the watch reruns once the store answers again
-        st.error(say(error), icon=":material/database:")
         _watch(token)  # a passing failure (a busy database) heals by itself, without a reload
+        st.error(say(error), icon=":material/database:")
         return
     st.session_state[_SEEN] = _stage(room)
+    _watch(token)
     _preload()
     st.title(plain(room.workshop_name))
     st.caption(t(f"Raum {room.code} · Digital-Roadmap für KMU", f"Room {room.code} · Digital-Roadmap für KMU"))
@@ -109,7 +115,6 @@ def participant_view() -> None:
         _round(token, room)
     except RoadmapError as error:
         st.error(say(error), icon=":material/warning:")
-    _watch(token)
 
 
 def _preload() -> None:
