@@ -47,7 +47,8 @@ def moderation() -> None:
     with right:
         _controls(room)
     shown, data = _read(room.id)
-    _watch(room.id, shown.version)  # before the board, whose length changes: its place stays put
+    with st.container(key="moderation_watch"):  # its own block, before the board whose length changes
+        _watch(room.id, shown.version)
     _board(shown, data)
 
 

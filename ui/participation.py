@@ -103,11 +103,13 @@ def participant_view() -> None:
         return
     except RoadmapError as error:
         st.session_state[_SEEN] = ("failed",)  # the watch reruns once the store answers again
-        _watch(token)  # a passing failure (a busy database) heals by itself, without a reload
+        with st.container(key="participant_watch"):  # a passing failure (a busy database) heals by itself
+            _watch(token)
         st.error(say(error), icon=":material/database:")
         return
     st.session_state[_SEEN] = _stage(room)
-    _watch(token)
+    with st.container(key="participant_watch"):  # its own block: a timed run can only touch that
+        _watch(token)
     _preload()
     st.title(plain(room.workshop_name))
     st.caption(t(f"Raum {room.code} · Digital-Roadmap für KMU", f"Room {room.code} · Digital-Roadmap für KMU"))
