@@ -25,7 +25,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -263,14 +263,23 @@ class Chrome:
         return Workshop(context.new_page(), url)
 
 
+# Several tabs that must all stay live at once (a projector and phones, each in front on its own
+# device): Chromium would otherwise slow down the timers of the tabs not in front.
+ALL_IN_FRONT = [
+    "--disable-background-timer-throttling",
+    "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
+]
+
+
 @contextmanager
-def chrome() -> Iterator[Chrome]:
-    """Debian's Chromium, headless, driven by Playwright (no browser download)."""
+def chrome(flags: Sequence[str] = ()) -> Iterator[Chrome]:
+    """Debian's Chromium, headless, driven by Playwright (no browser download); `flags` added to its own."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium_or_skip()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_FLAGS, *flags])
         try:
             yield Chrome(browser)
         finally:

@@ -1,0 +1,252 @@
+"""Six phones and a projector, in a real browser: all three rounds end to end, the token opens nothing
+else, ending locks the phones out, and two app servers on one database show the same live state.
+
+One moderator tab at 1920×1080 and phone tabs at 390×844 with touch (headless Chromium; screenshots
+in test-output/screenshots, participation-*.png).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.store.workshops import Store
+from tests.browser import ALL_IN_FRONT, AppServer, Chrome, chrome, chromium_or_skip, expect
+from tests.browser import Workshop as Tab
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+PHONES = 6
+ROOM = Workshop(
+    Profile(name="Müller GmbH", dots_per_person=3),
+    (Measure("M01", "ERP-Einführung"), Measure("M02", "Cloud-Backup"), Measure("M03", "Alt", excluded=True)),
+    participants=2,
+)
+SEEN_ERRORS: list[str] = []  # script errors in any phone's page (the app's own frontend failing)
+LIVE = 60_000  # ms: within 2 s on a quiet machine (bench/); the margin is for a machine shared with other test runs
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'participation.sqlite'}"
+
+
+@pytest.fixture
+def stored(database: str) -> Iterator[tuple[Store, str, str]]:
+    """The store with the room's workshop and another one: (store, workshop id, other workshop id)."""
+    chromium_or_skip()
+    store = Store.open(database)
+    yield store, store.create(ROOM, "Müller GmbH"), store.create(Workshop(), "Geheime Andere GmbH")
+    store.close()
+
+
+@pytest.fixture
+def server(database: str, stored: tuple[Store, str, str]) -> Iterator[AppServer]:
+    running = AppServer({"DATABASE_URL": database, "ROADMAP_ACCESS_CODE": "Werkbank-42"}).start()
+    yield running
+    running.stop()
+
+
+def phones_on(browser: Chrome, link: str, count: int) -> list[Tab]:
+    """`count` phones on the link, loaded side by side as in a room (each its own browser context)."""
+    tabs = []
+    for _ in range(count):
+        context = browser.browser.new_context(  # type: ignore[attr-defined]
+            viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=1, locale="de-DE"
+        )
+        context.set_default_timeout(LIVE)
+        tab = Tab(context.new_page(), link)
+        tab.page.on("pageerror", lambda error: SEEN_ERRORS.append(str(error)))  # e.g. a bad delta path
+        tab.page.goto(link, wait_until="commit")
+        tabs.append(tab)
+    for n, tab in enumerate(tabs):
+        try:
+            expect(tab.page.locator("h1", has_text="Müller GmbH")).to_be_visible(timeout=LIVE)
+        except AssertionError as error:
+            tab.shot("participation-phone-not-loaded")
+            raise AssertionError(f"phone {n} not loaded; page errors: {SEEN_ERRORS}") from error
+        # The fields' code comes with the page (ui/participation.py, _preload), not when a round opens.
+        expect(tab.page.locator(".st-key-participant_preload textarea")).to_be_attached(timeout=LIVE)
+    return tabs  # a phone reruns on its own every 2 s: each step waits for what it expects instead of idle
+
+
+def moderator(browser: Chrome, url: str, ident: str) -> Tab:
+    tab = browser.tab(url)
+    tab.page.set_default_timeout(LIVE)  # type: ignore[attr-defined]
+    tab.start(f"priorisierung?w={ident}")
+    tab.page.get_by_label("Zugangscode").fill("Werkbank-42")
+    tab.page.get_by_role("button", name="Öffnen").click()
+    tab.page.locator("h1", has_text="Priorisierung").wait_for(timeout=60_000)
+    tab.wait_idle()
+    segment(tab, "Mitmachen per Handy")
+    tab.wait_idle()
+    return tab
+
+
+def open_room(tab: Tab) -> str:
+    tab.page.get_by_role("button", name="Teilnahme per Handy öffnen").click()
+    tab.wait_idle()
+    link = tab.page.locator('[data-testid="stCode"]').first.inner_text().strip()
+    assert "?p=" in link
+    return link
+
+
+def segment(tab: Tab, name: str) -> None:
+    """Click an option of a segmented control on the shared screen."""
+    tab.page.locator('[data-testid="stButtonGroup"] button', has_text=name).first.click()
+    tab.wait_idle()
+
+
+def press(tab: Tab, name: str) -> None:
+    tab.page.get_by_role("button", name=name).first.click()
+    tab.wait_idle()
+
+
+def choose(tab: Tab, group: int, option: str) -> None:
+    """Tap an option of the group-th segmented control of a phone's form."""
+    groups = tab.page.locator('[data-testid="stForm"] [data-testid="stButtonGroup"]')
+    groups.nth(group).locator("button", has_text=option).tap()
+
+
+def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
+    server: AppServer, stored: tuple[Store, str, str]
+) -> None:
+    store, ident, other = stored
+    with chrome(ALL_IN_FRONT) as browser:
+        screen = moderator(browser, server.url, ident)
+        link = open_room(screen)
+        screen.shot("participation-screen-open")
+        phones = phones_on(browser, link, PHONES)
+        expect(phones[0].page.get_by_text("Bitte auf die Moderation warten")).to_be_visible()
+        assert phones[0].page.get_by_label("Zugangscode").count() == 0  # the link needs no access code
+        phones[0].shot("participation-phone-waiting")
+
+        # 1. Ideas: the phones send, the screen shows them live, the moderator decides.
+        press(screen, "Runde öffnen")
+        hostile = ["E-Rechnung", "<script>alert(1)</script>", "[klick](http://evil.example)", '=HYPERLINK("x")']
+        for n, tab in enumerate(phones):
+            expect(tab.page.get_by_label("Idee (Titel)")).to_be_visible(timeout=LIVE)
+            tab.page.get_by_label("Ihr Name (freiwillig)").fill(f"Person {n}")  # inside the form: sent with it
+            tab.page.get_by_label("Idee (Titel)").fill(hostile[n % len(hostile)] + (f" {n}" if n >= 4 else ""))
+            tab.page.get_by_role("button", name="Idee senden").tap()
+        for tab in phones:  # all six send at once, as in a room
+            expect(tab.page.get_by_text("Gesendet:")).to_be_visible(timeout=LIVE)
+        phones[1].shot("participation-phone-idea")
+        expect(screen.page.get_by_text("Ideen: 6")).to_be_visible(timeout=LIVE)
+        assert screen.page.get_by_text("<script>alert(1)</script>").count() >= 1  # shown as text
+        links = screen.page.locator('a[href*="evil.example"]')
+        assert links.count() == 0, links.first.evaluate("e => e.parentElement.parentElement.outerHTML")
+        screen.shot("participation-screen-ideas")
+        screen.page.locator('[data-testid="stButton"]', has_text="Übernehmen").first.click()  # E-Rechnung
+        screen.wait_idle()
+        expect(screen.page.get_by_text("erledigt: 1")).to_be_visible(timeout=LIVE)
+        for done, author in ((2, "· Person 1"), (3, "· Person 2")):
+            card = screen.page.locator('[data-testid="stVerticalBlock"]', has_text=author).last
+            card.get_by_role("button", name="Verwerfen").click()  # that idea's own button, not whichever is first
+            screen.wait_idle()
+            expect(screen.page.get_by_text(f"erledigt: {done}")).to_be_visible(timeout=LIVE)
+        measures = store.load(ident)[0].measures
+        assert [m.title for m in measures] == ["ERP-Einführung", "Cloud-Backup", "Alt", "E-Rechnung"]
+
+        # 2. Estimate: hidden until revealed, then the median goes into the measure.
+        segment(screen, "Schätzen (Priority Poker)")
+        screen.page.locator('[data-testid="stMultiSelect"]').click()
+        screen.page.get_by_role("option", name="M01 · ERP-Einführung").click()
+        screen.page.keyboard.press("Escape")
+        screen.wait_idle()
+        press(screen, "Runde öffnen")
+        screen.shot("participation-screen-estimate-open")
+        for n, tab in enumerate(phones):
+            try:
+                expect(tab.page.get_by_text("ERP-Einführung")).to_be_visible(timeout=LIVE)
+            except AssertionError:
+                tab.shot("participation-phone-estimate-missing")
+                raise
+            choose(tab, 0, str(1 + n % 5))
+            choose(tab, 1, "2")
+            tab.page.get_by_role("button", name="Bewertung senden").tap()
+        for tab in phones:
+            expect(tab.page.get_by_text("1 Bewertungen gesendet")).to_be_visible(timeout=LIVE)
+        phones[2].shot("participation-phone-estimate")
+        expect(screen.page.get_by_text("6 Personen haben bewertet")).to_be_visible(timeout=LIVE)
+        assert screen.page.get_by_text("Median").count() == 0
+        press(screen, "Aufdecken")
+        expect(screen.page.get_by_text("Weit auseinander")).to_be_visible(timeout=LIVE)
+        screen.shot("participation-screen-estimate")
+        press(screen, "Median übernehmen")
+        erp = store.load(ident)[0].by_id()["M01"]
+        assert (erp.value, erp.effort) == (2.5, 2.0)  # ratings 1 2 3 4 5 1 and 2 × 6
+
+        # 3. Vote: three dots each, the count live, the result after closing, into the measures.
+        segment(screen, "Abstimmen mit Punkten")
+        press(screen, "Runde öffnen")
+        for tab in phones:
+            expect(tab.page.get_by_role("button", name="Punkte abgeben")).to_be_visible(timeout=LIVE)
+            choose(tab, 0, "2")
+            choose(tab, 1, "1")
+            tab.page.get_by_role("button", name="Punkte abgeben").tap()
+        for tab in phones:
+            expect(tab.page.get_by_text("Ihre Stimme ist angekommen")).to_be_visible(timeout=LIVE)
+        phones[3].shot("participation-phone-vote")
+        expect(screen.page.get_by_text("6 Personen haben abgestimmt")).to_be_visible(timeout=LIVE)
+        press(screen, "Runde schließen")
+        press(screen, "Ergebnis in die Maßnahmen übernehmen")
+        screen.shot("participation-screen-vote")
+        voted = store.load(ident)[0]
+        assert [m.votes for m in voted.measures] == [12, 6, 0, 0] and voted.participants == PHONES
+        expect(phones[0].page.get_by_text("Diese Runde ist geschlossen")).to_be_visible(timeout=LIVE)
+
+        # The token opens nothing else: no page, no other workshop.
+        base, token = link.split("/?p=")
+        for path in ("workshops", "import-export", "unternehmen", "gibt-es-nicht", "app_pages/8_workshops.py"):
+            phones[4].page.goto(f"{base}/{path}?p={token}&w={other}")
+            phones[4].page.locator("h1", has_text="Müller GmbH").wait_for(timeout=60_000)
+            assert phones[4].page.get_by_text("Geheime Andere").count() == 0
+            assert phones[4].page.locator('[data-testid="stSidebar"]').is_hidden()
+        phones[4].page.goto(f"{base}/workshops?w={other}")  # without the token: the access code
+        phones[4].page.get_by_label("Zugangscode").wait_for(timeout=60_000)
+
+        # Ending participation locks every phone out at once.
+        screen.page.get_by_text("Ja, Teilnahme beenden").click()
+        screen.wait_idle()
+        press(screen, "Teilnahme beenden (Link ungültig)")
+        for tab in phones[:4]:
+            expect(tab.page.get_by_text("gilt nicht")).to_be_visible(timeout=LIVE)
+        phones[0].shot("participation-phone-ended")
+        phones[5].page.goto(link)
+        expect(phones[5].page.get_by_text("gilt nicht")).to_be_visible(timeout=LIVE)
+        assert screen.exceptions() == [] and all(tab.exceptions() == [] for tab in phones)
+        assert SEEN_ERRORS == []
+
+
+def test_two_app_servers_on_one_database_show_the_same_live_state(
+    database: str, server: AppServer, stored: tuple[Store, str, str]
+) -> None:
+    _, ident, _ = stored
+    second = AppServer({"DATABASE_URL": database}).start()
+    try:
+        with chrome(ALL_IN_FRONT) as browser:
+            screen = moderator(browser, server.url, ident)
+            link = open_room(screen)
+            press(screen, "Runde öffnen")
+            token = link.split("/?p=")[1]
+            elsewhere = phones_on(browser, f"{second.url}/?p={token}", 1)[0]  # the phone talks to the other server
+            expect(elsewhere.page.get_by_label("Idee (Titel)")).to_be_visible(timeout=LIVE)
+
+            elsewhere.page.get_by_label("Idee (Titel)").fill("Vom zweiten Server")
+            elsewhere.page.get_by_role("button", name="Idee senden").tap()
+            began = time.monotonic()
+            expect(screen.page.get_by_text("Vom zweiten Server")).to_be_visible(timeout=LIVE)
+            lag = time.monotonic() - began
+
+            press(screen, "Runde schließen")
+            expect(elsewhere.page.get_by_text("Diese Runde ist geschlossen")).to_be_visible(timeout=LIVE)
+            screen.shot("participation-two-servers")
+            print(f"seen on the other server after {lag:.1f} s")
+    finally:
+        second.stop()
