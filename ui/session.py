@@ -28,6 +28,8 @@ from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan as make_plan
 from roadmap.store.records import SnapshotInfo, UndoState, WorkshopInfo
 from roadmap.store.workshops import Conflict, NotFound, Store
+from roadmap.workshop.scenario_compare import scenario_plan
+from roadmap.workshop.scenarios import active_workshop, find, scenario_workshop
 from roadmap.workshop.serialize import workshop_from_json
 from ui.errors import guarded, notify, warn
 from ui.language import lang, say, t
@@ -323,8 +325,9 @@ def _stored_state() -> tuple[str, int]:
 
 
 def current_plan() -> Plan:
-    """The roadmap of the current workshop, computed once per stored version (spinner in optimal mode)."""
-    current = workshop()
+    """The roadmap of the current workshop as its active scenario plans it, computed once per stored version
+    (spinner in optimal mode)."""
+    current = active_workshop(workshop())
 
     def make() -> Plan:
         if current.profile.mode == OPTIMAL and current.measures:
@@ -334,6 +337,27 @@ def current_plan() -> Plan:
         return make_plan(current.measures, current.profile)
 
     return _SHARED.get(("plan", *_stored_state()), make)
+
+
+def scenario_plans(names: list[str]) -> dict[str, Plan]:
+    """The plans of these scenarios of the current workshop, each computed once per stored version.
+
+    Raises:
+        RoadmapError: if a scenario's settings cannot be planned.
+    """
+    current = workshop()
+
+    def make(name: str) -> Plan:
+        if scenario_workshop(current, find(current, name)).profile.mode == OPTIMAL and current.measures:
+            waiting = t("Optimaler Plan für „{}“ wird berechnet …", "Finding the optimal plan for “{}” …")
+            with st.spinner(waiting.format(name)):
+                return scenario_plan(current, name)
+        return scenario_plan(current, name)
+
+    return {
+        name: _SHARED.get(("scenario", *_stored_state(), name.casefold()), functools.partial(make, name))
+        for name in names
+    }
 
 
 def shared(key: str, build: Callable[[], T], *extra: Hashable) -> T:

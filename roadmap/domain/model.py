@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.scenario import Scenario, scenario_problem
 
 FIELDS: tuple[str, ...] = (
     "Prozessautomatisierung",
@@ -427,8 +428,14 @@ class Workshop:
     maturity: dict[str, int] = dataclass_field(default_factory=dict)
     # People in the room, for the dot-voting budget (dots per person x participants).
     participants: int = 0
+    # Named variants of the settings (docs/planning.md, scenarios) and the one the pages show ("" = Basis).
+    scenarios: tuple[Scenario, ...] = ()
+    active_scenario: str = ""
 
     def __post_init__(self) -> None:
+        problem = scenario_problem(self.scenarios, self.active_scenario)
+        if problem is not None:
+            raise RoadmapError(problem)
         if self.participants < 0:
             raise RoadmapError(
                 Message("Die Zahl der Teilnehmenden darf nicht negativ sein.", "Participants must not be negative.")

@@ -8,6 +8,7 @@ from typing import Any
 
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.model import Criterion, Kpi, Measure, Month, Profile, Workshop
+from roadmap.domain.scenario import Scenario
 
 FORMAT_VERSION = 1
 _MONTH_FIELDS = ("earliest_start", "deadline", "pinned")
@@ -62,15 +63,45 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
     return Profile(**values)
 
 
-def workshop_to_dict(workshop: Workshop) -> dict[str, Any]:
-    """The whole workshop as JSON-ready data, with a format version."""
+def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
+    """One scenario as JSON-ready data."""
     return {
+        "name": scenario.name,
+        "settings": dict(scenario.settings),
+        "funding": scenario.funding,
+        "forced_in": list(scenario.forced_in),
+        "forced_out": list(scenario.forced_out),
+    }
+
+
+def scenario_from_dict(data: dict[str, Any]) -> Scenario:
+    """A scenario from data written by `scenario_to_dict`.
+
+    Raises:
+        RoadmapError: if a value breaks a rule of the model.
+    """
+    return Scenario(
+        name=str(data["name"]),
+        settings={str(k): v if isinstance(v, str) else float(v) for k, v in (data.get("settings") or {}).items()},
+        funding=bool(data.get("funding", True)),
+        forced_in=tuple(str(i) for i in data.get("forced_in") or ()),
+        forced_out=tuple(str(i) for i in data.get("forced_out") or ()),
+    )
+
+
+def workshop_to_dict(workshop: Workshop) -> dict[str, Any]:
+    """The whole workshop as JSON-ready data, with a format version (scenarios only where there are any)."""
+    data: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "profile": profile_to_dict(workshop.profile),
         "measures": [measure_to_dict(m) for m in workshop.measures],
         "maturity": dict(workshop.maturity),
         "participants": workshop.participants,
     }
+    if workshop.scenarios:
+        data["scenarios"] = [scenario_to_dict(s) for s in workshop.scenarios]
+        data["active_scenario"] = workshop.active_scenario
+    return data
 
 
 def workshop_from_dict(data: dict[str, Any]) -> Workshop:
@@ -94,6 +125,8 @@ def workshop_from_dict(data: dict[str, Any]) -> Workshop:
             measures=tuple(measure_from_dict(m) for m in data.get("measures", ())),
             maturity={str(k): int(v) for k, v in (data.get("maturity") or {}).items()},
             participants=int(data.get("participants", 0)),
+            scenarios=tuple(scenario_from_dict(s) for s in data.get("scenarios") or ()),
+            active_scenario=str(data.get("active_scenario") or ""),
         )
     except (TypeError, ValueError, KeyError) as error:
         raise RoadmapError(
