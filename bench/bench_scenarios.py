@@ -13,8 +13,8 @@ import time
 
 from bench.bench_planner import portfolio
 from roadmap.domain.model import Month, Profile, Workshop
-from roadmap.workshop.scenario_compare import compare, scenario_plan
-from roadmap.workshop.scenarios import add_scenario, names
+from roadmap.planning.scenario_compare import compare
+from roadmap.workshop.scenarios import add_scenario, names, scenario_plan
 
 REPEATS = 5
 

@@ -10,7 +10,7 @@ from roadmap.domain.messages import RoadmapError
 from roadmap.domain.model import Measure, Month, PlanMode, Profile, Workshop
 from roadmap.planning.budget import ABOVE, BELOW, WITHIN
 from roadmap.planning.planner import plan
-from roadmap.workshop.scenario_compare import compare, scenario_plan, share_level
+from roadmap.planning.scenario_compare import Kind, compare, figure_rows, format_figure, share_level
 from roadmap.workshop.scenarios import (
     activate,
     active_workshop,
@@ -19,6 +19,7 @@ from roadmap.workshop.scenarios import (
     delete_scenario,
     names,
     rename_scenario,
+    scenario_plan,
     scenario_workshop,
 )
 from roadmap.workshop.serialize import workshop_from_json, workshop_to_json
@@ -146,7 +147,9 @@ def test_the_basis_cannot_be_renamed_or_deleted() -> None:
 
 def test_scenarios_and_the_active_one_survive_the_trip_to_json() -> None:
     workshop = change_scenario(
-        activate(add_scenario(_workshop(), "Schnell", {"mode": PlanMode.OPTIMAL, "horizon_end": Month(2027, 6)}), "Schnell"),
+        activate(
+            add_scenario(_workshop(), "Schnell", {"mode": PlanMode.OPTIMAL, "horizon_end": Month(2027, 6)}), "Schnell"
+        ),
         "Schnell",
         funding=False,
         forced_in=("C",),
@@ -184,7 +187,7 @@ def test_more_budget_plans_more_and_the_comparison_names_what_only_it_plans() ->
 
 
 def test_funding_received_is_the_funded_share_of_eligible_one_time_costs() -> None:
-    basis, four, without = _pair()
+    basis, _, without = _pair()
 
     assert basis.funding == pytest.approx(15_000)  # 50 % of ERP 20,000 + CRM 10,000
     assert without.funding == 0
@@ -207,8 +210,35 @@ def test_the_comparison_says_when_the_must_haves_are_done_and_how_far_shared_mea
 
 
 def test_each_years_cost_is_judged_against_the_corridor() -> None:
-    basis, four, _ = _pair()
+    basis, _, _ = _pair()
 
     assert basis.years[0].share == pytest.approx(basis.years[0].total / 1_000_000 * 100)
     assert [share_level(0.5), share_level(1.0), share_level(5.0), share_level(5.01)] == [BELOW, WITHIN, WITHIN, ABOVE]
     assert basis.cost == pytest.approx(sum(y.total for y in basis.years))
+
+
+def test_the_comparison_rows_carry_one_figure_per_scenario_in_the_sessions_language() -> None:
+    results = _pair()
+
+    de = {row.key: row for row in figure_rows(results, "de")}
+    en = {row.key: row for row in figure_rows(results, "en")}
+
+    assert de["planned"].values == (3, 4, 1)
+    assert de["only_here"].values == (None, "Shop", None)
+    assert de["corridor_2026"].values == ("im Korridor", "im Korridor", "im Korridor")
+    assert en["corridor_2026"].label == "Corridor 1–5 % 2026"
+    assert de["must"].values[0] == "2026-03"
+    assert format_figure(de["cost_2026"].values[2], Kind.MONEY, "de") == "20.000\xa0€"
+    assert format_figure(de["share_2026"].values[2], Kind.PERCENT, "en") == "2.0 %"
+    assert format_figure(None, Kind.MONEY) == "–"
+
+
+def test_a_long_list_of_titles_is_cut_and_counted() -> None:
+    measures = tuple(Measure(f"M{i}", f"Titel {i}", one_time_cost=1_000) for i in range(30))
+    workshop = add_scenario(
+        Workshop(profile=PROFILE.with_changes(budget_share=0.1), measures=measures), "Viel", {"budget_share": 10}
+    )
+
+    rows = {row.key: row for row in figure_rows(compare({n: scenario_plan(workshop, n) for n in names(workshop)}))}
+
+    assert rows["only_here"].values[1].endswith("… (+17 weitere)")

@@ -28,8 +28,7 @@ from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan as make_plan
 from roadmap.store.records import SnapshotInfo, UndoState, WorkshopInfo
 from roadmap.store.workshops import Conflict, NotFound, Store
-from roadmap.workshop.scenario_compare import scenario_plan
-from roadmap.workshop.scenarios import active_workshop, find, scenario_workshop
+from roadmap.workshop.scenarios import active_workshop, find, scenario_plan, scenario_workshop
 from roadmap.workshop.serialize import workshop_from_json
 from ui.errors import guarded, notify, warn
 from ui.language import lang, say, t

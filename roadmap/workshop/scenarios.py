@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.model import Month, Profile, Workshop
 from roadmap.domain.scenario import BASIS, Scenario, SettingValue, is_basis
+from roadmap.planning.plan import Plan
+from roadmap.planning.planner import plan as make_plan
 from roadmap.workshop.serialize import profile_from_dict, profile_to_dict
 
 
@@ -63,6 +65,16 @@ def scenario_workshop(workshop: Workshop, scenario: Scenario | None) -> Workshop
         for m in workshop.measures
     )
     return workshop.with_changes(profile=scenario_profile(workshop.profile, scenario), measures=measures)
+
+
+def scenario_plan(workshop: Workshop, name: str) -> Plan:
+    """The plan of one scenario (or of the Basis): exactly the plan of a workshop with its settings.
+
+    Raises:
+        RoadmapError: if there is no such scenario or its settings break a rule.
+    """
+    variant = scenario_workshop(workshop, find(workshop, name))
+    return make_plan(variant.measures, variant.profile)
 
 
 def find(workshop: Workshop, name: str) -> Scenario | None:
