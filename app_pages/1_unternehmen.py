@@ -13,6 +13,7 @@ from roadmap.planning.budget import corridor_note
 from roadmap.planning.phases import phases
 from ui.language import euro, lang, number, plain, say, t
 from ui.presenter import presenter
+from ui.scenarios import active_scenario_note
 from ui.session import workshop
 from ui.widgets import bind, field_error, update
 
@@ -242,6 +243,7 @@ def main() -> None:
             "Step 1 of 7: the company's key figures and the planning frame. Every input applies at once.",
         )
     )
+    active_scenario_note()
     left, right = st.columns(2, gap="large")
     with left:
         company_form()

@@ -18,6 +18,7 @@ from ui.charts import chart_spec, draw_spec
 from ui.empty import explain_empty_workshop
 from ui.language import lang, number, plain, say, t
 from ui.presenter import presenter
+from ui.scenarios import active_scenario_note
 from ui.session import current_plan, shared, workshop
 from ui.tables import table_height
 from ui.widgets import bind, field_error, update
@@ -211,6 +212,7 @@ def main() -> None:
             )
         )
     if not explain_empty_workshop():
+        active_scenario_note()
         page()
 
 

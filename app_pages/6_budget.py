@@ -12,6 +12,7 @@ from roadmap.planning.plan import Plan
 from ui.charts import show_chart
 from ui.empty import explain_empty_workshop
 from ui.language import euro, lang, number, say, t
+from ui.scenarios import active_scenario_note
 from ui.session import current_plan, workshop
 
 METRIC_YEARS_UP_TO = 3  # longer horizons show their years as a table instead of rows of metrics
@@ -233,6 +234,7 @@ def explain_no_revenue() -> None:
 def main() -> None:
     """The Budget page."""
     st.title(t("Budget", "Budget"))
+    active_scenario_note()
     if explain_empty_workshop():
         return
     if workshop().profile.revenue <= 0:

@@ -22,6 +22,7 @@ from roadmap.workshop.merge import APPEND, HOW, merge_import
 from ui.errors import guarded, notify
 from ui.language import lang, plain, say, say_markdown, say_text, t
 from ui.presenter import presenter
+from ui.scenarios import active_scenario_note
 from ui.session import current_plan, revision, save, workshop
 from ui.tables import table_height
 
@@ -209,6 +210,7 @@ def export_section() -> None:
     if not current.measures:
         st.info(say(export_view.NO_MEASURES_YET), icon=":material/lightbulb:")
         return
+    active_scenario_note()
     plan = current_plan()
     stem = file_stem(current.profile.name, date.today())
     st.markdown(say(export_view.WORKBOOK_CONTENTS))

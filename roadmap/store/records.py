@@ -15,7 +15,7 @@ from typing import Any
 
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.model import Measure, Workshop
-from roadmap.workshop.serialize import FORMAT_VERSION, profile_to_dict, workshop_from_dict
+from roadmap.workshop.serialize import FORMAT_VERSION, profile_to_dict, scenarios_to_dict, workshop_from_dict
 
 _MEASURE_FIELDS = tuple(f.name for f in fields(Measure))
 _MONTH_FIELDS = ("earliest_start", "deadline", "pinned")
@@ -144,7 +144,7 @@ def workshop_data(workshop: Workshop) -> dict[str, Any]:
         "measures": [_measure_data(m) for m in workshop.measures],
         "maturity": dict(workshop.maturity),
         "participants": workshop.participants,
-    }
+    } | scenarios_to_dict(workshop)
 
 
 def encode(workshop: Workshop) -> bytes:

@@ -98,10 +98,17 @@ def workshop_to_dict(workshop: Workshop) -> dict[str, Any]:
         "maturity": dict(workshop.maturity),
         "participants": workshop.participants,
     }
-    if workshop.scenarios:
-        data["scenarios"] = [scenario_to_dict(s) for s in workshop.scenarios]
-        data["active_scenario"] = workshop.active_scenario
-    return data
+    return data | scenarios_to_dict(workshop)
+
+
+def scenarios_to_dict(workshop: Workshop) -> dict[str, Any]:
+    """The workshop's scenarios and the active one as JSON-ready data; nothing while it has none."""
+    if not workshop.scenarios:
+        return {}
+    return {
+        "scenarios": [scenario_to_dict(s) for s in workshop.scenarios],
+        "active_scenario": workshop.active_scenario,
+    }
 
 
 def workshop_from_dict(data: dict[str, Any]) -> Workshop:
