@@ -1,13 +1,16 @@
-"""The note that a scenario other than the Basis is active, shown above every page that plans."""
+"""The note that a scenario other than the Basis is active, shown above every page that plans; all scenarios
+compared for the exports."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from roadmap.domain.messages import RoadmapError
+from roadmap.planning.scenario_compare import ScenarioResult, compare
 from roadmap.views.scenarios import differences
-from roadmap.workshop.scenarios import active, scenario_profile
-from ui.language import lang, plain, t
-from ui.session import workshop
+from roadmap.workshop.scenarios import active, names, scenario_profile
+from ui.language import lang, plain, say, t
+from ui.session import scenario_plans, workshop
 
 
 def active_scenario_note() -> None:
@@ -28,3 +31,18 @@ def active_scenario_note() -> None:
     st.page_link(
         "app_pages/9_szenarien.py", label=t("Szenarien vergleichen", "Compare scenarios"), icon=":material/tune:"
     )
+
+
+def every_scenario() -> list[ScenarioResult]:
+    """All scenarios of the workshop compared (the Basis first), for the workbook and the handout; none without.
+
+    A scenario that cannot be planned is left out with a warning rather than stopping the export.
+    """
+    current = workshop()
+    if not current.scenarios:
+        return []
+    try:
+        return compare(list(scenario_plans(names(current)).items()))
+    except RoadmapError as error:
+        st.warning(say(error), icon=":material/warning:")
+        return []
