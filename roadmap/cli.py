@@ -21,10 +21,11 @@ from roadmap.domain.messages import (
     lang_of,
     output_is_input,
 )
-from roadmap.domain.model import Measure, Month, PlanMode, Profile
+from roadmap.domain.model import Measure, Month, PlanMode, Profile, Workshop
 
 if TYPE_CHECKING:
     from roadmap.planning.plan import Plan
+    from roadmap.planning.scenario_compare import ScenarioResult
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -86,6 +87,14 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     sub.add_argument("--start", metavar="YYYY-MM")
     sub.add_argument("--end", metavar="YYYY-MM")
     sub.add_argument("--mode", choices=[mode.value for mode in PlanMode])
+    sub.add_argument(
+        "--scenario",
+        action="append",
+        metavar="NAME:KEY=VALUE,...",
+        help="Szenario zum Vergleich, mehrfach möglich (share, revenue, funding, capacity, mode, end, in, out)"
+        if de
+        else "a scenario to compare, repeatable (share, revenue, funding, capacity, mode, end, in, out)",
+    )
     sub.add_argument("--lang", choices=LANGS, help="Sprache der Ausgabe" if de else "output language")
     return parser
 
@@ -154,8 +163,9 @@ def run_plan(args: argparse.Namespace, lang: Lang) -> list[str]:
     imported = import_file(source, filename=source.name, sheet=args.sheet)
     profile = _profile(imported.profile, args)
     roadmap = plan(imported.measures, profile)
+    scenarios = compared(Workshop(profile=profile, measures=tuple(imported.measures)), args.scenario or [])
     try:
-        write_workbook(roadmap, out, lang=lang)  # atomic: a temporary file renamed into place
+        write_workbook(roadmap, out, lang=lang, scenarios=scenarios)  # atomic: a temporary file renamed into place
     except OSError as error:
         reason = error.strerror or error
         raise RoadmapError(
@@ -164,7 +174,38 @@ def run_plan(args: argparse.Namespace, lang: Lang) -> list[str]:
                 f"Cannot write {out} ({reason}) – is the file open in Excel?",
             )
         ) from error
-    return summary(imported.measures, roadmap, imported.problems, imported.sheet, lang)
+    return summary(imported.measures, roadmap, imported.problems, imported.sheet, lang) + scenario_lines(
+        scenarios, lang
+    )
+
+
+def compared(workshop: Workshop, specs: Sequence[str]) -> list[ScenarioResult]:
+    """The Basis and every scenario given with --scenario, compared; none without --scenario.
+
+    Raises:
+        RoadmapError: if a scenario's line is wrong (naming the line and the part).
+    """
+    from roadmap.planning.scenario_compare import compare
+    from roadmap.workshop.scenario_spec import add_from_spec
+    from roadmap.workshop.scenarios import names, scenario_plan
+
+    if not specs:
+        return []
+    for spec in specs:
+        workshop = add_from_spec(workshop, spec)
+    return compare([(name, scenario_plan(workshop, name)) for name in names(workshop)])
+
+
+def scenario_lines(results: Sequence[ScenarioResult], lang: Lang) -> list[str]:
+    """One summary line per compared scenario: planned, value, cost per year, funding."""
+    de = lang != "en"
+    return [
+        (f"Szenario {r.name}: {r.planned} geplant, Nutzen {number(r.score, lang)}, " if de
+         else f"Scenario {r.name}: {r.planned} planned, value {number(r.score, lang)}, ")
+        + (f"{euro(r.cost_per_year, lang)} je Jahr, Förderung {euro(r.funding, lang)}" if de
+           else f"{euro(r.cost_per_year, lang)} per year, funding {euro(r.funding, lang)}")
+        for r in results
+    ]  # fmt: skip
 
 
 def _check_paths(source: Path, out: Path) -> None:
