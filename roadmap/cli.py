@@ -1,4 +1,5 @@
-"""The command line: `python -m roadmap plan INPUT --out OUT` (docs/command-line.md)."""
+"""The command line: `python -m roadmap plan INPUT --out OUT.xlsx` and `handout INPUT --out OUT.pdf`
+(docs/command-line.md)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -58,18 +60,24 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
         description="Digital-Roadmap für KMU" if de else "Digital roadmap for SMEs",
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    sub = commands.add_parser(
-        "plan",
-        help="Maßnahmen einlesen, priorisieren, planen, Roadmap-Arbeitsmappe schreiben"
-        if de
-        else "read measures, rank, plan, write the roadmap workbook",
-    )
+    for command, out, help_de, help_en in (
+        ("plan", "OUT.xlsx", "Maßnahmen einlesen, priorisieren, planen, Roadmap-Arbeitsmappe schreiben",
+         "read measures, rank, plan, write the roadmap workbook"),
+        ("handout", "OUT.pdf", "Maßnahmen einlesen und planen, das Handout (eine Seite PDF) schreiben",
+         "read and plan the measures, write the handout (a one-page PDF)"),
+    ):  # fmt: skip
+        _arguments(commands.add_parser(command, help=help_de if de else help_en), out, de)
+    return parser
+
+
+def _arguments(sub: argparse.ArgumentParser, out: str, de: bool) -> None:
+    """The input, the output and the settings, alike for `plan` and `handout`."""
     sub.add_argument(
         "input",
         metavar="INPUT",
         help="xlsx, xlsm, xls, ods oder csv" if de else "xlsx, xlsm, xls, ods or csv",
     )
-    sub.add_argument("--out", required=True, metavar="OUT.xlsx")
+    sub.add_argument("--out", required=True, metavar=out)
     sub.add_argument("--sheet", metavar="NAME", help="Tabellenblatt" if de else "sheet to read")
     sub.add_argument("--revenue", metavar="EUR", help="Jahresumsatz in €" if de else "annual revenue in €")
     sub.add_argument("--budget-share", metavar="PCT", help="Budgetanteil in %% (1–5)" if de else "budget share in %%")
@@ -96,7 +104,6 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
         else "a scenario to compare, repeatable (share, revenue, funding, capacity, mode, end, in, out)",
     )
     sub.add_argument("--lang", choices=LANGS, help="Sprache der Ausgabe" if de else "output language")
-    return parser
 
 
 def _amount(text: str | None, flag: str) -> float | None:
@@ -152,31 +159,43 @@ def _profile(base: Profile | None, args: argparse.Namespace) -> Profile:
 
 
 def run_plan(args: argparse.Namespace, lang: Lang) -> list[str]:
-    """Import, rank, plan and export; return the summary lines."""
+    """Import, rank, plan and write the workbook (or the handout); return the summary lines."""
     from roadmap.importing.importer import import_file
     from roadmap.planning.planner import plan
-    from roadmap.workbook.writer import write_workbook
 
     source = Path(args.input)
     out = Path(args.out)
-    _check_paths(source, out)
+    _check_paths(source, out, ".pdf" if args.command == "handout" else ".xlsx")
     imported = import_file(source, filename=source.name, sheet=args.sheet)
     profile = _profile(imported.profile, args)
     roadmap = plan(imported.measures, profile)
     scenarios = compared(Workshop(profile=profile, measures=tuple(imported.measures)), args.scenario or [])
     try:
-        write_workbook(roadmap, out, lang=lang, scenarios=scenarios)  # atomic: a temporary file renamed into place
+        _write(args.command, roadmap, out, lang, scenarios)  # atomic: a temporary file renamed into place
     except OSError as error:
         reason = error.strerror or error
+        de, en = ("einem PDF-Betrachter", "a PDF viewer") if args.command == "handout" else ("Excel", "Excel")
         raise RoadmapError(
             Message(
-                f"{out} kann nicht geschrieben werden ({reason}) – ist die Datei in Excel geöffnet?",
-                f"Cannot write {out} ({reason}) – is the file open in Excel?",
+                f"{out} kann nicht geschrieben werden ({reason}) – ist die Datei in {de} geöffnet?",
+                f"Cannot write {out} ({reason}) – is the file open in {en}?",
             )
         ) from error
-    return summary(imported.measures, roadmap, imported.problems, imported.sheet, lang) + scenario_lines(
-        scenarios, lang
-    )
+    lines = summary(imported.measures, roadmap, imported.problems, imported.sheet, lang)
+    return lines + scenario_lines(scenarios, lang)
+
+
+def _write(command: str, roadmap: Plan, out: Path, lang: Lang, scenarios: Sequence[ScenarioResult]) -> None:
+    """Write the workbook (`plan`) or the handout dated today (`handout`), atomically."""
+    from roadmap.workbook.writer import write_atomically, write_workbook
+
+    if command == "handout":
+        from roadmap.handout.pdf import handout_pdf
+
+        data = handout_pdf(roadmap, lang, date.today(), scenarios)
+        write_atomically(out, lambda stream: stream.write(data))
+    else:
+        write_workbook(roadmap, out, lang=lang, scenarios=scenarios)
 
 
 def compared(workshop: Workshop, specs: Sequence[str]) -> list[ScenarioResult]:
@@ -208,19 +227,19 @@ def scenario_lines(results: Sequence[ScenarioResult], lang: Lang) -> list[str]:
     ]  # fmt: skip
 
 
-def _check_paths(source: Path, out: Path) -> None:
-    """The input is a file; --out is an .xlsx in an existing folder and not the input itself."""
+def _check_paths(source: Path, out: Path, suffix: str = ".xlsx") -> None:
+    """The input is a file; --out ends in `suffix`, lies in an existing folder and is not the input itself."""
     if source.is_dir():
         raise RoadmapError(folder_not_file(str(source)))
     if not source.is_file():
         raise RoadmapError(Message(f"Datei {source} nicht gefunden.", f"File {source} not found."))
     if _same_file(source, out):
         raise RoadmapError(output_is_input(str(out)))
-    if out.suffix.lower() != ".xlsx":
+    if out.suffix.lower() != suffix:
         raise RoadmapError(
             Message(
-                f"--out muss auf .xlsx enden, nicht '{out.name}'.",
-                f"--out must end in .xlsx, not '{out.name}'.",
+                f"--out muss auf {suffix} enden, nicht '{out.name}'.",
+                f"--out must end in {suffix}, not '{out.name}'.",
             )
         )
     if not out.parent.is_dir():

@@ -149,17 +149,16 @@ class FigureRow:
 
 
 def _month_text(result: ScenarioResult, lang: str) -> str | None:
+    """The month the last must-have ends, and how many must-haves cannot be planned ('2026-09, 1 fehlt')."""
     if not result.must_haves:
         return None
-    done = str(result.must_haves_done) if result.must_haves_done else ("–")
-    if result.must_haves_missing:
-        missing = (
-            f"{result.must_haves_missing} von {result.must_haves}"
-            if lang != "en"
-            else (f"{result.must_haves_missing} of {result.must_haves}")
-        )
-        return f"{done} ({missing} {'nicht planbar' if lang != 'en' else 'cannot be planned'})"
-    return done
+    done = str(result.must_haves_done) if result.must_haves_done else "–"
+    missing = result.must_haves_missing
+    if not missing:
+        return done
+    if lang == "en":
+        return f"{done}, {missing} missing"
+    return f"{done}, {missing} {'fehlt' if missing == 1 else 'fehlen'}"
 
 
 def _moved_text(moved: Moved, lang: str) -> str:
