@@ -17,7 +17,7 @@ from roadmap.planning.budget import corridor_check, yearly_costs
 from roadmap.planning.funding import funding_effect
 from roadmap.planning.phases import Milestone, Phase, milestones, phases
 from roadmap.planning.plan import Plan
-from roadmap.planning.scenario_compare import ScenarioResult, figure_rows, format_figure
+from roadmap.planning.scenario_compare import LEVEL_TEXT, ScenarioResult, figure_rows, format_figure
 
 GANTT_ROWS = 22  # bars on the page: the best-ranked planned measures, in start order
 TOP_MEASURES = 10
@@ -139,13 +139,34 @@ def funding_text(plan: Plan, lang: Lang) -> str:
     if not saved:
         return "Förderung: keine eingeplant." if lang == "de" else "Funding: none planned."
     if lang == "de":
-        return f"Förderung: {formats.euro(saved, lang)} bei {rate} % Förderquote für {eligible} förderfähige Maßnahmen."
-    return f"Funding: {formats.euro(saved, lang)} at a funding rate of {rate} % for {eligible} eligible measures."
+        what = "förderfähige Maßnahme" if eligible == 1 else "förderfähige Maßnahmen"
+        return f"Förderung: {formats.euro(saved, lang)} bei {rate} % Förderquote für {eligible} {what}."
+    what = "eligible measure" if eligible == 1 else "eligible measures"
+    return f"Funding: {formats.euro(saved, lang)} at a funding rate of {rate} % for {eligible} {what}."
 
 
-def corridor_verdicts(plan: Plan, lang: Lang) -> list[str]:
-    """The corridor's verdict per year (and on the budget share), in words."""
-    return [note.message(lang) for note in corridor_check(plan)]
+def corridor_verdicts(plan: Plan, lang: Lang, most: int = 4) -> list[str]:
+    """The corridor's verdict per year (and on the budget share), in words; beyond `most` years, the years
+    grouped by verdict in one line ('Laufende IT-Kosten: im Korridor 2026–2028; unter dem Korridor 2029')."""
+    notes = corridor_check(plan)
+    yearly = [note for note in notes if note.year is not None]
+    if len(yearly) <= most:
+        return [note.message(lang) for note in notes]
+    groups: list[tuple[str, list[int]]] = []
+    for note in yearly:
+        if groups and groups[-1][0] == note.level:
+            groups[-1][1].append(note.year or 0)
+        else:
+            groups.append((note.level, [note.year or 0]))
+    spans = "; ".join(
+        f"{LEVEL_TEXT[level](lang)} {years[0]}" + (f"–{years[-1]}" if len(years) > 1 else "") for level, years in groups
+    )
+    head = (
+        "Laufende IT-Kosten gegen den Korridor 1–5 %: "
+        if lang == "de"
+        else "Running IT costs against the 1–5 % corridor: "
+    )
+    return [note.message(lang) for note in notes if note.year is None] + [head + spans + "."]
 
 
 def top_measures(plan: Plan, lang: Lang, limit: int = TOP_MEASURES) -> list[tuple[str, ...]]:

@@ -101,15 +101,18 @@ def gantt_block(pdf: Handout, plan: Plan, y: float) -> float:
     per_month = span / months
     row = min(ROW_MAX, (GANTT_END - y - 16) / len(bars))
     top, rows_end = y + 5, y + 5 + row * len(bars)
+    narrow = any((p.last - p.first + 1) * per_month < 9 for p in all_phases)
     for number, phase in enumerate(all_phases):
         x = left + (phase.first - first) * per_month
         width = (phase.last - phase.first + 1) * per_month
         if number % 2 == 0:
             pdf.set_fill_color(*LIGHT)
             pdf.rect(x, y, width, rows_end + 7 - y, style="F")
-        pdf.font(6.3, bold=True)
-        if width >= 9 or number % max(1, round(9 / width)) == 0:
-            pdf.put(x, y, max(width, 9), 4.5, phase.name, "C" if width >= 9 else "L")
+        if not narrow:
+            pdf.font(6.3, bold=True)
+            pdf.put(x, y, width, 4.5, phase.name, "C")
+    if narrow:  # too many phases to name each: the years instead
+        _year_labels(pdf, plan, left, per_month, y)
     pdf.set_draw_color(*INK)
     for number, bar in enumerate(bars):
         line = top + number * row
@@ -119,20 +122,36 @@ def gantt_block(pdf: Handout, plan: Plan, y: float) -> float:
         pdf.set_line_width(0.55 if bar.must_have else 0.15)
         x = left + (bar.start - first) * per_month
         pdf.rect(x, line + row * 0.15, (bar.end - bar.start + 1) * per_month, row * 0.7, style="DF")
-    _milestones(pdf, marks, first, left, per_month, rows_end + 1)
+    _milestones(pdf, marks, first, left, per_month, rows_end + 1, numbered=not narrow)
     return _gantt_legend(pdf, rows_end + 8, len(bars), len(plan.placements))
 
 
+def _year_labels(pdf: Handout, plan: Plan, left: float, per_month: float, y: float) -> None:
+    """Each year's number above its months, with a thin line where a year begins."""
+    months = plan.profile.months
+    first = months[0]
+    pdf.font(6.3, bold=True)
+    pdf.set_draw_color(*GREY)
+    pdf.set_line_width(0.2)
+    for year in sorted({m.year for m in months}):
+        inside = [m for m in months if m.year == year]
+        x = left + (inside[0] - first) * per_month
+        pdf.put(x, y, len(inside) * per_month, 4.5, str(year), "C")
+        pdf.line(x, y, x, y + 4.5)
+
+
 def _milestones(pdf: Handout, marks: Sequence[Milestone], first: Month, left: float,
-                per_month: float, y: float) -> None:  # fmt: skip
-    """A black diamond at each phase end, with the number of measures finished by then."""
+                per_month: float, y: float, numbered: bool = True) -> None:  # fmt: skip
+    """A black diamond at each phase end, with the number of measures finished by then (at each year's end
+    only, where the phases are too narrow for a number each)."""
     pdf.set_fill_color(*INK)
     pdf.set_line_width(0.1)
     for mark in marks:
         x = left + (mark.phase.last - first + 1) * per_month
         pdf.polygon([(x, y), (x + 1.5, y + 1.5), (x, y + 3), (x - 1.5, y + 1.5)], style="F")
-        pdf.font(5.8)
-        pdf.put(x - 6, y + 3, 6, 2.6, str(mark.finished_by_then), "R")
+        if numbered or mark.phase.last.month == 12 or mark is marks[-1]:
+            pdf.font(5.8)
+            pdf.put(x - 6, y + 3, 6, 2.6, str(mark.finished_by_then), "R")
 
 
 def _gantt_legend(pdf: Handout, y: float, shown: int, planned: int) -> float:
