@@ -10,8 +10,10 @@ import streamlit as st
 from roadmap.charts.png import file_stem
 from roadmap.domain.messages import RoadmapError
 from roadmap.domain.model import Workshop
+from roadmap.handout.pdf import handout_pdf
 from roadmap.importing.importer import ImportResult
 from roadmap.planning.plan import Plan
+from roadmap.planning.scenario_compare import ScenarioResult
 from roadmap.views import export as export_view
 from roadmap.views import import_flow as flow
 from roadmap.views import import_preview, import_rescue, measure_table
@@ -203,6 +205,25 @@ def prepare_pngs(plan: Plan, current: Workshop, language: str) -> None:
     state[PNGS] = ((revision(), language), made, skipped)
 
 
+def handout_download(plan: Plan, scenarios: list[ScenarioResult], stem: str, scenario: str) -> None:
+    """The one-page PDF for people who will not open the app: the owner, the bank, the funding body."""
+    st.subheader(t("Handout (PDF, eine Seite)", "Handout (PDF, one page)"))
+    st.caption(
+        t(
+            "Eine Seite A4 quer: Roadmap mit Phasen und Meilensteinen, Budget gegen den Korridor, die wichtigsten "
+            "Maßnahmen mit Verantwortlichen, Förderung und – falls angelegt – die Szenarien im Vergleich.",
+            "One A4 landscape page: the roadmap with phases and milestones, the budget against the corridor, the "
+            "most important measures with their owners, funding and – where there are any – the scenarios compared.",
+        )
+    )
+    language = lang()
+    st.download_button(
+        t("Handout herunterladen (PDF)", "Download the handout (PDF)"),
+        data=lambda: handout_pdf(plan, language, date.today(), scenarios, scenario), file_name=f"{stem}_handout.pdf",
+        mime="application/pdf", key="export_handout", icon=":material/picture_as_pdf:", on_click="ignore",
+    )  # fmt: skip
+
+
 def export_section() -> None:
     """The roadmap workbook and the charts as images, in the session's language."""
     st.header(t("Exportieren", "Export"))
@@ -219,6 +240,7 @@ def export_section() -> None:
         data=lambda: workbook_bytes(plan, language, scenarios), file_name=f"{stem}.xlsx", mime=XLSX_MIME,
         key="export_workbook", type="primary", icon=":material/download:", on_click="ignore",
     )  # fmt: skip
+    handout_download(plan, scenarios, stem, current.active_scenario)
     st.subheader(t("Diagramme für Folien (PNG)", "Charts for slides (PNG)"))
     if st.button(t("Diagramme als PNG vorbereiten", "Prepare charts as PNG"), key="export_prepare",
                  icon=":material/image:"):  # fmt: skip

@@ -10,6 +10,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
@@ -17,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from roadmap.domain.model import Workshop
 from roadmap.planning.planner import plan
 from roadmap.workbook.writer import workbook_bytes
+from roadmap.workshop.scenarios import activate, add_scenario
 from tests import workbooks
 from tests.helpers import REPO
 from tests.pages import WORKSHOPS, open_page, own
@@ -70,9 +72,11 @@ def test_the_page_offers_the_upload_and_the_export_for_every_workshop(name: str,
         assert not downloads
         assert ("Noch keine Maßnahmen" if lang == "de" else "No measures yet") in app.info[0].value
     else:
-        assert downloads == [
-            "Roadmap-Arbeitsmappe herunterladen (Excel)" if lang == "de" else "Download the roadmap workbook (Excel)"
-        ]
+        assert downloads == (
+            ["Roadmap-Arbeitsmappe herunterladen (Excel)", "Handout herunterladen (PDF)"]
+            if lang == "de"
+            else ["Download the roadmap workbook (Excel)", "Download the handout (PDF)"]
+        )
 
 
 def test_the_german_example_is_previewed_and_nothing_changes_before_the_confirm_button() -> None:
@@ -423,3 +427,29 @@ def test_the_charts_become_pngs_for_slides_only_on_request(downloads: dict) -> N
     pngs = {n.rsplit("_", 1)[-1]: data for n, data in downloads.items() if n and n.endswith(".png")}
     for key in ("matrix.png", "gantt.png", "jahre.png", "quartale.png", "reifegrad.png"):
         assert pngs[key][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_handout_is_offered_as_a_one_page_pdf_in_the_session_language(downloads: dict) -> None:
+    open_page(PAGE, lang="en")
+
+    (name,) = [n for n in downloads if n and n.endswith(".pdf")]
+    reader = PdfReader(io.BytesIO(downloads[name]()))
+
+    assert re.fullmatch(r"roadmap_Schneider_Feinmechanik_GmbH_\d{4}-\d{2}-\d{2}_handout\.pdf", name)
+    assert len(reader.pages) == 1
+    assert "Schneider Feinmechanik GmbH" in reader.pages[0].extract_text()
+    assert "The most important measures" in reader.pages[0].extract_text()
+
+
+def test_with_scenarios_the_workbook_gains_its_scenarios_sheet_and_the_handout_its_table(downloads: dict) -> None:
+    workshop = add_scenario(demo_workshop(), "Vier Prozent", {"budget_share": 4})
+    open_page(PAGE, activate(workshop, "Vier Prozent"))
+
+    (xlsx,) = [n for n in downloads if n and n.endswith(".xlsx")]
+    (pdf,) = [n for n in downloads if n and n.endswith(".pdf")]
+    book = openpyxl.load_workbook(io.BytesIO(downloads[xlsx]()), read_only=True)
+    text = PdfReader(io.BytesIO(downloads[pdf]())).pages[0].extract_text()
+
+    assert book.sheetnames[-1] == "Szenarien"
+    assert "Szenarien im Vergleich" in text
+    assert "Szenario: Vier Prozent" in text
