@@ -49,7 +49,7 @@ def test_scenarios_stand_side_by_side_with_the_figures_of_the_comparison(name: s
     planned = [m.value for m in app.metric if m.label == "Geplante Maßnahmen"]
     assert planned == [columns[n][0] for n in ("Basis", "Vier Prozent", "Ohne Förderung")]
     (chart,) = app.get("vega_lite_chart")
-    assert json.loads(chart.proto.spec)["layer"][-2]["mark"]["type"] == "point"
+    assert [layer["mark"]["type"] for layer in json.loads(chart.proto.spec)["layer"]].count("point") == 1
     assert "scenarios" in [dataset.name for dataset in chart.proto.datasets]
 
 

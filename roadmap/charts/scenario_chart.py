@@ -1,8 +1,9 @@
 """The scenarios' trade-off at a glance: value delivered against cost per year, one point per scenario.
 
 Pure: no Streamlit. Each scenario is a labelled point: to the right costs more per year, higher
-up delivers more (the summed score of its planned measures). A green band marks the usual
-corridor of 1–5 % of revenue when every scenario has the same revenue. Shapes differ per
+up delivers more (the summed score of its planned measures). The axes span the scenarios (not
+from zero), so that their differences show; a green band marks the usual corridor of 1–5 % of
+revenue where it falls into view, when every scenario has the same revenue. Shapes differ per
 scenario as well as colours, so the chart reads in black and white too (the handout prints it).
 """
 
@@ -35,8 +36,9 @@ def scenario_rows(results: Sequence[ScenarioResult], lang: str) -> list[dict[str
             "cost_text": formats.euro(r.cost_per_year, lang),
             "value_text": formats.number(r.score, lang, 1),
             "planned": r.planned,
+            "above": number % 2 == 0,  # names alternate above and below their points, so close ones stay apart
         }
-        for r in results
+        for number, r in enumerate(results)
     ]
 
 
@@ -48,6 +50,13 @@ def _corridor(results: Sequence[ScenarioResult]) -> list[dict[str, float]]:
     return [{"low": low, "high": high}]
 
 
+def _spread(values: Sequence[float]) -> alt.Scale:
+    """A scale around the values with room for the names: the differences between scenarios show, zero or not."""
+    low, high = min(values, default=0.0), max(values, default=0.0)
+    pad = max((high - low) * 0.35, abs(high) * 0.08, 1.0)
+    return alt.Scale(domain=[max(0.0, low - pad), high + pad], nice=False, zero=False)
+
+
 def scenario_chart(results: Sequence[ScenarioResult], lang: str = "de", height: int = 380) -> alt.LayerChart:
     """Value delivered (summed score) against cost per year, one labelled point per scenario."""
     de = lang != "en"
@@ -55,11 +64,9 @@ def scenario_chart(results: Sequence[ScenarioResult], lang: str = "de", height: 
     cost_title = "Kosten je Jahr (Ø)" if de else "Cost per year (avg.)"
     value_title = "Nutzen (Summe der Scores)" if de else "Value delivered (summed score)"
     corridor = _corridor(results)
-    widest = max([r.cost_per_year for r in results] + [c["high"] for c in corridor] + [1.0])
-    # Room on the right for the last point's name.
-    x_scale = alt.Scale(domain=[0, widest * 1.3], nice=False)
-    x = alt.X("cost:Q", title=cost_title, axis=alt.Axis(format="$,.0f", tickCount=5), scale=x_scale)
-    y = alt.Y("value:Q", title=value_title, scale=alt.Scale(zero=True))
+    x = alt.X("cost:Q", title=cost_title, axis=alt.Axis(format="$,.0f", tickCount=5), scale=_spread(
+        [r.cost_per_year for r in results]))  # fmt: skip
+    y = alt.Y("value:Q", title=value_title, scale=_spread([r.score for r in results]))
     legend = alt.Legend(title="Szenario" if de else "Scenario")
     points = (
         named_data("scenarios")
@@ -77,19 +84,21 @@ def scenario_chart(results: Sequence[ScenarioResult], lang: str = "de", height: 
             ],
         )
     )
-    labels = (
+    labels = [
         named_data("scenarios")
-        .mark_text(align="left", dx=22, dy=-14, fontSize=FONT_SIZES["label"], fontWeight="bold", color=INK)
+        .mark_text(align="center", dy=offset, fontSize=FONT_SIZES["label"], fontWeight="bold", color=INK)
         .encode(x=x, y=y, text="name:N")
-    )
+        .transform_filter(f"{'' if above else '!'}datum.above")
+        for above, offset in ((True, -26), (False, 30))
+    ]
     layers: list[alt.Chart] = []
     if corridor:
         layers.append(
             named_data("corridor")
-            .mark_rect(color=CORRIDOR_FILL, opacity=0.7, stroke=GREEN, strokeDash=[6, 4])
+            .mark_rect(color=CORRIDOR_FILL, opacity=0.7, stroke=GREEN, strokeDash=[6, 4], clip=True)
             .encode(x="low:Q", x2="high:Q")
         )
-    chart = layered(*layers, points, labels).properties(height=height)
+    chart = layered(*layers, points, *labels).properties(height=height)
     styled = projector_style(
         chart, legend="bottom", locale=alt.Locale(number=VEGA_LOCALES[lang if lang == "en" else "de"])
     )
