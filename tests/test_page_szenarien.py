@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from roadmap.domain.model import Workshop
+from roadmap.domain.model import Month, PlanMode, Workshop
 from roadmap.planning.scenario_compare import compare
 from roadmap.views.scenarios import table
 from roadmap.workshop.scenarios import add_scenario, names, scenario_plan
@@ -116,3 +116,21 @@ def test_deleting_the_active_scenario_returns_to_the_basis() -> None:
     saved, _ = store().load(ident)
     assert [s.name for s in saved.scenarios] == ["Ohne Förderung"]
     assert saved.active_scenario == ""
+
+
+def test_mode_horizon_end_and_forced_measures_of_a_scenario_are_saved_from_their_fields() -> None:
+    workshop = _with_scenarios(demo_workshop())
+    app = open_page(PAGE, workshop)
+    ident = app.query_params["w"][0] if isinstance(app.query_params["w"], list) else app.query_params["w"]
+    first = workshop.measures[0].id
+
+    app.selectbox(key="scenario_mode_Vier Prozent").set_value(PlanMode.OPTIMAL).run()
+    app.selectbox(key="scenario_horizon_end_Vier Prozent").set_value(Month(2027, 6)).run()
+    app.multiselect(key="scenario_forced_out_Vier Prozent").set_value([first]).run()
+
+    saved, _ = store().load(ident)
+    scenario = saved.scenarios[0]
+    assert scenario.settings == {"budget_share": 4.0, "mode": "optimal", "horizon_end": "2027-06"}
+    assert scenario.forced_out == (first,)
+    assert not app.exception
+    assert "2027-06" in app.caption[0].value or any("Ende 2027-06" in c.value for c in app.caption)
