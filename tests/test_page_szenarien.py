@@ -134,3 +134,11 @@ def test_mode_horizon_end_and_forced_measures_of_a_scenario_are_saved_from_their
     assert scenario.forced_out == (first,)
     assert not app.exception
     assert "2027-06" in app.caption[0].value or any("Ende 2027-06" in c.value for c in app.caption)
+
+
+def test_presenter_mode_shows_the_comparison_without_any_control() -> None:
+    app = open_page(PAGE, _with_scenarios(demo_workshop()), presenter=True)
+
+    assert not app.exception
+    assert list(app.dataframe[0].value.columns) == ["Kennzahl", "Basis", "Vier Prozent", "Ohne Förderung"]
+    assert not own(app.button) and not app.text_input and not app.number_input and not app.multiselect

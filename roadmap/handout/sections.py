@@ -262,7 +262,7 @@ def scenarios_block(pdf: Handout, results: Sequence[ScenarioResult], flow: Flow)
     header, rows = content.scenario_table(results, pdf.language)
     flow.room(8 + 4 * (len(rows) + 1))
     flow.y = pdf.heading(flow.x, flow.y, flow.width, _t(pdf, "Szenarien im Vergleich", "Scenarios compared"))
-    label = flow.width * 0.3
+    label = flow.width * 0.36
     rest = (flow.width - label) / max(1, len(header) - 1)
     widths = [label, *[rest] * (len(header) - 1)]
     flow.y = pdf.grid(flow.x, flow.y, widths, [header, *rows], size=6.6, aligns="L" + "R" * len(header))
