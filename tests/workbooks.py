@@ -341,3 +341,38 @@ def _dir_entry(name: str, kind: int, left: int, right: int, child: int, start: i
         start,
         size,
     )
+
+
+ENGLISH_TASKS = [
+    "Project management and steering", "Kick-off workshop", "Process inventory", "IT infrastructure audit",
+    "Backup concept", "Two-factor authentication", "Firewall renewal", "Password manager rollout",
+    "Migrate file server to cloud", "Select CRM system", "Introduce CRM system", "Newsletter tool",
+    "Online shop relaunch", "Customer portal", "ERP requirements", "ERP selection", "ERP rollout",
+    "Digital invoice processing", "E-invoicing (XRechnung)", "Document management system",
+    "Digital time recording", "Mobile field service app", "Sales dashboard", "BI reporting",
+    "Master data cleansing", "Demand forecast", "Staff training Microsoft 365", "Digital skills training",
+    "Onboarding e-learning", "Intranet relaunch", "Video conferencing rooms", "Shared calendars",
+    "Security awareness training", "Website accessibility", "Social media plan", "Chatbot for support",
+    "Supplier portal", "Warehouse barcode scanning", "Machine data collection", "Final review",
+]  # fmt: skip
+
+
+def english_project_csv(path: Path) -> Path:
+    """The English 40-row list of issue 10 as a CSV: one ordinary measure (row 2, 'Project management
+    and steering') runs from the first start to the last due date, has costs and others depend on it."""
+    lines = ["ID,Task,Owner,Start Date,Due Date,costs,Value,Effort,Depends on,Status"]
+    for number, task in enumerate(ENGLISH_TASKS, start=1):
+        if number == 1:
+            start, due, depends = "2026-01-05", "2026-12-18", ""
+        else:
+            month = 2 + (number * 7) % 10
+            start, due = f"2026-{month:02d}-01", f"2026-{month:02d}-28"
+            depends = "1" if number in (2, 3) else (str(number - 1) if number % 5 == 0 else "")
+        status = "Done" if number < 4 else ("In progress" if number < 9 else "Open")
+        owner = ("Anna", "Ben", "Clara", "David")[number % 4]
+        lines.append(
+            f'{number},"{task}",{owner},{start},{due},{1000 + 250 * number},'
+            f"{1 + number % 5},{1 + (number * 3) % 5},{depends},{status}"
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
