@@ -14,9 +14,11 @@ from roadmap.domain.formats import euro, number
 from roadmap.domain.messages import (
     LANGS,
     Lang,
+    Location,
     Message,
     Problem,
     RoadmapError,
+    file_not_found,
     folder_not_file,
     lang_of,
     output_is_input,
@@ -172,7 +174,7 @@ def _check_paths(source: Path, out: Path) -> None:
     if source.is_dir():
         raise RoadmapError(folder_not_file(str(source)))
     if not source.is_file():
-        raise RoadmapError(Message(f"Datei {source} nicht gefunden.", f"File {source} not found."))
+        raise RoadmapError(file_not_found(str(source.parent)), Location(file=source.name))
     if _same_file(source, out):
         raise RoadmapError(output_is_input(str(out)))
     if out.suffix.lower() != ".xlsx":

@@ -376,3 +376,19 @@ def english_project_csv(path: Path) -> Path:
         )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def hidden_rows(path: Path) -> Path:
+    """A list in which rows 4 and 6 are hidden (by hand, or by a filter someone forgot to clear)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Liste"
+    ws.append(["Nr.", "Maßnahme", "Kosten"])
+    for number, title in enumerate(
+        ["Backup einrichten", "CRM einführen", "Altes Angebot (verworfen)", "Shop relaunchen", "Alte Idee"], start=1
+    ):
+        ws.append([number, title, 1000 * number])
+    ws.row_dimensions[4].hidden = True
+    ws.row_dimensions[6].hidden = True
+    wb.save(path)
+    return path

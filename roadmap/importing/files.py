@@ -18,8 +18,16 @@ from pathlib import Path
 
 import python_calamine as calamine
 
-from roadmap.domain.messages import Location, Message, RoadmapError, folder_not_file, unreadable_encoding
-from roadmap.importing.hidden_columns import xls_hidden_columns, xlsx_hidden_columns
+from roadmap.domain.messages import (
+    Location,
+    Message,
+    RoadmapError,
+    file_not_found,
+    folder_not_file,
+    unreadable_encoding,
+)
+from roadmap.importing.hidden_columns import xls_hidden_columns, xlsx_hidden_columns, xlsx_hidden_rows
+from roadmap.importing.ods_layout import ods_layout
 from roadmap.workbook.styles import Cell
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
@@ -71,6 +79,8 @@ class RawSheet:
     date1904: bool = False
     # Columns hidden in Excel (0-based): helper columns a person never sees.
     hidden_columns: frozenset[int] = frozenset()
+    # Rows hidden by hand or by a filter (0-based): not imported, and said.
+    hidden_rows: frozenset[int] = frozenset()
 
 
 DEFAULT_LIMITS = Limits()
@@ -99,7 +109,7 @@ def read_sheets(source: Path | bytes, filename: str, limits: Limits = DEFAULT_LI
     if data.startswith(_ZIP_MAGIC):
         date1904 = _check_zip(data, limits, where)
         sheets = _read_calamine(data, limits, where, date1904)
-        _mark_hidden_columns(sheets, xlsx_hidden_columns(data))
+        _mark_zip_layout(sheets, data)
     elif data.startswith(_OLE2_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
             raise _encrypted(where)
@@ -124,6 +134,8 @@ def _load_bytes(source: Path | bytes, limits: Limits, where: Location) -> bytes:
     try:
         _check_size(source.stat().st_size, limits, where)
         return source.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(file_not_found(str(source.parent)), where) from None
     except OSError as error:
         raise ImportFailed(
             Message(
@@ -267,6 +279,23 @@ def _read_one(
 def _mark_hidden_columns(sheets: list[RawSheet], hidden: dict[str, frozenset[int]]) -> None:
     for sheet in sheets:
         sheet.hidden_columns = hidden.get(sheet.name, frozenset())
+
+
+def _mark_zip_layout(sheets: list[RawSheet], data: bytes) -> None:
+    """Hidden columns and rows of an .xlsx; of an .ods also its merged cells (calamine knows only xlsx's)."""
+    if b"content.xml" in data and b"xl/workbook.xml" not in data:  # names in the zip's directory
+        layouts = ods_layout(data)
+        for sheet in sheets:
+            layout = layouts.get(sheet.name)
+            if layout is not None:
+                sheet.merged = sheet.merged or layout.merged
+                sheet.hidden_rows = frozenset(layout.hidden_rows)
+                sheet.hidden_columns = frozenset(layout.hidden_columns)
+        return
+    _mark_hidden_columns(sheets, xlsx_hidden_columns(data))
+    rows = xlsx_hidden_rows(data)
+    for sheet in sheets:
+        sheet.hidden_rows = rows.get(sheet.name, frozenset())
 
 
 def _trimmed(row: Sequence[Cell]) -> list[Cell]:

@@ -374,22 +374,34 @@ class _RowReader:
             rows = rows_text([row for row, _ in found])
             report.add(_column_message(kind, columns.header(column), rows, found[0][1]), found[0][0], column)
         labels = {"value": ("Nutzen", "value"), "effort": ("Aufwand", "effort")}
-        for key, rows_missing in self.missing.items():
-            if not rows_missing:
-                continue
-            de, en = labels[key]
-            source = self.map.get(key, self.map.get("priority") if key == "value" else None)
-            # Without a column of its own, the warning points at the measures' titles.
-            at = source if source is not None else self.map.get("title")
-            where_de = "keine Spalte dafür gefunden" if source is None else "Zelle leer"
-            where_en = "no column found for it" if source is None else "cell empty"
+        sources = {key: self.map.get(key, self.map.get("priority") if key == "value" else None) for key in labels}
+        absent = [key for key, rows_missing in self.missing.items() if rows_missing and sources[key] is None]
+        if absent:
+            # No column at all: one sentence for the whole list, asking for the rating in the workshop.
+            rows_missing = min(self.missing[key][0] for key in absent)
+            de = "/".join(labels[key][0] for key in absent)
+            en = "/".join(labels[key][1] for key in absent).capitalize()
+            verb_de, verb_en = ("fehlen", "are missing") if len(absent) == 2 else ("fehlt", "is missing")
             report.add(
                 Message(
-                    f"{de} fehlt ({where_de}) in Zeilen {rows_text(rows_missing)} – Standardwert 3 gesetzt.",
-                    f"{en.capitalize()} missing ({where_en}) in rows {rows_text(rows_missing)} – default 3 set.",
+                    f"{de} {verb_de}: alle auf 3 gesetzt – bitte im Workshop bewerten.",
+                    f"{en} {verb_en}: all set to 3 – please rate them in the workshop.",
+                ),
+                rows_missing,
+                self.map.get("title"),
+            )
+        for key, rows_missing in self.missing.items():
+            if not rows_missing or key in absent:
+                continue
+            report.add(
+                Message(
+                    f"{labels[key][0]} fehlt (Zelle leer) in Zeilen {rows_text(rows_missing)} – "
+                    "Standardwert 3 gesetzt.",
+                    f"{labels[key][1].capitalize()} missing (cell empty) in rows {rows_text(rows_missing)} – "
+                    "default 3 set.",
                 ),
                 rows_missing[0],
-                at,
+                sources[key],
             )
 
 

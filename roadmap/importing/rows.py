@@ -115,15 +115,17 @@ def layout_of(
     return Layout(mapping, tuple(grid), tuple(notes))
 
 
-def read_lines(rows: list[list[Cell]], first: int, layout: Layout, date1904: bool) -> list[Line]:
-    """The non-empty rows from 0-based row `first` on, with titles, ids and dates read."""
+def read_lines(
+    rows: list[list[Cell]], first: int, layout: Layout, date1904: bool, hidden: frozenset[int] = frozenset()
+) -> list[Line]:
+    """The non-empty rows from 0-based row `first` on that are not `hidden`, with titles, ids and dates read."""
     mapping = layout.mapping
     levels = [mapping[key] for key in TITLE_LEVELS if key in mapping]
     quiet = {*levels, *(mapping[k] for k in ("id", "description", "notes", *FILL_DOWN) if k in mapping)}
     lines = []
     for index in range(first, len(rows)):
         cells = rows[index]
-        if all(is_empty(cell) for cell in cells):
+        if index in hidden or all(is_empty(cell) for cell in cells):
             continue
         level, value, title_column = _title_cell(cells, levels)
         raw = value if isinstance(value, str) else text_of(value)
