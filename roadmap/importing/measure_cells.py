@@ -378,7 +378,7 @@ class _RowReader:
         absent = [key for key, rows_missing in self.missing.items() if rows_missing and sources[key] is None]
         if absent:
             # No column at all: one sentence for the whole list, asking for the rating in the workshop.
-            rows_missing = min(self.missing[key][0] for key in absent)
+            first = min(self.missing[key][0] for key in absent)
             de = "/".join(labels[key][0] for key in absent)
             en = "/".join(labels[key][1] for key in absent).capitalize()
             verb_de, verb_en = ("fehlen", "are missing") if len(absent) == 2 else ("fehlt", "is missing")
@@ -387,7 +387,7 @@ class _RowReader:
                     f"{de} {verb_de}: alle auf 3 gesetzt – bitte im Workshop bewerten.",
                     f"{en} {verb_en}: all set to 3 – please rate them in the workshop.",
                 ),
-                rows_missing,
+                first,
                 self.map.get("title"),
             )
         for key, rows_missing in self.missing.items():
