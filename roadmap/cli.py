@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -23,7 +23,7 @@ from roadmap.domain.messages import (
     lang_of,
     output_is_input,
 )
-from roadmap.domain.model import Measure, Month, PlanMode, Profile
+from roadmap.domain.model import FIELDS, FIELDS_EN, Measure, Month, PlanMode, Profile
 
 if TYPE_CHECKING:
     from roadmap.planning.plan import Plan
@@ -166,7 +166,7 @@ def run_plan(args: argparse.Namespace, lang: Lang) -> list[str]:
                 f"Cannot write {out} ({reason}) – is the file open in Excel?",
             )
         ) from error
-    return summary(imported.measures, roadmap, imported.problems, imported.sheet, lang)
+    return summary(imported.measures, roadmap, imported.problems, imported.sheet, lang, imported.inferred_fields)
 
 
 def _check_paths(source: Path, out: Path) -> None:
@@ -205,10 +205,26 @@ def _same_file(source: Path, out: Path) -> bool:
     return os.path.realpath(source) == os.path.realpath(out)
 
 
+def _inferred_line(count: int, inferred: Mapping[str, str], de: bool) -> str:
+    """How many fields of action were suggested from the measures' words (and how many had no hint)."""
+    told = sum(1 for word in inferred.values() if word)
+    rest = len(inferred) - told
+    if de:
+        extra = f" ({rest} ohne Hinweis: {FIELDS[0]})" if rest else ""
+        return f"Handlungsfeld aus den Wörtern vorgeschlagen: {told} von {count}{extra} – bitte prüfen"
+    extra = f" ({rest} without a hint: {FIELDS_EN[FIELDS[0]]})" if rest else ""
+    return f"Field of action suggested from the words: {told} of {count}{extra} – please check"
+
+
 def summary(
-    measures: Sequence[Measure], roadmap: Plan, problems: Sequence[Problem], sheet: str, lang: Lang
+    measures: Sequence[Measure],
+    roadmap: Plan,
+    problems: Sequence[Problem],
+    sheet: str,
+    lang: Lang,
+    inferred: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """The short summary printed on success."""
+    """The short summary printed on success (`inferred`: the measures whose field was inferred from words)."""
     from roadmap.planning.budget import yearly_costs
 
     de = lang != "en"
@@ -221,6 +237,8 @@ def summary(
         (f"Eingeplant: {len(roadmap.placements)}" if de else f"Planned: {len(roadmap.placements)}"),
         (f"Nicht eingeplant: {len(roadmap.not_planned)}" if de else f"Not planned: {len(roadmap.not_planned)}"),
     ]
+    if inferred:
+        lines.insert(1, _inferred_line(len(measures), inferred, de))
     if roadmap.proven_optimal is not None:
         state = (
             ("optimal (bewiesen)" if de else "optimal (proven)")

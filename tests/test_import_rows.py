@@ -325,7 +325,9 @@ def test_a_formula_cells_value_becomes_the_title_and_is_said(eight: ImportResult
 
 
 def test_the_other_rows_of_the_eight_are_read_without_a_word(eight: ImportResult) -> None:
-    assert sorted(p.where.row for p in eight.problems) == [3, 5, 7]
+    about_titles = [p for p in eight.problems if "Kein Handlungsfeld angegeben" not in p.message("de")]
+
+    assert sorted(p.where.row for p in about_titles) == [3, 5, 7]
 
 
 def test_a_csv_title_with_a_script_tag_is_kept_as_text_and_said() -> None:

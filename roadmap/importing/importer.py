@@ -7,7 +7,7 @@ The program's own workbook is recognised by its sheet names and read by roadmap/
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from roadmap.domain.ids import new_ids, renamed_duplicate, unique_id
@@ -45,6 +45,8 @@ class ImportResult:
     mapping: dict[str, int]
     headers: tuple[str, ...]
     unmapped: tuple[str, ...]
+    # Measures whose field of action was inferred from their words (id → the telling word, '' if none told).
+    inferred_fields: dict[str, str] = field(default_factory=dict)
 
 
 def import_file(
@@ -201,9 +203,15 @@ def _import_sheet(sheet: RawSheet, header: Header, name: str, usable: tuple[str,
         header.texts[c] for c in (*layout.notes, *layout.grid) if c < len(header.texts) and header.texts[c]
     )
     problems = tuple(sorted(report.problems, key=lambda p: p.where.row or 0))
+    inferred = {
+        measure.id: report.inferred[line.number]
+        for measure, (line, _) in zip(measures, built, strict=True)
+        if line.number in report.inferred
+    }
     return ImportResult(
-        tuple(measures), None, problems, sheet.name, usable, header.bottom + 1, mapping, header.texts, unmapped
-    )
+        tuple(measures), None, problems, sheet.name, usable, header.bottom + 1, mapping, header.texts, unmapped,
+        inferred,
+    )  # fmt: skip
 
 
 def _measure_lines(
