@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from roadmap.charts.png import file_stem
@@ -14,7 +15,7 @@ from roadmap.importing.importer import ImportResult
 from roadmap.planning.plan import Plan
 from roadmap.views import export as export_view
 from roadmap.views import import_flow as flow
-from roadmap.views import import_preview, import_rescue, measure_table
+from roadmap.views import import_preview, import_rescue, import_review, measure_table
 from roadmap.views.export import CHART_NAMES, slide_pngs
 from roadmap.views.import_preview import NOT_MAPPED, PREVIEW_COLUMNS, field_labels
 from roadmap.workbook.writer import workbook_bytes
@@ -109,15 +110,49 @@ def _preview_columns(labels: dict[str, str], language: str) -> dict[str, Any]:
     return config
 
 
+def _field_key() -> str:
+    return f"import_fields_{flow.tag(state)}"
+
+
+def _reviewed(result: ImportResult) -> ImportResult:
+    """The list read, with the fields the user corrected in the suggestion table."""
+    return import_review.corrected(result, (state.get(_field_key()) or {}).get("edited_rows", {}), lang())
+
+
+def suggested_fields(result: ImportResult) -> None:
+    """The fields of action suggested from the words, each correctable before the list is taken over."""
+    if not result.inferred_fields:
+        return
+    language = lang()
+    st.markdown(say_markdown(import_review.SUGGESTION_NOTE))
+    table = import_review.suggestion_table(result, language)
+    text = st.column_config.TextColumn
+    st.data_editor(
+        table, key=_field_key(), hide_index=True, disabled=["id", "title", "why"],
+        column_config={
+            "id": text("ID", width=80), "title": text(t("Maßnahme", "Measure"), width="large"),
+            "field": st.column_config.SelectboxColumn(
+                t("Handlungsfeld", "Field of action"), options=import_review.field_options(language), required=True,
+                width="medium",
+            ),
+            "why": text(t("Vorschlag", "Suggested"), width="medium"),
+        },
+        height=table_height(len(table), most=360),
+    )  # fmt: skip
+
+
 def preview(result: ImportResult) -> None:
     """The measures that would be imported, and every problem with sheet, row and column."""
     language = lang()
     st.subheader(import_preview.preview_title(result, language))
-    frame = measure_table.measure_frame(result.measures, language)
+    shown = _reviewed(result)
+    frame = measure_table.measure_frame(shown.measures, language)
+    frame["field"] = pd.Series(import_review.marked_fields(shown, list(frame["field"]), language), dtype="object")
     st.dataframe(
         frame, hide_index=True, column_order=PREVIEW_COLUMNS, height=table_height(len(frame), most=420), placeholder="",
         column_config=_preview_columns(import_preview.preview_labels(language), language),
     )  # fmt: skip
+    suggested_fields(result)
     if not result.problems:
         st.success(t("Keine Auffälligkeiten in der Datei.", "Nothing unusual in the file."), icon=":material/check:")
         return
@@ -142,7 +177,7 @@ def _confirm() -> None:
     if result is None:
         notify(flow.ALREADY_TAKEN)
         return
-    outcome = merge_import(workshop(), result, state.get("import_how", APPEND))
+    outcome = merge_import(workshop(), _reviewed(result), state.get("import_how", APPEND))
     if save(outcome.workshop, outcome.messages[0]) is not False:  # else someone changed it first: they see why
         flow.finish(state, revision(), outcome.messages)
 
@@ -152,7 +187,7 @@ def decision(result: ImportResult) -> None:
     language = lang()
     ways = {way: say_text(label) for way, label in import_preview.HOW_LABELS.items()}
     how = st.radio(t("Wie übernehmen?", "How to take it over?"), HOW, format_func=ways.__getitem__, key="import_how")
-    text = import_preview.merge_summary(flow.dry_run(state, workshop(), result, how, revision()), language)
+    text = import_preview.merge_summary(flow.dry_run(state, workshop(), _reviewed(result), how, revision()), language)
     if import_preview.merge_warns(workshop(), how):
         st.warning(plain(text), icon=":material/warning:")
     else:

@@ -133,10 +133,10 @@ def test_a_real_world_list_is_previewed_with_every_problem_by_sheet_row_and_colu
 
     assert not app.exception
     assert app.subheader[0].value == "Vorschau: 19 Maßnahmen"
-    problems = app.dataframe[2].value
+    problems = next(d.value for d in app.dataframe if "kind" in d.value.columns)
     assert list(problems.columns) == ["kind", "sheet", "row", "column", "message"]
-    first = problems.iloc[0]
-    assert (first["sheet"], first["row"], first["column"]) == ("Tabelle1", 6, "C")
+    places = [(sheet, int(row), column) for sheet, row, column in problems[["sheet", "row", "column"]].values]
+    assert places[:2] == [("Tabelle1", 6, "B"), ("Tabelle1", 6, "C")]  # field suggestions, then the sub-items
     app.button(key="import_confirm").click().run()
     assert _count(app) == 40
 
@@ -423,3 +423,27 @@ def test_the_charts_become_pngs_for_slides_only_on_request(downloads: dict) -> N
     pngs = {n.rsplit("_", 1)[-1]: data for n, data in downloads.items() if n and n.endswith(".png")}
     for key in ("matrix.png", "gantt.png", "jahre.png", "quartale.png", "reifegrad.png"):
         assert pngs[key][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _preview_table(app: AppTest) -> Any:
+    return next(d.value for d in app.dataframe if "status" in d.value.columns)
+
+
+def test_suggested_fields_are_marked_in_the_preview_and_a_correction_is_taken_over() -> None:
+    app = upload(open_page(PAGE, Workshop()), workbooks.FIXTURES / "en_project_list.xlsx")
+
+    assert not app.exception
+    assert any("**Vorschläge** aus Titel und Beschreibung" in m.value for m in app.markdown)
+    preview = _preview_table(app)
+    assert preview.loc[preview["title"] == "Backup concept", "field"].item() == "Cloud & IT-Sicherheit (Vorschlag)"
+    suggestions = next(e for e in app.data_editor if (e.key or "").startswith("import_fields_")).value
+    assert suggestions.loc[suggestions["title"] == "Backup concept", "why"].item() == "wegen „backup“"
+    edit_table(app, "import_fields_", {0: {"field": "Strategie & Kultur"}})
+    preview = _preview_table(app)
+    assert preview.loc[preview["title"] == "Project management and steering", "field"].item() == "Strategie & Kultur"
+    app.button(key="import_confirm").click().run()
+
+    fields = {m.title: m.field for m in app.session_state["workshop"].measures}
+    assert fields["Project management and steering"] == "Strategie & Kultur"
+    assert fields["Backup concept"] == "Cloud & IT-Sicherheit"
+    assert fields["Introduce CRM system"] == "Kunden & Omnichannel"
