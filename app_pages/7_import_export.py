@@ -19,6 +19,7 @@ from roadmap.views import import_preview, import_rescue, import_review, measure_
 from roadmap.views.export import CHART_NAMES, slide_pngs
 from roadmap.views.import_preview import NOT_MAPPED, PREVIEW_COLUMNS, field_labels
 from roadmap.workbook.writer import workbook_bytes
+from roadmap.workshop.duplicates import DuplicateChoice, find_duplicates
 from roadmap.workshop.merge import APPEND, HOW, merge_import
 from ui.errors import guarded, notify
 from ui.language import lang, plain, say, say_markdown, say_text, t
@@ -177,9 +178,45 @@ def _confirm() -> None:
     if result is None:
         notify(flow.ALREADY_TAKEN)
         return
-    outcome = merge_import(workshop(), _reviewed(result), state.get("import_how", APPEND))
+    how = state.get("import_how", APPEND)
+    choices = _choices(result) if how == APPEND else {}
+    outcome = merge_import(workshop(), _reviewed(result), how, choices)
     if save(outcome.workshop, outcome.messages[0]) is not False:  # else someone changed it first: they see why
         flow.finish(state, revision(), outcome.messages)
+
+
+def _duplicate_key() -> str:
+    return f"import_duplicates_{flow.tag(state)}"
+
+
+def _choices(result: ImportResult) -> dict[str, DuplicateChoice]:
+    """Skip, keep both or update, per measure the workshop (nearly) has already, as chosen in the table."""
+    edits = (state.get(_duplicate_key()) or {}).get("edited_rows", {})
+    return import_review.duplicate_choices(find_duplicates(workshop().measures, result.measures), edits, lang())
+
+
+def duplicates_review(result: ImportResult) -> None:
+    """The measures the workshop has under the same or a similar title, the existing title beside, and a choice."""
+    duplicates = find_duplicates(workshop().measures, result.measures)
+    if not duplicates:
+        return
+    language = lang()
+    st.markdown(import_review.duplicate_note(duplicates, language))
+    table = import_review.duplicate_table(duplicates, result, language)
+    text = st.column_config.TextColumn
+    st.data_editor(
+        table, key=_duplicate_key(), hide_index=True, disabled=["title", "existing", "alike"],
+        column_config={
+            "title": text(t("In der Datei", "In the file"), width="large"),
+            "existing": text(t("Schon in der Liste", "Already in the list"), width="large"),
+            "alike": text(t("Titel", "Title"), width="small"),
+            "choice": st.column_config.SelectboxColumn(
+                t("Was tun?", "What to do?"), options=import_review.choice_options(language), required=True,
+                width="medium",
+            ),
+        },
+        height=table_height(len(table), most=360),
+    )  # fmt: skip
 
 
 def decision(result: ImportResult) -> None:
@@ -187,7 +224,12 @@ def decision(result: ImportResult) -> None:
     language = lang()
     ways = {way: say_text(label) for way, label in import_preview.HOW_LABELS.items()}
     how = st.radio(t("Wie übernehmen?", "How to take it over?"), HOW, format_func=ways.__getitem__, key="import_how")
-    text = import_preview.merge_summary(flow.dry_run(state, workshop(), _reviewed(result), how, revision()), language)
+    choices: dict[str, DuplicateChoice] = {}
+    if how == APPEND:
+        duplicates_review(result)
+        choices = _choices(result)
+    outcome = flow.dry_run(state, workshop(), _reviewed(result), how, revision(), choices)
+    text = import_preview.merge_summary(outcome, language)
     if import_preview.merge_warns(workshop(), how):
         st.warning(plain(text), icon=":material/warning:")
     else:

@@ -87,7 +87,10 @@ def test_the_german_example_is_previewed_and_nothing_changes_before_the_confirm_
     mapping = app.data_editor[0].value
     assert mapping.loc[mapping["header"] == "lfd. Kosten p.a.", "field"].item() == "Laufende Kosten (€/Jahr)"
     assert len(app.dataframe[1].value) == 12
-    assert app.info[0].value == "Nach dem Übernehmen: 12 Maßnahmen angehängt."
+    assert app.info[0].value.startswith(  # the example repeats nine measures of the demo workshop
+        "Nach dem Übernehmen: 3 Maßnahmen angehängt. 9 Maßnahmen übersprungen – stehen schon in der Liste: "
+        "„Microsoft 365 für alle Arbeitsplätze“"
+    )
     assert _count(app) == 21 and app.session_state["workshop_revision"] == before
 
 
@@ -96,9 +99,9 @@ def test_confirming_appends_the_list_and_empties_the_uploader() -> None:
 
     app.button(key="import_confirm").click().run()
 
-    assert _count(app) == 33
-    assert app.session_state["workshop"].measures[21].title == "Microsoft 365 für alle Arbeitsplätze"
-    assert app.success[0].value == "12 Maßnahmen angehängt."
+    assert _count(app) == 24  # nine measures of the example are the demo's own: skipped
+    assert app.session_state["workshop"].measures[21].title == "Datensicherung 3-2-1"
+    assert app.success[0].value.startswith("3 Maßnahmen angehängt. 9 Maßnahmen übersprungen")
     assert app.file_uploader[0].value is None and not app.data_editor
 
 
@@ -311,7 +314,7 @@ def test_a_list_whose_header_is_not_found_is_read_from_the_header_row_and_title_
         ("Backup 3-2-1", 1200.0),
         ("Website neu", 8000.0),
     ]
-    assert app.success[0].value == "3 Maßnahmen angehängt."
+    assert app.success[0].value.startswith("3 Maßnahmen angehängt. 2 Maßnahmen ähneln bestehenden")
 
 
 def test_a_list_without_any_header_row_is_read_from_its_first_row_with_header_row_0() -> None:
@@ -447,3 +450,22 @@ def test_suggested_fields_are_marked_in_the_preview_and_a_correction_is_taken_ov
     assert fields["Project management and steering"] == "Strategie & Kultur"
     assert fields["Backup concept"] == "Cloud & IT-Sicherheit"
     assert fields["Introduce CRM system"] == "Kunden & Omnichannel"
+
+
+def test_a_measure_the_workshop_has_is_flagged_with_the_existing_title_and_the_choice_is_followed() -> None:
+    data = "Nr.;Maßnahme;Kosten\n1;CRM-System Vertrieb;9000\n2;CRM-System einführen;4000\n".encode()
+    app = upload(open_page(PAGE), name="liste.csv", data=data)
+
+    assert not app.exception
+    assert any("stehen gleich oder ähnlich schon in der Liste" in m.value for m in app.markdown)
+    table = next(e for e in app.data_editor if (e.key or "").startswith("import_duplicates_")).value
+    assert table[["title", "existing", "choice"]].values.tolist() == [
+        ["CRM-System Vertrieb", "CRM-System Vertrieb", "Überspringen"],
+        ["CRM-System einführen", "CRM-System Vertrieb", "Beide behalten"],
+    ]
+    assert app.info[0].value.startswith("Nach dem Übernehmen: 1 Maßnahme angehängt. 1 Maßnahme übersprungen")
+    edit_table(app, "import_duplicates_", {0: {"choice": "Beide behalten"}})
+    assert app.info[0].value.startswith("Nach dem Übernehmen: 2 Maßnahmen angehängt.")
+    app.button(key="import_confirm").click().run()
+
+    assert [m.title for m in app.session_state["workshop"].measures].count("CRM-System Vertrieb") == 2
