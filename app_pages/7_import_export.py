@@ -27,7 +27,7 @@ from ui.presenter import presenter
 from ui.session import current_plan, revision, save, workshop
 from ui.tables import table_height
 
-TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
+TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "json", "xml"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PNGS = "_export_pngs"
 state = st.session_state

@@ -64,7 +64,7 @@ def test_the_page_offers_the_upload_and_the_export_for_every_workshop(name: str,
     expected = ["Excel-Liste importieren", "Exportieren"] if lang == "de" else ["Import an Excel list", "Export"]
     assert [h.value for h in app.header] == expected
     assert len(app.file_uploader) == 1
-    assert set(app.file_uploader[0].allowed_type) == {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
+    assert set(app.file_uploader[0].allowed_type) == {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".json", ".xml"}
     downloads = [b.label for b in app.get("download_button")]
     if name == "empty":
         assert not downloads

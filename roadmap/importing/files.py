@@ -28,9 +28,10 @@ from roadmap.domain.messages import (
 )
 from roadmap.importing.hidden_columns import xls_hidden_columns, xlsx_hidden_columns, xlsx_hidden_rows
 from roadmap.importing.ods_layout import ods_layout
+from roadmap.importing.tool_files import looks_like_mspdi, looks_like_trello, mspdi_sheet, trello_sheet
 from roadmap.workbook.styles import Cell
 
-EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".json", ".xml")
 WORKSHEET, CHARTSHEET = "worksheet", "chartsheet"
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -81,6 +82,8 @@ class RawSheet:
     hidden_columns: frozenset[int] = frozenset()
     # Rows hidden by hand or by a filter (0-based): not imported, and said.
     hidden_rows: frozenset[int] = frozenset()
+    # The planning tool whose export this is ('Trello', 'MS Project'), recognised by the file's content.
+    tool: str = ""
 
 
 DEFAULT_LIMITS = Limits()
@@ -115,7 +118,9 @@ def read_sheets(source: Path | bytes, filename: str, limits: Limits = DEFAULT_LI
             raise _encrypted(where)
         sheets = _read_calamine(data, limits, where, False)
         _mark_hidden_columns(sheets, xls_hidden_columns(data))
-    elif extension == ".csv" or (not extension and _looks_like_text(data)):
+    elif looks_like_trello(data) or looks_like_mspdi(data):
+        sheets = [_tool_sheet(data, where)]
+    elif extension in (".csv", "") and (extension or _looks_like_text(data)):
         sheets = [_read_csv(data, limits, where, Path(name).stem or "CSV")]
     else:
         raise _not_a_spreadsheet(data, where)
@@ -298,6 +303,16 @@ def _mark_zip_layout(sheets: list[RawSheet], data: bytes) -> None:
         sheet.hidden_rows = rows.get(sheet.name, frozenset())
 
 
+def _tool_sheet(data: bytes, where: Location) -> RawSheet:
+    """A Trello board or an MS Project file as one table (roadmap/importing/tool_files.py)."""
+    try:
+        trello = looks_like_trello(data)
+        name, rows = trello_sheet(data) if trello else mspdi_sheet(data)
+    except RoadmapError as error:
+        raise ImportFailed(error.message, where) from None
+    return RawSheet(name, [_trimmed(row) for row in rows], tool="Trello" if trello else "MS Project")
+
+
 def _trimmed(row: Sequence[Cell]) -> list[Cell]:
     """Empty strings become None and empty cells at the row's end are dropped."""
     cells: list[Cell] = [None if value == "" else value for value in row]
@@ -385,8 +400,10 @@ def _not_a_spreadsheet(data: bytes, where: Location) -> ImportFailed:
             )
     return ImportFailed(
         Message(
-            "Die Datei ist keine lesbare Tabelle (erwartet: .xlsx, .xlsm, .xls, .ods oder .csv).",
-            "The file is not a readable spreadsheet (expected: .xlsx, .xlsm, .xls, .ods or .csv).",
+            "Die Datei ist keine lesbare Tabelle (erwartet: .xlsx, .xlsm, .xls, .ods oder .csv – oder ein "
+            "Trello-Board als JSON, ein MS-Project-Plan als XML).",
+            "The file is not a readable spreadsheet (expected: .xlsx, .xlsm, .xls, .ods or .csv – or a Trello "
+            "board as JSON, an MS Project plan as XML).",
         ),
         where,
     )

@@ -27,6 +27,7 @@ from roadmap.importing.header import Header, find_header, first_row_header, head
 from roadmap.importing.measure_cells import Report, build, columns_of
 from roadmap.importing.own_reader import read_own_workbook
 from roadmap.importing.rows import Layout, Line, layout_of, read_lines, rows_text, skipped_messages, sort_lines
+from roadmap.importing.tool_files import csv_tool
 from roadmap.importing.values import is_empty
 from roadmap.workbook.names import SHEET_MEASURES, lang_of_sheet_names
 from roadmap.workbook.styles import Cell
@@ -187,7 +188,17 @@ def _import_sheet(sheet: RawSheet, header: Header, name: str, usable: tuple[str,
     mapping = dict(header.mapping)
     header = replace(header, texts=tuple(text.replace("\n", " ") for text in header.texts))
     layout, lines = _measure_lines(sheet, header, mapping, report, name)
-    built = build(lines, columns_of(header.texts, layout, lines), report, sheet.date1904)
+    tool = sheet.tool or csv_tool(header.texts)
+    built = build(lines, columns_of(header.texts, layout, lines), report, sheet.date1904, fill_down=not tool)
+    if tool:
+        report.add(
+            Message(
+                f"Als {tool}-Export erkannt: Spalten wie dort benannt übernommen; leere Felder bleiben leer.",
+                f"Recognised as a {tool} export: columns taken as named there; empty cells stay empty.",
+            ),
+            header.bottom + 1,
+            mapping.get("title"),
+        )
     if not built:
         raise ImportFailed(
             Message(

@@ -133,15 +133,20 @@ def _is_field(value: Cell) -> bool:
         return False
 
 
-def build(lines: list[Line], columns: Columns, report: Report, date1904: bool) -> list[tuple[Line, Measure]]:
-    """A Measure for every measure line (ids still to be decided), reporting what was not read."""
+def build(
+    lines: list[Line], columns: Columns, report: Report, date1904: bool, fill_down: bool = True
+) -> list[tuple[Line, Measure]]:
+    """A Measure for every measure line (ids still to be decided), reporting what was not read.
+
+    A field or phase given only on a group's first row is filled down, unless `fill_down` is off (the exports
+    of planning tools, where an empty cell means none)."""
     reader = _RowReader(columns, report, date1904)
     built = []
     fill: dict[str, Cell] = {}
     for line in lines:
         for key in ("field", "phase"):
             column = columns.layout.mapping.get(key)
-            if column is not None and not is_empty(_cell(line, column)):
+            if column is not None and (not fill_down or not is_empty(_cell(line, column))):
                 fill[key] = _cell(line, column)
         if line.kind == UNTITLED:
             report.add(
