@@ -180,10 +180,11 @@ def _matches(text: str) -> list[tuple[_Stem, str]]:
     words = text.split()
     found: list[tuple[int, _Stem, str]] = []
     padded = f" {text} "
-    for phrase in _phrases():
-        at = padded.find(f" {phrase.text}")
-        if at >= 0:
-            found.append((padded[:at].count(" ") * 100, phrase, phrase.text))
+    starts = _phrases()
+    for index, word in enumerate(words):
+        for phrase in starts.get(word, ()):
+            if f" {phrase.text}" in padded:
+                found.append((index * 100, phrase, phrase.text))
     pairs = ["".join(pair) for pair in itertools.pairwise(words)]
     for index, word in enumerate([*words, *pairs]):
         position = (index if index < len(words) else index - len(words)) * 100
@@ -191,7 +192,7 @@ def _matches(text: str) -> list[tuple[_Stem, str]]:
         seam = len(words[index - len(words)]) if index >= len(words) else 0
         hits = [
             (at, stem)
-            for at, stem in _stems_in(word)
+            for at, stem in (_stems_in(word) if not seam else _stems_in(word, seam))
             if not (stem.exclude and stem.exclude in word) and (not seam or at < seam < at + len(stem.text))
         ]
         # Within one word the longest stem wins: 'datenschutz' hides 'daten', 'stammdaten' hides 'daten'.
@@ -203,16 +204,26 @@ def _matches(text: str) -> list[tuple[_Stem, str]]:
     return [(stem, word) for _, stem, word in unique.values()]
 
 
-def _stems_in(word: str) -> list[tuple[int, _Stem]]:
-    """The stems in a word with where they start: whole-word ones, catalogue words at its start, any other inside."""
+@functools.lru_cache(maxsize=65_536)
+def _stems_in(word: str, seam: int = 0) -> tuple[tuple[int, _Stem], ...]:
+    """The stems in a word with where they start: whole-word ones, catalogue words at its start, any other inside;
+    for two words read as one (`seam`: where the second begins) only the stems across the seam.
+
+    Cached: the words of a list repeat ('Maßnahme', 'einführen'), and a 3,000-row list is read in a moment."""
     short, long = _vocabulary()
     hits = [(0, stem) for stem in (*short.get(word, ()), *(short.get(word[:-1], ()) if word.endswith("s") else ()))]
-    for length in range(4, len(word) + 1):
-        for start in range(len(word) - length + 1):
-            hits.extend(
-                (start, stem) for stem in long.get(word[start : start + length], ()) if stem.weight == 1.0 or start == 0
-            )
-    return hits
+    longest = min(len(word), _longest_stem())
+    starts = range(max(0, seam - longest + 1), seam) if seam else range(len(word) - 3)
+    for start in starts:
+        first_end = max(start + 4, seam + 1) if seam else start + 4
+        for end in range(first_end, min(len(word), start + longest) + 1):
+            hits.extend((start, stem) for stem in long.get(word[start:end], ()) if stem.weight == 1.0 or start == 0)
+    return tuple(hits)
+
+
+@functools.cache
+def _longest_stem() -> int:
+    return max((len(text) for text in _vocabulary()[1]), default=4)
 
 
 @functools.cache
@@ -228,8 +239,13 @@ def _vocabulary() -> tuple[dict[str, tuple[_Stem, ...]], dict[str, tuple[_Stem, 
 
 
 @functools.cache
-def _phrases() -> tuple[_Stem, ...]:
-    return tuple(stem for stem in _all_stems() if " " in stem.text)
+def _phrases() -> dict[str, tuple[_Stem, ...]]:
+    """The stems of several words, by their first word."""
+    found: dict[str, list[_Stem]] = {}
+    for stem in _all_stems():
+        if " " in stem.text:
+            found.setdefault(stem.text.split(" ", 1)[0], []).append(stem)
+    return {word: tuple(stems) for word, stems in found.items()}
 
 
 @functools.cache
@@ -248,11 +264,24 @@ def _catalogue_title(title: str) -> FieldGuess | None:
     """The field of the catalogue measure whose German or English title this one (nearly) is."""
     if not title:
         return None
-    best = max(
-        ((SequenceMatcher(None, title, known).ratio(), known, field) for known, field in _catalogue_titles()),
-        default=(0.0, "", ""),
-    )
+    best = (0.0, "", "")
+    for known, field, matcher in _catalogue_matchers():
+        # Titles of very different lengths cannot be this alike; the quick bounds spare the full comparison.
+        if 2 * min(len(title), len(known)) < _SAME_AS_CATALOGUE * (len(title) + len(known)):
+            continue
+        matcher.set_seq1(title)
+        if matcher.real_quick_ratio() < _SAME_AS_CATALOGUE or matcher.quick_ratio() < _SAME_AS_CATALOGUE:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best[0]:
+            best = (ratio, known, field)
     return FieldGuess(best[2], 10.0, best[1]) if best[0] >= _SAME_AS_CATALOGUE else None
+
+
+@functools.cache
+def _catalogue_matchers() -> tuple[tuple[str, str, SequenceMatcher[str]], ...]:
+    """Each catalogue title with its field and a matcher that has already indexed it."""
+    return tuple((known, field, SequenceMatcher(None, "", known)) for known, field in _catalogue_titles())
 
 
 @functools.cache
