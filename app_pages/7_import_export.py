@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from roadmap.charts.png import file_stem
@@ -16,10 +17,11 @@ from roadmap.planning.plan import Plan
 from roadmap.planning.scenario_compare import ScenarioResult
 from roadmap.views import export as export_view
 from roadmap.views import import_flow as flow
-from roadmap.views import import_preview, import_rescue, measure_table
+from roadmap.views import import_preview, import_rescue, import_review, measure_table
 from roadmap.views.export import CHART_NAMES, slide_pngs
 from roadmap.views.import_preview import NOT_MAPPED, PREVIEW_COLUMNS, field_labels
 from roadmap.workbook.writer import workbook_bytes
+from roadmap.workshop.duplicates import DuplicateChoice, find_duplicates
 from roadmap.workshop.merge import APPEND, HOW, merge_import
 from ui.errors import guarded, notify
 from ui.language import lang, plain, say, say_markdown, say_text, t
@@ -28,7 +30,7 @@ from ui.scenarios import active_scenario_note, every_scenario
 from ui.session import current_plan, revision, save, workshop
 from ui.tables import table_height
 
-TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
+TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "json", "xml"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PNGS = "_export_pngs"
 state = st.session_state
@@ -112,15 +114,49 @@ def _preview_columns(labels: dict[str, str], language: str) -> dict[str, Any]:
     return config
 
 
+def _field_key() -> str:
+    return f"import_fields_{flow.tag(state)}"
+
+
+def _reviewed(result: ImportResult) -> ImportResult:
+    """The list read, with the fields the user corrected in the suggestion table."""
+    return import_review.corrected(result, (state.get(_field_key()) or {}).get("edited_rows", {}), lang())
+
+
+def suggested_fields(result: ImportResult) -> None:
+    """The fields of action suggested from the words, each correctable before the list is taken over."""
+    if not result.inferred_fields:
+        return
+    language = lang()
+    st.markdown(say_markdown(import_review.SUGGESTION_NOTE))
+    table = import_review.suggestion_table(result, language)
+    text = st.column_config.TextColumn
+    st.data_editor(
+        table, key=_field_key(), hide_index=True, disabled=["id", "title", "why"],
+        column_config={
+            "id": text("ID", width=80), "title": text(t("Maßnahme", "Measure"), width="large"),
+            "field": st.column_config.SelectboxColumn(
+                t("Handlungsfeld", "Field of action"), options=import_review.field_options(language), required=True,
+                width="medium",
+            ),
+            "why": text(t("Vorschlag", "Suggested"), width="medium"),
+        },
+        height=table_height(len(table), most=360),
+    )  # fmt: skip
+
+
 def preview(result: ImportResult) -> None:
     """The measures that would be imported, and every problem with sheet, row and column."""
     language = lang()
     st.subheader(import_preview.preview_title(result, language))
-    frame = measure_table.measure_frame(result.measures, language)
+    shown = _reviewed(result)
+    frame = measure_table.measure_frame(shown.measures, language)
+    frame["field"] = pd.Series(import_review.marked_fields(shown, list(frame["field"]), language), dtype="object")
     st.dataframe(
         frame, hide_index=True, column_order=PREVIEW_COLUMNS, height=table_height(len(frame), most=420), placeholder="",
         column_config=_preview_columns(import_preview.preview_labels(language), language),
     )  # fmt: skip
+    suggested_fields(result)
     if not result.problems:
         st.success(t("Keine Auffälligkeiten in der Datei.", "Nothing unusual in the file."), icon=":material/check:")
         return
@@ -145,9 +181,45 @@ def _confirm() -> None:
     if result is None:
         notify(flow.ALREADY_TAKEN)
         return
-    outcome = merge_import(workshop(), result, state.get("import_how", APPEND))
+    how = state.get("import_how", APPEND)
+    choices = _choices(result) if how == APPEND else {}
+    outcome = merge_import(workshop(), _reviewed(result), how, choices)
     if save(outcome.workshop, outcome.messages[0]) is not False:  # else someone changed it first: they see why
         flow.finish(state, revision(), outcome.messages)
+
+
+def _duplicate_key() -> str:
+    return f"import_duplicates_{flow.tag(state)}"
+
+
+def _choices(result: ImportResult) -> dict[str, DuplicateChoice]:
+    """Skip, keep both or update, per measure the workshop (nearly) has already, as chosen in the table."""
+    edits = (state.get(_duplicate_key()) or {}).get("edited_rows", {})
+    return import_review.duplicate_choices(find_duplicates(workshop().measures, result.measures), edits, lang())
+
+
+def duplicates_review(result: ImportResult) -> None:
+    """The measures the workshop has under the same or a similar title, the existing title beside, and a choice."""
+    duplicates = find_duplicates(workshop().measures, result.measures)
+    if not duplicates:
+        return
+    language = lang()
+    st.markdown(import_review.duplicate_note(duplicates, language))
+    table = import_review.duplicate_table(duplicates, result, language)
+    text = st.column_config.TextColumn
+    st.data_editor(
+        table, key=_duplicate_key(), hide_index=True, disabled=["title", "existing", "alike"],
+        column_config={
+            "title": text(t("In der Datei", "In the file"), width="large"),
+            "existing": text(t("Schon in der Liste", "Already in the list"), width="large"),
+            "alike": text(t("Titel", "Title"), width="small"),
+            "choice": st.column_config.SelectboxColumn(
+                t("Was tun?", "What to do?"), options=import_review.choice_options(language), required=True,
+                width="medium",
+            ),
+        },
+        height=table_height(len(table), most=360),
+    )  # fmt: skip
 
 
 def decision(result: ImportResult) -> None:
@@ -155,7 +227,12 @@ def decision(result: ImportResult) -> None:
     language = lang()
     ways = {way: say_text(label) for way, label in import_preview.HOW_LABELS.items()}
     how = st.radio(t("Wie übernehmen?", "How to take it over?"), HOW, format_func=ways.__getitem__, key="import_how")
-    text = import_preview.merge_summary(flow.dry_run(state, workshop(), result, how, revision()), language)
+    choices: dict[str, DuplicateChoice] = {}
+    if how == APPEND:
+        duplicates_review(result)
+        choices = _choices(result)
+    outcome = flow.dry_run(state, workshop(), _reviewed(result), how, revision(), choices)
+    text = import_preview.merge_summary(outcome, language)
     if import_preview.merge_warns(workshop(), how):
         st.warning(plain(text), icon=":material/warning:")
     else:

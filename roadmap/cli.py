@@ -7,7 +7,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -16,14 +16,16 @@ from roadmap.domain.formats import euro, number
 from roadmap.domain.messages import (
     LANGS,
     Lang,
+    Location,
     Message,
     Problem,
     RoadmapError,
+    file_not_found,
     folder_not_file,
     lang_of,
     output_is_input,
 )
-from roadmap.domain.model import Measure, Month, PlanMode, Profile, Workshop
+from roadmap.domain.model import FIELDS, FIELDS_EN, Measure, Month, PlanMode, Profile, Workshop
 
 if TYPE_CHECKING:
     from roadmap.planning.plan import Plan
@@ -181,7 +183,7 @@ def run_plan(args: argparse.Namespace, lang: Lang) -> list[str]:
                 f"Cannot write {out} ({reason}) – is the file open in {en}?",
             )
         ) from error
-    lines = summary(imported.measures, roadmap, imported.problems, imported.sheet, lang)
+    lines = summary(imported.measures, roadmap, imported.problems, imported.sheet, lang, imported.inferred_fields)
     return lines + scenario_lines(scenarios, lang)
 
 
@@ -232,7 +234,7 @@ def _check_paths(source: Path, out: Path, suffix: str = ".xlsx") -> None:
     if source.is_dir():
         raise RoadmapError(folder_not_file(str(source)))
     if not source.is_file():
-        raise RoadmapError(Message(f"Datei {source} nicht gefunden.", f"File {source} not found."))
+        raise RoadmapError(file_not_found(str(source.parent)), Location(file=source.name))
     if _same_file(source, out):
         raise RoadmapError(output_is_input(str(out)))
     if out.suffix.lower() != suffix:
@@ -263,10 +265,26 @@ def _same_file(source: Path, out: Path) -> bool:
     return os.path.realpath(source) == os.path.realpath(out)
 
 
+def _inferred_line(count: int, inferred: Mapping[str, str], de: bool) -> str:
+    """How many fields of action were suggested from the measures' words (and how many had no hint)."""
+    told = sum(1 for word in inferred.values() if word)
+    rest = len(inferred) - told
+    if de:
+        extra = f" ({rest} ohne Hinweis: {FIELDS[0]})" if rest else ""
+        return f"Handlungsfeld aus den Wörtern vorgeschlagen: {told} von {count}{extra} – bitte prüfen"
+    extra = f" ({rest} without a hint: {FIELDS_EN[FIELDS[0]]})" if rest else ""
+    return f"Field of action suggested from the words: {told} of {count}{extra} – please check"
+
+
 def summary(
-    measures: Sequence[Measure], roadmap: Plan, problems: Sequence[Problem], sheet: str, lang: Lang
+    measures: Sequence[Measure],
+    roadmap: Plan,
+    problems: Sequence[Problem],
+    sheet: str,
+    lang: Lang,
+    inferred: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """The short summary printed on success."""
+    """The short summary printed on success (`inferred`: the measures whose field was inferred from words)."""
     from roadmap.planning.budget import yearly_costs
 
     de = lang != "en"
@@ -279,6 +297,8 @@ def summary(
         (f"Eingeplant: {len(roadmap.placements)}" if de else f"Planned: {len(roadmap.placements)}"),
         (f"Nicht eingeplant: {len(roadmap.not_planned)}" if de else f"Not planned: {len(roadmap.not_planned)}"),
     ]
+    if inferred:
+        lines.insert(1, _inferred_line(len(measures), inferred, de))
     if roadmap.proven_optimal is not None:
         state = (
             ("optimal (bewiesen)" if de else "optimal (proven)")

@@ -87,7 +87,10 @@ def test_optimal_mode_says_whether_it_is_proven(tmp_path: Path) -> None:
     ("args", "words"),
     [
         (["plan", "{list}", "--out", "{out}"], "Jahresumsatz fehlt"),
-        (["plan", "{missing}", "--out", "{out}", "--revenue", "1"], "nicht gefunden"),
+        (
+            ["plan", "{missing}", "--out", "{out}", "--revenue", "1"],
+            "Datei missing.xlsx: Die Datei wurde nicht gefunden",
+        ),
         (["plan", "{tmp}", "--out", "{out}", "--revenue", "1"], "ist ein Ordner, keine Datei"),
         (["plan", "{list}", "--out", "{out}", "--revenue", "viel"], "keine Zahl"),
         (["plan", "{list}", "--out", "{out}", "--revenue", "1000000", "--start", "2026-13"], "kein Monat"),
@@ -155,7 +158,9 @@ def test_roadmap_lang_is_read_as_in_the_app_so_any_english_setting_gives_english
     code = main(["plan", str(tmp_path / "missing.xlsx"), "--out", str(tmp_path / "x.xlsx")])
 
     assert code == 2
-    assert capsys.readouterr().err.startswith(f"Error: File {tmp_path / 'missing.xlsx'} not found.")
+    assert capsys.readouterr().err.startswith(
+        f"Error: file missing.xlsx: The file was not found (looked in {tmp_path})"
+    )
 
 
 @pytest.mark.parametrize(

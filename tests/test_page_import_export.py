@@ -66,7 +66,7 @@ def test_the_page_offers_the_upload_and_the_export_for_every_workshop(name: str,
     expected = ["Excel-Liste importieren", "Exportieren"] if lang == "de" else ["Import an Excel list", "Export"]
     assert [h.value for h in app.header] == expected
     assert len(app.file_uploader) == 1
-    assert set(app.file_uploader[0].allowed_type) == {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
+    assert set(app.file_uploader[0].allowed_type) == {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".json", ".xml"}
     downloads = [b.label for b in app.get("download_button")]
     if name == "empty":
         assert not downloads
@@ -91,7 +91,10 @@ def test_the_german_example_is_previewed_and_nothing_changes_before_the_confirm_
     mapping = app.data_editor[0].value
     assert mapping.loc[mapping["header"] == "lfd. Kosten p.a.", "field"].item() == "Laufende Kosten (€/Jahr)"
     assert len(app.dataframe[1].value) == 12
-    assert app.info[0].value == "Nach dem Übernehmen: 12 Maßnahmen angehängt."
+    assert app.info[0].value.startswith(  # the example repeats nine measures of the demo workshop
+        "Nach dem Übernehmen: 3 Maßnahmen angehängt. 9 Maßnahmen übersprungen – stehen schon in der Liste: "
+        "„Microsoft 365 für alle Arbeitsplätze“"
+    )
     assert _count(app) == 21 and app.session_state["workshop_revision"] == before
 
 
@@ -100,9 +103,9 @@ def test_confirming_appends_the_list_and_empties_the_uploader() -> None:
 
     app.button(key="import_confirm").click().run()
 
-    assert _count(app) == 33
-    assert app.session_state["workshop"].measures[21].title == "Microsoft 365 für alle Arbeitsplätze"
-    assert app.success[0].value == "12 Maßnahmen angehängt."
+    assert _count(app) == 24  # nine measures of the example are the demo's own: skipped
+    assert app.session_state["workshop"].measures[21].title == "Datensicherung 3-2-1"
+    assert app.success[0].value.startswith("3 Maßnahmen angehängt. 9 Maßnahmen übersprungen")
     assert app.file_uploader[0].value is None and not app.data_editor
 
 
@@ -137,10 +140,10 @@ def test_a_real_world_list_is_previewed_with_every_problem_by_sheet_row_and_colu
 
     assert not app.exception
     assert app.subheader[0].value == "Vorschau: 19 Maßnahmen"
-    problems = app.dataframe[2].value
+    problems = next(d.value for d in app.dataframe if "kind" in d.value.columns)
     assert list(problems.columns) == ["kind", "sheet", "row", "column", "message"]
-    first = problems.iloc[0]
-    assert (first["sheet"], first["row"], first["column"]) == ("Tabelle1", 6, "C")
+    places = [(sheet, int(row), column) for sheet, row, column in problems[["sheet", "row", "column"]].values]
+    assert places[:2] == [("Tabelle1", 6, "B"), ("Tabelle1", 6, "C")]  # field suggestions, then the sub-items
     app.button(key="import_confirm").click().run()
     assert _count(app) == 40
 
@@ -315,7 +318,7 @@ def test_a_list_whose_header_is_not_found_is_read_from_the_header_row_and_title_
         ("Backup 3-2-1", 1200.0),
         ("Website neu", 8000.0),
     ]
-    assert app.success[0].value == "3 Maßnahmen angehängt."
+    assert app.success[0].value.startswith("3 Maßnahmen angehängt. 2 Maßnahmen ähneln bestehenden")
 
 
 def test_a_list_without_any_header_row_is_read_from_its_first_row_with_header_row_0() -> None:
@@ -453,3 +456,46 @@ def test_with_scenarios_the_workbook_gains_its_scenarios_sheet_and_the_handout_i
     assert book.sheetnames[-1] == "Szenarien"
     assert "Szenarien im Vergleich" in text
     assert "Szenario: Vier Prozent" in text
+
+
+def _preview_table(app: AppTest) -> Any:
+    return next(d.value for d in app.dataframe if "status" in d.value.columns)
+
+
+def test_suggested_fields_are_marked_in_the_preview_and_a_correction_is_taken_over() -> None:
+    app = upload(open_page(PAGE, Workshop()), workbooks.FIXTURES / "en_project_list.xlsx")
+
+    assert not app.exception
+    assert any("**Vorschläge** aus Titel und Beschreibung" in m.value for m in app.markdown)
+    preview = _preview_table(app)
+    assert preview.loc[preview["title"] == "Backup concept", "field"].item() == "Cloud & IT-Sicherheit (Vorschlag)"
+    suggestions = next(e for e in app.data_editor if (e.key or "").startswith("import_fields_")).value
+    assert suggestions.loc[suggestions["title"] == "Backup concept", "why"].item() == "wegen „backup“"
+    edit_table(app, "import_fields_", {0: {"field": "Strategie & Kultur"}})
+    preview = _preview_table(app)
+    assert preview.loc[preview["title"] == "Project management and steering", "field"].item() == "Strategie & Kultur"
+    app.button(key="import_confirm").click().run()
+
+    fields = {m.title: m.field for m in app.session_state["workshop"].measures}
+    assert fields["Project management and steering"] == "Strategie & Kultur"
+    assert fields["Backup concept"] == "Cloud & IT-Sicherheit"
+    assert fields["Introduce CRM system"] == "Kunden & Omnichannel"
+
+
+def test_a_measure_the_workshop_has_is_flagged_with_the_existing_title_and_the_choice_is_followed() -> None:
+    data = "Nr.;Maßnahme;Kosten\n1;CRM-System Vertrieb;9000\n2;CRM-System einführen;4000\n".encode()
+    app = upload(open_page(PAGE), name="liste.csv", data=data)
+
+    assert not app.exception
+    assert any("stehen gleich oder ähnlich schon in der Liste" in m.value for m in app.markdown)
+    table = next(e for e in app.data_editor if (e.key or "").startswith("import_duplicates_")).value
+    assert table[["title", "existing", "choice"]].values.tolist() == [
+        ["CRM-System Vertrieb", "CRM-System Vertrieb", "Überspringen"],
+        ["CRM-System einführen", "CRM-System Vertrieb", "Beide behalten"],
+    ]
+    assert app.info[0].value.startswith("Nach dem Übernehmen: 1 Maßnahme angehängt. 1 Maßnahme übersprungen")
+    edit_table(app, "import_duplicates_", {0: {"choice": "Beide behalten"}})
+    assert app.info[0].value.startswith("Nach dem Übernehmen: 2 Maßnahmen angehängt.")
+    app.button(key="import_confirm").click().run()
+
+    assert [m.title for m in app.session_state["workshop"].measures].count("CRM-System Vertrieb") == 2

@@ -253,6 +253,10 @@ def _quarter(text: str, end: bool) -> date | None:
 
 
 def _month_year(text: str, end: bool) -> date | None:
+    # Jira's '31/Mar/26 10:00 AM' and '31-Mar-2026': a day before the month's name.
+    dated = re.fullmatch(r"(\d{1,2})[/ .-]([a-zäöü]+)\.?[/ .-](\d{4}|\d{2})(?:\s.*)?", text)
+    if dated and dated[2] in _MONTH_NAMES:
+        return _make(_year(dated[3]), _MONTH_NAMES[dated[2]], int(dated[1]), end)
     found = re.fullmatch(r"([a-zäöü]+)\.?\s*[/-]?\s*(\d{4}|\d{2})", text)
     if not found or found[1] not in _MONTH_NAMES:
         return None
