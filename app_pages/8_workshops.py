@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Profile, Workshop
+from roadmap.domain.model import Workshop
 from roadmap.importing.importer import import_file
 from roadmap.workshop.compare import compare
 from ui.language import euro, plain, say, t
@@ -22,6 +22,7 @@ from ui.session import (
     demo_workshop,
     duplicate_workshop,
     load_snapshot,
+    new_workshop,
     open_workshop,
     rename_workshop,
     restore_snapshot,
@@ -138,7 +139,7 @@ def new_section() -> None:
         )
     if st.button(t("Workshop anlegen", "Create workshop"), icon=":material/add:", type="primary", key=once("create")):
         if source == "empty":
-            new = Workshop()
+            new = new_workshop()
         elif source == "demo":
             new = demo_workshop()
         elif upload is None:
@@ -151,7 +152,7 @@ def new_section() -> None:
             except RoadmapError as error:
                 st.error(say(error), icon=":material/error:")
                 return
-            new = Workshop(profile=result.profile or Profile(), measures=tuple(result.measures))
+            new = Workshop(profile=result.profile or new_workshop().profile, measures=tuple(result.measures))
         fallback = new.profile.name or (upload.name if upload else "") or t("Neuer Workshop", "New workshop")
         create_workshop(new, name.strip() or fallback)
         st.rerun()

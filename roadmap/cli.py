@@ -7,6 +7,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -21,7 +22,7 @@ from roadmap.domain.messages import (
     lang_of,
     output_is_input,
 )
-from roadmap.domain.model import Measure, Month, PlanMode, Profile
+from roadmap.domain.model import Measure, Month, PlanMode, Profile, default_horizon
 
 if TYPE_CHECKING:
     from roadmap.planning.plan import Plan
@@ -85,6 +86,13 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     )
     sub.add_argument("--start", metavar="YYYY-MM")
     sub.add_argument("--end", metavar="YYYY-MM")
+    sub.add_argument(
+        "--as-of",
+        metavar="YYYY-MM",
+        help="Planungsstand: nichts Neues beginnt davor (Standard: aktueller Monat)"
+        if de
+        else "planning month: nothing new starts before it (default: the current month)",
+    )
     sub.add_argument("--mode", choices=[mode.value for mode in PlanMode])
     sub.add_argument("--lang", choices=LANGS, help="Sprache der Ausgabe" if de else "output language")
     return parser
@@ -110,10 +118,16 @@ def _amount(text: str | None, flag: str) -> float | None:
     return value
 
 
-def _profile(base: Profile | None, args: argparse.Namespace) -> Profile:
-    """The file's profile (if any) with every given flag laid over it."""
-    profile = base or Profile()
-    changes: dict[str, object] = {}
+def _profile(base: Profile | None, args: argparse.Namespace, today: date) -> Profile:
+    """The file's profile (if any) with every given flag laid over it.
+
+    The planning month is `--as-of` or today's month (a workbook's own value only records when its
+    plan was made); without a profile in the file the horizon looks ahead from it (`default_horizon`).
+    """
+    as_of = Month.parse(args.as_of) if args.as_of else Month.of(today)
+    start, end = default_horizon(as_of)
+    profile = base or Profile(horizon_start=start, horizon_end=end)
+    changes: dict[str, object] = {"as_of": as_of}
     for flag, key in (
         ("--revenue", "revenue"),
         ("--budget-share", "budget_share"),
@@ -142,8 +156,8 @@ def _profile(base: Profile | None, args: argparse.Namespace) -> Profile:
     return profile
 
 
-def run_plan(args: argparse.Namespace, lang: Lang) -> list[str]:
-    """Import, rank, plan and export; return the summary lines."""
+def run_plan(args: argparse.Namespace, lang: Lang, today: date) -> list[str]:
+    """Import, rank, plan (from the planning month, `today`'s unless --as-of) and export; return the summary lines."""
     from roadmap.importing.importer import import_file
     from roadmap.planning.planner import plan
     from roadmap.workbook.writer import write_workbook
@@ -152,7 +166,7 @@ def run_plan(args: argparse.Namespace, lang: Lang) -> list[str]:
     out = Path(args.out)
     _check_paths(source, out)
     imported = import_file(source, filename=source.name, sheet=args.sheet)
-    profile = _profile(imported.profile, args)
+    profile = _profile(imported.profile, args, today)
     roadmap = plan(imported.measures, profile)
     try:
         write_workbook(roadmap, out, lang=lang)  # atomic: a temporary file renamed into place
@@ -207,10 +221,23 @@ def summary(
     measures: Sequence[Measure], roadmap: Plan, problems: Sequence[Problem], sheet: str, lang: Lang
 ) -> list[str]:
     """The short summary printed on success."""
+    from roadmap.domain.formats import month
     from roadmap.planning.budget import yearly_costs
+    from roadmap.planning.reasons import horizon_note
 
     de = lang != "en"
+    profile = roadmap.profile
     lines = [
+        (
+            f"Planungsstand: {month(profile.as_of, lang)}, Planungszeitraum {profile.horizon_start} – "
+            f"{profile.horizon_end}"
+            if de
+            else f"Plan as of: {month(profile.as_of, lang)}, horizon {profile.horizon_start} – {profile.horizon_end}"
+        )
+        if profile.as_of is not None
+        else f"Planungszeitraum {profile.horizon_start} – {profile.horizon_end}"
+        if de
+        else f"Horizon {profile.horizon_start} – {profile.horizon_end}",
         (
             f"Gelesen: {len(measures)} Maßnahmen (Blatt '{sheet}')"
             if de
@@ -226,6 +253,9 @@ def summary(
             else ("Zeitlimit erreicht, bester gefundener Plan" if de else "time limit reached, best plan found")
         )
         lines.append(("Modus: " if de else "Mode: ") + f"{roadmap.mode} – {state}")
+    note = horizon_note(profile)
+    if note is not None:
+        lines.append(("Hinweis: " if de else "Note: ") + note(lang))
     for year in yearly_costs(roadmap):
         verdict = (
             ("über Budget" if de else "over budget") if year.over_budget else ("im Budget" if de else "within budget")
@@ -264,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     prefix = "Error: " if lang == "en" else "Fehler: "
     try:
         args = _parser(lang).parse_args(args_list)
-        for line in run_plan(args, lang):
+        for line in run_plan(args, lang, date.today()):
             print(line)
         return EXIT_OK
     except RoadmapError as error:

@@ -47,13 +47,15 @@ def _list(tmp_path: Path) -> Path:
 def test_a_list_is_planned_and_summarised(tmp_path: Path) -> None:
     out = tmp_path / "roadmap.xlsx"
 
-    result = _run("plan", str(_list(tmp_path)), "--out", str(out), "--revenue", "2.000.000")
+    result = _run("plan", str(_list(tmp_path)), "--out", str(out), "--revenue", "2.000.000", "--as-of", "2026-12")
 
     assert result.returncode == 0, result.stderr
+    assert "Planungsstand: Dezember 2026, Planungszeitraum 2026-12 – 2027-12" in result.stdout
     assert "Gelesen: 3 Maßnahmen" in result.stdout
     assert "Eingeplant: 2" in result.stdout
     assert "Nicht eingeplant: 1" in result.stdout
     assert "2026:" in result.stdout
+    assert "2027:" in result.stdout
     assert openpyxl.load_workbook(out).sheetnames[0] == "Roadmap"
 
 

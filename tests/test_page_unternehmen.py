@@ -49,7 +49,7 @@ def test_a_horizon_that_ends_before_it_starts_is_refused_next_to_the_field() -> 
 
     app.selectbox(key="unternehmen_horizon_end_de").set_value(Month(2025, 6)).run()
 
-    assert app.session_state["workshop"].profile.horizon_end == Month(2026, 12)
+    assert app.session_state["workshop"].profile.horizon_end == Month(2027, 12)
     assert "endet (2025-06) vor seinem Beginn" in app.error[0].value
 
 

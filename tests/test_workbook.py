@@ -228,13 +228,25 @@ def test_an_injected_id_stays_text_in_the_roadmap_and_the_gantt() -> None:
 # ---- Budget: formulas over cells ---------------------------------------------------------------
 
 
+def test_a_year_with_its_own_revenue_has_its_own_budget_on_the_budget_sheet() -> None:
+    profile = PROFILE.with_changes(
+        horizon_start=Month(2026, 12), horizon_end=Month(2028, 12), revenue_by_year={2027: 2_500_000}
+    )
+    raw = read_sheets(workbook_bytes(plan(MEASURES, profile)), "r.xlsx")  # the values the formulas carry
+    rows = next(sheet.rows for sheet in raw if sheet.name == "Budget")
+
+    assert [row[0] for row in rows[1:]] == [2026, 2027, 2028]
+    assert [row[11] for row in rows[1:]] == [2_000_000, 2_500_000, 2_000_000]
+    assert [row[5] for row in rows[1:]] == pytest.approx([5_000, 75_000, 60_000])  # 3 % × revenue × months/12
+
+
 def test_the_budget_has_one_row_per_year_and_the_contracts_columns() -> None:
     profile = PROFILE.with_changes(horizon_start=Month(2025, 10), horizon_end=Month(2027, 3))
     sheet = _open(workbook_bytes(plan(MEASURES, profile)))["Budget"]
     rows = _values(sheet)
 
     assert rows[0][:9] == [name("de") for name in BUDGET_COLUMNS]
-    assert rows[0][9:] == ["Monate im Zeitraum", "Umsatz anteilig (€)"]
+    assert rows[0][9:] == ["Monate im Zeitraum", "Umsatz anteilig (€)", "Jahresumsatz (€)"]
     assert [row[0] for row in rows[1:]] == [2025, 2026, 2027]
     assert [row[9] for row in rows[1:]] == [3, 12, 3]
 
@@ -245,9 +257,9 @@ def test_budget_total_shares_and_status_are_formulas_over_profile_cells(roadmap:
     costs = yearly_costs(roadmap)[0]
 
     assert [sheet.cell(2, c).value for c in (2, 3, 4)] == pytest.approx([costs.one_time, costs.running, costs.baseline])
-    for column in "EFGHIK":
+    for column in "EFGHIKL":
         assert sheet[f"{column}2"].data_type == "f", column
-    formulas = " ".join(str(sheet[f"{column}2"].value) for column in "EFGHIK")
+    formulas = " ".join(str(sheet[f"{column}2"].value) for column in "EFGHIKL")
     assert "'Profil'!$B$5" in formulas and "'Profil'!$B$7" in formulas
     assert not re.search(r"2000000|30000|\b3\b/100", formulas)
     assert profile["A5"].value == PROFILE_KEYS["revenue"]("de") and profile["B5"].value == 2_000_000

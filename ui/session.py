@@ -17,22 +17,20 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import datetime
-from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import streamlit as st
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import OPTIMAL, Workshop
+from roadmap.domain.model import OPTIMAL, Profile, Workshop
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan as make_plan
 from roadmap.store.records import SnapshotInfo, UndoState, WorkshopInfo
 from roadmap.store.workshops import Conflict, NotFound, Store
-from roadmap.workshop.serialize import workshop_from_json
+from roadmap.workshop.demo import demo_workshop as demo_on
+from ui.clock import this_month, today
 from ui.errors import guarded, notify, warn
 from ui.language import lang, say, t
-
-DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "demo_workshop.json"
 
 _ID = "workshop_id"
 _WORKSHOP = "workshop"
@@ -44,10 +42,14 @@ WORKSHOP_PARAM = "w"  # the workshop's id in the URL, so a link opens it
 T = TypeVar("T")
 
 
-@functools.cache
 def demo_workshop() -> Workshop:
-    """The demo workshop from data/ (a fictional firm of 45 people), read once per server."""
-    return workshop_from_json(DEMO_FILE.read_text(encoding="utf-8"))
+    """The demo workshop (a fictional firm of 45 people) as it stands today (roadmap/workshop/demo.py)."""
+    return demo_on(today())
+
+
+def new_workshop() -> Workshop:
+    """An empty workshop whose horizon looks ahead from this month."""
+    return Workshop.starting(this_month())
 
 
 @functools.cache
@@ -253,7 +255,7 @@ def delete_workshop() -> None:
     if remaining:
         open_workshop(remaining[0].id)
     else:
-        create_workshop(Workshop(), t("Neuer Workshop", "New workshop"))
+        create_workshop(new_workshop(), t("Neuer Workshop", "New workshop"))
 
 
 # --- snapshots ------------------------------------------------------------------------------------
@@ -322,18 +324,25 @@ def _stored_state() -> tuple[str, int]:
     return str(st.session_state[_ID]), int(st.session_state[_VERSION])
 
 
+def planning_profile(current: Workshop | None = None) -> Profile:
+    """The workshop's profile with its planning month: its own if fixed, else this month."""
+    return (current or workshop()).profile.planned_as_of(this_month())
+
+
 def current_plan() -> Plan:
-    """The roadmap of the current workshop, computed once per stored version (spinner in optimal mode)."""
+    """The roadmap of the current workshop from the planning month, computed once per stored version and
+    month (spinner in optimal mode)."""
     current = workshop()
+    profile = planning_profile(current)
 
     def make() -> Plan:
-        if current.profile.mode == OPTIMAL and current.measures:
+        if profile.mode == OPTIMAL and current.measures:
             waiting = t("Optimaler Plan wird berechnet (bis zu 10 s) …", "Finding the optimal plan (up to 10 s) …")
             with st.spinner(waiting):
-                return make_plan(current.measures, current.profile)
-        return make_plan(current.measures, current.profile)
+                return make_plan(current.measures, profile)
+        return make_plan(current.measures, profile)
 
-    return _SHARED.get(("plan", *_stored_state()), make)
+    return _SHARED.get(("plan", *_stored_state(), profile.as_of), make)
 
 
 def shared(key: str, build: Callable[[], T], *extra: Hashable) -> T:

@@ -95,6 +95,13 @@ MEASURE_COLUMNS: dict[str, Name] = {
     "kpi_target": Name("KPI Zielwert", "KPI target"),
     "notes": Name("Notizen", "Notes"),
     "votes": Name("Stimmen", "Votes"),
+    # the follow-up (docs/planning.md, the follow-up)
+    "actual_start": Name("Tatsächlicher Beginn", "Actual start"),
+    "actual_end": Name("Tatsächliches Ende", "Actual end"),
+    "percent_done": Name("Fortschritt (%)", "Progress (%)"),
+    "actual_cost": Name("Tatsächliche Kosten (€)", "Actual cost (€)"),
+    "kpi_current": Name("KPI aktueller Wert", "KPI current"),
+    "kpi_measured_on": Name("KPI gemessen am", "KPI measured on"),
 }
 CRITERION_PREFIX = Name("Kriterium: ", "Criterion: ")
 
@@ -117,6 +124,8 @@ PROFILE_KEYS: dict[str, Name] = {
     "dots_per_person": Name("Punkte je Person", "Dots per person"),
     "criteria": Name("Kriterien", "Criteria"),
     "mode": Name("Planungsmodus", "Planning mode"),
+    "revenue_by_year": Name("Umsatz je Jahr (€)", "Revenue per year (€)"),
+    "as_of": Name("Planungsstand", "Plan as of"),
 }
 PROFILE_HEADER = (Name("Einstellung", "Setting"), Name("Wert", "Value"))
 
