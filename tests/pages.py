@@ -31,6 +31,7 @@ PAGES = (
     "app_pages/6_budget.py",
     "app_pages/7_import_export.py",
     "app_pages/8_workshops.py",
+    "app_pages/9_umsetzung.py",
 )
 
 

@@ -291,6 +291,7 @@ IDS = st.text(st.characters(whitelist_categories=("L", "N"), whitelist_character
 MONTHS = st.builds(Month, st.integers(1901, 2199), st.integers(1, 12))
 OPTIONAL_MONTH = st.none() | MONTHS
 SCORE = st.integers(2, 10).map(lambda x: x / 2)
+DAYS = st.dates(date(1901, 1, 1), date(2199, 12, 31))
 
 
 def _clean(text: str) -> str:
@@ -347,7 +348,7 @@ def workshops(draw: st.DrawFn) -> tuple[Profile, list[Measure]]:
             excluded=draw(st.booleans()),
             owner=draw(TEXT),
             status=draw(st.sampled_from(STATUSES)),
-            kpi=Kpi(draw(TEXT), draw(TEXT), draw(TEXT), draw(TEXT), draw(st.none() | st.dates(date(1901, 1, 1), date(2199, 12, 31)))),
+            kpi=Kpi(draw(TEXT), draw(TEXT), draw(TEXT), draw(TEXT), draw(st.none() | DAYS)),
             notes=draw(TEXT),
             votes=draw(st.integers(0, 30)),
             criteria={c.name: draw(SCORE) for c in criteria if draw(st.booleans())},

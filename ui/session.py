@@ -22,7 +22,8 @@ from typing import Any, TypeVar, cast
 import streamlit as st
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import OPTIMAL, Profile, Workshop
+from roadmap.domain.model import OPTIMAL, Month, Profile, Workshop
+from roadmap.planning.followup import baseline_plan
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan as make_plan
 from roadmap.store.records import SnapshotInfo, UndoState, WorkshopInfo
@@ -349,3 +350,26 @@ def shared(key: str, build: Callable[[], T], *extra: Hashable) -> T:
     """Something derived from the workshop (rows, texts, chart specs) and the language, made once per
     stored version; `extra` adds what else it depends on (e.g. today's date)."""
     return _SHARED.get(("view", key, *_stored_state(), lang(), *extra), build)
+
+
+# --- the baseline ----------------------------------------------------------------------------------
+
+
+def baseline_snapshot() -> SnapshotInfo | None:
+    """The snapshot whose plan is the baseline: the one chosen, else the first one taken (None: no baseline)."""
+    chosen = workshop().baseline
+    if chosen == "":
+        return None
+    listed = snapshots()
+    if chosen is not None:
+        return next((s for s in listed if s.id == chosen), None)
+    return listed[-1] if listed else None  # the list is newest first
+
+
+def current_baseline() -> Plan | None:
+    """The baseline's plan (made as of the month its snapshot was taken), once per snapshot and server."""
+    info = baseline_snapshot()
+    if info is None:
+        return None
+    taken = Month.of(info.created.date())
+    return _SHARED.get(("baseline", info.id, taken), lambda: baseline_plan(load_snapshot(info.id), taken))

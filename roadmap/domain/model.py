@@ -492,6 +492,9 @@ class Workshop:
     maturity: dict[str, int] = dataclass_field(default_factory=dict)
     # People in the room, for the dot-voting budget (dots per person x participants).
     participants: int = 0
+    # The snapshot whose plan is the baseline (docs/planning.md, the follow-up): None = the first
+    # snapshot, "" = no baseline, else a snapshot's id.
+    baseline: str | None = None
 
     def __post_init__(self) -> None:
         if self.participants < 0:

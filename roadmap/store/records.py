@@ -151,6 +151,7 @@ def workshop_data(workshop: Workshop) -> dict[str, Any]:
         "measures": [_measure_data(m) for m in workshop.measures],
         "maturity": dict(workshop.maturity),
         "participants": workshop.participants,
+        "baseline": workshop.baseline,
     }
 
 

@@ -81,6 +81,7 @@ def workshop_to_dict(workshop: Workshop) -> dict[str, Any]:
         "measures": [measure_to_dict(m) for m in workshop.measures],
         "maturity": dict(workshop.maturity),
         "participants": workshop.participants,
+        "baseline": workshop.baseline,
     }
 
 
@@ -105,6 +106,7 @@ def workshop_from_dict(data: dict[str, Any]) -> Workshop:
             measures=tuple(measure_from_dict(m) for m in data.get("measures", ())),
             maturity={str(k): int(v) for k, v in (data.get("maturity") or {}).items()},
             participants=int(data.get("participants", 0)),
+            baseline=data.get("baseline"),
         )
     except (TypeError, ValueError, KeyError) as error:
         raise RoadmapError(
