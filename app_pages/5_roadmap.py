@@ -207,8 +207,7 @@ def baseline_toggle() -> tuple[Plan | None, str]:
         help=t(
             "Dünne dunkle Balken zeigen, wo der Basisplan jede Maßnahme vorgesehen hatte; der Verzug je "
             "Maßnahme steht auf der Seite Umsetzung.",
-            "Thin dark bars show where the baseline had each measure; the slip per measure is on the "
-            "Progress page.",
+            "Thin dark bars show where the baseline had each measure; the slip per measure is on the Progress page.",
         ),
     )
     return (current_baseline(), info.id) if shown else (None, "")

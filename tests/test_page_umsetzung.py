@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import DONE, Month
+from roadmap.domain.model import DONE, Measure, Month
 from tests.pages import WORKSHOPS, open_page, own
 from tests.test_page_massnahmen import edit_table
 from ui.session import store
@@ -18,7 +18,7 @@ def _metrics(app: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in app.metric}
 
 
-def _measure(app: AppTest, measure_id: str):  # noqa: ANN202
+def _measure(app: AppTest, measure_id: str) -> Measure:
     return app.session_state["workshop"].by_id()[measure_id]
 
 
@@ -52,7 +52,8 @@ def test_the_summary_counts_done_on_track_late_and_not_started() -> None:
     )
     assert shown["Ausgegeben bisher"] == "12.400\xa0€"  # 5,400 € for the strategy, 7,000 € for Microsoft 365
     assert shown["KPIs am Ziel"] == "0 / 1"
-    assert "**1** abgeschlossen, **1** im Plan, **0** verspätet, **18** nicht begonnen." in [m.value for m in app.markdown]
+    words = "**1** abgeschlossen, **1** im Plan, **0** verspätet, **18** nicht begonnen."
+    assert words in [m.value for m in app.markdown]
 
 
 def test_marking_a_measure_done_saves_its_dates_at_once_and_counts_it() -> None:

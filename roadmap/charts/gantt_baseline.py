@@ -20,7 +20,10 @@ from roadmap.planning.plan import Plan
 GHOST_COLOR = "#263238"
 GHOST_THICKNESS = 7  # pixels: thin beside a bar of about 25
 GHOST_OFFSET = 13  # pixels below the row's middle: along the lower edge of today's bar
-CAPTION = Message("Dünne dunkle Balken am Zeilenrand: der Basisplan.", "Thin dark bars at the rows' edge: the baseline.")
+CAPTION = Message(
+    "Dünne dunkle Balken am Zeilenrand: der Basisplan.",
+    "Thin dark bars at the rows' edge: the baseline.",
+)
 _WORDS = {
     "baseline": Message("Basisplan", "Baseline"),
     "start": Message("Beginn im Basisplan", "Start in baseline"),
