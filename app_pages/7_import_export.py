@@ -22,7 +22,7 @@ from roadmap.workshop.merge import APPEND, HOW, merge_import
 from ui.errors import guarded, notify
 from ui.language import lang, plain, say, say_markdown, say_text, t
 from ui.presenter import presenter
-from ui.session import current_plan, revision, save, workshop
+from ui.session import current_baseline, current_plan, revision, save, workshop
 from ui.tables import table_height
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
@@ -209,13 +209,13 @@ def export_section() -> None:
     if not current.measures:
         st.info(say(export_view.NO_MEASURES_YET), icon=":material/lightbulb:")
         return
-    plan = current_plan()
+    plan, baseline = current_plan(), current_baseline()
     stem = file_stem(current.profile.name, date.today())
     st.markdown(say(export_view.WORKBOOK_CONTENTS))
     st.download_button(
         t("Roadmap-Arbeitsmappe herunterladen (Excel)", "Download the roadmap workbook (Excel)"),
-        data=lambda: workbook_bytes(plan, language), file_name=f"{stem}.xlsx", mime=XLSX_MIME, key="export_workbook",
-        type="primary", icon=":material/download:", on_click="ignore",
+        data=lambda: workbook_bytes(plan, language, baseline), file_name=f"{stem}.xlsx", mime=XLSX_MIME,
+        key="export_workbook", type="primary", icon=":material/download:", on_click="ignore",
     )  # fmt: skip
     st.subheader(t("Diagramme für Folien (PNG)", "Charts for slides (PNG)"))
     if st.button(t("Diagramme als PNG vorbereiten", "Prepare charts as PNG"), key="export_prepare",

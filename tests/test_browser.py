@@ -100,7 +100,7 @@ WALK = {
         "budget": "Budget 2026",
         "euros": "225.000\u00a0€",
         "download": "Roadmap-Arbeitsmappe herunterladen (Excel)",
-        "sheets": ["Roadmap", "Gantt", "Budget", "Priorisierung", "Profil", "Maßnahmen"],
+        "sheets": ["Roadmap", "Gantt", "Budget", "Priorisierung", "Profil", "Maßnahmen", "Fortschritt"],
     },
     "en": {
         "revenue": "Annual revenue (€)",
@@ -121,7 +121,7 @@ WALK = {
         "budget": "Budget 2026",
         "euros": "€225,000",
         "download": "Download the roadmap workbook (Excel)",
-        "sheets": ["Roadmap", "Gantt", "Budget", "Prioritisation", "Profile", "Measures"],
+        "sheets": ["Roadmap", "Gantt", "Budget", "Prioritisation", "Profile", "Measures", "Progress"],
     },
 }
 

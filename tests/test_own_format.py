@@ -362,10 +362,13 @@ def workshops(draw: st.DrawFn) -> tuple[Profile, list[Measure]]:
 def _progress(draw: st.DrawFn) -> dict[str, object]:
     """The follow-up fields of a measure: actual months (the end not before the start), progress, cost."""
     start = draw(OPTIONAL_MONTH)
-    end = draw(st.none() | st.integers(0, 30).map(lambda k: (start or Month(2026, 1)) + k))
+    length = draw(st.none() | st.integers(0, 30))
+    end = None
+    if start is not None and length is not None and start.ordinal + length <= Month(2200, 12).ordinal:
+        end = start + length
     return {
         "actual_start": start,
-        "actual_end": end if start is not None and end is not None and end <= Month(2200, 12) else None,
+        "actual_end": end,
         "percent_done": draw(st.integers(0, 100)),
         "actual_cost": draw(st.none() | st.integers(0, 10**9).map(lambda x: x / 100)),
     }

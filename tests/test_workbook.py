@@ -32,6 +32,7 @@ from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan
 from roadmap.planning.ranking import QUADRANTS_EN
 from roadmap.workbook.names import BUDGET_COLUMNS, MEASURE_COLUMNS, PROFILE_KEYS, ROADMAP_COLUMNS, SHEETS
+from roadmap.workbook.progress_sheet import PROGRESS_COLUMNS, SHEET_PROGRESS
 from roadmap.workbook.styles import tint
 from roadmap.workbook.writer import roadmap_order, workbook_bytes, write_workbook
 
@@ -84,9 +85,9 @@ def _values(sheet: Worksheet) -> list[list[object]]:
 def test_the_sheets_come_in_the_contracts_order_with_their_names(roadmap: Plan, lang: str) -> None:
     book = _open(workbook_bytes(roadmap, lang))
 
-    assert book.sheetnames == [name(lang) for name in SHEETS]
+    assert book.sheetnames == [name(lang) for name in (*SHEETS, SHEET_PROGRESS)]
     if lang == "de":
-        assert book.sheetnames == ["Roadmap", "Gantt", "Budget", "Priorisierung", "Profil", "Maßnahmen"]
+        assert book.sheetnames == ["Roadmap", "Gantt", "Budget", "Priorisierung", "Profil", "Maßnahmen", "Fortschritt"]
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -364,13 +365,13 @@ def test_a_workbook_is_written_to_a_path_and_to_a_stream(roadmap: Plan, tmp_path
     write_workbook(roadmap, stream, "en")
 
     assert _open((tmp_path / "roadmap.xlsx").read_bytes()).sheetnames[0] == "Roadmap"
-    assert _open(stream.getvalue()).sheetnames[-1] == "Measures"
+    assert _open(stream.getvalue()).sheetnames[-1] == "Progress"
 
 
 def test_a_workshop_without_measures_still_gives_every_sheet() -> None:
     book = _open(workbook_bytes(plan([], PROFILE)))
 
-    assert len(book.sheetnames) == 6
+    assert len(book.sheetnames) == 7
     assert book["Roadmap"].max_row == 1
 
 
@@ -430,4 +431,42 @@ def test_a_workbook_of_3000_measures_reads_back_whole_and_plans_again(tmp_path: 
     again = workbook_bytes(plan(imported.measures, imported.profile or profile))
 
     assert imported.measures == tuple(measures) and imported.profile == profile
-    assert load_workbook(io.BytesIO(again), read_only=True).sheetnames == [n.de for n in SHEETS]
+    assert load_workbook(io.BytesIO(again), read_only=True).sheetnames == [n.de for n in (*SHEETS, SHEET_PROGRESS)]
+
+
+# ---- Fortschritt: the follow-up against the baseline -------------------------------------------
+
+
+def test_the_progress_sheet_shows_baseline_plan_and_actual_months_slip_progress_cost_and_kpi() -> None:
+    profile = PROFILE.with_changes(as_of=Month(2026, 1))
+    baseline = plan(MEASURES, profile)
+    late = MEASURES[0].with_changes(
+        status="In Umsetzung",
+        actual_start=Month(2026, 1),
+        percent_done=60,
+        actual_cost=6_500,
+        kpi=Kpi("Prozesse erfasst", "0", "12", "7", date(2026, 3, 31)),
+    )
+    current = plan([late, *MEASURES[1:]], profile.with_changes(as_of=Month(2026, 4)))
+
+    rows = _values(_open(workbook_bytes(current, "de", baseline))["Fortschritt"])
+
+    assert rows[0] == [name("de") for name in PROGRESS_COLUMNS]
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert (first["ID"], first["Status"], first["Stand"]) == ("M1", "In Umsetzung", "verspätet")
+    assert (first["Ende im Basisplan"].date(), first["Geplantes Ende"].date()) == (date(2026, 2, 1), date(2026, 4, 1))
+    assert first["Tatsächlicher Beginn"].date() == date(2026, 1, 1) and first["Tatsächliches Ende"] is None
+    assert (first["Verzug (Monate)"], first["Fortschritt (%)"], first["Tatsächliche Kosten (€)"]) == (2, 60, 6_500)
+    assert (first["KPI Zielwert"], first["KPI aktueller Wert"], first["KPI gemessen am"].date()) == (
+        "12",
+        "7",
+        date(2026, 3, 31),
+    )
+    assert len(rows) == len(MEASURES) + 1
+
+
+def test_without_a_baseline_the_progress_sheet_leaves_its_columns_empty() -> None:
+    rows = _values(_open(workbook_bytes(plan(MEASURES, PROFILE), "en"))["Progress"])
+
+    assert rows[0][:4] == ["ID", "Measure", "Status", "State"]
+    assert all(row[4] is None and row[5] is None and row[10] is None for row in rows[1:])

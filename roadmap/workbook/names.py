@@ -104,6 +104,8 @@ MEASURE_COLUMNS: dict[str, Name] = {
     "kpi_measured_on": Name("KPI gemessen am", "KPI measured on"),
 }
 CRITERION_PREFIX = Name("Kriterium: ", "Criterion: ")
+# The follow-up columns: read back by the own workbook's reader only, not mapped by the general importer.
+FOLLOW_UP_COLUMNS = ("actual_start", "actual_end", "percent_done", "actual_cost", "kpi_current", "kpi_measured_on")
 
 # The `Profil` sheet: one key per row in column A, its value in column B.
 PROFILE_KEYS: dict[str, Name] = {
