@@ -112,6 +112,7 @@ def company_form() -> None:
         help=t("Grundlage des Budgets: Budgetanteil × Umsatz.", "The budget's base: budget share × revenue."),
     )
     st.caption(f"= {euro(profile.revenue)}")
+    revenue_per_year()
     _number(
         t("Bestehende IT-Kosten (€/Jahr)", "Existing IT costs (€/year)"),
         "baseline_it",
@@ -124,6 +125,45 @@ def company_form() -> None:
         ),
     )
     st.caption(f"= {euro(profile.baseline_it)}")
+
+
+def _set_year_revenue(year: int) -> Any:
+    """A change function for one year's revenue: the annual revenue again clears the year's own figure."""
+
+    def apply(current: Workshop, value: float) -> Workshop:
+        by_year = dict(current.profile.revenue_by_year)
+        if value is None or float(value) == current.profile.revenue:
+            by_year.pop(year, None)
+        else:
+            by_year[year] = float(value)
+        return current.with_changes(profile=current.profile.with_changes(revenue_by_year=by_year))
+
+    return apply
+
+
+def revenue_per_year() -> None:
+    """A revenue per calendar year of a horizon over several years (growth); by default the annual revenue."""
+    profile = workshop().profile
+    years = sorted({m.year for m in profile.months})
+    if len(years) < 2:
+        return
+    own = bool(profile.revenue_by_year)
+    with st.expander(t("Umsatz je Jahr (Wachstum)", "Revenue per year (growth)"), expanded=own):
+        st.caption(
+            t(
+                "Nur ausfüllen, wo sich der Umsatz ändert: jedes Jahr hat sein eigenes Budget.",
+                "Fill in only where the revenue changes: each year has its own budget.",
+            )
+        )
+        for column, year in zip(st.columns(len(years)), years, strict=True):
+            key = f"unternehmen_revenue_{year}"
+            bind(key, float(profile.revenue_in(year)))
+            with column:
+                st.number_input(
+                    str(year), key=key, min_value=0.0, step=50_000.0, format="%.0f",
+                    on_change=update, args=(key, _set_year_revenue(year)),
+                )  # fmt: skip
+                field_error(key)
 
 
 def planning_form() -> None:

@@ -137,3 +137,21 @@ def test_titles_are_shown_as_typed_even_with_markdown_characters() -> None:
     app = open_page(PAGE, workshop, "de")
 
     assert "- CRM\\_neu \\*jetzt\\*" in _texts(app)
+
+
+def test_the_baselines_ghost_bars_are_drawn_and_can_be_switched_off() -> None:
+    from ui.session import store
+
+    ident = store().create(demo_workshop(), "Basis")
+    store().take_snapshot(ident, "Plan vom Workshop")
+    app = open_page(PAGE, ident=ident)
+
+    chart = app.get("vega_lite_chart")[0].proto
+
+    assert app.toggle(key="roadmap_baseline").value is True
+    assert "baseline" in {data.name for data in chart.datasets}
+    assert "der Basisplan" in " ".join(json.loads(chart.spec)["title"]["subtitle"])
+
+    app.toggle(key="roadmap_baseline").set_value(False).run()
+
+    assert "baseline" not in {data.name for data in app.get("vega_lite_chart")[0].proto.datasets}
