@@ -39,7 +39,7 @@ def _baseline() -> object:
     [
         (A.with_changes(status=DONE), Month(2027, 3), State.DONE),
         (A.with_changes(status=RUNNING, actual_start=Month(2026, 12)), Month(2027, 1), State.ON_TRACK),
-        (A.with_changes(status=RUNNING, actual_start=Month(2026, 12)), Month(2027, 2), State.ON_TRACK),
+        (A.with_changes(status=RUNNING, actual_start=Month(2026, 12)), Month(2027, 2), State.LATE),  # ran its 2
         (A.with_changes(status=RUNNING, actual_start=Month(2026, 12)), Month(2027, 3), State.LATE),
         (A.with_changes(status=IDEA), Month(2027, 1), State.NOT_STARTED),
         (A.with_changes(status=PLANNED), Month(2027, 3), State.LATE),  # its baseline end (February) has passed

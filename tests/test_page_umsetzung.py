@@ -123,3 +123,16 @@ def test_presenter_mode_shows_the_figures_and_no_editing_widgets() -> None:
 
     assert not app.exception
     assert app.metric and not app.data_editor and not own(app.button) and not app.selectbox
+
+
+def test_the_quick_entry_marks_a_measure_under_way_since_a_month_and_it_counts_as_late() -> None:
+    app = open_page(PAGE)
+    form = next(s for s in app.selectbox if s.label == "Maßnahme")
+    form.set_value("M08")
+    next(s for s in app.selectbox if s.label == "Status").set_value("In Umsetzung")
+    next(s for s in app.selectbox if s.label == "Begonnen im").set_value(Month(2026, 6))
+    next(b for b in app.button if b.label == "Übernehmen").click().run()
+
+    measure = _measure(app, "M08")
+    assert (measure.status, measure.actual_start) == ("In Umsetzung", Month(2026, 6))
+    assert _metrics(app)["Verspätet"] == "1"
