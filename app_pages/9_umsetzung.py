@@ -9,9 +9,10 @@ import streamlit as st
 
 from roadmap.domain import formats
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Workshop
-from roadmap.planning.followup import STATE_WORDS, State, replan, slip, summary
+from roadmap.domain.model import STATUSES_EN, Month, Status, Workshop
+from roadmap.planning.followup import STATE_WORDS, State, replan, slip, summary, with_status
 from roadmap.views import progress_table
+from roadmap.views.measure_table import status_names
 from ui.clock import this_month
 from ui.empty import explain_empty_workshop
 from ui.errors import guarded
@@ -181,6 +182,46 @@ def replan_section() -> None:
     )
 
 
+AS_PLANNED = "as_planned"
+
+
+def quick_entry() -> None:
+    """One measure's status (and when it began) in three clicks, for the shared screen."""
+    measures = [m for m in workshop().measures if not m.excluded]
+    titles = {m.id: f"{m.title} ({m.id})" for m in measures}
+    statuses = dict(zip(Status, status_names(lang()), strict=True))
+    now = planning_profile().as_of or this_month()
+    months: list[Month | str] = [AS_PLANNED, *(now + -k for k in range(0, 25))]
+    as_planned = t("wie geplant", "as planned")
+    with st.form(f"umsetzung_quick_{revision()}", border=True):
+        st.markdown(t("**Schnell erfassen**", "**Quick entry**"))
+        which, status, began, go = st.columns([3, 2, 2, 1], vertical_alignment="bottom")
+        chosen = which.selectbox(t("Maßnahme", "Measure"), list(titles), format_func=titles.__getitem__)
+        new_status = status.selectbox(t("Status", "Status"), list(statuses), index=3, format_func=statuses.__getitem__)
+        started = began.selectbox(
+            t("Begonnen im", "Started in"),
+            months,
+            format_func=lambda m: as_planned if m == AS_PLANNED else formats.month(m, lang()),  # type: ignore[arg-type]
+        )
+        if go.form_submit_button(t("Übernehmen", "Apply"), type="primary", width="stretch"):
+            _apply_quick(chosen, Status(new_status), None if started == AS_PLANNED else started)  # type: ignore[arg-type]
+
+
+def _apply_quick(measure_id: str, status: Status, started: Month | None) -> None:
+    current = workshop()
+    measure = current.by_id()[measure_id]
+    if started is not None:
+        measure = measure.with_changes(actual_start=started, actual_end=None)
+    changed = with_status(measure, status, planning_profile().as_of or this_month(), current_plan())
+    measures = tuple(changed if m.id == measure_id else m for m in current.measures)
+    word = STATUSES_EN[status]
+    save(
+        current.with_changes(measures=measures),
+        Message(f"„{measure.title}“: {status.value}.", f"“{measure.title}”: {word}."),
+    )
+    st.rerun()
+
+
 @guarded
 def _apply_table(key: str) -> None:
     state = st.session_state.get(key) or {}
@@ -244,6 +285,7 @@ def main() -> None:
     headline()
     if not presenter():
         replan_section()
+        quick_entry()
     table()
     baseline_section()
 

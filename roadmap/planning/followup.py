@@ -31,11 +31,12 @@ STATE_WORDS: dict[State, Message] = {
 
 
 def due_end(measure: Measure, baseline: Plan | None) -> Month | None:
-    """When the measure should have ended: in the baseline's plan, else actual start + duration."""
+    """When the measure should end: one under way after its duration from its actual start; any other
+    as the baseline planned it; None when neither is known."""
+    if measure.status == Status.RUNNING and measure.actual_start is not None:
+        return measure.actual_start + (measure.duration - 1)
     if baseline is not None and measure.id in baseline.placements:
         return baseline.placements[measure.id].end
-    if measure.actual_start is not None:
-        return measure.actual_start + (measure.duration - 1)
     return None
 
 
