@@ -10,6 +10,7 @@ import streamlit as st
 from roadmap.domain.messages import RoadmapError
 from roadmap.domain.model import Workshop
 from roadmap.importing.importer import import_file
+from roadmap.planning.planner import plan
 from roadmap.workshop.compare import compare
 from ui.language import euro, plain, say, t
 from ui.presenter import presenter
@@ -24,6 +25,7 @@ from ui.session import (
     load_snapshot,
     new_workshop,
     open_workshop,
+    planning_profile,
     rename_workshop,
     restore_snapshot,
     snapshots,
@@ -228,10 +230,15 @@ def compare_section(names: dict[str, str]) -> None:
         key=f"workshops_after_{len(names)}",  # a new or deleted snapshot shows "now" again
     )
     before = load_snapshot(first)
+    # Both states planned from the same planning month, so only what was changed moves a measure.
+    before_plan = plan(before.measures, planning_profile(before))
     if second == NOW:
-        result = compare(before, workshop(), after_plan=current_plan())
+        result = compare(before, workshop(), before_plan=before_plan, after_plan=current_plan())
     else:
-        result = compare(before, load_snapshot(second))
+        after = load_snapshot(second)
+        result = compare(
+            before, after, before_plan=before_plan, after_plan=plan(after.measures, planning_profile(after))
+        )
     for sentence in result.summary():
         st.markdown(f"- {say(sentence)}")
     if result.years:
