@@ -3,8 +3,6 @@ baseline, and re-planning the rest from the planning month."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from roadmap.domain import formats
@@ -13,6 +11,7 @@ from roadmap.domain.model import STATUSES_EN, Month, Status, Workshop
 from roadmap.planning.followup import STATE_WORDS, State, replan, slip, summary, with_status
 from roadmap.views import progress_table
 from roadmap.views.measure_table import status_names
+from ui import clock
 from ui.clock import this_month
 from ui.empty import explain_empty_workshop
 from ui.errors import guarded
@@ -88,7 +87,7 @@ def _choose_baseline(key: str) -> None:
 
 @guarded
 def _take_baseline() -> None:
-    today = date.today()
+    today = clock.today()
     ident = take_snapshot(t(f"Plan vom {today:%d.%m.%Y}", f"Plan of {today:%d %b %Y}"))
     save(workshop().with_changes(baseline=ident))
 
