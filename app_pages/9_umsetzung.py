@@ -150,15 +150,19 @@ def baseline_section() -> None:
 
 @guarded
 def _replan() -> None:
-    before = current_plan()
+    before, baseline = current_plan(), current_baseline()
     as_of = planning_profile().as_of or this_month()
     changed, after = replan(workshop(), before, as_of)
-    moved = sum(
-        1 for key, placed in after.placements.items() if key in before.placements and before.placements[key] != placed
-    )
+    moved = sum(1 for key, placed in after.placements.items() if before.placements.get(key, placed) != placed)
+    de = f"Neu geplant ab {formats.month(as_of, 'de')}: {moved} Maßnahme(n) gegenüber dem bisherigen Plan verschoben"
+    en = f"Re-planned from {formats.month(as_of, 'en')}: {moved} measure(s) moved against the plan so far"
+    if baseline is not None:
+        slipped = sum(1 for m in changed.measures if slip(m, after, baseline))
+        de += f", {slipped} weichen vom Basisplan ab"
+        en += f", {slipped} differ from the baseline"
     notice = Message(
-        f"Neu geplant ab {formats.month(as_of, 'de')}: {moved} Maßnahme(n) verschoben.",
-        f"Re-planned from {formats.month(as_of, 'en')}: {moved} measure(s) moved.",
+        de + "; die Daten der abgeschlossenen und laufenden Maßnahmen sind festgehalten.",
+        en + "; the dates of the measures done and under way are recorded.",
     )
     save(changed, notice)
 
