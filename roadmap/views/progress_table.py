@@ -9,7 +9,7 @@ and naming each one it cannot take (docs/planning.md, the follow-up).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -19,7 +19,7 @@ from roadmap.domain import formats
 from roadmap.domain.messages import Lang, Message, RoadmapError
 from roadmap.domain.model import Kpi, Measure, Month, Status, Workshop
 from roadmap.importing.values import parse_date, parse_month, parse_number
-from roadmap.planning.followup import STATE_WORDS, due_end, slip, state, with_status
+from roadmap.planning.followup import STATE_WORDS, slip, state, with_status
 from roadmap.planning.plan import Plan
 from roadmap.views.column_specs import ColumnSpec, column
 from roadmap.views.measure_table import money_format, month_format, status_names
@@ -215,15 +215,3 @@ def apply_progress(
         return workshop, problems
     measures = tuple(replaced.get(m.id, m) for m in workshop.measures)
     return workshop.with_changes(measures=measures), problems
-
-
-def late_measures(workshop: Workshop, current: Plan, baseline: Plan | None) -> Sequence[Measure]:
-    """The measures that are late at the planning month, in the workshop's order."""
-    as_of = current.profile.as_of or current.profile.horizon_start
-    return [m for m in workshop.measures if not m.excluded and state(m, as_of, baseline).value == "late"]
-
-
-def due_text(measure: Measure, baseline: Plan | None, lang: Lang) -> str:
-    """'fällig März 2027' / 'due March 2027', or '' when no end is known."""
-    end = due_end(measure, baseline)
-    return "" if end is None else Message(f"fällig {formats.month(end, 'de')}", f"due {formats.month(end, 'en')}")(lang)
