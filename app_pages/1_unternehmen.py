@@ -148,7 +148,8 @@ def revenue_per_year() -> None:
     if len(years) < 2:
         return
     own = bool(profile.revenue_by_year)
-    with st.expander(t("Umsatz je Jahr (Wachstum)", "Revenue per year (growth)"), expanded=own):
+    title = t("Umsatz je Jahr (Wachstum)", "Revenue per year (growth)")
+    with st.expander(title, expanded=own, key="unternehmen_years"):
         st.caption(
             t(
                 "Nur ausfüllen, wo sich der Umsatz ändert: jedes Jahr hat sein eigenes Budget.",

@@ -6,8 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from roadmap.domain import formats
-from roadmap.domain.messages import Message
-from roadmap.domain.model import STATUSES_EN, Month, Status, Workshop
+from roadmap.domain.model import Month, Status, Workshop
 from roadmap.planning.followup import STATE_WORDS, State, replan, slip, summary, with_status
 from roadmap.views import progress_table
 from roadmap.views.measure_table import status_names
@@ -154,16 +153,8 @@ def _replan() -> None:
     as_of = planning_profile().as_of or this_month()
     changed, after = replan(workshop(), before, as_of)
     moved = sum(1 for key, placed in after.placements.items() if before.placements.get(key, placed) != placed)
-    de = f"Neu geplant ab {formats.month(as_of, 'de')}: {moved} Maßnahme(n) gegenüber dem bisherigen Plan verschoben"
-    en = f"Re-planned from {formats.month(as_of, 'en')}: {moved} measure(s) moved against the plan so far"
-    if baseline is not None:
-        slipped = sum(1 for m in changed.measures if slip(m, after, baseline))
-        de += f", {slipped} weichen vom Basisplan ab"
-        en += f", {slipped} differ from the baseline"
-    notice = Message(
-        de + "; die Daten der abgeschlossenen und laufenden Maßnahmen sind festgehalten.",
-        en + "; the dates of the measures done and under way are recorded.",
-    )
+    slipped = None if baseline is None else sum(1 for m in changed.measures if slip(m, after, baseline))
+    notice = progress_table.replan_notice(as_of, moved, slipped)
     save(changed, notice)
 
 
@@ -199,14 +190,25 @@ def quick_entry() -> None:
     with st.form(f"umsetzung_quick_{revision()}", border=True):
         st.markdown(t("**Schnell erfassen**", "**Quick entry**"))
         which, status, began, go = st.columns([3, 2, 2, 1], vertical_alignment="bottom")
-        chosen = which.selectbox(t("Maßnahme", "Measure"), list(titles), format_func=titles.__getitem__)
-        new_status = status.selectbox(t("Status", "Status"), list(statuses), index=3, format_func=statuses.__getitem__)
+        chosen = which.selectbox(
+            t("Maßnahme", "Measure"), list(titles), format_func=titles.__getitem__, key="umsetzung_quick_measure"
+        )
+        new_status = status.selectbox(
+            t("Status", "Status"),
+            list(statuses),
+            index=3,
+            format_func=statuses.__getitem__,
+            key="umsetzung_quick_status",
+        )
         started = began.selectbox(
             t("Begonnen im", "Started in"),
             months,
+            key="umsetzung_quick_started",
             format_func=lambda m: as_planned if m == AS_PLANNED else formats.month(m, lang()),  # type: ignore[arg-type]
         )
-        if go.form_submit_button(t("Übernehmen", "Apply"), type="primary", width="stretch"):
+        if go.form_submit_button(
+            t("Übernehmen", "Apply"), type="primary", width="stretch", key="umsetzung_quick_apply"
+        ):
             _apply_quick(chosen, Status(new_status), None if started == AS_PLANNED else started)  # type: ignore[arg-type]
 
 
@@ -217,11 +219,7 @@ def _apply_quick(measure_id: str, status: Status, started: Month | None) -> None
         measure = measure.with_changes(actual_start=started, actual_end=None)
     changed = with_status(measure, status, planning_profile().as_of or this_month(), current_plan())
     measures = tuple(changed if m.id == measure_id else m for m in current.measures)
-    word = STATUSES_EN[status]
-    save(
-        current.with_changes(measures=measures),
-        Message(f"„{measure.title}“: {status.value}.", f"“{measure.title}”: {word}."),
-    )
+    save(current.with_changes(measures=measures), progress_table.status_notice(measure, status))
     st.rerun()
 
 

@@ -74,7 +74,7 @@ def _monthly_load(plan: Plan) -> list[tuple[str, float, float]]:
     committed = {m: 0.0 for m in profile.months}
     for placement in plan.placements.values():
         measure = by_id[placement.measure_id]
-        per_month = measure.person_days / measure.duration
+        per_month = measure.person_days / (placement.end - placement.start + 1)  # spread as the ledger does
         for ordinal in range(placement.start.ordinal, placement.end.ordinal + 1):
             month = profile.horizon_start + (ordinal - profile.horizon_start.ordinal)
             if month in total:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from roadmap.domain import formats
 from roadmap.domain.messages import Lang, Message, RoadmapError
-from roadmap.domain.model import Kpi, Measure, Month, Status, Workshop
+from roadmap.domain.model import STATUSES_EN, Kpi, Measure, Month, Status, Workshop
 from roadmap.importing.values import parse_date, parse_month, parse_number
 from roadmap.planning.followup import STATE_WORDS, slip, state, with_status
 from roadmap.planning.plan import Plan
@@ -215,3 +215,21 @@ def apply_progress(
         return workshop, problems
     measures = tuple(replaced.get(m.id, m) for m in workshop.measures)
     return workshop.with_changes(measures=measures), problems
+
+
+def replan_notice(as_of: Month, moved: int, slipped: int | None) -> Message:
+    """What a re-plan did: measures moved against the plan so far and, with a baseline, how many differ from it."""
+    de = f"Neu geplant ab {formats.month(as_of, 'de')}: {moved} Maßnahme(n) gegenüber dem bisherigen Plan verschoben"
+    en = f"Re-planned from {formats.month(as_of, 'en')}: {moved} measure(s) moved against the plan so far"
+    if slipped is not None:
+        de += f", {slipped} weichen vom Basisplan ab"
+        en += f", {slipped} differ from the baseline"
+    return Message(
+        de + "; die Daten der abgeschlossenen und laufenden Maßnahmen sind festgehalten.",
+        en + "; the dates of the measures done and under way are recorded.",
+    )
+
+
+def status_notice(measure: Measure, status: Status) -> Message:
+    """'„CRM“: Abgeschlossen.' – what a quick entry did."""
+    return Message(f"„{measure.title}“: {status.value}.", f"“{measure.title}”: {STATUSES_EN[status]}.")
