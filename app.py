@@ -17,7 +17,8 @@ from ui.session import saved_at, step_back, sync, undo_state, workshop, workshop
 st.set_page_config(page_title="Digital-Roadmap für KMU", page_icon="🗺️", layout="wide")
 
 
-# The workshop steps, left to right, and the list of workshops: file, path, titles, icon.
+# The seven workshop steps, left to right, the scenarios, the follow-up after the workshop, and the list
+# of workshops: file, path, titles, icon.
 PAGES: tuple[tuple[str, str, str, str, str], ...] = (
     ("1_unternehmen", "unternehmen", "Unternehmen", "Company", "factory"),
     ("2_bestandsaufnahme", "bestandsaufnahme", "Bestandsaufnahme", "Maturity check", "checklist"),
@@ -27,6 +28,7 @@ PAGES: tuple[tuple[str, str, str, str, str], ...] = (
     ("6_budget", "budget", "Budget", "Budget", "euro"),
     ("9_szenarien", "szenarien", "Szenarien", "Scenarios", "compare_arrows"),
     ("7_import_export", "import-export", "Import / Export", "Import / export", "import_export"),
+    ("9_umsetzung", "umsetzung", "Umsetzung", "Progress", "task_alt"),
     ("8_workshops", "workshops", "Workshops & Stände", "Workshops & snapshots", "folder_open"),
 )
 

@@ -27,7 +27,7 @@ from ui.errors import guarded, notify
 from ui.language import lang, plain, say, say_markdown, say_text, t
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note, every_scenario
-from ui.session import current_plan, revision, save, workshop
+from ui.session import current_baseline, current_plan, revision, save, workshop
 from ui.tables import table_height
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "json", "xml"]
@@ -309,12 +309,12 @@ def export_section() -> None:
         st.info(say(export_view.NO_MEASURES_YET), icon=":material/lightbulb:")
         return
     active_scenario_note()
-    plan, scenarios = current_plan(), every_scenario()
+    plan, scenarios, baseline = current_plan(), every_scenario(), current_baseline()
     stem = file_stem(current.profile.name, date.today())
     st.markdown(say(export_view.WORKBOOK_CONTENTS))
     st.download_button(
         t("Roadmap-Arbeitsmappe herunterladen (Excel)", "Download the roadmap workbook (Excel)"),
-        data=lambda: workbook_bytes(plan, language, scenarios), file_name=f"{stem}.xlsx", mime=XLSX_MIME,
+        data=lambda: workbook_bytes(plan, language, baseline, scenarios), file_name=f"{stem}.xlsx", mime=XLSX_MIME,
         key="export_workbook", type="primary", icon=":material/download:", on_click="ignore",
     )  # fmt: skip
     handout_download(plan, scenarios, stem, current.active_scenario)

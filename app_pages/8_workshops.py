@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Profile, Workshop
+from roadmap.domain.model import Workshop
 from roadmap.importing.importer import import_file
+from roadmap.planning.planner import plan
 from roadmap.workshop.compare import compare
 from ui.language import euro, plain, say, t
 from ui.presenter import presenter
@@ -22,7 +23,9 @@ from ui.session import (
     demo_workshop,
     duplicate_workshop,
     load_snapshot,
+    new_workshop,
     open_workshop,
+    planning_profile,
     rename_workshop,
     restore_snapshot,
     snapshots,
@@ -138,7 +141,7 @@ def new_section() -> None:
         )
     if st.button(t("Workshop anlegen", "Create workshop"), icon=":material/add:", type="primary", key=once("create")):
         if source == "empty":
-            new = Workshop()
+            new = new_workshop()
         elif source == "demo":
             new = demo_workshop()
         elif upload is None:
@@ -151,7 +154,7 @@ def new_section() -> None:
             except RoadmapError as error:
                 st.error(say(error), icon=":material/error:")
                 return
-            new = Workshop(profile=result.profile or Profile(), measures=tuple(result.measures))
+            new = Workshop(profile=result.profile or new_workshop().profile, measures=tuple(result.measures))
         fallback = new.profile.name or (upload.name if upload else "") or t("Neuer Workshop", "New workshop")
         create_workshop(new, name.strip() or fallback)
         st.rerun()
@@ -227,10 +230,15 @@ def compare_section(names: dict[str, str]) -> None:
         key=f"workshops_after_{len(names)}",  # a new or deleted snapshot shows "now" again
     )
     before = load_snapshot(first)
+    # Both states planned from the same planning month, so only what was changed moves a measure.
+    before_plan = plan(before.measures, planning_profile(before))
     if second == NOW:
-        result = compare(before, workshop(), after_plan=current_plan())
+        result = compare(before, workshop(), before_plan=before_plan, after_plan=current_plan())
     else:
-        result = compare(before, load_snapshot(second))
+        after = load_snapshot(second)
+        result = compare(
+            before, after, before_plan=before_plan, after_plan=plan(after.measures, planning_profile(after))
+        )
     for sentence in result.summary():
         st.markdown(f"- {say(sentence)}")
     if result.years:

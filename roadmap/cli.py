@@ -25,7 +25,7 @@ from roadmap.domain.messages import (
     lang_of,
     output_is_input,
 )
-from roadmap.domain.model import FIELDS, FIELDS_EN, Measure, Month, PlanMode, Profile, Workshop
+from roadmap.domain.model import FIELDS, FIELDS_EN, Measure, Month, PlanMode, Profile, Workshop, default_horizon
 
 if TYPE_CHECKING:
     from roadmap.planning.plan import Plan
@@ -96,6 +96,13 @@ def _arguments(sub: argparse.ArgumentParser, out: str, de: bool) -> None:
     )
     sub.add_argument("--start", metavar="YYYY-MM")
     sub.add_argument("--end", metavar="YYYY-MM")
+    sub.add_argument(
+        "--as-of",
+        metavar="YYYY-MM",
+        help="Planungsstand: nichts Neues beginnt davor (Standard: aktueller Monat)"
+        if de
+        else "planning month: nothing new starts before it (default: the current month)",
+    )
     sub.add_argument("--mode", choices=[mode.value for mode in PlanMode])
     sub.add_argument(
         "--scenario",
@@ -128,10 +135,16 @@ def _amount(text: str | None, flag: str) -> float | None:
     return value
 
 
-def _profile(base: Profile | None, args: argparse.Namespace) -> Profile:
-    """The file's profile (if any) with every given flag laid over it."""
-    profile = base or Profile()
-    changes: dict[str, object] = {}
+def _profile(base: Profile | None, args: argparse.Namespace, today: date) -> Profile:
+    """The file's profile (if any) with every given flag laid over it.
+
+    The planning month is `--as-of` or today's month (a workbook's own value only records when its
+    plan was made); without a profile in the file the horizon looks ahead from it (`default_horizon`).
+    """
+    as_of = Month.parse(args.as_of) if args.as_of else Month.of(today)
+    start, end = default_horizon(as_of)
+    profile = base or Profile(horizon_start=start, horizon_end=end)
+    changes: dict[str, object] = {"as_of": as_of}
     for flag, key in (
         ("--revenue", "revenue"),
         ("--budget-share", "budget_share"),
@@ -160,8 +173,9 @@ def _profile(base: Profile | None, args: argparse.Namespace) -> Profile:
     return profile
 
 
-def run_plan(args: argparse.Namespace, lang: Lang) -> list[str]:
-    """Import, rank, plan and write the workbook (or the handout); return the summary lines."""
+def run_plan(args: argparse.Namespace, lang: Lang, today: date) -> list[str]:
+    """Import, rank, plan (from the planning month, `today`'s unless --as-of) and write the workbook (or the
+    handout); return the summary lines."""
     from roadmap.importing.importer import import_file
     from roadmap.planning.planner import plan
 
@@ -169,11 +183,11 @@ def run_plan(args: argparse.Namespace, lang: Lang) -> list[str]:
     out = Path(args.out)
     _check_paths(source, out, ".pdf" if args.command == "handout" else ".xlsx")
     imported = import_file(source, filename=source.name, sheet=args.sheet)
-    profile = _profile(imported.profile, args)
+    profile = _profile(imported.profile, args, today)
     roadmap = plan(imported.measures, profile)
     scenarios = compared(Workshop(profile=profile, measures=tuple(imported.measures)), args.scenario or [])
     try:
-        _write(args.command, roadmap, out, lang, scenarios)  # atomic: a temporary file renamed into place
+        _write(args.command, roadmap, out, lang, scenarios, today)  # atomic: a temporary file renamed into place
     except OSError as error:
         reason = error.strerror or error
         de, en = ("einem PDF-Betrachter", "a PDF viewer") if args.command == "handout" else ("Excel", "Excel")
@@ -187,14 +201,16 @@ def run_plan(args: argparse.Namespace, lang: Lang) -> list[str]:
     return lines + scenario_lines(scenarios, lang)
 
 
-def _write(command: str, roadmap: Plan, out: Path, lang: Lang, scenarios: Sequence[ScenarioResult]) -> None:
-    """Write the workbook (`plan`) or the handout dated today (`handout`), atomically."""
+def _write(
+    command: str, roadmap: Plan, out: Path, lang: Lang, scenarios: Sequence[ScenarioResult], today: date
+) -> None:
+    """Write the workbook (`plan`) or the handout dated `today` (`handout`), atomically."""
     from roadmap.workbook.writer import write_atomically, write_workbook
 
     if command == "handout":
         from roadmap.handout.pdf import handout_pdf
 
-        data = handout_pdf(roadmap, lang, date.today(), scenarios)
+        data = handout_pdf(roadmap, lang, today, scenarios)
         write_atomically(out, lambda stream: stream.write(data))
     else:
         write_workbook(roadmap, out, lang=lang, scenarios=scenarios)
@@ -285,10 +301,23 @@ def summary(
     inferred: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The short summary printed on success (`inferred`: the measures whose field was inferred from words)."""
+    from roadmap.domain.formats import month
     from roadmap.planning.budget import yearly_costs
+    from roadmap.planning.reasons import horizon_note
 
     de = lang != "en"
+    profile = roadmap.profile
     lines = [
+        (
+            f"Planungsstand: {month(profile.as_of, lang)}, Planungszeitraum {profile.horizon_start} – "
+            f"{profile.horizon_end}"
+            if de
+            else f"Plan as of: {month(profile.as_of, lang)}, horizon {profile.horizon_start} – {profile.horizon_end}"
+        )
+        if profile.as_of is not None
+        else f"Planungszeitraum {profile.horizon_start} – {profile.horizon_end}"
+        if de
+        else f"Horizon {profile.horizon_start} – {profile.horizon_end}",
         (
             f"Gelesen: {len(measures)} Maßnahmen (Blatt '{sheet}')"
             if de
@@ -306,6 +335,9 @@ def summary(
             else ("Zeitlimit erreicht, bester gefundener Plan" if de else "time limit reached, best plan found")
         )
         lines.append(("Modus: " if de else "Mode: ") + f"{roadmap.mode} – {state}")
+    note = horizon_note(profile)
+    if note is not None:
+        lines.append(("Hinweis: " if de else "Note: ") + note(lang))
     for year in yearly_costs(roadmap):
         verdict = (
             ("über Budget" if de else "over budget") if year.over_budget else ("im Budget" if de else "within budget")
@@ -344,7 +376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     prefix = "Error: " if lang == "en" else "Fehler: "
     try:
         args = _parser(lang).parse_args(args_list)
-        for line in run_plan(args, lang):
+        for line in run_plan(args, lang, date.today()):
             print(line)
         return EXIT_OK
     except RoadmapError as error:

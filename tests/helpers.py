@@ -10,11 +10,14 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# The day the app believes it is during the in-process tests (tests/conftest.py sets ROADMAP_TODAY).
+FIXED_TODAY = date(2026, 12, 1)
 REALXLSX = REPO.parent / "shared" / "realxlsx"
 REQUIRE_REALXLSX = "ROADMAP_REQUIRE_REALXLSX"
 

@@ -32,6 +32,7 @@ PAGES = (
     "app_pages/7_import_export.py",
     "app_pages/8_workshops.py",
     "app_pages/9_szenarien.py",
+    "app_pages/9_umsetzung.py",
 )
 
 
@@ -90,13 +91,14 @@ def large_workshop(count: int = 500, seed: int = 7) -> Workshop:
         capacity=400,
         horizon_start=Month(2026, 1),
         horizon_end=Month(2027, 12),
+        as_of=Month(2026, 1),  # planned as on the horizon's first day, whatever the tests' day
     )
     return Workshop(profile=profile, measures=tuple(measures), participants=8)
 
 
 WORKSHOPS: dict[str, Callable[[], Workshop]] = {
     "empty": Workshop,
-    "demo": demo_workshop,
+    "demo": demo_workshop,  # as it stands on the tests' fixed day (tests/conftest.py)
     "large": large_workshop,
 }
 

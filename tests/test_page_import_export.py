@@ -417,7 +417,7 @@ def test_the_workbook_is_named_after_the_company_and_written_in_the_session_lang
     book = openpyxl.load_workbook(io.BytesIO(downloads[name]()), read_only=True)
 
     assert re.fullmatch(r"roadmap_Schneider_Feinmechanik_GmbH_\d{4}-\d{2}-\d{2}\.xlsx", name)
-    assert book.sheetnames == ["Roadmap", "Gantt", "Budget", "Prioritisation", "Profile", "Measures"]
+    assert book.sheetnames == ["Roadmap", "Gantt", "Budget", "Prioritisation", "Profile", "Measures", "Progress"]
 
 
 def test_the_charts_become_pngs_for_slides_only_on_request(downloads: dict) -> None:

@@ -39,6 +39,45 @@ def test_no_plan_ever_breaks_a_rule_and_nothing_is_dropped(portfolio: tuple[list
 
 
 @SLOW
+@given(portfolios(max_size=60, max_months=30))
+def test_nothing_not_under_way_starts_before_the_planning_month(portfolio: tuple[list[Measure], Profile]) -> None:
+    measures, profile = portfolio
+
+    roadmap = plan(measures, profile)
+
+    for placement in roadmap.placements.values():
+        if not placement.committed:
+            assert placement.start >= profile.horizon_start
+            assert profile.as_of is None or placement.start >= profile.as_of, placement
+
+
+@SLOW
+@given(portfolios(max_size=60, max_months=30))
+def test_done_and_under_way_measures_keep_their_actual_dates(portfolio: tuple[list[Measure], Profile]) -> None:
+    measures, profile = portfolio
+
+    roadmap = plan(measures, profile)
+
+    for measure in measures:
+        placed = roadmap.placements.get(measure.id)
+        if measure.excluded or measure.status not in (Status.RUNNING, Status.DONE):
+            assert placed is None or not placed.committed
+            continue
+        ended = measure.actual_end or (measure.actual_start or profile.horizon_start) + (measure.duration - 1)
+        if measure.status == Status.DONE and (measure.actual_start is None or ended < profile.horizon_start):
+            assert roadmap.not_planned[measure.id].code == Reason.DONE  # before the horizon: only runs
+            continue
+        assert placed is not None and placed.committed
+        if measure.actual_start is not None:
+            assert placed.start == measure.actual_start
+        if measure.status == Status.DONE and measure.actual_end is not None:
+            assert placed.end == measure.actual_end
+        if measure.status == Status.RUNNING:
+            assert placed.end >= placed.start + (measure.duration - 1)
+            assert profile.as_of is None or placed.end >= profile.as_of
+
+
+@SLOW
 @given(portfolios(max_size=25, max_months=18))
 def test_in_a_greedy_plan_no_planned_measure_could_start_earlier(
     portfolio: tuple[list[Measure], Profile],

@@ -36,7 +36,7 @@ def _rows(data: bytes, sheet: str) -> list[list[object]]:
 def test_the_scenarios_sheet_comes_after_the_others_whose_order_stays(lang: str) -> None:
     results = _results(demo_workshop())
 
-    book = load_workbook(io.BytesIO(workbook_bytes(results[0].plan, lang, results)), read_only=True)
+    book = load_workbook(io.BytesIO(workbook_bytes(results[0].plan, lang, scenarios=results)), read_only=True)
 
     assert book.sheetnames == [*(name(lang) for name in SHEETS), "Szenarien" if lang == "de" else "Scenarios"]
 
@@ -53,7 +53,7 @@ def test_without_scenarios_the_workbook_has_no_scenarios_sheet() -> None:
 def test_the_sheets_figures_equal_the_side_by_side_views(build: object) -> None:
     results = _results(build())  # type: ignore[operator]
 
-    rows = _rows(workbook_bytes(results[0].plan, "de", results), "Szenarien")
+    rows = _rows(workbook_bytes(results[0].plan, "de", scenarios=results), "Szenarien")
 
     assert rows[0] == ["Kennzahl", "Basis", "Vier Prozent", "Ohne Förderung", "Wenig IT"]
     by_label = {row[0]: row[1:] for row in rows if row and row[0]}
@@ -76,7 +76,7 @@ def test_every_title_only_one_scenario_plans_is_listed_in_full_below_the_figures
     workshop = add_scenario(workshop, "Viel", {"budget_share": 10})
     results = compare({name: scenario_plan(workshop, name) for name in names(workshop)})
 
-    rows = _rows(workbook_bytes(results[0].plan, "de", results), "Szenarien")
+    rows = _rows(workbook_bytes(results[0].plan, "de", scenarios=results), "Szenarien")
 
     start = next(n for n, row in enumerate(rows) if row[0] == "Nur in diesem Szenario geplant, vollständig")
     listed = [row[2] for row in rows[start + 1 : start + 40] if len(row) > 2 and row[2]]
@@ -88,7 +88,7 @@ def test_every_title_only_one_scenario_plans_is_listed_in_full_below_the_figures
 def test_libreoffice_opens_the_scenarios_sheet_with_its_figures(tmp_path: Path) -> None:
     results = _results(demo_workshop())
     path = tmp_path / "szenarien.xlsx"
-    write_workbook(results[0].plan, path, "de", results)
+    write_workbook(results[0].plan, path, "de", scenarios=results)
 
     rows = _csv(path, len(SHEETS) + 1, tmp_path)
 

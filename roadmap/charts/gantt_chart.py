@@ -16,6 +16,7 @@ from typing import Any
 import altair as alt
 from babel.dates import format_date
 
+from roadmap.charts.gantt_baseline import CAPTION, ghost_bars, ghost_rows
 from roadmap.charts.style import (
     FONT_SIZES,
     INK,
@@ -374,8 +375,9 @@ def _today(axes: _Axes) -> alt.Chart:
     return today
 
 
-def gantt_chart(plan: Plan, lang: str, today: date | None = None) -> alt.LayerChart:
-    """The roadmap's Gantt chart: bars per field, phase bands, milestone diamonds, links, today line."""
+def gantt_chart(plan: Plan, lang: str, today: date | None = None, baseline: Plan | None = None) -> alt.LayerChart:
+    """The roadmap's Gantt chart: bars per field, phase bands, milestone diamonds, links, today line, and the
+    baseline's ghost bars when a baseline is given (roadmap/charts/gantt_baseline.py)."""
     rows = gantt_rows(plan, lang)
     axes = _axes(plan, rows, lang)
     lines, arrows = _links(axes)
@@ -389,6 +391,10 @@ def gantt_chart(plan: Plan, lang: str, today: date | None = None) -> alt.LayerCh
         layers.append(_today(axes))
         datasets["today"] = [{"x": position, "text": caption}]
         subtitle.append(caption)
+    if baseline is not None:
+        layers.append(ghost_bars(axes.at, axes.row("label"), lang))
+        datasets["baseline"] = ghost_rows(plan, baseline, {row["id"]: row["label"] for row in rows}, lang)
+        subtitle.append(CAPTION("en" if lang == "en" else "de"))
     chart = (
         layered(*layers)
         .resolve_scale(color="independent")

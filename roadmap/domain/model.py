@@ -156,13 +156,21 @@ def months_between(first: Month, last: Month) -> list[Month]:
     return [Month.from_ordinal(o) for o in range(first.ordinal, last.ordinal + 1)]
 
 
+def default_horizon(as_of: Month) -> tuple[Month, Month]:
+    """The horizon a new plan looks ahead: from the planning month to December of the following year
+    (docs/planning.md, the planning month): 2026-12 gives 2026-12…2027-12, 2027-03 gives 2027-03…2028-12."""
+    return as_of, Month(min(as_of.year + 1, LAST_MONTH.year), 12)
+
+
 @dataclass(frozen=True)
 class Kpi:
-    """A key figure that shows a measure's success."""
+    """A key figure that shows a measure's success: where it started, where it should get, where it is."""
 
     name: str = ""
     baseline: str = ""
     target: str = ""
+    current: str = ""
+    measured_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -211,9 +219,14 @@ class Measure:
     notes: str = ""
     votes: int = 0
     criteria: dict[str, float] = dataclass_field(default_factory=dict)
+    # The follow-up (docs/planning.md, the follow-up): what really happened after the workshop.
+    actual_start: Month | None = None
+    actual_end: Month | None = None
+    percent_done: int = 0
+    actual_cost: float | None = None
 
     def __post_init__(self) -> None:
-        problem = _measure_problem(self)
+        problem = _measure_problem(self) or _progress_problem(self)
         if problem is not None:
             raise RoadmapError(problem)
         object.__setattr__(self, "status", Status(self.status))  # a stored word becomes its Status
@@ -274,6 +287,26 @@ def _measure_problem(m: Measure) -> Message | None:
     return None
 
 
+def _progress_problem(m: Measure) -> Message | None:
+    name = f"'{m.title or m.id}'"
+    if not isinstance(m.percent_done, int) or not 0 <= m.percent_done <= 100:
+        return Message(
+            f"Maßnahme {name}: Fortschritt muss zwischen 0 und 100 % liegen, nicht {m.percent_done}.",
+            f"Measure {name}: progress must lie between 0 and 100 %, not {m.percent_done}.",
+        )
+    if m.actual_cost is not None and not (math.isfinite(m.actual_cost) and m.actual_cost >= 0):
+        return Message(
+            f"Maßnahme {name}: tatsächliche Kosten dürfen nicht negativ sein ({m.actual_cost}).",
+            f"Measure {name}: actual cost must not be negative ({m.actual_cost}).",
+        )
+    if m.actual_start is not None and m.actual_end is not None and m.actual_end < m.actual_start:
+        return Message(
+            f"Maßnahme {name}: tatsächliches Ende ({m.actual_end}) liegt vor dem Beginn ({m.actual_start}).",
+            f"Measure {name}: actual end ({m.actual_end}) lies before the actual start ({m.actual_start}).",
+        )
+    return None
+
+
 def duration_months(months: float) -> int:
     """Whole months from a possibly fractional duration: fractions round up, at least 1."""
     return max(1, math.ceil(round(months, 9)))
@@ -324,6 +357,11 @@ class Profile:
     dots_per_person: int = 3
     criteria: tuple[Criterion, ...] = ()
     mode: PlanMode = PlanMode.GREEDY
+    # The planning month (Planungsstand): nothing not under way starts before it. None: not fixed –
+    # the app and the command line then pass the current month (docs/planning.md, the planning month).
+    as_of: Month | None = None
+    # Revenue of single calendar years where it differs from `revenue` (growth); other years use `revenue`.
+    revenue_by_year: dict[int, float] = dataclass_field(default_factory=dict)
 
     def __post_init__(self) -> None:
         problem = _profile_problem(self)
@@ -342,23 +380,50 @@ class Profile:
         """The budget of a full year: budget share × annual revenue."""
         return self.revenue * self.budget_share / 100
 
+    def revenue_in(self, year: int) -> float:
+        """The annual revenue of a calendar year: its own figure if given, else `revenue`."""
+        return self.revenue_by_year.get(year, self.revenue)
+
+    def planned_as_of(self, current: Month) -> Profile:
+        """This profile with its planning month fixed: its own if set, else `current` (the month the caller
+        passes in, today's month in the app and on the command line)."""
+        return self if self.as_of is not None else replace(self, as_of=current)
+
+    @property
+    def first_open_month(self) -> Month:
+        """The first month a measure not yet under way may start: the later of horizon start and planning month."""
+        return max(self.horizon_start, self.as_of) if self.as_of is not None else self.horizon_start
+
     @property
     def corridor(self) -> tuple[float, float]:
         """The usual yearly IT spending for this revenue: 1 % to 5 % of it (the article's corridor)."""
         return self.revenue * CORRIDOR[0] / 100, self.revenue * CORRIDOR[1] / 100
 
     def net_one_time_cost(self, measure: Measure) -> float:
-        """A measure's one-time cost after funding (rule 3)."""
+        """A measure's one-time cost after funding (rule 3); what was really spent counts where it is known."""
+        cost = booked_one_time_cost(measure)
         if measure.funding_eligible:
-            return measure.one_time_cost * (1 - self.funding_rate / 100)
-        return measure.one_time_cost
+            return cost * (1 - self.funding_rate / 100)
+        return cost
 
     def with_changes(self, **changes: object) -> Profile:
         """A copy with some settings changed (validated again)."""
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+def booked_one_time_cost(measure: Measure) -> float:
+    """The one-time cost (before funding) the budget counts: a finished measure's actual cost where
+    it is known; a measure under way at least what it was planned to cost, more if more was spent."""
+    if measure.actual_cost is None or measure.status not in (Status.DONE, Status.RUNNING):
+        return measure.one_time_cost
+    if measure.status == Status.DONE:
+        return measure.actual_cost
+    return max(measure.actual_cost, measure.one_time_cost)
+
+
 def _profile_problem(p: Profile) -> Message | None:
+    if any(not (math.isfinite(v) and v >= 0) for v in p.revenue_by_year.values()):
+        return Message("Der Umsatz eines Jahres darf nicht negativ sein.", "A year's revenue must not be negative.")
     checks = (
         (p.revenue >= 0, "Der Umsatz darf nicht negativ sein.", "Revenue must not be negative."),
         (
@@ -431,6 +496,9 @@ class Workshop:
     # Named variants of the settings (docs/planning.md, scenarios) and the one the pages show ("" = Basis).
     scenarios: tuple[Scenario, ...] = ()
     active_scenario: str = ""
+    # The snapshot whose plan is the baseline (docs/planning.md, the follow-up): None = the first
+    # snapshot, "" = no baseline, else a snapshot's id.
+    baseline: str | None = None
 
     def __post_init__(self) -> None:
         problem = scenario_problem(self.scenarios, self.active_scenario)
@@ -450,6 +518,12 @@ class Workshop:
     def with_changes(self, **changes: object) -> Workshop:
         """A copy with some parts changed (validated again)."""
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    @classmethod
+    def starting(cls, as_of: Month) -> Workshop:
+        """A new empty workshop whose horizon looks ahead from the planning month (`default_horizon`)."""
+        start, end = default_horizon(as_of)
+        return cls(profile=Profile(horizon_start=start, horizon_end=end))
 
     def by_id(self) -> dict[str, Measure]:
         """The measures keyed by id."""

@@ -288,7 +288,7 @@ class _RowReader:
                 excluded=bool(cells.excluded),
                 owner=cells.owner or "",
                 status=status,
-                kpi=Kpi(*(part or "" for part in cells.kpi)),
+                kpi=Kpi(cells.kpi[0] or "", cells.kpi[1] or "", cells.kpi[2] or ""),
                 notes="; ".join(notes),
                 votes=cells.votes or 0,
             )

@@ -40,7 +40,7 @@ class Ledger:
         self.budget_left = []
         for year in self.years:
             fraction = self.tail[0][year_index[year]] / 12
-            limit = profile.budget_share / 100 * profile.revenue * fraction
+            limit = profile.budget_share / 100 * profile.revenue_in(year) * fraction
             self.budget_left.append(limit - profile.baseline_it * fraction)
         self.capacity = profile.capacity
         self.load = [0.0] * self.length

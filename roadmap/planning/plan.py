@@ -24,6 +24,8 @@ class Reason(StrEnum):
     EXCLUDED = "excluded"
     DONE = "done"
     PIN = "pin"
+    DEADLINE_PASSED = "deadline_passed"
+    HORIZON_PASSED = "horizon_passed"
 
 
 @dataclass(frozen=True)

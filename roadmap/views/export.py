@@ -27,10 +27,10 @@ NO_MEASURES_YET = Message(
     "are then available here.",
 )
 WORKBOOK_CONTENTS = Message(
-    "Die Arbeitsmappe enthält Roadmap, Gantt, Budget, Priorisierung, Profil und alle Maßnahmen – "
-    "zum Weiterarbeiten in Excel und für Bank, Fördergeber oder IT-Dienstleister.",
-    "The workbook holds roadmap, Gantt, budget, prioritisation, profile and every measure – to keep working "
-    "in Excel and to send to the bank, funding body or IT provider.",
+    "Die Arbeitsmappe enthält Roadmap, Gantt, Budget, Priorisierung, Profil, alle Maßnahmen und den "
+    "Fortschritt – zum Weiterarbeiten in Excel und für Bank, Fördergeber oder IT-Dienstleister.",
+    "The workbook holds roadmap, Gantt, budget, prioritisation, profile, every measure and the progress – to "
+    "keep working in Excel and to send to the bank, funding body or IT provider.",
 )
 IMAGES_HINT = Message(
     "Die Bilder zeigen den aktuellen Stand in doppelter Auflösung.",

@@ -20,6 +20,10 @@ MEASURE_LABELS: dict[str, Message] = {
     "effort": Message("Aufwand", "Effort"),
     "kpi": Message("KPI", "KPI"),
     "criteria": Message("Kriterien", "Criteria"),
+    "actual_start": Message("Tatsächlicher Beginn", "Actual start"),
+    "actual_end": Message("Tatsächliches Ende", "Actual end"),
+    "percent_done": Message("Fortschritt", "Progress"),
+    "actual_cost": Message("Tatsächliche Kosten", "Actual cost"),
 }
 PROFILE_LABELS: dict[str, Message] = {
     "name": Message("Firmenname", "Company name"),
@@ -39,6 +43,8 @@ PROFILE_LABELS: dict[str, Message] = {
     "dots_per_person": Message("Punkte pro Person", "dots per person"),
     "criteria": Message("Kriterien", "criteria"),
     "mode": Message("Planungsmodus", "planning mode"),
+    "as_of": Message("Planungsstand", "planning month"),
+    "revenue_by_year": Message("Umsatz je Jahr", "revenue per year"),
 }
 LISTED = 5  # names listed per sentence before "and 3 more"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, fields
+from datetime import date
 from typing import Any
 
 from roadmap.domain.messages import Message, RoadmapError
@@ -11,7 +12,7 @@ from roadmap.domain.model import Criterion, Kpi, Measure, Month, Profile, Worksh
 from roadmap.domain.scenario import Scenario
 
 FORMAT_VERSION = 1
-_MONTH_FIELDS = ("earliest_start", "deadline", "pinned")
+_MONTH_FIELDS = ("earliest_start", "deadline", "pinned", "actual_start", "actual_end")
 
 
 def measure_to_dict(measure: Measure) -> dict[str, Any]:
@@ -21,6 +22,8 @@ def measure_to_dict(measure: Measure) -> dict[str, Any]:
     for name in _MONTH_FIELDS:
         month = getattr(measure, name)
         data[name] = str(month) if month is not None else None
+    measured = measure.kpi.measured_on
+    data["kpi"]["measured_on"] = measured.isoformat() if measured is not None else None
     return data
 
 
@@ -33,7 +36,11 @@ def measure_from_dict(data: dict[str, Any]) -> Measure:
     known = {f.name for f in fields(Measure)}
     values = {k: v for k, v in data.items() if k in known}
     values["depends_on"] = tuple(values.get("depends_on") or ())
-    values["kpi"] = Kpi(**(values.get("kpi") or {}))
+    kpi = dict(values.get("kpi") or {})
+    kpi["measured_on"] = date.fromisoformat(kpi["measured_on"]) if kpi.get("measured_on") else None
+    values["kpi"] = Kpi(**kpi)
+    if values.get("actual_cost") is not None:
+        values["actual_cost"] = float(values["actual_cost"])
     values["criteria"] = {str(k): float(v) for k, v in (values.get("criteria") or {}).items()}
     for name in _MONTH_FIELDS:
         text = values.get(name)
@@ -48,6 +55,8 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
     data["horizon_end"] = str(profile.horizon_end)
     data["phase_names"] = list(profile.phase_names)
     data["criteria"] = [asdict(c) for c in profile.criteria]
+    data["as_of"] = str(profile.as_of) if profile.as_of is not None else None
+    data["revenue_by_year"] = {str(year): amount for year, amount in sorted(profile.revenue_by_year.items())}
     return data
 
 
@@ -58,6 +67,8 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
     for name in ("horizon_start", "horizon_end"):
         if name in values:
             values[name] = Month.parse(values[name])
+    values["as_of"] = Month.parse(values["as_of"]) if values.get("as_of") else None
+    values["revenue_by_year"] = {int(y): float(v) for y, v in (values.get("revenue_by_year") or {}).items()}
     values["phase_names"] = tuple(values.get("phase_names") or ())
     values["criteria"] = tuple(Criterion(**c) for c in values.get("criteria") or ())
     return Profile(**values)
@@ -97,6 +108,7 @@ def workshop_to_dict(workshop: Workshop) -> dict[str, Any]:
         "measures": [measure_to_dict(m) for m in workshop.measures],
         "maturity": dict(workshop.maturity),
         "participants": workshop.participants,
+        "baseline": workshop.baseline,
     }
     return data | scenarios_to_dict(workshop)
 
@@ -134,6 +146,7 @@ def workshop_from_dict(data: dict[str, Any]) -> Workshop:
             participants=int(data.get("participants", 0)),
             scenarios=tuple(scenario_from_dict(s) for s in data.get("scenarios") or ()),
             active_scenario=str(data.get("active_scenario") or ""),
+            baseline=data.get("baseline"),
         )
     except (TypeError, ValueError, KeyError) as error:
         raise RoadmapError(
