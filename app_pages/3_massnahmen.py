@@ -154,6 +154,9 @@ def catalogue_section() -> None:
         )
 
 
+CATALOGUE_KEPT = "massnahmen_catalogue_kept"  # whether the catalogue was open, in any language
+
+
 def main() -> None:
     """Draw the page."""
     st.title(t("Maßnahmen", "Measures"))
@@ -171,12 +174,15 @@ def main() -> None:
     headline()
     editor()
     # Drawn only while open: 31 catalogue rows cost more than the whole rest of the page.
+    # Streamlit forgets an expander's state when its label changes (a language switch): kept aside.
     catalogue = st.expander(
         t("Aus dem Katalog hinzufügen", "Add from the catalogue"),
+        expanded=bool(st.session_state.get(CATALOGUE_KEPT)),
         icon=":material/library_add:",
         key="massnahmen_catalogue_open",
         on_change="rerun",
     )
+    st.session_state[CATALOGUE_KEPT] = catalogue.open
     if catalogue.open:
         with catalogue:
             catalogue_section()
