@@ -12,6 +12,7 @@ from ui.access import access_form, access_granted
 from ui.errors import friendly_errors, guarded, show_notice
 from ui.language import LANG, lang, plain, say, t
 from ui.presenter import PRESENTER, presenter, presenter_frame
+from ui.screen import SCREEN_CSS
 from ui.session import saved_at, step_back, sync, undo_state, workshop, workshop_info
 
 st.set_page_config(page_title="Digital-Roadmap für KMU", page_icon="🗺️", layout="wide")
@@ -42,14 +43,6 @@ def pages() -> list[st.Page]:
 
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}  # each in its own language, for the switch
-
-# Readable from four metres: larger type everywhere (and more in presenter mode, ui/presenter.py).
-BASE_CSS = """
-<style>
-  .stMainBlockContainer { padding-top: 2.5rem; }
-  [data-testid="stMetricValue"] { font-size: 2.4rem; }
-</style>
-"""
 
 
 @guarded
@@ -170,10 +163,11 @@ try:
 except RoadmapError as error:  # an unreachable, damaged or newer database: say so, never overwrite it
     st.error(say(error), icon=":material/database:")
     st.stop()
-page = st.navigation(with_unknown(pages(), not_found), position="hidden" if presenter() else "sidebar")
-st.markdown(BASE_CSS, unsafe_allow_html=True)
+listed = pages()
+page = st.navigation(with_unknown(listed, not_found), position="hidden" if presenter() else "sidebar")
+st.markdown(SCREEN_CSS, unsafe_allow_html=True)
 if presenter():
-    presenter_frame()
+    presenter_frame(listed, page)
 else:
     sidebar()
 show_notice()

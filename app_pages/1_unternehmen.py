@@ -13,7 +13,8 @@ from roadmap.planning.budget import corridor_note
 from roadmap.planning.phases import phases
 from ui.language import euro, lang, number, plain, say, t
 from ui.presenter import presenter
-from ui.session import workshop
+from ui.screen import split
+from ui.session import demo_workshop, workshop
 from ui.widgets import bind, field_error, update
 
 # Months offered for the horizon: a few years either side of the default 2026.
@@ -230,10 +231,42 @@ def summary() -> None:
     )
 
 
+def demo_note() -> None:
+    """On the demo workshop: that its firm is made up, and how to start one's own workshop."""
+    if workshop().profile.name != demo_workshop().profile.name:
+        return
+    if presenter():
+        st.caption(t("Beispiel: ein erfundenes Unternehmen.", "Example: a fictional company."))
+        return
+    with st.container(border=True, key="unternehmen_demo"):
+        st.markdown(
+            t(
+                ":material/science: **Dies ist ein Beispiel-Workshop.** Die Schneider Feinmechanik GmbH ist "
+                "erfunden; alle Zahlen sind Beispiele zum Ausprobieren.",
+                ":material/science: **This is an example workshop.** Schneider Feinmechanik GmbH is made up; "
+                "all figures are examples to try things out.",
+            )
+        )
+        st.markdown(
+            t(
+                "**Eigenen Workshop beginnen:** unter *Workshops & Stände* → *Neuer Workshop* – leer, als Kopie "
+                "dieses Beispiels oder aus einer Excel-Liste. Das Beispiel bleibt dabei erhalten.",
+                "**Start your own workshop:** under *Workshops & snapshots* → *New workshop* – empty, as a copy "
+                "of this example or from an Excel list. The example stays as it is.",
+            )
+        )
+        st.page_link(
+            "app_pages/8_workshops.py",
+            label=t("Zu Workshops & Stände", "To workshops & snapshots"),
+            icon=":material/add_circle:",
+        )
+
+
 def main() -> None:
     """Draw the page: the profile at a glance in presenter mode, else the forms."""
     st.title(t("Unternehmen", "Company"))
     if presenter():
+        demo_note()
         summary()
         return
     st.markdown(
@@ -242,7 +275,8 @@ def main() -> None:
             "Step 1 of 7: the company's key figures and the planning frame. Every input applies at once.",
         )
     )
-    left, right = st.columns(2, gap="large")
+    demo_note()
+    left, right = split("unternehmen", 2)
     with left:
         company_form()
     with right:

@@ -12,6 +12,7 @@ from roadmap.planning.plan import Plan
 from ui.charts import show_chart
 from ui.empty import explain_empty_workshop
 from ui.language import euro, lang, number, say, t
+from ui.screen import split
 from ui.session import current_plan, workshop
 
 METRIC_YEARS_UP_TO = 3  # longer horizons show their years as a table instead of rows of metrics
@@ -241,7 +242,7 @@ def main() -> None:
     plan = current_plan()
     headline(yearly_costs(plan))
     charts(plan)
-    left, right = st.columns(2, gap="large")
+    left, right = split("budget", 2)
     with left:
         corridor(plan)
     with right:

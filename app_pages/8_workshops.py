@@ -13,6 +13,7 @@ from roadmap.importing.importer import import_file
 from roadmap.workshop.compare import compare
 from ui.language import euro, plain, say, t
 from ui.presenter import presenter
+from ui.screen import split
 from ui.session import (
     all_workshops,
     create_workshop,
@@ -46,7 +47,7 @@ def current_section() -> None:
     """Rename, share, duplicate and delete the open workshop."""
     info = workshop_info()
     st.subheader(t("Dieser Workshop", "This workshop"))
-    name_column, link_column = st.columns([1, 1], gap="large")
+    name_column, link_column = split("workshops_current", 2)
     with name_column, st.form("workshops_rename", border=False):
         key = f"workshops_name_{info.id}"
         bind(key, info.name, stamp=info.name)  # renamed elsewhere: the field shows the stored name
@@ -254,19 +255,21 @@ def main() -> None:
     st.title(t("Workshops & Stände", "Workshops & snapshots"))
     st.markdown(
         t(
-            "Jede Änderung wird sofort gespeichert. Hier liegen die Workshops aller Kunden nebeneinander.",
-            "Every change is saved at once. Here the workshops of all clients sit side by side.",
+            "Jede Änderung wird sofort gespeichert. Hier liegen die Workshops aller Kunden nebeneinander "
+            "(im Präsentationsmodus nur der geöffnete).",
+            "Every change is saved at once. Here the workshops of all clients sit side by side "
+            "(in presenter mode only the open one).",
         )
     )
-    if presenter():
-        list_section()
+    if presenter():  # the shared screen shows this client's workshop only, never the other clients'
+        st.subheader(plain(workshop_info().name) or t("Unbenannter Workshop", "Untitled workshop"))
         snapshot_section()
         return
     current_section()
     st.divider()
     snapshot_section()
     st.divider()
-    left, right = st.columns(2, gap="large")
+    left, right = split("workshops", 2)
     with left:
         list_section()
     with right:

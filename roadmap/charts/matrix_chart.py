@@ -222,9 +222,14 @@ def _quadrants(words: dict[str, str]) -> list[alt.Chart | alt.LayerChart]:
         y=alt.Y("y:Q", scale=_scale(Y_DOMAIN), axis=alt.Axis(values=ticks, title=words["y"], grid=False, tickCount=5)),
         y2="y2:Q",
         color=alt.Color("tint:N", scale=None, legend=None),
+        tooltip=[alt.Tooltip("name:N", title=words["quadrant"])],
     )
     named = quadrants.encode(
-        x="label_x:Q", y="label_y:Q", text="name:N", color=alt.Color("ink:N", scale=None, legend=None)
+        x="label_x:Q",
+        y="label_y:Q",
+        text="name:N",
+        color=alt.Color("ink:N", scale=None, legend=None),
+        tooltip=[alt.Tooltip("name:N", title=words["quadrant"])],
     )
     names = layered(
         *(

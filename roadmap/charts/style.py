@@ -30,10 +30,20 @@ LEGEND_LABEL_LIMIT = 320
 
 LegendPlace = Literal["bottom", "top", "right"]
 
-# Where the legend stands: below or above in rows of three, or on the right one entry per line.
+
+
+def legend_columns(type_scale: float = 1.0) -> alt.ExprRef:
+    """Vega: entries per legend row below or above a chart, by the page's width (three in a PNG),
+    so that every entry stays on a 1024 px screen, also with type enlarged by `type_scale`."""
+    one, two = round(820 * type_scale), round(1250 * type_scale)
+    width = "containerSize()[0]"
+    return alt.ExprRef(expr=f"{width} <= 0 ? 3 : {width} < {one} ? 1 : {width} < {two} ? 2 : 3")
+
+
+# Where the legend stands: below or above in rows, or on the right one entry per line.
 _LEGEND_LAYOUTS: dict[str, dict[str, Any]] = {
-    "bottom": {"orient": "bottom", "offset": 30, "columns": 3, "direction": "horizontal"},
-    "top": {"orient": "top", "offset": 12, "columns": 3, "direction": "horizontal"},
+    "bottom": {"orient": "bottom", "offset": 30, "columns": legend_columns(), "direction": "horizontal"},
+    "top": {"orient": "top", "offset": 12, "columns": legend_columns(), "direction": "horizontal"},
     "right": {
         "orient": "right",
         "offset": 24,
@@ -102,3 +112,25 @@ def with_datasets(chart: alt.LayerChart, datasets: dict[str, list[dict[str, Any]
     """
     chart.datasets = datasets
     return chart
+
+
+_TYPE_SIZES = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize")
+
+
+def scaled_type(spec: Any, factor: float) -> Any:
+    """A copy of a Vega-Lite spec with every fixed type size multiplied by `factor` (presenter mode).
+
+    Sizes given as expressions (a total that shrinks with its column) stay as they are.
+    """
+    if isinstance(spec, dict):
+        if isinstance(spec.get("columns"), dict) and "containerSize" in str(spec["columns"]):
+            spec = {**spec, "columns": legend_columns(factor).to_dict()}
+        return {
+            key: round(value * factor, 1)
+            if key in _TYPE_SIZES and isinstance(value, int | float) and not isinstance(value, bool)
+            else scaled_type(value, factor)
+            for key, value in spec.items()
+        }
+    if isinstance(spec, list):
+        return [scaled_type(item, factor) for item in spec]
+    return spec
