@@ -165,6 +165,14 @@ def main() -> None:
             headline()
             read_only_table()
         return
+    st.markdown(
+        t(
+            "Schritt 3 von 7: Was soll sich ändern? Maßnahmen eintragen, aus dem Katalog übernehmen oder "
+            "importieren – mit Nutzen, Aufwand und Kosten.",
+            "Step 3 of 7: what should change? Enter measures, take them from the catalogue or import them – "
+            "with value, effort and costs.",
+        )
+    )
     if explain_empty_workshop():
         st.subheader(t("Typische Maßnahmen aus dem Katalog", "Typical measures from the catalogue"))
         catalogue_section()

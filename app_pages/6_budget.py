@@ -12,6 +12,7 @@ from roadmap.planning.plan import Plan
 from ui.charts import show_chart
 from ui.empty import explain_empty_workshop
 from ui.language import euro, lang, number, say, t
+from ui.presenter import presenter
 from ui.screen import split
 from ui.session import current_plan, workshop
 
@@ -234,6 +235,13 @@ def explain_no_revenue() -> None:
 def main() -> None:
     """The Budget page."""
     st.title(t("Budget", "Budget"))
+    if not presenter():
+        st.markdown(
+            t(
+                "Schritt 6 von 7: Was kostet der Plan pro Jahr und Quartal – im Budget und im üblichen Korridor?",
+                "Step 6 of 7: what does the plan cost per year and quarter – within budget and the usual corridor?",
+            )
+        )
     if explain_empty_workshop():
         return
     if workshop().profile.revenue <= 0:

@@ -240,6 +240,12 @@ def main() -> None:
     """Draw the page: import (not in presenter mode), then export."""
     st.title(t("Import / Export", "Import / export"))
     if not presenter():
+        st.markdown(
+            t(
+                "Schritt 7 von 7: Maßnahmen aus Excel holen und die Roadmap als Arbeitsmappe mitnehmen.",
+                "Step 7 of 7: bring measures in from Excel and take the roadmap away as a workbook.",
+            )
+        )
         import_section()
         st.divider()
     export_section()
