@@ -33,7 +33,7 @@ PRESENTER_CSS = f"""
   [data-testid="stCaptionContainer"], [data-testid="stMetricLabel"], [data-testid="stMarkdownContainer"] p {{
     color: #111111 !important;
   }}
-  [data-testid="stDataFrame"] {{ zoom: 1.25; max-width: 80%; }}
+  [data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"]) {{ zoom: 1.25; width: 80% !important; }}
   .st-key-presenter_bar {{ border-bottom: 2px solid #000000; padding-bottom: 0.4rem; }}
 </style>
 """
