@@ -9,6 +9,7 @@ the chart modules are checked by mypy.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any, Literal
 
 import altair as alt
@@ -65,6 +66,14 @@ def field_scale(lang: str) -> alt.Scale:
     return alt.Scale(domain=[field_name(f, lang) for f in FIELDS], range=[FIELD_COLORS[f] for f in FIELDS])
 
 
+SUBTITLE_LINE = 58  # characters: about 520 px of subtitle type, which fits a 1024×768 screen beside the sidebar
+
+
+def short_lines(lines: list[str], width: int = SUBTITLE_LINE) -> list[str]:
+    """The lines broken at spaces so that none is longer than `width` characters."""
+    return [short for line in lines for short in textwrap.wrap(line, width) or [line]]
+
+
 def named_data(name: str) -> alt.Chart:
     """A chart on a dataset named here and attached once at the top level by `with_datasets`."""
     return alt.Chart(alt.NamedData(name=name))
@@ -78,7 +87,14 @@ def layered(*layers: alt.Chart | alt.LayerChart) -> alt.LayerChart:
 def projector_style(
     chart: alt.LayerChart, legend: LegendPlace = "bottom", locale: alt.Locale | None = None
 ) -> alt.LayerChart:
-    """Large type and quiet lines, readable on a projector from four metres; optionally a Vega number locale."""
+    """Large type and quiet lines, readable on a projector from four metres; optionally a Vega number locale.
+
+    A long subtitle is broken into short lines: Vega cuts a line wider than the chart with "…".
+    """
+    title = chart.title
+    if isinstance(title, alt.TitleParams) and title.subtitle is not alt.Undefined:
+        given = title.subtitle
+        title.subtitle = short_lines([given] if isinstance(given, str) else list(given))
     if locale is not None:
         chart = chart.configure(locale=locale)
     styled: alt.LayerChart = (
