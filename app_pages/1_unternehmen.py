@@ -85,6 +85,7 @@ def _month(label: str, name: str, value: Month) -> None:
         format_func=lambda m: labels.get(m) or formats.month(m, "de"),
         on_change=update,
         args=(key, _set_profile(name)),
+        placeholder=t("Bitte wählen …", "Please choose …"),
     )
     field_error(key)
 
@@ -130,8 +131,11 @@ def planning_form() -> None:
             "budget_share",
             profile.budget_share,
             step=0.5,
-            fmt="%.1f",
+            fmt="%g",  # "3", not "3.0" (the field cannot write a German decimal comma; the caption does)
             help=t("Üblich sind 1–5 % des Umsatzes pro Jahr.", "1–5 % of revenue per year is usual."),
+        )
+        st.caption(
+            t(f"= {number(profile.budget_share)} % vom Umsatz", f"= {number(profile.budget_share)} % of revenue")
         )
     with corridor:
         low, high = profile.corridor

@@ -39,7 +39,7 @@ def sheet_choice() -> None:
     if options:
         key = f"import_sheet_{flow.tag(state)}"
         st.selectbox(t("Tabellenblatt", "Sheet"), options, index, key=key, on_change=guarded(flow.choose_sheet),
-                     args=(state, key))  # fmt: skip
+                     args=(state, key), placeholder=t("Bitte wählen …", "Please choose …"))  # fmt: skip
 
 
 def header_row_input(row: int, sheet: str = "") -> None:

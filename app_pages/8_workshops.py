@@ -109,6 +109,7 @@ def list_section() -> None:
         list(others),
         format_func=others.__getitem__,
         key="workshops_other",
+        placeholder=t("Bitte wählen …", "Please choose …"),
     )
     opened = button.button(t("Öffnen", "Open"), icon=":material/folder_open:", width="stretch", key="workshops_open")
     if opened and picked:
@@ -154,6 +155,8 @@ def new_section() -> None:
                 return
             new = Workshop(profile=result.profile or Profile(), measures=tuple(result.measures))
         fallback = new.profile.name or (upload.name if upload else "") or t("Neuer Workshop", "New workshop")
+        if name.strip() and not new.profile.name:  # a new firm's workshop is named after the firm
+            new = new.with_changes(profile=new.profile.with_changes(name=name.strip()))
         create_workshop(new, name.strip() or fallback)
         st.rerun()
 
@@ -199,7 +202,11 @@ def snapshot_section() -> None:
     if not presenter():
         pick, restore, remove = st.columns([3, 1, 1], vertical_alignment="bottom")
         chosen = pick.selectbox(
-            t("Stand", "Snapshot"), list(names), format_func=names.__getitem__, key="workshops_pick"
+            t("Stand", "Snapshot"),
+            list(names),
+            format_func=names.__getitem__,
+            key="workshops_pick",
+            placeholder=t("Bitte wählen …", "Please choose …"),
         )
         if restore.button(
             t("Wiederherstellen", "Restore"), icon=":material/restore:", width="stretch", key=once("restore")
@@ -219,13 +226,20 @@ def compare_section(names: dict[str, str]) -> None:
     st.markdown(t("**Vergleichen**", "**Compare**"))
     choices = {**names, NOW: t("Jetzt", "Now")}
     left, right = st.columns(2)
-    first = left.selectbox(t("Vorher", "Before"), list(names), format_func=names.__getitem__, key="workshops_before")
+    first = left.selectbox(
+        t("Vorher", "Before"),
+        list(names),
+        format_func=names.__getitem__,
+        key="workshops_before",
+        placeholder=t("Bitte wählen …", "Please choose …"),
+    )
     second = right.selectbox(
         t("Nachher", "After"),
         list(choices),
         index=len(choices) - 1,
         format_func=choices.__getitem__,
         key=f"workshops_after_{len(names)}",  # a new or deleted snapshot shows "now" again
+        placeholder=t("Bitte wählen …", "Please choose …"),
     )
     before = load_snapshot(first)
     if second == NOW:
