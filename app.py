@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -53,6 +54,14 @@ def _keep(widget_key: str, setting: str) -> None:
         st.session_state[setting] = value
 
 
+def _saved_when(moment: datetime) -> str:
+    """When the workshop was last saved (by this session, or by anyone before it opened): the time, and
+    the day if it was not today."""
+    if moment.date() == datetime.now().date():
+        return f"{moment:%H:%M:%S}"
+    return t(f"{moment:%d.%m.%Y, %H:%M}", f"{moment:%d %b %Y, %H:%M}")
+
+
 def sidebar() -> None:
     """Workshop name, saved state, undo/redo, language switch and presenter mode."""
     info = workshop_info()
@@ -60,8 +69,7 @@ def sidebar() -> None:
     language = lang()
     with st.sidebar:
         st.markdown(f"### {plain(info.name) or t('Unbenannter Workshop', 'Untitled workshop')}")
-        when = saved_at()
-        saved = t("gespeichert", "saved") + (f" · {when:%H:%M:%S}" if when else "")
+        saved = t("gespeichert", "saved") + f" · {_saved_when(saved_at() or info.updated.astimezone())}"
         st.caption(f":material/cloud_done: {saved} · {t(f'{info.measures} Maßnahmen', f'{info.measures} measures')}")
         back = forward = st.container(horizontal=True)
         back.button(
