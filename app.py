@@ -32,15 +32,28 @@ PAGES: tuple[tuple[str, str, str, str, str], ...] = (
 )
 
 
-START_PATH = PAGES[0][1]
+# The app's root ("/") is a hidden page of its own that opens the first step under that step's own
+# path: Streamlit serves its default page only at "/" and answers the default page's own path with
+# its English "Page not found" box, so no step may be the default page.
+START_PATH = "start"
+
+
+def to_first_step() -> None:
+    """The app's root: open the first step (Unternehmen), keeping the link's workshop."""
+    st.switch_page(f"app_pages/{PAGES[0][0]}.py", query_params=st.query_params.to_dict())
 
 
 def pages() -> list[st.Page]:
-    """The app's pages in the session's language; the first one opens at the start."""
+    """The app's pages in the session's language, in the order of the workshop."""
     return [
-        st.Page(f"app_pages/{file}.py", title=t(de, en), icon=f":material/{icon}:", url_path=path, default=not n)
-        for n, (file, path, de, en, icon) in enumerate(PAGES)
+        st.Page(f"app_pages/{file}.py", title=t(de, en), icon=f":material/{icon}:", url_path=path)
+        for file, path, de, en, icon in PAGES
     ]
+
+
+def start_page() -> st.Page:
+    """The hidden default page at "/" (see START_PATH)."""
+    return st.Page(to_first_step, title=PAGES[0][2], url_path=START_PATH, default=True, visibility="hidden")
 
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}  # each in its own language, for the switch
@@ -171,8 +184,10 @@ try:
 except RoadmapError as error:  # an unreachable, damaged or newer database: say so, never overwrite it
     st.error(say(error), icon=":material/database:")
     st.stop()
-listed = pages()
-page = st.navigation(with_unknown(listed, not_found), position="hidden" if presenter() else "sidebar")
+listed, start = pages(), start_page()
+page = st.navigation(with_unknown([start, *listed], not_found), position="hidden" if presenter() else "sidebar")
+if page is start:
+    page.run()  # opens the first step at once; notices wait for it
 st.markdown(SCREEN_CSS, unsafe_allow_html=True)
 if presenter():
     presenter_frame(listed, page)
