@@ -52,6 +52,9 @@ FINDINGS = """() => {
       .filter((t) => t.textContent.trim() && getComputedStyle(t).opacity !== '0')
       .map((t) => ({ text: t.textContent.trim(), box: t.getBoundingClientRect() }))
       .filter((t) => t.box.width > 0 && t.box.height > 0);
+    for (const t of chart.querySelectorAll('.role-legend-label text, .role-legend-title text')) {
+      if (t.textContent.trim().endsWith('…')) found.push(`legend cut: "${t.textContent.trim()}"`);
+    }
     for (const t of texts) {
       // 6 px: the box of a rotated axis title reaches a little beyond its ink
       if (t.box.left < edge.left - 6 || t.box.right > edge.right + 6) {

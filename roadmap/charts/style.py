@@ -32,7 +32,6 @@ LEGEND_LABEL_LIMIT = 320
 LegendPlace = Literal["bottom", "top", "right"]
 
 
-
 def legend_columns(type_scale: float = 1.0) -> alt.ExprRef:
     """Vega: entries per legend row below or above a chart, by the page's width (three in a PNG),
     so that every entry stays on a 1024 px screen, also with type enlarged by `type_scale`."""
@@ -110,6 +109,7 @@ def projector_style(
             titleFontSize=FONT_SIZES["legend"] + 1,
             symbolSize=LEGEND_SYMBOL_SIZE,
             labelLimit=LEGEND_LABEL_LIMIT,
+            titleLimit=LEGEND_LABEL_LIMIT,
             **_LEGEND_LAYOUTS[legend],
         )
         .configure_title(fontSize=FONT_SIZES["title"], subtitleFontSize=FONT_SIZES["subtitle"], anchor="start")
@@ -130,11 +130,12 @@ def with_datasets(chart: alt.LayerChart, datasets: dict[str, list[dict[str, Any]
     return chart
 
 
-_TYPE_SIZES = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize")
+# Type sizes, and the widths a legend gives its texts before it cuts them (they grow with the type).
+_TYPE_SIZES = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize", "labelLimit", "titleLimit")
 
 
 def scaled_type(spec: Any, factor: float) -> Any:
-    """A copy of a Vega-Lite spec with every fixed type size multiplied by `factor` (presenter mode).
+    """A copy of a Vega-Lite spec with every fixed type size (and room for text) multiplied by `factor`.
 
     Sizes given as expressions (a total that shrinks with its column) stay as they are.
     """
