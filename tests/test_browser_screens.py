@@ -1,10 +1,10 @@
 """Every page on the screens a workshop meets: 1024×768 and 1280×800 projectors and 1920×1080, also in presenter mode.
 
-Each page of the demo workshop is drawn at each size (presenter mode at the smallest and the
-largest, to keep the run short) and checked for what a room would see as
-broken: a page wider than the screen, text cut off with "…" or clipped by its box, chart text
-printed over other chart text or beyond the chart's edge. Screenshots of whole pages (the window
-made as tall as the page, at the same width) go to test-output/screenshots/screen-*.png.
+Each page of the demo workshop is drawn at each size (presenter mode at the smallest, where its
+large type is tightest, to keep the run short) and checked for what a room would see as broken:
+a page wider than the screen, text cut off with "…" or clipped by its box, a legend entry cut,
+chart text printed over other chart text or beyond the chart's edge. Screenshots of whole pages
+(the window made as tall as the page, at the same width) go to test-output/screenshots/screen-*.png.
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def test_every_page_fits_the_screen_with_no_cut_or_overprinted_text(app_url: str
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.parametrize("size", (SIZES[0], SIZES[-1]), ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("size", SIZES[:1], ids=lambda size: f"{size[0]}x{size[1]}")
 def test_presenter_mode_walks_every_page_with_next_and_fits_the_screen(app_url: str, size: tuple[int, int]) -> None:
     width, height = size
     problems: list[str] = []
