@@ -16,7 +16,8 @@ from ui.clock import this_month
 from ui.language import euro, lang, number, plain, say, t
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
-from ui.session import planning_profile, workshop
+from ui.screen import split
+from ui.session import demo_workshop, planning_profile, workshop
 from ui.widgets import bind, field_error, update
 
 CURRENT = "current"  # the planning month's choice "this month, whichever it is"
@@ -93,6 +94,7 @@ def _month(label: str, name: str, value: Month) -> None:
         format_func=lambda m: labels.get(m) or formats.month(m, "de"),
         on_change=update,
         args=(key, _set_profile(name)),
+        placeholder=t("Bitte wählen …", "Please choose …"),
     )
     field_error(key)
 
@@ -179,8 +181,11 @@ def planning_form() -> None:
             "budget_share",
             profile.budget_share,
             step=0.5,
-            fmt="%.1f",
+            fmt="%g",  # "3", not "3.0" (the field cannot write a German decimal comma; the caption does)
             help=t("Üblich sind 1–5 % des Umsatzes pro Jahr.", "1–5 % of revenue per year is usual."),
+        )
+        st.caption(
+            t(f"= {number(profile.budget_share)} % vom Umsatz", f"= {number(profile.budget_share)} % of revenue")
         )
     with corridor:
         low, high = profile.corridor
@@ -331,10 +336,42 @@ def summary() -> None:
         st.caption(t(f"Planungsstand: {formats.month(as_of, 'de')}", f"Plan as of: {formats.month(as_of, 'en')}"))
 
 
+def demo_note() -> None:
+    """On the demo workshop: that its firm is made up, and how to start one's own workshop."""
+    if workshop().profile.name != demo_workshop().profile.name:
+        return
+    if presenter():
+        st.caption(t("Beispiel: ein erfundenes Unternehmen.", "Example: a fictional company."))
+        return
+    with st.container(border=True, key="unternehmen_demo"):
+        st.markdown(
+            t(
+                ":material/science: **Dies ist ein Beispiel-Workshop.** Die Schneider Feinmechanik GmbH ist "
+                "erfunden; alle Zahlen sind Beispiele zum Ausprobieren.",
+                ":material/science: **This is an example workshop.** Schneider Feinmechanik GmbH is made up; "
+                "all figures are examples to try things out.",
+            )
+        )
+        st.markdown(
+            t(
+                "**Eigenen Workshop beginnen:** unter *Workshops & Stände* → *Neuer Workshop* – leer, als Kopie "
+                "dieses Beispiels oder aus einer Excel-Liste. Das Beispiel bleibt dabei erhalten.",
+                "**Start your own workshop:** under *Workshops & snapshots* → *New workshop* – empty, as a copy "
+                "of this example or from an Excel list. The example stays as it is.",
+            )
+        )
+        st.page_link(
+            "app_pages/8_workshops.py",
+            label=t("Zu Workshops & Stände", "To workshops & snapshots"),
+            icon=":material/add_circle:",
+        )
+
+
 def main() -> None:
     """Draw the page: the profile at a glance in presenter mode, else the forms."""
     st.title(t("Unternehmen", "Company"))
     if presenter():
+        demo_note()
         summary()
         return
     st.markdown(
@@ -344,7 +381,8 @@ def main() -> None:
         )
     )
     active_scenario_note()
-    left, right = st.columns(2, gap="large")
+    demo_note()
+    left, right = split("unternehmen", 2)
     with left:
         company_form()
     with right:

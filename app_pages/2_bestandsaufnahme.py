@@ -15,6 +15,7 @@ from ui.charts import show_chart
 from ui.errors import guarded
 from ui.language import euro, field_label, lang, number, say_text, t
 from ui.presenter import presenter
+from ui.screen import split
 from ui.session import save, workshop
 from ui.widgets import bind, update
 
@@ -196,7 +197,7 @@ def main() -> None:
         )
     )
     progress()
-    left, right = st.columns([1, 1], gap="large")
+    left, right = split("bestandsaufnahme", 2)
     with left:
         questions(field_choice())
     with right:

@@ -156,6 +156,7 @@ def vote_counters() -> None:
             range(ranking_view.vote_page_count(total)),
             key="priorisierung_vote_page",
             format_func=lambda p: ranking_view.vote_page_label(p, total, language),
+            placeholder=t("Bitte wählen …", "Please choose …"),
         )
     measures = ranking_view.vote_page(current.measures, chosen or 0)
     no_dots_left = voting.dots_left(current) == 0

@@ -130,6 +130,7 @@ def pin_controls(plan: Plan) -> None:
             list(titles),
             key="roadmap_pin_measure",
             format_func=lambda i: titles.get(i, i),
+            placeholder=t("Bitte wählen …", "Please choose …"),
         )
     measure = current.by_id().get(measure_id or "")
     if measure is None:

@@ -44,7 +44,7 @@ def sheet_choice() -> None:
     if options:
         key = f"import_sheet_{flow.tag(state)}"
         st.selectbox(t("Tabellenblatt", "Sheet"), options, index, key=key, on_change=guarded(flow.choose_sheet),
-                     args=(state, key))  # fmt: skip
+                     args=(state, key), placeholder=t("Bitte wählen …", "Please choose …"))  # fmt: skip
 
 
 def header_row_input(row: int, sheet: str = "") -> None:
@@ -341,6 +341,12 @@ def main() -> None:
     """Draw the page: import (not in presenter mode), then export."""
     st.title(t("Import / Export", "Import / export"))
     if not presenter():
+        st.markdown(
+            t(
+                "Schritt 7 von 7: Maßnahmen aus Excel holen und die Roadmap als Arbeitsmappe mitnehmen.",
+                "Step 7 of 7: bring measures in from Excel and take the roadmap away as a workbook.",
+            )
+        )
         import_section()
         st.divider()
     export_section()

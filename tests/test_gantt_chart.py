@@ -18,6 +18,7 @@ from roadmap.charts.gantt_chart import (
     phase_rows,
     today_position,
 )
+from roadmap.charts.style import SUBTITLE_LINE
 from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN, RUNNING, Measure, Month, Profile
 from roadmap.planning.planner import plan
 from tests.pages import large_workshop
@@ -174,3 +175,11 @@ def test_the_chart_speaks_english_in_english_mode(demo) -> None:
 
     assert "Phases and milestones" in spec and "Field of action" in spec and "'Mar'" in spec
     assert "Meilenstein" not in spec and "'Mär'" not in spec
+
+
+def test_no_subtitle_line_is_longer_than_a_small_screen_holds() -> None:
+    # Vega cuts a title line wider than the chart with "…"; on a 1024×768 projector that was most of them.
+    chart = gantt_chart(plan(demo_workshop().measures, demo_workshop().profile), "de", date(2026, 5, 1))
+    lines = chart.to_dict()["title"]["subtitle"]
+    assert len(lines) >= 3 and all(len(line) <= SUBTITLE_LINE for line in lines)
+    assert " ".join(lines).startswith("Ein Balken je geplanter Maßnahme")

@@ -254,20 +254,23 @@ def _corridor(axes: _Axes) -> list[alt.Chart | alt.LayerChart]:
     """The corridor: a light green band from 1 % to 5 % of revenue per period, with dark green edges."""
     words, base = axes.words, named_data("periods")
     legend = alt.Legend(title=words["legend_lines"], symbolType="square", symbolOpacity=1, symbolSize=LEGEND_SYMBOL)
+    tooltip = [
+        alt.Tooltip("period:N", title=words["period"]),
+        alt.Tooltip("low_text:N", title=words["low"]),
+        alt.Tooltip("high_text:N", title=words["high"]),
+    ]
     band = base.mark_rect(opacity=1).encode(
         x=axes.x,
         y=axes.y("low"),
         y2="high:Q",
         color=alt.Color("corridor:N", scale=_line_scale(axes), legend=legend),
-        tooltip=[
-            alt.Tooltip("period:N", title=words["period"]),
-            alt.Tooltip("low_text:N", title=words["low"]),
-            alt.Tooltip("high_text:N", title=words["high"]),
-        ],
+        tooltip=tooltip,
     )
     edges = layered(
         *(
-            base.mark_tick(thickness=2, opacity=1).encode(x=axes.x, y=axes.y(edge), color=alt.value(CORRIDOR_COLOR))
+            base.mark_tick(thickness=2, opacity=1).encode(
+                x=axes.x, y=axes.y(edge), color=alt.value(CORRIDOR_COLOR), tooltip=tooltip
+            )
             for edge in ("low", "high")
         )
     )
@@ -287,6 +290,7 @@ def _corridor_bounds(axes: _Axes) -> alt.LayerChart:
                 y=axes.y(edge),
                 text=alt.value(f" {_percent(percent, axes.lang)}{space}%"),
                 color=alt.value(CORRIDOR_COLOR),
+                tooltip=alt.value(None),
             )
             for edge, percent in (("low", CORRIDOR_LOW), ("high", CORRIDOR_HIGH))
         )
@@ -304,7 +308,9 @@ def _cost_bars(axes: _Axes) -> list[alt.Chart]:
     )
     # A white bar under the segments, so that the light one-time shades do not mix with the band.
     backing = (
-        named_data("costs").mark_bar(color="white", width=alt.RelativeBandSize(BAR_WIDTH)).encode(x=axes.x, y=money)
+        named_data("costs")
+        .mark_bar(color="white", width=alt.RelativeBandSize(BAR_WIDTH))
+        .encode(x=axes.x, y=money, tooltip=alt.value(None))
     )
     segments = (
         named_data("costs")
@@ -358,7 +364,6 @@ def _shade_legend(words: dict[str, str]) -> alt.Legend:
 
 def _budget(axes: _Axes) -> alt.Chart:
     """A thick red tick per period at its budget (a quarter's: its share of the year's budget)."""
-    words = axes.words
     budget: alt.Chart = (
         named_data("periods")
         .mark_tick(thickness=5, opacity=1)
@@ -366,14 +371,20 @@ def _budget(axes: _Axes) -> alt.Chart:
             x=axes.x,
             y=axes.y("budget"),
             color=alt.Color("budget_name:N", scale=_line_scale(axes), legend=None),
-            tooltip=[
-                alt.Tooltip("period:N", title=words["period"]),
-                alt.Tooltip("budget_text:N", title=words["budget"]),
-                alt.Tooltip("total_text:N", title=words["total"]),
-            ],
+            tooltip=_period_tooltip(axes),
         )
     )
     return budget
+
+
+def _period_tooltip(axes: _Axes) -> list[alt.Tooltip]:
+    """What hovering a period's budget or total tells: the period, its budget and its costs."""
+    words = axes.words
+    return [
+        alt.Tooltip("period:N", title=words["period"]),
+        alt.Tooltip("budget_text:N", title=words["budget"]),
+        alt.Tooltip("total_text:N", title=words["total"]),
+    ]
 
 
 def _totals(axes: _Axes) -> alt.Chart:
@@ -382,12 +393,19 @@ def _totals(axes: _Axes) -> alt.Chart:
     over = alt.condition(alt.datum.over_budget, alt.value(BUDGET_COLOR), alt.value(INK))
     totals: alt.Chart = (
         named_data("periods")
-        .mark_text(baseline="bottom", dy=-10, fontSize=FONT_SIZES["label"] + 3, fontWeight="bold")
+        # A total is never wider than its column: the type shrinks with the column (down to 11 px).
+        .mark_text(
+            baseline="bottom",
+            dy=-10,
+            fontSize=alt.ExprRef(expr=f"clamp(bandwidth('x') / 5.4, 11, {FONT_SIZES['label'] + 3})"),
+            fontWeight="bold",
+        )
         .encode(
             x=axes.x,
             y=axes.y("label_at"),
             text="total_text:N",
             color=alt.value(INK) if axes.quarterly else over,
+            tooltip=_period_tooltip(axes),
         )
     )
     return totals

@@ -42,6 +42,8 @@ TODAY_COLOR = "#C62828"
 DEPENDENCY_COLOR = MUTED_INK
 PHASE_INK = "#33414E"
 PHASE_EDGE_COLOR = "#9AA5B1"
+# Vega: the measures' titles take at most 40 % of the page's width (all of 460 px in a PNG).
+LABEL_LIMIT = "containerSize()[0] > 0 ? clamp(containerSize()[0] * 0.4, 150, 460) : 460"
 BOTTOM_AXIS_FROM = 15  # bars from which the months are repeated below the chart
 
 
@@ -259,7 +261,11 @@ def _axes(plan: Plan, rows: list[dict[str, Any]], lang: str) -> _Axes:
     x_scale = alt.Scale(domain=[0, horizon_length(plan.profile)], nice=False, zero=False)
     y_scale = alt.Scale(domain=order, paddingInner=0.25, paddingOuter=0.1)
     label_size = FONT_SIZES["axis_label"] if len(rows) <= 40 else FONT_SIZES["label"]
-    y_axis = alt.Axis(title=None, labelLimit=460, labelFontSize=label_size, domain=False, ticks=False)
+    # The titles take at most ~40 % of the chart's width (cut with "…" on a small screen; the bar's
+    # tooltip has the whole title).
+    y_axis = alt.Axis(
+        title=None, labelLimit=alt.ExprRef(expr=LABEL_LIMIT), labelFontSize=label_size, domain=False, ticks=False
+    )
     return _Axes(words, x_scale, _month_axis(plan.profile, lang), y_scale, y_axis, order)
 
 
@@ -279,12 +285,13 @@ def _phase_bands(axes: _Axes, tall: bool) -> list[alt.Chart]:
         x=alt.X("start:Q", scale=axes.x_scale, axis=axes.x_axis),
         x2="end:Q",
         color=alt.Color("tint:N", scale=None, legend=None),
+        tooltip=_phase_tooltip(axes.words),
     )
     # A second month axis at the bottom when the chart is taller than a screen.
     bottom_axis = axes.x_axis.copy()
     bottom_axis.orient = "bottom"
     edges = bands.mark_rule(color=PHASE_EDGE_COLOR, strokeWidth=1, strokeDash=[4, 4]).encode(
-        x=alt.X("end:Q", scale=axes.x_scale, axis=bottom_axis if tall else None)
+        x=alt.X("end:Q", scale=axes.x_scale, axis=bottom_axis if tall else None), tooltip=_phase_tooltip(axes.words)
     )
     return [rects, edges]
 
@@ -360,7 +367,7 @@ def _links(axes: _Axes) -> tuple[alt.Chart, alt.Chart]:
     arrows = (
         links.transform_filter(alt.datum.step == 1)
         .mark_point(shape="triangle-right", filled=True, size=90, color=DEPENDENCY_COLOR, opacity=0.9)
-        .encode(x=axes.at("x"), y=axes.row("label"))
+        .encode(x=axes.at("x"), y=axes.row("label"), tooltip=[alt.Tooltip("from:N", title=axes.words["needs"])])
     )
     return lines, arrows
 

@@ -152,7 +152,7 @@ def column_specs(measures: Sequence[Measure], lang: Lang, editable: bool) -> dic
     euros = {"min_value": 0, "step": 1, "default": 0, "format": money, "disabled": off}
     specs = {
         "id": column("text", label["id"], disabled=True, width="small", pinned=True),
-        "title": column("text", label["title"], required=True, width="large", pinned=True, disabled=off),
+        "title": column("text", label["title"], required=True, width="large", disabled=off),
         "field": column("select", label["field"], options=fields, required=True, default=fields[0], disabled=off),
         "status": column("select", label["status"], options=statuses, required=True, default=statuses[0], disabled=off),
         "value": column("number", label["value"], **one_to_five, disabled=off),
