@@ -26,7 +26,9 @@ PAGES = (
     "Priorisierung",
     "Roadmap",
     "Budget",
+    "Szenarien",
     "Import / Export",
+    "Umsetzung",
     "Workshops & Stände",
 )
 
