@@ -40,7 +40,8 @@ def test_a_telling_word_suggests_its_field_in_german_and_english(title: str, fie
 @pytest.mark.parametrize(
     ("title", "field"),
     [
-        ("Bedrohungslage bewerten", SECURITY), ("Ransomware-Schutz", SECURITY), ("Technische Schulden abbauen", SECURITY),
+        ("Bedrohungslage bewerten", SECURITY), ("Ransomware-Schutz", SECURITY),
+        ("Technische Schulden abbauen", SECURITY),
         ("Legacy-System ablösen", SECURITY), ("Videokonferenzräume ausstatten", SECURITY),
         ("Lieferkettentransparenz", PROCESS), ("Supply chain visibility", PROCESS),
         ("Google-My-Business-Profil pflegen", CUSTOMERS), ("Hybrides Arbeiten regeln", PEOPLE),
@@ -67,7 +68,9 @@ def test_a_word_of_the_vocabulary_is_not_overruled_by_a_catalogue_word_inside_it
     assert guess is not None and guess.field == field
 
 
-@pytest.mark.parametrize("title", ["Which one, where and against what?", "Welche werden gegen wen?", "Improve every second"])
+@pytest.mark.parametrize(
+    "title", ["Which one, where and against what?", "Welche werden gegen wen?", "Improve every second"]
+)
 def test_function_words_of_the_catalogues_texts_tell_no_field(title: str) -> None:
     assert infer_field(title) is None
 

@@ -26,7 +26,9 @@ CATALOGUE = Path(__file__).resolve().parents[1] / "workshop" / "catalogue.json"
 # a longer one may stand anywhere inside a word. 'stem!not' ignores words that contain 'not'.
 _VOCABULARY: dict[str, tuple[str, ...]] = {
     PROCESS: (
-        "standardiz", "digitiz", "digitis", "papierlos", "paperless", "supply chain", "lieferkette", "cycle time", "bottleneck", "engpass", "end to end", "operational excellence", "stueckliste", "bill of material", "wartung", "predictive maintenance", "manuell", "durchlauf",
+        "standardiz", "digitiz", "digitis", "papierlos", "paperless", "supply chain", "lieferkette", "cycle time",
+        "bottleneck", "engpass", "end to end", "operational excellence", "stueckliste", "bill of material", "wartung",
+        "predictive maintenance", "manuell", "durchlauf",
         "effizienz", "efficien", "durchlaufzeit", "standardis", "vereinheitlich", "medienbruch", "ocr", "e akte",
         "ablage", "posteingang", "mahnwesen", "mahnung", "kalkulation", "ressourcenplan", "kapazitaetsplan",
         "qualitaetssicher", "wareneingang", "kommissionier", "picking", "rueckverfolg", "scheduling", "dispatch",
@@ -45,7 +47,8 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "operations", "lean",
     ),
     DATA: (
-        "descriptive", "prescriptive", "diagnostic", "data literacy", "data culture", "datenkultur", "datenplattform", "data platform", "datengrundlage", "auswertung", "reporting", "plausibilis", "visualiz", "insights",
+        "descriptive", "prescriptive", "diagnostic", "data literacy", "data culture", "datenkultur", "datenplattform",
+        "data platform", "datengrundlage", "auswertung", "reporting", "plausibilis", "visualiz", "insights",
         "insight", "power bi", "tableau", "qlik", "metrik", "metric", "scorecard", "benchmark", "datenmodell",
         "datenintegration", "etl", "data science", "algorithm", "simulation", "szenario", "scenario",
         "absatzplanung", "demand", "bedarfsprognose", "cockpit", "transparenz", "echtzeit", "real time", "messung",
@@ -58,7 +61,11 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "chatgpt", "genai", "information",
     ),
     SECURITY: (
-        "threat", "bedrohung", "angriff", "attack", "ransomware", "skalier", "scalab", "microservice", "container", "kubernetes", "docker", "devops", "ci cd", "technical debt", "technische schulden", "legacy", "altsystem", "third party", "connectivity", "konnektivitaet", "edge computing", "5g", "high availability", "hochverfuegbar", "uptime", "ausfall", "outage", "deployment", "videokonferenz", "video conferenc", "video call", "datensparsam", "loeschkonzept", "consent", "einwilligung", "cookie",
+        "threat", "bedrohung", "angriff", "attack", "ransomware", "skalier", "scalab", "microservice", "container",
+        "kubernetes", "docker", "devops", "ci cd", "technical debt", "technische schulden", "legacy", "altsystem",
+        "third party", "connectivity", "konnektivitaet", "edge computing", "5g", "high availability", "hochverfuegbar",
+        "uptime", "ausfall", "outage", "deployment", "videokonferenz", "video conferenc", "video call", "datensparsam",
+        "loeschkonzept", "consent", "einwilligung", "cookie",
         "sso", "single sign on", "identity", "identitaet", "ausfallsicher", "redundan", "usv", "notstrom", "admin",
         "rollenkonzept", "rechtekonzept", "protokollierung", "forensi", "detection", "penetration",
         "verfuegbarkeit", "availability", "business continuity", "bcm", "disaster", "kritis", "nis2", "nis 2",
@@ -79,7 +86,10 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "mobile device", "release", "change management!change kommunikation",
     ),
     CUSTOMERS: (
-        "personaliz", "personalis", "customer journey", "journey", "touchpoint", "digital presence", "online presence", "sichtbarkeit", "visibility", "google my business", "bewertungsportal", "review portal", "kundenportal", "kundenbindung", "customer retention", "response time", "reaktionszeit", "e mail marketing", "vertriebskanal", "aussendienst", "field sales", "order portal", "bestellportal",
+        "personaliz", "personalis", "customer journey", "journey", "touchpoint", "digital presence", "online presence",
+        "sichtbarkeit", "visibility", "google my business", "bewertungsportal", "review portal", "kundenportal",
+        "kundenbindung", "customer retention", "response time", "reaktionszeit", "e mail marketing", "vertriebskanal",
+        "aussendienst", "field sales", "order portal", "bestellportal",
         "kundenservice", "kundenerlebnis", "customer experience", "cx", "self service", "terminvereinbar",
         "google business", "anfrage", "inquiry", "ticket", "helpdesk", "nps", "zufriedenheit", "satisfaction",
         "werbung", "advertis", "ads", "influencer", "content", "blog", "youtube", "linkedin", "instagram",
@@ -94,7 +104,10 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "akquise", "messe", "produktkatalog", "konfigurator", "app", "roi",
     ),
     PEOPLE: (
-        "literacy", "hiring", "hire", "employer", "people", "human resource", "fluktuation", "hybrid work", "flexible work", "hybrides arbeiten", "arbeitszeitmodell", "digitalkompetenz", "digital skills", "mitarbeiterbindung", "retain talent", "einarbeitung", "unterweisung", "qualifizierung", "lernpfad", "learning path", "peer learning",
+        "literacy", "hiring", "hire", "employer", "people", "human resource", "fluktuation", "hybrid work",
+        "flexible work", "hybrides arbeiten", "arbeitszeitmodell", "digitalkompetenz", "digital skills",
+        "mitarbeiterbindung", "retain talent", "einarbeitung", "unterweisung", "qualifizierung", "lernpfad",
+        "learning path", "peer learning",
         "mitarbeitende", "belegschaft", "workforce", "personalentwicklung", "personalplanung", "urlaub",
         "abwesenheit", "krankmeld", "mitarbeitergespraech", "performance review", "employer branding",
         "arbeitgebermarke", "stellenanzeige", "karriere", "career", "mentoring", "buddy", "lernplattform", "lms",
@@ -107,7 +120,11 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "nachwuchs", "ausbildung", "azubi", "workshop", "befaehig", "arbeitsplatz", "workplace",
     ),
     STRATEGY: (
-        "sponsor", "executive", "ceo", "geschaeftsleitung", "unternehmensfuehrung", "management commitment", "align", "esg", "emerging", "disrupt", "growth", "wachstum", "expansion", "diversif", "prioriti", "invest", "research", "forschung", "hochschule", "university", "transformation office", "digital office", "digitalisierungsbeauftrag", "chief digital", "business objective", "geschaeftsziel", "unternehmensziel", "new business", "neue geschaeftsfelder",
+        "sponsor", "executive", "ceo", "geschaeftsleitung", "unternehmensfuehrung", "management commitment", "align",
+        "esg", "emerging", "disrupt", "growth", "wachstum", "expansion", "diversif", "prioriti", "invest", "research",
+        "forschung", "hochschule", "university", "transformation office", "digital office",
+        "digitalisierungsbeauftrag", "chief digital", "business objective", "geschaeftsziel", "unternehmensziel",
+        "new business", "neue geschaeftsfelder",
         "digitalisierungsstrategie", "zielbild", "unternehmensstrategie", "geschaeftsfeld", "ausrichtung",
         "positionierung", "veraenderung", "change management", "kulturwandel", "fehlerkultur", "mindset", "werte",
         "values", "geschaeftsfuehrung", "investition", "investment", "business case", "wirtschaftlichkeit",
