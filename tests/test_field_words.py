@@ -45,7 +45,8 @@ def test_a_telling_word_suggests_its_field_in_german_and_english(title: str, fie
         ("Legacy-System ablösen", SECURITY), ("Videokonferenzräume ausstatten", SECURITY),
         ("Lieferkettentransparenz", PROCESS), ("Supply chain visibility", PROCESS),
         ("Google-My-Business-Profil pflegen", CUSTOMERS), ("Hybrides Arbeiten regeln", PEOPLE),
-        ("Executive sponsorship for digitalisation", STRATEGY),
+        ("Executive sponsorship for digitalisation", STRATEGY), ("Wandlungsfähigkeit stärken", STRATEGY),
+        ("Adaptive teams", STRATEGY),
     ],
 )  # fmt: skip
 def test_the_broader_vocabulary_reads_compounds_and_phrases_in_german_and_english(title: str, field: str) -> None:

@@ -82,7 +82,7 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "incident", "vorfall", "logging", "siem", "edr", "mdm", "endpoint", "hardening", "haertung", "vulnerab",
         "schwachstell", "pentest", "risiko", "risk", "hardware", "laptop", "rechner", "drucker", "infrastruktur",
         "infrastructure", "migration", "migrieren", "it", "ot", "cyber", "zero trust", "compliance", "audit",
-        "informationssicherheit", "schutzbedarf", "sicherheitskonzept", "lizenz", "rollout", "geraete", "device",
+        "strukturanalyse", "informationssicherheit", "schutzbedarf", "sicherheitskonzept", "lizenz", "rollout", "geraete", "device",
         "mobile device", "release", "change management!change kommunikation",
     ),
     CUSTOMERS: (
@@ -126,6 +126,7 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "digitalisierungsbeauftrag", "chief digital", "business objective", "geschaeftsziel", "unternehmensziel",
         "new business", "neue geschaeftsfelder",
         "digitalisierungsstrategie", "zielbild", "unternehmensstrategie", "geschaeftsfeld", "ausrichtung",
+        "adaptiv", "adaptab", "anpassungsfaehig", "wandlungsfaehig", "selbstorganis", "self organiz", "autonomy",
         "positionierung", "veraenderung", "change management", "kulturwandel", "fehlerkultur", "mindset", "werte",
         "values", "geschaeftsfuehrung", "investition", "investment", "business case", "wirtschaftlichkeit",
         "oekosystem", "ecosystem", "new work", "arbeitsweise", "ways of working", "scrum", "kanban",
