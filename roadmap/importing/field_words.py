@@ -82,8 +82,8 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "incident", "vorfall", "logging", "siem", "edr", "mdm", "endpoint", "hardening", "haertung", "vulnerab",
         "schwachstell", "pentest", "risiko", "risk", "hardware", "laptop", "rechner", "drucker", "infrastruktur",
         "infrastructure", "migration", "migrieren", "it", "ot", "cyber", "zero trust", "compliance", "audit",
-        "strukturanalyse", "informationssicherheit", "schutzbedarf", "sicherheitskonzept", "lizenz", "rollout", "geraete", "device",
-        "mobile device", "release", "change management!change kommunikation",
+        "strukturanalyse", "informationssicherheit", "schutzbedarf", "sicherheitskonzept", "lizenz", "rollout",
+        "geraete", "device", "mobile device", "release", "change management!change kommunikation",
     ),
     CUSTOMERS: (
         "personaliz", "personalis", "customer journey", "journey", "touchpoint", "digital presence", "online presence",
