@@ -70,6 +70,20 @@ def test_a_word_of_the_vocabulary_is_not_overruled_by_a_catalogue_word_inside_it
 
 
 @pytest.mark.parametrize(
+    ("title", "field"),
+    [
+        ("Admin-Schulung", PEOPLE), ("Firewall-Schulung für Admins", PEOPLE),
+        ("ERP training for the warehouse", PEOPLE),
+        ("Datenschutz-Unterweisung", PEOPLE), ("Trainingsdaten für das Prognosemodell", DATA),
+    ],
+)  # fmt: skip
+def test_a_training_is_a_people_measure_whatever_it_teaches(title: str, field: str) -> None:
+    guess = infer_field(title)
+
+    assert guess is not None and guess.field == field
+
+
+@pytest.mark.parametrize(
     "title", ["Which one, where and against what?", "Welche werden gegen wen?", "Improve every second"]
 )
 def test_function_words_of_the_catalogues_texts_tell_no_field(title: str) -> None:
