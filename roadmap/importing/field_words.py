@@ -26,6 +26,9 @@ CATALOGUE = Path(__file__).resolve().parents[1] / "workshop" / "catalogue.json"
 # a longer one may stand anywhere inside a word. 'stem!not' ignores words that contain 'not'.
 _VOCABULARY: dict[str, tuple[str, ...]] = {
     PROCESS: (
+        "standardiz", "digitiz", "digitis", "papierlos", "paperless", "supply chain", "lieferkette", "cycle time",
+        "bottleneck", "engpass", "end to end", "operational excellence", "stueckliste", "bill of material", "wartung",
+        "predictive maintenance", "manuell", "durchlauf",
         "effizienz", "efficien", "durchlaufzeit", "standardis", "vereinheitlich", "medienbruch", "ocr", "e akte",
         "ablage", "posteingang", "mahnwesen", "mahnung", "kalkulation", "ressourcenplan", "kapazitaetsplan",
         "qualitaetssicher", "wareneingang", "kommissionier", "picking", "rueckverfolg", "scheduling", "dispatch",
@@ -44,6 +47,9 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "operations", "lean",
     ),
     DATA: (
+        "trainingsdaten", "training data", "descriptive", "prescriptive", "diagnostic", "data literacy",
+        "data culture", "datenkultur", "datenplattform",
+        "data platform", "datengrundlage", "auswertung", "reporting", "plausibilis", "visualiz", "insights",
         "insight", "power bi", "tableau", "qlik", "metrik", "metric", "scorecard", "benchmark", "datenmodell",
         "datenintegration", "etl", "data science", "algorithm", "simulation", "szenario", "scenario",
         "absatzplanung", "demand", "bedarfsprognose", "cockpit", "transparenz", "echtzeit", "real time", "messung",
@@ -56,6 +62,11 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "chatgpt", "genai", "information",
     ),
     SECURITY: (
+        "threat", "bedrohung", "angriff", "attack", "ransomware", "skalier", "scalab", "microservice", "container",
+        "kubernetes", "docker", "devops", "ci cd", "technical debt", "technische schulden", "legacy", "altsystem",
+        "third party", "connectivity", "konnektivitaet", "edge computing", "5g", "high availability", "hochverfuegbar",
+        "uptime", "ausfall", "outage", "deployment", "videokonferenz", "video conferenc", "video call", "datensparsam",
+        "loeschkonzept", "consent", "einwilligung", "cookie",
         "sso", "single sign on", "identity", "identitaet", "ausfallsicher", "redundan", "usv", "notstrom", "admin",
         "rollenkonzept", "rechtekonzept", "protokollierung", "forensi", "detection", "penetration",
         "verfuegbarkeit", "availability", "business continuity", "bcm", "disaster", "kritis", "nis2", "nis 2",
@@ -72,10 +83,14 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "incident", "vorfall", "logging", "siem", "edr", "mdm", "endpoint", "hardening", "haertung", "vulnerab",
         "schwachstell", "pentest", "risiko", "risk", "hardware", "laptop", "rechner", "drucker", "infrastruktur",
         "infrastructure", "migration", "migrieren", "it", "ot", "cyber", "zero trust", "compliance", "audit",
-        "informationssicherheit", "schutzbedarf", "sicherheitskonzept", "lizenz", "rollout", "geraete", "device",
-        "mobile device", "release", "change management!change kommunikation",
+        "strukturanalyse", "informationssicherheit", "schutzbedarf", "sicherheitskonzept", "lizenz", "rollout",
+        "geraete", "device", "mobile device", "release", "change management!change kommunikation",
     ),
     CUSTOMERS: (
+        "personaliz", "personalis", "customer journey", "journey", "touchpoint", "digital presence", "online presence",
+        "sichtbarkeit", "visibility", "google my business", "bewertungsportal", "review portal", "kundenportal",
+        "kundenbindung", "customer retention", "response time", "reaktionszeit", "e mail marketing", "vertriebskanal",
+        "aussendienst", "field sales", "order portal", "bestellportal",
         "kundenservice", "kundenerlebnis", "customer experience", "cx", "self service", "terminvereinbar",
         "google business", "anfrage", "inquiry", "ticket", "helpdesk", "nps", "zufriedenheit", "satisfaction",
         "werbung", "advertis", "ads", "influencer", "content", "blog", "youtube", "linkedin", "instagram",
@@ -90,6 +105,10 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "akquise", "messe", "produktkatalog", "konfigurator", "app", "roi",
     ),
     PEOPLE: (
+        "literacy", "hiring", "hire", "employer", "people", "human resource", "fluktuation", "hybrid work",
+        "flexible work", "hybrides arbeiten", "arbeitszeitmodell", "digitalkompetenz", "digital skills",
+        "mitarbeiterbindung", "retain talent", "einarbeitung", "unterweisung", "qualifizierung", "lernpfad",
+        "learning path", "peer learning",
         "mitarbeitende", "belegschaft", "workforce", "personalentwicklung", "personalplanung", "urlaub",
         "abwesenheit", "krankmeld", "mitarbeitergespraech", "performance review", "employer branding",
         "arbeitgebermarke", "stellenanzeige", "karriere", "career", "mentoring", "buddy", "lernplattform", "lms",
@@ -102,7 +121,13 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "nachwuchs", "ausbildung", "azubi", "workshop", "befaehig", "arbeitsplatz", "workplace",
     ),
     STRATEGY: (
+        "sponsor", "executive", "ceo", "geschaeftsleitung", "unternehmensfuehrung", "management commitment", "align",
+        "esg", "emerging", "disrupt", "growth", "wachstum", "expansion", "diversif", "prioriti", "invest", "research",
+        "forschung", "hochschule", "university", "transformation office", "digital office",
+        "digitalisierungsbeauftrag", "chief digital", "business objective", "geschaeftsziel", "unternehmensziel",
+        "new business", "neue geschaeftsfelder",
         "digitalisierungsstrategie", "zielbild", "unternehmensstrategie", "geschaeftsfeld", "ausrichtung",
+        "adaptiv", "adaptab", "anpassungsfaehig", "wandlungsfaehig", "selbstorganis", "self organiz", "autonomy",
         "positionierung", "veraenderung", "change management", "kulturwandel", "fehlerkultur", "mindset", "werte",
         "values", "geschaeftsfuehrung", "investition", "investment", "business case", "wirtschaftlichkeit",
         "oekosystem", "ecosystem", "new work", "arbeitsweise", "ways of working", "scrum", "kanban",
@@ -118,12 +143,22 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _TITLE_WEIGHT, _DESCRIPTION_WEIGHT, _CATALOGUE_WEIGHT, _LEAD_BONUS = 2.0, 1.0, 0.5, 1.5
+# A training is a measure for the people whatever it teaches ('Admin-Schulung', 'Firewall-Schulung für Admins',
+# 'ERP training'): these words count twice as much as a first telling word wherever they stand.
+_TRAINING, _TRAINING_BONUS = frozenset({"schulung", "training", "weiterbild", "unterweisung", "coaching"}), 3.0
 _SAME_AS_CATALOGUE = 0.85  # a title this close to a catalogue measure's takes that measure's field
+_CATALOGUE_WORD = 6  # shorter catalogue words are mostly function words ('which', 'every', 'gegen')
+# Words of the catalogue's texts that say nothing about a field (function words, verbs, adjectives).
 _STOPWORDS_TEXT = (
     "und oder mit fuer der die das den dem des ein eine einer einem einen im in von zu zur zum auf aus bei "
     "nach the and for with of to a an in on by from into einfuehren einfuehrung introduce system systems "
     "digitale digital digitales digitaler neue neues new management automatisch automatische konten kunden "
-    "implementieren erstellen aufbauen"
+    "implementieren erstellen aufbauen against everyone anywhere improve jederzeit wichtigsten umgesetzt verbessern "
+    "welche werden laufend gehoeren regelmaessige zentral moderne modern solution loesung software massnahmen "
+    "measures working second person inform informieren evaluate define assess analysis concept bewerten erkennen "
+    "recognise finden folgen planen pflegen senden erledigen liegen aendern replace receive aufnehmen empfangen "
+    "pflicht regeln owners werkzeuge werkzeugen transparent transparently securely digitally automatically "
+    "continuously zweitem ausser tagesaktuell gepflegt getestet dokumentiert documented umsetzen"
 )
 _STOPWORDS = frozenset(_STOPWORDS_TEXT.split(" "))
 
@@ -162,7 +197,7 @@ def infer_field(title: str, description: str = "") -> FieldGuess | None:
         matches = _matches(fold(text))
         for rank, (stem, word) in enumerate(matches):
             # The first telling word names the subject ('Kundendokumente', 'Dashboard-Berechtigungen').
-            lead = _LEAD_BONUS if rank == 0 else 1.0
+            lead = _TRAINING_BONUS if stem.text in _TRAINING else _LEAD_BONUS if rank == 0 else 1.0
             gain = weight * stem.weight * lead * (1 + len(stem.text) / 8)
             scores[stem.field] = scores.get(stem.field, 0.0) + gain
             if gain > best_word.get(stem.field, (0.0, ""))[0]:
@@ -195,7 +230,11 @@ def _matches(text: str) -> list[tuple[_Stem, str]]:
             for at, stem in (_stems_in(word) if not seam else _stems_in(word, seam))
             if not (stem.exclude and stem.exclude in word) and (not seam or at < seam < at + len(stem.text))
         ]
-        # Within one word the longest stem wins: 'datenschutz' hides 'daten', 'stammdaten' hides 'daten'.
+        # A word the vocabulary knows is not overruled by a catalogue word ('automation' is no customer word
+        # because one customer measure of the catalogue automates); then the longest stem wins:
+        # 'datenschutz' hides 'daten', 'stammdaten' hides 'daten'.
+        if any(stem.weight == 1.0 for _, stem in hits):
+            hits = [(at, stem) for at, stem in hits if stem.weight == 1.0]
         hits = [(at, s) for at, s in hits if not any(s.text != o.text and s.text in o.text for _, o in hits)]
         found.extend((position + at, stem, word) for at, stem in hits)
     unique: dict[tuple[str, str], tuple[int, _Stem, str]] = {}
@@ -306,7 +345,7 @@ def _catalogue_stems() -> list[_Stem]:
     for item in _catalogue_items():
         texts = [item.get(key, "") for key in ("title_de", "title_en", "description_de", "description_en")]
         for word in fold(" ".join(texts)).split():
-            if len(word) >= 5 and word not in _STOPWORDS:
+            if len(word) >= _CATALOGUE_WORD and word not in _STOPWORDS:
                 fields_of.setdefault(word, set()).add(item["field"])
     return [
         _Stem(word, next(iter(fields)), _CATALOGUE_WEIGHT)
