@@ -97,6 +97,19 @@ def test_a_setting_the_scenario_does_not_name_keeps_the_workshops_value() -> Non
     assert (profile.budget_share, profile.revenue, profile.baseline_it) == (4.0, 2_000_000, 10_000)
 
 
+def test_a_scenarios_revenue_holds_for_every_year_and_without_one_the_workshops_growth_stays() -> None:
+    growing = _workshop()
+    growing = growing.with_changes(profile=growing.profile.with_changes(revenue_by_year={2027: 9_000_000}))
+    workshop = add_scenario(
+        add_scenario(growing, "Umsatz 5 Mio.", {"revenue": 5_000_000}), "Mehr Budget", {"budget_share": 4}
+    )
+
+    revenue, share = (scenario_workshop(workshop, s).profile for s in workshop.scenarios)
+
+    assert (revenue.revenue_in(2026), revenue.revenue_in(2027)) == (5_000_000, 5_000_000)
+    assert share.revenue_in(2027) == 9_000_000
+
+
 def test_a_setting_back_to_none_follows_the_workshop_again() -> None:
     workshop = add_scenario(_workshop(), "X", {"budget_share": 4, "capacity": 30})
 

@@ -30,12 +30,15 @@ def setting_value(value: object) -> SettingValue:
 
 
 def scenario_profile(profile: Profile, scenario: Scenario) -> Profile:
-    """The workshop's settings with the scenario's laid over them (no funding where it does not come through).
+    """The workshop's settings with the scenario's laid over them (no funding where it does not come through;
+    a scenario's revenue for every year, in place of the workshop's revenue per year).
 
     Raises:
         RoadmapError: if the result breaks a rule of the settings (e.g. the horizon ends before it starts).
     """
     data = {**profile_to_dict(profile), **scenario.settings}
+    if "revenue" in scenario.settings:  # a scenario's revenue holds for every year, growth figures included
+        data["revenue_by_year"] = {}
     try:
         changed = profile_from_dict(data)
     except RoadmapError as error:
