@@ -5,17 +5,18 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from xlsxwriter.workbook import Workbook
 
 from roadmap.domain.messages import Lang
-from roadmap.domain.model import Workshop
+from roadmap.domain.model import Status, Workshop
 from roadmap.planning.planner import plan
 from roadmap.planning.scenario_compare import compare
 from roadmap.workbook import writer
 from roadmap.workbook.fast_rows import FastWorkbook
+from roadmap.workbook.styles import put_row
 from roadmap.workshop.scenarios import add_scenario, names, scenario_plan
 from tests.pages import large_workshop
 from ui.session import demo_workshop
@@ -96,5 +97,29 @@ def _every_kind_of_cell(book_class: type[Workbook]) -> bytes:
 def test_every_kind_of_cell_is_written_as_xlsxwriter_writes_it() -> None:
     fast, plain = _both(_every_kind_of_cell)
     assert fast.keys() == plain.keys()
+    for name in plain:
+        assert fast[name] == plain[name], name
+
+
+def _rows_of_every_value(book_class: type[Workbook]) -> bytes:
+    """put_row with every kind of value a sheet may hold, in rows written out of order."""
+    buffer = io.BytesIO()
+    book = book_class(buffer, {"in_memory": True, "nan_inf_to_errors": True})
+    money = book.add_format({"num_format": "#,##0"})
+    sheet = book.add_worksheet("Werte")
+    values = [
+        None, "", "Text", Status.IDEA, True, 3, 2.5, float("nan"), float("inf"), date(2026, 1, 31),
+        datetime(2026, 2, 1, 12, 30), time(8, 15), timedelta(days=2), "x" * 20_000, "Text",
+    ]  # fmt: skip
+    put_row(sheet, 3, values, [money] * len(values))
+    put_row(sheet, 1, values)
+    put_row(sheet, 2, [None, None, "erst ab C"])
+    put_row(sheet, 4, [None] * 3)
+    book.close()
+    return buffer.getvalue()
+
+
+def test_put_row_writes_every_value_as_xlsxwriter_writes_it() -> None:
+    fast, plain = _both(_rows_of_every_value)
     for name in plain:
         assert fast[name] == plain[name], name

@@ -6,19 +6,62 @@ workbook that is the largest single cost of an export. `FastRowsSheet` writes th
 (numbers, dates, shared strings, formatted blanks) of a row with one string join and hands every
 other kind of cell (formulas, booleans, rich strings …) to XlsxWriter's own `_write_cell`, so the
 XML is identical to what XlsxWriter writes (tests/test_workbook_fast_rows.py compares the two).
+Its `put_cells` stores a row's text, numbers and dates the way XlsxWriter's writers store them,
+with one check of the sheet's bounds per row; `styles.put_row` uses it on these sheets.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
-from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.worksheet import CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
+
+# Text up to this length fits a cell whatever its characters (Excel's limit: 32,767 UTF-16 units).
+_SHORT_TEXT = 16_383
 
 
 class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped here
     """XlsxWriter's worksheet with a faster `_write_rows` (used when cells are kept in memory)."""
+
+    def put_cells(
+        self,
+        row: int,
+        values: Sequence[Any],
+        formats: Sequence[Any] | None,
+        put: Callable[[Worksheet, int, int, Any, Any], None],
+    ) -> None:
+        """A row of cells from column A as `put` writes them: text, numbers and dates stored directly.
+
+        What XlsxWriter's `_write_string`, `_write_number` and `_write_datetime` store, with the
+        sheet's dimensions checked once per row; any other value (None, a bool, long text, NaN)
+        goes through `put`, in column order, so shared strings are numbered as before.
+        """
+        cells: dict[int, Any] = {}
+        shared = self.str_table._get_shared_string_index
+        for column, value in enumerate(values):
+            style = formats[column] if formats is not None else None
+            kind = value.__class__
+            if kind is int or (kind is float and math.isfinite(value)):
+                cells[column] = CellNumberTuple(value, style)
+            elif isinstance(value, str) and 0 < len(value) <= _SHORT_TEXT:
+                cells[column] = CellStringTuple(shared(value), style)
+            elif kind is date or kind is datetime:
+                cells[column] = CellDatetimeTuple(self._convert_date_time(value), style or self.default_date_format)
+            else:
+                self._store(row, cells)
+                cells = {}
+                put(self, row, column, value, style)
+        self._store(row, cells)
+
+    def _store(self, row: int, cells: dict[int, Any]) -> None:
+        """Cells of one row into the sheet, its used range grown as each write would grow it."""
+        if cells and not self._check_dimensions(row, min(cells)) and not self._check_dimensions(row, max(cells)):
+            self.table[row].update(cells)
 
     def _calculate_spans(self) -> None:
         # The same "spans" as XlsxWriter's: the first and last used column of each block of 16 rows.

@@ -15,6 +15,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from roadmap.domain.messages import Lang
 from roadmap.domain.model import FIELD_COLORS
+from roadmap.workbook.fast_rows import FastRowsSheet
 
 # A spreadsheet cell's value, as this workbook writes it and the importer reads any file.
 Cell = None | str | int | float | bool | datetime | date | time | timedelta
@@ -81,6 +82,9 @@ def put(sheet: Worksheet, row: int, column: int, value: Cell, style: Format | No
 
 def put_row(sheet: Worksheet, row: int, values: Sequence[Cell], styles: Sequence[Format | None] | None = None) -> None:
     """Write a row of cells from column A, each with its column's format (as `put` writes it)."""
+    if isinstance(sheet, FastRowsSheet):
+        sheet.put_cells(row, values, styles, put)
+        return
     # The writer of each plain type looked up once per row: the rows of a 3,000-measure workbook
     # hold ~150,000 cells. Anything else (a StrEnum, a time, None) goes through `put`.
     writers = {
