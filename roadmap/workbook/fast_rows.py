@@ -84,6 +84,7 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
             super()._write_rows()
             return
         self._calculate_spans()
+        self._styles: dict[Any, str] = {}  # format → its ` s="…"` attribute, once per format
         table: dict[int, dict[int, Any]] = self.table
         row_info = self.row_info
         write = self.fh.write
@@ -109,8 +110,13 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
                 parts.clear()
                 self._write_cell(row_num, col_num, cell)
                 continue
-            style = self._style(row_num, col_num, cell.format)
-            reference = f'<c r="{_column(col_num)}{number}"{style}'
+            cell_format = cell.format
+            style = self._styles.get(cell_format) if cell_format else None
+            if style is None:
+                style = self._style(row_num, col_num, cell_format)
+                if cell_format:
+                    self._styles[cell_format] = style
+            reference = f'<c r="{_COLUMNS.get(col_num) or _column(col_num)}{number}"{style}'
             if kind == "String":
                 parts.append(f'{reference} t="s"><v>{cell.string}</v></c>')
             elif kind == "Blank":
