@@ -19,7 +19,7 @@ from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
-from xlsxwriter.worksheet import CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
+from xlsxwriter.worksheet import CellBlankTuple, CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
 
 # Text up to this length fits a cell whatever its characters (Excel's limit: 32,767 UTF-16 units).
 _SHORT_TEXT = 16_383
@@ -39,7 +39,8 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
 
         What XlsxWriter's `_write_string`, `_write_number` and `_write_datetime` store, with the
         sheet's dimensions checked once per row; any other value (None, a bool, long text, NaN)
-        goes through `put`, in column order, so shared strings are numbered as before.
+        goes through `put`, in column order, so shared strings are numbered as before. An empty
+        value is written as a blank cell only when it has a format.
         """
         cells: dict[int, Any] = {}
         shared = self.str_table._get_shared_string_index
@@ -52,6 +53,9 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
                 cells[column] = CellStringTuple(shared(value), style)
             elif kind is date or kind is datetime:
                 cells[column] = CellDatetimeTuple(self._convert_date_time(value), style or self.default_date_format)
+            elif value is None or value == "":
+                if style is not None:  # an empty cell is written only for its format
+                    cells[column] = CellBlankTuple(style)
             else:
                 self._store(row, cells)
                 cells = {}
@@ -85,6 +89,7 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
             return
         self._calculate_spans()
         self._styles: dict[Any, str] = {}  # format → its ` s="…"` attribute, once per format
+        self._column_styles: dict[int, str] = {}  # the same for cells without a format, by column
         table: dict[int, dict[int, Any]] = self.table
         row_info = self.row_info
         write = self.fh.write
@@ -102,6 +107,8 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
         """One row's cells in column order; kinds other than numbers, strings and blanks go to XlsxWriter."""
         number = str(row_num + 1)
         parts: list[str] = []
+        info = self.row_info.get(row_num)
+        plain = self._column_styles if info is None or not info.row_format else {}
         for col_num in sorted(cells):
             cell = cells[col_num]
             kind = cell.__class__.__name__
@@ -111,11 +118,13 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
                 self._write_cell(row_num, col_num, cell)
                 continue
             cell_format = cell.format
-            style = self._styles.get(cell_format) if cell_format else None
+            style = self._styles.get(cell_format) if cell_format else plain.get(col_num)
             if style is None:
                 style = self._style(row_num, col_num, cell_format)
                 if cell_format:
                     self._styles[cell_format] = style
+                else:
+                    plain[col_num] = style
             reference = f'<c r="{_COLUMNS.get(col_num) or _column(col_num)}{number}"{style}'
             if kind == "String":
                 parts.append(f'{reference} t="s"><v>{cell.string}</v></c>')
