@@ -222,12 +222,12 @@ def compared(workshop: Workshop, specs: Sequence[str]) -> list[ScenarioResult]:
     Raises:
         RoadmapError: if a scenario's line is wrong (naming the line and the part).
     """
+    if not specs:
+        return []  # the scenario modules are loaded only when scenarios are asked for
     from roadmap.planning.scenario_compare import compare
     from roadmap.workshop.scenario_spec import add_from_spec
     from roadmap.workshop.scenarios import names, scenario_plan
 
-    if not specs:
-        return []
     for spec in specs:
         workshop = add_from_spec(workshop, spec)
     return compare([(name, scenario_plan(workshop, name)) for name in names(workshop)])

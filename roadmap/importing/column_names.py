@@ -163,6 +163,10 @@ _NORMAL_ALIASES = {
 
 
 def _alias_score(header: str, alias: str) -> float:
+    # Both texts are normalised (single spaces): an alias or stem that is not inside the header
+    # cannot match, and this test is what saves the word-by-word comparison for most pairs.
+    if (alias[:-1] if alias.endswith("*") else alias) not in header:
+        return 0
     words = header.split()
     if alias.endswith("*"):
         stem = alias[:-1]

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from xlsxwriter.format import Format
-from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from roadmap.domain.messages import Lang
@@ -28,6 +27,7 @@ from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import QUADRANTS_EN
 from roadmap.planning.scenario_compare import ScenarioResult
 from roadmap.workbook import sheets as workbook_sheets
+from roadmap.workbook.fast_rows import FastWorkbook
 from roadmap.workbook.gantt_sheet import write_gantt
 from roadmap.workbook.names import LIST_SEPARATOR, ROADMAP_COLUMNS, SHEETS
 from roadmap.workbook.own_format import field_name, status_name, yes_no
@@ -84,7 +84,7 @@ def workbook_bytes(
     """The roadmap workbook of a plan as XLSX bytes; its Fortschritt sheet compares with `baseline`; with
     scenarios compared, their sheet last."""
     buffer = io.BytesIO()
-    book = Workbook(buffer, {"in_memory": True, "nan_inf_to_errors": True, "constant_memory": True})
+    book = FastWorkbook(buffer, {"in_memory": True, "nan_inf_to_errors": True})
     book.set_properties({"title": "Digital-Roadmap" if lang == "de" else "Digital roadmap"})
     styles = Styles(book, lang)
     sheets = {name.de: book.add_worksheet(name(lang)) for name in SHEETS}
