@@ -113,6 +113,12 @@ def test_a_partial_year_gets_the_budget_and_corridor_of_its_months_only() -> Non
     ]
 
 
+def test_the_corridor_bounds_are_named_in_the_year_whose_band_is_widest_not_in_a_short_first_year() -> None:
+    rows = year_budget_rows(two_years(), "de")
+
+    assert [row["names_bounds"] for row in rows] == [False, True, False]
+
+
 @pytest.mark.parametrize(("lang", "label", "amount"), [("de", "Q1/2026", "24.000\xa0€"), ("en", "Q1 2026", "€24,000")])
 def test_periods_and_amounts_are_written_in_the_language(lang: str, label: str, amount: str) -> None:
     rows = year_cost_rows(two_measures(), lang)

@@ -13,6 +13,7 @@ from roadmap.domain.model import Measure, Profile, Workshop
 from roadmap.planning.scenario_compare import ScenarioResult, compare, figure_rows, format_figure
 from roadmap.views.scenarios import table
 from roadmap.workbook.names import SHEETS
+from roadmap.workbook.progress_sheet import SHEET_PROGRESS
 from roadmap.workbook.writer import workbook_bytes, write_workbook
 from roadmap.workshop.scenarios import add_scenario, names, scenario_plan
 from tests.pages import large_workshop
@@ -38,7 +39,11 @@ def test_the_scenarios_sheet_comes_after_the_others_whose_order_stays(lang: str)
 
     book = load_workbook(io.BytesIO(workbook_bytes(results[0].plan, lang, scenarios=results)), read_only=True)
 
-    assert book.sheetnames == [*(name(lang) for name in SHEETS), "Szenarien" if lang == "de" else "Scenarios"]
+    assert book.sheetnames == [
+        *(name(lang) for name in SHEETS),
+        SHEET_PROGRESS(lang),
+        "Szenarien" if lang == "de" else "Scenarios",
+    ]
 
 
 def test_without_scenarios_the_workbook_has_no_scenarios_sheet() -> None:
@@ -46,7 +51,7 @@ def test_without_scenarios_the_workbook_has_no_scenarios_sheet() -> None:
 
     book = load_workbook(io.BytesIO(workbook_bytes(results[0].plan)), read_only=True)
 
-    assert book.sheetnames == [name("de") for name in SHEETS]
+    assert book.sheetnames == [*(name("de") for name in SHEETS), SHEET_PROGRESS("de")]
 
 
 @pytest.mark.parametrize("build", [demo_workshop, large_workshop])
@@ -90,7 +95,7 @@ def test_libreoffice_opens_the_scenarios_sheet_with_its_figures(tmp_path: Path) 
     path = tmp_path / "szenarien.xlsx"
     write_workbook(results[0].plan, path, "de", scenarios=results)
 
-    rows = _csv(path, len(SHEETS) + 1, tmp_path)
+    rows = _csv(path, len(SHEETS) + 2, tmp_path)  # after the six sheets and Fortschritt
 
     assert rows[0] == ["Kennzahl", "Basis", "Vier Prozent", "Ohne Förderung", "Wenig IT"]
     planned = next(row for row in rows if row[0] == "Geplante Maßnahmen")

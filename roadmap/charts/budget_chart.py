@@ -158,6 +158,9 @@ def _budget_rows(periods: list[PeriodCost], lang: str, *, quarterly: bool) -> li
     """Per period: total cost, the budget and the corridor (1 % and 5 % of the period's revenue)."""
     words = _words(lang)
     rows = []
+    # The corridor's bounds are named in the period where the band is widest (a short first year, e.g. one
+    # month, has a band so narrow that '1 %', '5 %' and its total would print over each other).
+    widest = max(range(len(periods)), key=lambda i: periods[i].corridor[1] - periods[i].corridor[0], default=0)
     for index, period in enumerate(periods):
         total, budget = period.total, period.budget
         low, high = period.corridor
@@ -165,6 +168,7 @@ def _budget_rows(periods: list[PeriodCost], lang: str, *, quarterly: bool) -> li
             {
                 "period": period_label((period.year, period.quarter), lang),
                 "period_index": index,
+                "names_bounds": index == widest,
                 "months": period.months,
                 "total": round(total, 2),
                 "total_text": formats.euro(total, lang),
@@ -278,8 +282,8 @@ def _corridor(axes: _Axes) -> list[alt.Chart | alt.LayerChart]:
 
 
 def _corridor_bounds(axes: _Axes) -> alt.LayerChart:
-    """'1 %' and '5 %' written above the corridor's edges in the first period's column."""
-    first = named_data("periods").transform_filter(alt.datum.period_index == 0)
+    """'1 %' and '5 %' written above the corridor's edges in the column where the band is widest."""
+    first = named_data("periods").transform_filter(alt.datum.names_bounds)
     space = " " if axes.lang == "en" else "\u00a0"  # German keeps number and % together
     return layered(
         *(
