@@ -416,13 +416,13 @@ def _totals(axes: _Axes) -> alt.Chart:
 
 
 def _layers(axes: _Axes, periods: list[dict[str, Any]]) -> list[alt.Chart | alt.LayerChart]:
-    """The layers back to front: corridor, its bounds, bars, budget, totals (labels only while they fit)."""
+    """The layers back to front: corridor, bars, budget, the corridor's bounds, totals (labels only while they fit)."""
     # Without revenue there is no corridor to draw (1 % and 5 % of nothing).
     has_corridor = any(row["high"] > 0 for row in periods)
     layers: list[alt.Chart | alt.LayerChart] = _corridor(axes) if has_corridor else []
-    if has_corridor and not axes.many:
-        layers.append(_corridor_bounds(axes))
     layers += [*_cost_bars(axes), _budget(axes)]
+    if has_corridor and not axes.many:  # on top: a narrow column's bar would hide the start of '1 %'
+        layers.append(_corridor_bounds(axes))
     if not axes.many:
         layers.append(_totals(axes))
     return layers
