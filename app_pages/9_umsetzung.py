@@ -242,7 +242,7 @@ def table() -> None:
     config = column_config(progress_table.column_specs(language, editable))
     height = table_height(len(frame), most=720)
     if not editable:
-        st.dataframe(frame, hide_index=True, column_config=config, height=height)
+        st.dataframe(frame, hide_index=True, column_config=config, height=height, placeholder="")
         return
     st.caption(
         t(
