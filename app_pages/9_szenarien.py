@@ -270,7 +270,8 @@ def main() -> None:
         )
     )
     if not current.scenarios:
-        st.info(say_markdown(view.NO_SCENARIOS_YET), icon=":material/lightbulb:")
+        hint = view.NO_SCENARIOS_PRESENTING if presenter() else view.NO_SCENARIOS_YET
+        st.info(say_markdown(hint), icon=":material/lightbulb:")
     else:
         side_by_side(current)
     if presenter():

@@ -18,6 +18,12 @@ NO_SCENARIOS_YET = Message(
     "So far there is only the **Basis** – the workshop's own settings. Create a scenario below, "
     "e.g. “4 % without funding”, and compare it here column by column.",
 )
+NO_SCENARIOS_PRESENTING = Message(
+    "Bisher gibt es nur die **Basis** – die Einstellungen des Workshops. Szenarien legen Sie außerhalb des "
+    "Präsentationsmodus an.",
+    "So far there is only the **Basis** – the workshop's own settings. Scenarios are created outside presenter "
+    "mode.",
+)
 PICK_TWO = Message(
     "Bitte mindestens zwei Szenarien zum Vergleich wählen.", "Please pick at least two scenarios to compare."
 )
