@@ -286,13 +286,15 @@ def phase_form() -> None:
         )
     )
     all_phases = phases(workshop().profile)
-    columns = st.columns(min(4, len(all_phases)) or 1)
+    per_row = 2  # row by row, so the phases keep their order when a narrow screen wraps the columns
     for phase in all_phases:
+        if phase.index % per_row == 0:
+            columns = st.columns(per_row)
         key = f"unternehmen_phase_{phase.index}"
         given = workshop().profile.phase_names
         bind(key, given[phase.index] if phase.index < len(given) else "")
         period = f"{formats.month(phase.first, lang())} – {formats.month(phase.last, lang())}"
-        with columns[phase.index % len(columns)]:
+        with columns[phase.index % per_row]:
             st.text_input(
                 period,
                 key=key,
