@@ -42,7 +42,7 @@ def _roadmap_workbook(workshop: Workshop, lang: Lang, scenarios: bool) -> Callab
     def write(book_class: type[Workbook]) -> bytes:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(writer, "FastWorkbook", book_class)
-            return writer.workbook_bytes(roadmap, lang, results)
+            return writer.workbook_bytes(roadmap, lang, scenarios=results)
 
     return write
 
