@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from roadmap.domain.model import Kpi, Measure, Month, Profile, Workshop, default_horizon
+from roadmap.domain.model import FIELDS, Kpi, Measure, Month, Profile, Workshop, default_horizon
 from roadmap.workshop.maturity import QUESTIONS
 
 _PROFILE = Profile(
@@ -38,14 +38,7 @@ GF, IT, VT, FE, BH, PE = (
     "Buchhaltung (Fr. Wagner)",
     "Personal (Fr. Klein)",
 )
-P, D, C, K, M, S = (
-    "Prozessautomatisierung",
-    "Daten & Entscheidungen",
-    "Cloud & IT-Sicherheit",
-    "Kunden & Omnichannel",
-    "Mitarbeitende & Kompetenzen",
-    "Strategie & Kultur",
-)
+P, D, C, K, M, S = FIELDS
 
 
 def m(
