@@ -21,8 +21,7 @@ NO_SCENARIOS_YET = Message(
 NO_SCENARIOS_PRESENTING = Message(
     "Bisher gibt es nur die **Basis** – die Einstellungen des Workshops. Szenarien legen Sie außerhalb des "
     "Präsentationsmodus an.",
-    "So far there is only the **Basis** – the workshop's own settings. Scenarios are created outside presenter "
-    "mode.",
+    "So far there is only the **Basis** – the workshop's own settings. Scenarios are created outside presenter mode.",
 )
 PICK_TWO = Message(
     "Bitte mindestens zwei Szenarien zum Vergleich wählen.", "Please pick at least two scenarios to compare."
