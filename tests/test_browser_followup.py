@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from roadmap.domain import formats
 from roadmap.domain.model import Month
@@ -44,8 +45,16 @@ def _choose(tab: Workshop, label: str, option: str) -> None:
     """Pick an option of the selectbox labelled `label` inside the quick-entry form."""
     form = tab.page.locator('[data-testid="stForm"]')
     box = form.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
-    box.click()
-    tab.page.get_by_role("option", name=option, exact=True).click()
+    choice = tab.page.get_by_role("option", name=option, exact=True)
+    for _ in range(5):  # a rerun that lands just after the click redraws the box and closes its list
+        tab.wait_idle()
+        box.locator("input").click()
+        try:
+            choice.wait_for(timeout=5000)
+            break
+        except PlaywrightTimeout:
+            tab.page.keyboard.press("Escape")
+    choice.click()
 
 
 def _quick(tab: Workshop, measure: str, status: str, started: str | None = None) -> None:
