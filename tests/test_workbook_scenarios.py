@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from roadmap.workbook.names import SHEETS
 from roadmap.workbook.progress_sheet import SHEET_PROGRESS
 from roadmap.workbook.writer import workbook_bytes, write_workbook
 from roadmap.workshop.scenarios import add_scenario, names, scenario_plan
+from tests.helpers import needs_libreoffice
 from tests.pages import large_workshop
 from tests.test_workbook_libreoffice import _csv
 from ui.session import demo_workshop
@@ -88,8 +88,7 @@ def test_every_title_only_one_scenario_plans_is_listed_in_full_below_the_figures
     assert len([t for t in listed if str(t).startswith("Titel")]) == 29
 
 
-@pytest.mark.libreoffice
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@needs_libreoffice
 def test_libreoffice_opens_the_scenarios_sheet_with_its_figures(tmp_path: Path) -> None:
     results = _results(demo_workshop())
     path = tmp_path / "szenarien.xlsx"
