@@ -71,9 +71,8 @@ def m(
     )
 
 
-def _measures(now: Month) -> tuple[Measure, ...]:
-    """The 21 measures, dated around the planning month `now`."""
-    august = Month(now.year if now.month < 8 else now.year + 1, 8)  # the next company holidays
+def _under_way(now: Month) -> tuple[Measure, ...]:
+    """The strategy, finished four months before `now`, and Microsoft 365, under way for two months."""
     return (
         m(
             "M01",
@@ -112,6 +111,12 @@ def _measures(now: Month) -> tuple[Measure, ...]:
             description="Teams, Exchange Online und SharePoint; Migration der Postfächer läuft.",
             kpi=Kpi("Arbeitsplätze migriert", "0", "45", "18", (now + -1).last_day),
         ),
+    )
+
+
+def _security() -> tuple[Measure, ...]:
+    """Securing the basics: backup, two-factor sign-in, the security concept, awareness and rights."""
+    return (
         m(
             "M03",
             "Zwei-Faktor-Authentifizierung",
@@ -144,6 +149,12 @@ def _measures(now: Month) -> tuple[Measure, ...]:
         m("M05", "IT-Sicherheitskonzept mit Risikoanalyse", C, 5, 3, 8000, 0, 12, 2, owner=IT),
         m("M06", "Security-Awareness-Schulung", M, 4, 1, 2400, 1200, 6, 1, "M05", owner=PE, votes=1),
         m("M07", "Berechtigungskonzept", C, 4, 2, 3000, 0, 8, 1, owner=IT),
+    )
+
+
+def _processes(now: Month) -> tuple[Measure, ...]:
+    """Processes: the order process, e-invoices (due within nine months of `now`), ERP and documents."""
+    return (
         m(
             "M08",
             "Prozessinventur Auftragsabwicklung",
@@ -189,6 +200,12 @@ def _measures(now: Month) -> tuple[Measure, ...]:
             kpi=Kpi("Durchlaufzeit Auftrag (Tage)", "12", "7"),
         ),
         m("M11", "Digitales Dokumentenmanagement", P, 4, 3, 12000, 3600, 20, 3, "M08", owner=BH),
+    )
+
+
+def _data() -> tuple[Measure, ...]:
+    """Data and decisions: machine data, the key-figure dashboard and the AI pilot built on them."""
+    return (
         m(
             "M12",
             "Maschinendaten erfassen (Datenbasis)",
@@ -233,6 +250,12 @@ def _measures(now: Month) -> tuple[Measure, ...]:
             votes=3,
             description="Kalkulation von Drehteilen aus Zeichnungen mit KI-Unterstützung.",
         ),
+    )
+
+
+def _customers_and_people() -> tuple[Measure, ...]:
+    """Customers and people: CRM, portal, champions, training and change communication."""
+    return (
         m("M15", "CRM-System Vertrieb", K, 5, 3, 9000, 7200, 20, 3, "M02", owner=VT, votes=3),
         m(
             "M16",
@@ -252,6 +275,13 @@ def _measures(now: Month) -> tuple[Measure, ...]:
         m("M17", "Digitale Champions benennen", M, 4, 1, 0, 0, 6, 1, owner=PE, funding_eligible=False),
         m("M18", "Schulungsprogramm digitale Kompetenzen", M, 4, 2, 6000, 3000, 20, 3, "M17", owner=PE, votes=2),
         m("M19", "Change-Kommunikation", S, 4, 1, 1500, 0, 6, 1, owner=GF),
+    )
+
+
+def _infrastructure(now: Month) -> tuple[Measure, ...]:
+    """Insurance and the server migration, pinned to the next company holidays in August."""
+    august = Month(now.year if now.month < 8 else now.year + 1, 8)  # the next company holidays
+    return (
         m("M20", "Cyber-Versicherung", C, 3, 1, 0, 3000, 2, 1, "M05", "M04", owner=GF, funding_eligible=False),
         m(
             "M21",
@@ -270,6 +300,11 @@ def _measures(now: Month) -> tuple[Measure, ...]:
             notes="In den Betriebsferien im August.",
         ),
     )
+
+
+def _measures(now: Month) -> tuple[Measure, ...]:
+    """The 21 measures, dated around the planning month `now`."""
+    return (*_under_way(now), *_security(), *_processes(now), *_data(), *_customers_and_people(), *_infrastructure(now))
 
 
 # The team's answers of the maturity check: strong on IT basics, weak on data and customers.
