@@ -15,8 +15,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 from roadmap.charts.style import field_name
-from tests.pages import APP_FRAME, PAGES, open_page
-from tests.test_page_massnahmen import edit_table
+from tests.pages import APP_FRAME, PAGES, edit_table, open_page
 
 # Kinds of widget that hold a value the user sets, and how the test sets one.
 VALUE_KINDS = (
