@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -22,6 +22,7 @@ from roadmap.importing.values import parse_date, parse_month, parse_number
 from roadmap.planning.followup import STATE_WORDS, slip, state, with_status
 from roadmap.planning.plan import Plan
 from roadmap.views.column_specs import ColumnSpec, column
+from roadmap.views.editor_cells import CellError, blank, from_browser
 from roadmap.views.measure_table import money_format, month_format, status_names
 from roadmap.workbook.own_format import month_day
 
@@ -121,52 +122,38 @@ def column_specs(lang: Lang, editable: bool) -> dict[str, ColumnSpec]:
     return {key: specs[key] for key in COLUMNS}
 
 
-class _Invalid(ValueError):
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.en)
-        self.message = message
-
-
-def _blank(value: object) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
-
-
 def _month(value: object) -> Month | None:
-    if _blank(value):
+    if blank(value):
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = datetime.fromtimestamp(float(value) / 1000)  # milliseconds since 1970, as a browser may send
-    found = parse_month(value)
+    found = parse_month(from_browser(value))
     if found is None:
-        raise _Invalid(Message(f"'{value}' ist kein Monat", f"'{value}' is not a month"))
+        raise CellError(Message(f"'{value}' ist kein Monat", f"'{value}' is not a month"))
     return found
 
 
 def _day(value: object) -> date | None:
-    if _blank(value):
+    if blank(value):
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = datetime.fromtimestamp(float(value) / 1000)
-    found = parse_date(value)
+    found = parse_date(from_browser(value))
     if found is None:
-        raise _Invalid(Message(f"'{value}' ist kein Datum", f"'{value}' is not a date"))
+        raise CellError(Message(f"'{value}' ist kein Datum", f"'{value}' is not a date"))
     return found
 
 
 def _amount(value: object) -> float | None:
-    if _blank(value):
+    if blank(value):
         return None
     try:
         found = parse_number(value)
     except ValueError:
         found = None
     if found is None or not math.isfinite(found) or found < 0:
-        raise _Invalid(Message(f"'{value}' ist kein Betrag", f"'{value}' is not an amount"))
+        raise CellError(Message(f"'{value}' ist kein Betrag", f"'{value}' is not an amount"))
     return found
 
 
 def _changed(measure: Measure, cells: Mapping[str, Any], lang: Lang, as_of: Month, current: Plan) -> Measure:
-    """The measure with one row's changed cells (raises _Invalid or RoadmapError)."""
+    """The measure with one row's changed cells (raises CellError or RoadmapError)."""
     kpi = measure.kpi
     changes: dict[str, object] = {}
     for key, value in cells.items():
@@ -175,19 +162,19 @@ def _changed(measure: Measure, cells: Mapping[str, Any], lang: Lang, as_of: Mont
         elif key == "percent_done":
             number = _amount(value) or 0.0
             if not number.is_integer() or number > 100:
-                raise _Invalid(Message(f"'{value}' ist kein Prozentwert", f"'{value}' is not a percentage"))
+                raise CellError(Message(f"'{value}' ist kein Prozentwert", f"'{value}' is not a percentage"))
             changes[key] = int(number)
         elif key == "actual_cost":
             changes[key] = _amount(value)
         elif key in ("kpi_baseline", "kpi_target", "kpi_current"):
-            kpi = Kpi(**{**kpi.__dict__, key.removeprefix("kpi_"): "" if _blank(value) else str(value).strip()})
+            kpi = Kpi(**{**kpi.__dict__, key.removeprefix("kpi_"): "" if blank(value) else str(value).strip()})
         elif key == "kpi_measured_on":
             kpi = Kpi(**{**kpi.__dict__, "measured_on": _day(value)})
     changed = measure.with_changes(**changes, kpi=kpi)
     if "status" in cells:
         names = dict(zip(status_names(lang), Status, strict=True))
         if cells["status"] not in names:
-            raise _Invalid(Message(f"'{cells['status']}' ist kein Status", f"'{cells['status']}' is not a status"))
+            raise CellError(Message(f"'{cells['status']}' ist kein Status", f"'{cells['status']}' is not a status"))
         changed = with_status(changed, names[cells["status"]], as_of, current)
     return changed
 
@@ -207,7 +194,7 @@ def apply_progress(
         taken = {key: value for key, value in cells.items() if key in EDITABLE}
         try:
             replaced[measure.id] = _changed(measure, taken, lang, as_of, current)
-        except (_Invalid, RoadmapError) as error:
+        except (CellError, RoadmapError) as error:
             problems.append(
                 Message(f"„{measure.title}“: {error.message('de')}", f"“{measure.title}”: {error.message('en')}")
             )
