@@ -13,7 +13,7 @@ from roadmap.planning.budget import corridor_note
 from roadmap.planning.phases import phases
 from roadmap.planning.reasons import horizon_note
 from ui.clock import this_month
-from ui.language import euro, lang, number, plain, say, t
+from ui.language import euro, lang, number, plain, please_choose, say, t
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
 from ui.screen import split
@@ -94,7 +94,7 @@ def _month(label: str, name: str, value: Month) -> None:
         format_func=lambda m: labels.get(m) or formats.month(m, "de"),
         on_change=update,
         args=(key, _set_profile(name)),
-        placeholder=t("Bitte wählen …", "Please choose …"),
+        placeholder=please_choose(),
     )
     field_error(key)
 

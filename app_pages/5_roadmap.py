@@ -17,7 +17,7 @@ from roadmap.workshop.voting import pin
 from ui import clock
 from ui.charts import chart_spec, draw_spec
 from ui.empty import explain_empty_workshop
-from ui.language import lang, number, plain, say, t
+from ui.language import lang, number, plain, please_choose, say, t
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
 from ui.session import baseline_snapshot, current_baseline, current_plan, shared, workshop
@@ -130,7 +130,7 @@ def pin_controls(plan: Plan) -> None:
             list(titles),
             key="roadmap_pin_measure",
             format_func=lambda i: titles.get(i, i),
-            placeholder=t("Bitte wählen …", "Please choose …"),
+            placeholder=please_choose(),
         )
     measure = current.by_id().get(measure_id or "")
     if measure is None:

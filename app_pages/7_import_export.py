@@ -24,7 +24,7 @@ from roadmap.workbook.writer import workbook_bytes
 from roadmap.workshop.duplicates import DuplicateChoice, find_duplicates
 from roadmap.workshop.merge import APPEND, HOW, merge_import
 from ui.errors import guarded, notify
-from ui.language import lang, plain, say, say_markdown, say_text, t
+from ui.language import lang, plain, please_choose, say, say_markdown, say_text, t
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note, every_scenario
 from ui.session import current_baseline, current_plan, revision, save, workshop
@@ -44,7 +44,7 @@ def sheet_choice() -> None:
     if options:
         key = f"import_sheet_{flow.tag(state)}"
         st.selectbox(t("Tabellenblatt", "Sheet"), options, index, key=key, on_change=guarded(flow.choose_sheet),
-                     args=(state, key), placeholder=t("Bitte wählen …", "Please choose …"))  # fmt: skip
+                     args=(state, key), placeholder=please_choose())  # fmt: skip
 
 
 def header_row_input(row: int, sheet: str = "") -> None:

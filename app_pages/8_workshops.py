@@ -12,7 +12,7 @@ from roadmap.domain.model import Workshop
 from roadmap.importing.importer import import_file
 from roadmap.planning.planner import plan
 from roadmap.workshop.compare import compare
-from ui.language import euro, plain, say, t
+from ui.language import euro, plain, please_choose, say, t
 from ui.presenter import presenter
 from ui.screen import split
 from ui.session import (
@@ -112,7 +112,7 @@ def list_section() -> None:
         list(others),
         format_func=others.__getitem__,
         key="workshops_other",
-        placeholder=t("Bitte wählen …", "Please choose …"),
+        placeholder=please_choose(),
     )
     opened = button.button(t("Öffnen", "Open"), icon=":material/folder_open:", width="stretch", key="workshops_open")
     if opened and picked:
@@ -209,7 +209,7 @@ def snapshot_section() -> None:
             list(names),
             format_func=names.__getitem__,
             key="workshops_pick",
-            placeholder=t("Bitte wählen …", "Please choose …"),
+            placeholder=please_choose(),
         )
         if restore.button(
             t("Wiederherstellen", "Restore"), icon=":material/restore:", width="stretch", key=once("restore")
@@ -234,7 +234,7 @@ def compare_section(names: dict[str, str]) -> None:
         list(names),
         format_func=names.__getitem__,
         key="workshops_before",
-        placeholder=t("Bitte wählen …", "Please choose …"),
+        placeholder=please_choose(),
     )
     second = right.selectbox(
         t("Nachher", "After"),
@@ -242,7 +242,7 @@ def compare_section(names: dict[str, str]) -> None:
         index=len(choices) - 1,
         format_func=choices.__getitem__,
         key=f"workshops_after_{len(names)}",  # a new or deleted snapshot shows "now" again
-        placeholder=t("Bitte wählen …", "Please choose …"),
+        placeholder=please_choose(),
     )
     before = load_snapshot(first)
     # Both states planned from the same planning month, so only what was changed moves a measure.

@@ -37,6 +37,11 @@ def t(de: str, en: str) -> str:
     return en if lang() == "en" else de
 
 
+def please_choose() -> str:
+    """The placeholder of a select box with nothing chosen (Streamlit's own would say "Choose an option")."""
+    return t("Bitte wählen …", "Please choose …")
+
+
 def say_text(message: Message | RoadmapError) -> str:
     """A core message or error in the session's language, for places that never render Markdown
     (placeholders, alt texts, select options, table labels)."""
