@@ -12,12 +12,13 @@ from roadmap.domain.model import Month, Workshop, months_between
 from roadmap.planning.budget import corridor_note
 from roadmap.planning.phases import phases
 from roadmap.planning.reasons import horizon_note
+from roadmap.workshop.demo import DEMO_NAME
 from ui.clock import this_month
 from ui.language import euro, lang, number, plain, please_choose, say, t
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
 from ui.screen import split
-from ui.session import demo_workshop, planning_profile, workshop
+from ui.session import planning_profile, workshop
 from ui.widgets import bind, field_error, update
 
 CURRENT = "current"  # the planning month's choice "this month, whichever it is"
@@ -340,7 +341,7 @@ def summary() -> None:
 
 def demo_note() -> None:
     """On the demo workshop: that its firm is made up, and how to start one's own workshop."""
-    if workshop().profile.name != demo_workshop().profile.name:
+    if workshop().profile.name != DEMO_NAME:
         return
     if presenter():
         st.caption(t("Beispiel: ein erfundenes Unternehmen.", "Example: a fictional company."))

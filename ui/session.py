@@ -142,7 +142,8 @@ def _open_latest() -> None:
     if listed:
         open_workshop(listed[0].id)
     else:
-        create_workshop(demo_workshop(), demo_workshop().profile.name)
+        demo = demo_workshop()
+        create_workshop(demo, demo.profile.name)
 
 
 def workshop_id() -> str:

@@ -12,8 +12,9 @@ from datetime import date
 from roadmap.domain.model import FIELDS, Kpi, Measure, Month, Profile, Workshop, default_horizon
 from roadmap.workshop.maturity import QUESTIONS
 
+DEMO_NAME = "Schneider Feinmechanik GmbH"  # the fictional firm of the demo
 _PROFILE = Profile(
-    name="Schneider Feinmechanik GmbH",
+    name=DEMO_NAME,
     industry="Maschinenbau / Zerspanung",
     employees=45,
     revenue=6_800_000,
