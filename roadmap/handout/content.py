@@ -65,8 +65,7 @@ class Year:
 
 def planning_month(profile: Profile, today: date) -> Month:
     """The month the plan speaks from: the profile's own planning month where it has one, else today's."""
-    given = getattr(profile, "as_of", None)  # a planning month set in the workshop, where the profile has one
-    return given if isinstance(given, Month) else Month.of(today)
+    return profile.as_of if profile.as_of is not None else Month.of(today)
 
 
 def facts(plan: Plan, lang: Lang, today: date, scenario: str) -> Facts:
