@@ -267,7 +267,7 @@ def table() -> None:
     )
     stored = st.session_state.get(FEEDBACK)
     if stored and stored[0] == revision() and stored[1]:
-        st.warning(" ".join(plain(say(problem)) for problem in stored[1]), icon=":material/warning:")
+        st.warning(" ".join(say(problem) for problem in stored[1]), icon=":material/warning:")
 
 
 def main() -> None:

@@ -7,9 +7,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from roadmap.domain.model import DONE, Measure, Month
-from tests.pages import WORKSHOPS, open_page, own
-from tests.test_page_massnahmen import edit_table
-from ui.session import store
+from tests.pages import WORKSHOPS, edit_table, open_page, own
+from ui.session import demo_workshop, store
 
 PAGE = "app_pages/9_umsetzung.py"
 
@@ -86,6 +85,16 @@ def test_a_value_that_cannot_be_taken_is_named_and_nothing_else_is_lost() -> Non
 
     assert _measure(app, "M04").percent_done == 0 and _measure(app, "M05").percent_done == 50
     assert "Datensicherung" in app.warning[0].value and "130" in app.warning[0].value
+
+
+def test_a_problem_naming_a_title_with_markdown_characters_shows_the_title_as_typed() -> None:
+    demo = demo_workshop()
+    titled = tuple(m.with_changes(title="Backup *neu*") if m.id == "M04" else m for m in demo.measures)
+    app = open_page(PAGE, demo.with_changes(measures=titled))
+
+    edit_table(app, {_row(app, "M04"): {"percent_done": 130}})
+
+    assert "„Backup \\*neu\\*“" in app.warning[0].value  # escaped once: shown as typed, no backslashes
 
 
 def test_a_late_measure_is_counted_and_slip_is_listed_against_a_baseline_kept_with_one_click() -> None:
