@@ -31,12 +31,8 @@ from bench.make_list import make_list
 from roadmap.domain.model import FIELDS, Measure, Month, Profile
 from roadmap.importing.importer import import_file
 from roadmap.planning.planner import plan
-from roadmap.workbook import sheets as workbook_sheets
 from roadmap.workbook.fast_rows import FastWorkbook
-from roadmap.workbook.gantt_sheet import write_gantt
-from roadmap.workbook.names import SHEETS
-from roadmap.workbook.styles import Styles
-from roadmap.workbook.writer import workbook_bytes, write_roadmap
+from roadmap.workbook.writer import workbook_bytes, write_sheets
 
 REPEATS = 3
 PROCESS_REPEATS = 7
@@ -119,15 +115,8 @@ def stages(listing: Path) -> None:
     roadmap = plan(imported.measures, profile)
     lap("plan")
     book = FastWorkbook(io.BytesIO(), {"in_memory": True, "nan_inf_to_errors": True})
-    styles = Styles(book, "de")
-    sheets = {name.de: book.add_worksheet(name("de")) for name in SHEETS}
-    write_roadmap(sheets["Roadmap"], roadmap, styles)
-    write_gantt(sheets["Gantt"], roadmap, styles)
-    workbook_sheets.write_budget(sheets["Budget"], roadmap, styles)
-    workbook_sheets.write_ranking(sheets["Priorisierung"], roadmap, styles)
-    workbook_sheets.write_profile(sheets["Profil"], roadmap, styles)
-    workbook_sheets.write_measures(sheets["Maßnahmen"], roadmap, styles)
-    lap("six sheets")
+    write_sheets(book, roadmap, "de", None, ())
+    lap("seven sheets")
     book.close()
     lap("XlsxWriter close")
     print(f"CPU seconds per stage, {SIZE:,}-row list: " + ", ".join(spent))

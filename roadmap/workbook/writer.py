@@ -85,6 +85,15 @@ def workbook_bytes(
     scenarios compared, their sheet last."""
     buffer = io.BytesIO()
     book = FastWorkbook(buffer, {"in_memory": True, "nan_inf_to_errors": True})
+    write_sheets(book, plan, lang, baseline, scenarios)
+    book.close()
+    return buffer.getvalue()
+
+
+def write_sheets(
+    book: FastWorkbook, plan: Plan, lang: Lang, baseline: Plan | None, scenarios: Sequence[ScenarioResult]
+) -> None:
+    """Every sheet of the workbook into an open XlsxWriter workbook, in their order (the file is written on close)."""
     book.set_properties({"title": "Digital-Roadmap" if lang == "de" else "Digital roadmap"})
     styles = Styles(book, lang)
     sheets = {name.de: book.add_worksheet(name(lang)) for name in SHEETS}
@@ -98,8 +107,6 @@ def workbook_bytes(
     if scenarios:
         write_scenarios(book.add_worksheet(SHEET_SCENARIOS(lang)), scenarios, styles)
     sheets["Roadmap"].activate()
-    book.close()
-    return buffer.getvalue()
 
 
 def roadmap_order(plan: Plan) -> list[str]:
