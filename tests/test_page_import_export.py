@@ -15,7 +15,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.planner import plan
 from roadmap.workbook.writer import workbook_bytes
 from roadmap.workshop.scenarios import activate, add_scenario

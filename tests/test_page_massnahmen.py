@@ -9,7 +9,8 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import Measure, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.workshop import Workshop
 from tests.pages import WORKSHOPS, open_page, own
 
 PAGE = "app_pages/3_massnahmen.py"

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import DONE, Measure, Month
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import DONE
 from tests.pages import WORKSHOPS, open_page, own
 from tests.test_page_massnahmen import edit_table
 from ui.session import store
