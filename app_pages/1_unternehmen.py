@@ -8,7 +8,8 @@ from typing import Any
 import streamlit as st
 
 from roadmap.domain import formats
-from roadmap.domain.model import Month, Workshop, months_between
+from roadmap.domain.month import Month, months_between
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.budget import corridor_note
 from roadmap.planning.phases import phases
 from roadmap.planning.reasons import horizon_note

@@ -7,7 +7,8 @@ from typing import Any
 import streamlit as st
 
 from roadmap.charts.maturity_chart import maturity_chart
-from roadmap.domain.model import FIELDS, Workshop
+from roadmap.domain.vocabulary import FIELDS
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop import maturity
 from roadmap.workshop.catalogue import CatalogueItem, catalogue
 from roadmap.workshop.merge import add_from_catalogue

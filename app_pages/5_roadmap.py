@@ -8,7 +8,10 @@ import streamlit as st
 
 from roadmap.charts.gantt_chart import gantt_chart
 from roadmap.domain import formats
-from roadmap.domain.model import DONE, GREEDY, OPTIMAL, Measure, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import GREEDY, OPTIMAL
+from roadmap.domain.vocabulary import DONE
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.phases import phases
 from roadmap.planning.plan import Plan
 from roadmap.planning.reasons import horizon_note

@@ -10,7 +10,7 @@ import streamlit as st
 
 from roadmap.charts.png import file_stem
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.handout.pdf import handout_pdf
 from roadmap.importing.importer import ImportResult
 from roadmap.planning.plan import Plan

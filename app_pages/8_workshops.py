@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import import_file
 from roadmap.planning.planner import plan
 from roadmap.workshop.compare import compare

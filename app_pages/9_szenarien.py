@@ -9,8 +9,9 @@ import streamlit as st
 
 from roadmap.charts.scenario_chart import scenario_chart
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import PlanMode, Workshop
+from roadmap.domain.profile import PlanMode
 from roadmap.domain.scenario import BASIS, MAX_SIDE_BY_SIDE, SCENARIO_NAME_LIMIT, Scenario
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.scenario_compare import Kind, ScenarioResult, compare, format_figure
 from roadmap.views import scenarios as view
 from roadmap.workshop.scenarios import (

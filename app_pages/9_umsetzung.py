@@ -6,7 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from roadmap.domain import formats
-from roadmap.domain.model import Month, Status, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import Status
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.followup import STATE_WORDS, State, replan, slip, summary, with_status
 from roadmap.views import progress_table
 from roadmap.views.measure_table import status_names

@@ -28,7 +28,10 @@ from pathlib import Path
 import pandas as pd
 
 from bench.make_list import make_list
-from roadmap.domain.model import FIELDS, Measure, Month, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import FIELDS
 from roadmap.importing.importer import import_file
 from roadmap.planning.planner import plan
 from roadmap.workbook.fast_rows import FastWorkbook

@@ -12,7 +12,9 @@ import statistics
 import time
 
 from bench.bench_planner import portfolio
-from roadmap.domain.model import Month, Profile, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.scenario_compare import compare
 from roadmap.workshop.scenarios import add_scenario, names, scenario_plan
 

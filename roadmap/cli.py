@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from roadmap.domain.formats import euro, number
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import (
     LANGS,
     Lang,
@@ -25,7 +26,10 @@ from roadmap.domain.messages import (
     lang_of,
     output_is_input,
 )
-from roadmap.domain.model import FIELDS, FIELDS_EN, Measure, Month, PlanMode, Profile, Workshop, default_horizon
+from roadmap.domain.month import Month, default_horizon
+from roadmap.domain.profile import PlanMode, Profile
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
+from roadmap.domain.workshop import Workshop
 
 if TYPE_CHECKING:
     from roadmap.planning.plan import Plan

@@ -25,7 +25,11 @@ from typing import Any
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import FIELDS, STATUSES, Measure, Month, Profile, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import FIELDS, STATUSES
+from roadmap.domain.workshop import Workshop
 from tests.helpers import REPO
 from ui.session import demo_workshop, store
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from roadmap.domain.model import DONE, FIELDS, IDEA, PLANNED, RUNNING, Measure, Month, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import DONE, FIELDS, IDEA, PLANNED, RUNNING
 
 MONTHS = [Month(2025, 10) + i for i in range(30)]
 

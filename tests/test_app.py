@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from tests.helpers import REPO
 from ui.session import demo_workshop, store
 

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from roadmap.domain import formats
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 from tests.browser import Workshop, browser_tab, chromium_or_skip, expect, served_app
 
 pytestmark = pytest.mark.browser

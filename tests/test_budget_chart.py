@@ -20,7 +20,10 @@ from roadmap.charts.budget_chart import (
     year_cost_rows,
     yearly_cost_chart,
 )
-from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN, Measure, Month, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS, FIELDS_EN
 from roadmap.planning.budget import corridor_bounds, period_costs, yearly_costs
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan

@@ -8,8 +8,10 @@ import openpyxl
 import pytest
 
 from roadmap.cli import main
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Measure, PlanMode, Profile, Workshop
+from roadmap.domain.profile import PlanMode, Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop.scenario_spec import add_from_spec
 from tests.test_cli import _list
 

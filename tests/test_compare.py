@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Measure, Month, Profile, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.planner import plan
 from roadmap.workshop.compare import MEASURE_LABELS, PROFILE_LABELS, compare

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult, import_file
 from roadmap.views.import_review import duplicate_choices, duplicate_table
 from roadmap.workshop.duplicates import DuplicateChoice, find_duplicates, likeness

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from roadmap.cli import main
-from roadmap.domain.model import FIELDS
+from roadmap.domain.vocabulary import FIELDS
 from roadmap.importing.field_words import infer_field
 from roadmap.importing.importer import import_file
 from tests.workbooks import FIXTURES

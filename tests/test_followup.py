@@ -7,7 +7,11 @@ from datetime import date
 
 import pytest
 
-from roadmap.domain.model import DONE, IDEA, PLANNED, RUNNING, Kpi, Measure, Month, Profile, Workshop
+from roadmap.domain.measure import Kpi, Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import DONE, IDEA, PLANNED, RUNNING
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.followup import (
     State,
     baseline_plan,

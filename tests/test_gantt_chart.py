@@ -19,7 +19,10 @@ from roadmap.charts.gantt_chart import (
     today_position,
 )
 from roadmap.charts.style import SUBTITLE_LINE
-from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN, RUNNING, Measure, Month, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS, FIELDS_EN, RUNNING
 from roadmap.planning.planner import plan
 from tests.pages import large_workshop
 from ui.session import demo_workshop

@@ -10,7 +10,10 @@ import pytest
 from pypdf import PdfReader
 
 from roadmap.domain import formats
-from roadmap.domain.model import Measure, Month, Profile, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.handout.document import MARGIN, RIGHT_X, Handout
 from roadmap.handout.pdf import handout_pdf
 from roadmap.handout.sections import Flow

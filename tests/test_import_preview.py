@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import ERROR, Location, Message, Problem
-from roadmap.domain.model import Measure, Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult, import_file
 from roadmap.views.import_preview import (
     HOW_LABELS,

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
+from roadmap.domain.measure import TITLE_LIMIT
 from roadmap.domain.messages import WARNING, Problem
-from roadmap.domain.model import DONE, FIELDS, IDEA, PLANNED, RUNNING, TITLE_LIMIT, Month
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import DONE, FIELDS, IDEA, PLANNED, RUNNING
 from roadmap.importing.importer import ImportResult, import_file
 from tests import workbooks
 from tests.workbooks import FIXTURES

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from roadmap.domain.messages import ERROR
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 from roadmap.importing.files import ImportFailed, Limits
 from roadmap.importing.importer import import_file
 from tests import workbooks
@@ -182,7 +182,8 @@ def test_three_thousand_rows_import_whole_with_their_dependencies(tmp_path: Path
 
 
 def test_the_programs_own_workbook_is_handed_to_its_own_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from roadmap.domain.model import Measure, Profile
+    from roadmap.domain.measure import Measure
+    from roadmap.domain.profile import Profile
     from roadmap.importing import importer
 
     seen: list[list[str]] = []

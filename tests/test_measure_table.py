@@ -6,7 +6,10 @@ from datetime import date
 
 import pytest
 
-from roadmap.domain.model import FIELDS, FIELDS_EN, Measure, Month, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
+from roadmap.domain.workshop import Workshop
 from roadmap.views.measure_table import (
     COLUMNS,
     ORDER,

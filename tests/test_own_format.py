@@ -8,18 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import Problem
-from roadmap.domain.model import (
-    FIELDS,
-    STATUSES,
-    Criterion,
-    Kpi,
-    Measure,
-    Month,
-    Profile,
-    Side,
-    VoteMode,
-)
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, Profile, Side, VoteMode
+from roadmap.domain.vocabulary import FIELDS, STATUSES
 from roadmap.importing.files import ImportFailed, RawSheet, read_sheets
 from roadmap.importing.own_reader import read_own_workbook
 from roadmap.planning.planner import plan

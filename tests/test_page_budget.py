@@ -7,7 +7,9 @@ import json
 import pytest
 from streamlit.util import calc_hash
 
-from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from tests.pages import WORKSHOPS, open_page, own
 from ui.session import demo_workshop
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.planner import plan
 from roadmap.workbook.writer import workbook_bytes
 from tests import workbooks

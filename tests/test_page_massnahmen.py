@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import Measure, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.workshop import Workshop
 from tests.pages import WORKSHOPS, edit_table, open_page, own
 
 PAGE = "app_pages/3_massnahmen.py"

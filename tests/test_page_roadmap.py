@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 from tests.pages import WORKSHOPS, open_page, own
 from ui.session import demo_workshop
 
@@ -130,7 +130,8 @@ def test_presenter_mode_shows_the_plan_without_switch_or_pin_controls(name: str)
 
 
 def test_titles_are_shown_as_typed_even_with_markdown_characters() -> None:
-    from roadmap.domain.model import Measure, Workshop
+    from roadmap.domain.measure import Measure
+    from roadmap.domain.workshop import Workshop
 
     workshop = Workshop(measures=(Measure("A", "CRM_neu *jetzt*"),))
 

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from roadmap.domain.model import Month, PlanMode, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import PlanMode
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.scenario_compare import compare
 from roadmap.views.scenarios import table
 from roadmap.workshop.scenarios import add_scenario, names, scenario_plan

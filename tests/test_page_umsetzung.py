@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import DONE, Measure, Month
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import DONE
 from tests.pages import WORKSHOPS, edit_table, open_page, own
 from ui.session import demo_workshop, store
 

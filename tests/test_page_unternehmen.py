@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 from tests.pages import WORKSHOPS, open_page
 
 PAGE = "app_pages/1_unternehmen.py"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import Month, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.workshop import Workshop
 from tests.pages import WORKSHOPS, open_page, own
 from ui.session import store
 

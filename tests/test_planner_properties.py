@@ -7,7 +7,10 @@ import itertools
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from roadmap.domain.model import Measure, Month, Profile, Status
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import Status
 from roadmap.planning.plan import NotPlanned, Placement, Plan, Reason
 from roadmap.planning.planner import plan
 from roadmap.planning.rules import violations

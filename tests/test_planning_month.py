@@ -7,7 +7,11 @@ from datetime import date
 
 import pytest
 
-from roadmap.domain.model import DONE, IDEA, PLANNED, RUNNING, Measure, Month, Profile, Workshop, default_horizon
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month, default_horizon
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import DONE, IDEA, PLANNED, RUNNING
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.plan import Reason
 from roadmap.planning.planner import plan

@@ -6,8 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Measure, Month, PlanMode, Profile, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import PlanMode, Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.budget import ABOVE, BELOW, WITHIN
 from roadmap.planning.planner import plan
 from roadmap.planning.scenario_compare import Kind, compare, figure_rows, format_figure, share_level

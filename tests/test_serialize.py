@@ -7,8 +7,12 @@ from datetime import date
 
 import pytest
 
+from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Criterion, Kpi, Measure, Month, PlanMode, Profile, Side, Status, VoteMode, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, PlanMode, Profile, Side, VoteMode
+from roadmap.domain.vocabulary import Status
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop.demo import demo_workshop
 from roadmap.workshop.serialize import FORMAT_VERSION, workshop_from_json, workshop_to_dict, workshop_to_json
 from tests.pages import large_workshop

@@ -16,8 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Criterion, Kpi, Measure, Month, Profile, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.store.records import encode
 from roadmap.store.workshops import Conflict, NotFound, Store
 from roadmap.workshop.compare import compare

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import DONE, FIELDS, IDEA, RUNNING, Month
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import DONE, FIELDS, IDEA, RUNNING
 from roadmap.importing.files import ImportFailed
 from roadmap.importing.importer import ImportResult, import_file
 from tests.workbooks import ASANA_CSV, JIRA_CSV, ms_project_xml, trello_board

@@ -13,17 +13,10 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook as OpenpyxlWorkbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roadmap.domain.model import (
-    FIELD_COLORS,
-    FIELDS,
-    FIELDS_EN,
-    RUNNING,
-    Criterion,
-    Kpi,
-    Measure,
-    Month,
-    Profile,
-)
+from roadmap.domain.measure import Kpi, Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, Profile
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS, FIELDS_EN, RUNNING
 from roadmap.importing.files import read_sheets
 from roadmap.importing.importer import import_file
 from roadmap.importing.own_reader import read_own_workbook

@@ -11,7 +11,8 @@ import pytest
 from xlsxwriter.workbook import Workbook
 
 from roadmap.domain.messages import Lang
-from roadmap.domain.model import Status, Workshop
+from roadmap.domain.vocabulary import Status
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.planner import plan
 from roadmap.planning.scenario_compare import compare
 from roadmap.workbook import writer

@@ -16,7 +16,9 @@ import pytest
 import xlsxwriter
 from openpyxl import load_workbook
 
-from roadmap.domain.model import Measure, Month, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan

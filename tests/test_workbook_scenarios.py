@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.scenario_compare import ScenarioResult, compare, figure_rows, format_figure
 from roadmap.views.scenarios import table
 from roadmap.workbook.names import SHEETS

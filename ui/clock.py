@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 
 
 def today() -> date:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from roadmap.domain import formats
 from roadmap.domain.messages import Lang, Message, RoadmapError, lang_of
-from roadmap.domain.model import FIELDS_EN
+from roadmap.domain.vocabulary import FIELDS_EN
 from roadmap.views import escape
 
 LANG = "lang"  # the session state key of the chosen language

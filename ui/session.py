@@ -23,7 +23,9 @@ from typing import Any, TypeVar, cast
 import streamlit as st
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import OPTIMAL, Month, Profile, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import OPTIMAL, Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.followup import baseline_plan
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan as make_plan

@@ -29,7 +29,8 @@ from roadmap.charts.style import (
     with_datasets,
 )
 from roadmap.domain import formats
-from roadmap.domain.model import FIELD_COLORS, FIELDS, MONEY_TOLERANCE
+from roadmap.domain.profile import MONEY_TOLERANCE
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS
 from roadmap.planning.budget import CORRIDOR_HIGH, CORRIDOR_LOW, PeriodCost, period_costs
 from roadmap.planning.plan import Plan
 

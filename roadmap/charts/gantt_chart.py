@@ -30,7 +30,9 @@ from roadmap.charts.style import (
     with_datasets,
 )
 from roadmap.domain import formats
-from roadmap.domain.model import FIELD_COLORS, STATUSES_EN, Month, Profile
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import FIELD_COLORS, STATUSES_EN
 from roadmap.planning.phases import milestones, phase_of, phases
 from roadmap.planning.plan import Plan
 

@@ -21,7 +21,7 @@ from roadmap.charts.style import field_name as field_name
 from roadmap.charts.style import field_scale as field_scale
 from roadmap.charts.style import projector_style as projector_style
 from roadmap.domain import formats
-from roadmap.domain.model import FIELD_COLORS
+from roadmap.domain.vocabulary import FIELD_COLORS
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import FILLERS, QUADRANTS_EN, QUICK_WINS, STRATEGIC, TIME_SINKS, Ranked
 

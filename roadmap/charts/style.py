@@ -2,7 +2,7 @@
 
 Pure: no Streamlit. A workshop looks at the charts on a projector from four metres, so type is
 large and lines are quiet. The colour of each field of action has its one home in
-`roadmap.domain.model.FIELD_COLORS` (the workbook uses it too); this module turns it into a scale.
+`roadmap.domain.vocabulary.FIELD_COLORS` (the workbook uses it too); this module turns it into a scale.
 Altair is untyped at its edges; the helpers here return `alt.Chart` / `alt.LayerChart` so that
 the chart modules are checked by mypy.
 """
@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import altair as alt
 
-from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS, FIELDS_EN
 
 # Font sizes in pixels, readable on a projector.
 # No chart text below the app's 18 px base type (.streamlit/config.toml).

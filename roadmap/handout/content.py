@@ -12,7 +12,8 @@ from datetime import date
 
 from roadmap.domain import formats
 from roadmap.domain.messages import Lang
-from roadmap.domain.model import Month, Profile
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
 from roadmap.planning.budget import corridor_check, yearly_costs
 from roadmap.planning.funding import funding_effect
 from roadmap.planning.phases import Milestone, Phase, milestones, phases

@@ -15,7 +15,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from roadmap.domain.messages import Lang
-from roadmap.domain.model import FIELD_COLORS
+from roadmap.domain.vocabulary import FIELD_COLORS
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"

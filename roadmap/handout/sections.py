@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from roadmap.domain import formats
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 from roadmap.handout import content
 from roadmap.handout.document import (
     BOTTOM,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from roadmap.domain.model import FIELDS
+from roadmap.domain.vocabulary import FIELDS
 
 PROCESS, DATA, SECURITY, CUSTOMERS, PEOPLE, STRATEGY = FIELDS
 CATALOGUE = Path(__file__).resolve().parents[1] / "workshop" / "catalogue.json"

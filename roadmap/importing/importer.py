@@ -11,8 +11,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from roadmap.domain.ids import new_ids, renamed_duplicate, unique_id
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Location, Message, Problem, Severity, column_letter
-from roadmap.domain.model import Measure, Profile
+from roadmap.domain.profile import Profile
 from roadmap.importing.column_names import looked_for
 from roadmap.importing.files import (
     CHARTSHEET,

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from roadmap.domain.measure import TITLE_LIMIT, Kpi, Measure
 from roadmap.domain.messages import Location, Message, Problem, RoadmapError, Severity, column_letter
-from roadmap.domain.model import FIELDS, TITLE_LIMIT, Kpi, Measure, Month, Status
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import FIELDS, Status
 from roadmap.importing.column_names import header_unit, normalise
 from roadmap.importing.field_words import infer_field
 from roadmap.importing.rows import (

@@ -12,17 +12,11 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Final, Literal, TypeVar
 
+from roadmap.domain.measure import DURATION_LIMIT
 from roadmap.domain.messages import LANGS, Location, Message, Problem, Severity, column_letter
-from roadmap.domain.model import (
-    DURATION_LIMIT,
-    FIELDS,
-    FIELDS_EN,
-    STATUSES_EN,
-    Month,
-    PlanMode,
-    Status,
-    duration_months,
-)
+from roadmap.domain.month import Month, duration_months
+from roadmap.domain.profile import PlanMode
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN, STATUSES_EN, Status
 from roadmap.importing.files import RawSheet
 from roadmap.importing.values import parse_date, parse_month, parse_number
 from roadmap.importing.words import parse_bool, parse_field, parse_status

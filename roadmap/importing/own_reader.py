@@ -10,12 +10,9 @@ from collections.abc import Callable
 from datetime import date
 
 from roadmap.domain.ids import new_ids, renamed_duplicate, unique_id
+from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import LANGS, Location, Message, Problem, RoadmapError, column_letter
-from roadmap.domain.model import (
-    Kpi,
-    Measure,
-    Profile,
-)
+from roadmap.domain.profile import Profile
 from roadmap.importing import own_cells as cells
 from roadmap.importing.files import ImportFailed, RawSheet
 from roadmap.importing.own_cells import UNREADABLE, SheetReader, key_of

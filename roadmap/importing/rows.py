@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from roadmap.domain.measure import TITLE_LIMIT
 from roadmap.domain.messages import Message
-from roadmap.domain.model import TITLE_LIMIT
 from roadmap.importing.column_names import FILL_DOWN, TITLE_LEVELS, is_grid_header
 from roadmap.importing.values import is_empty, parse_date, text_of
 from roadmap.workbook.styles import Cell

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from roadmap.domain.model import DURATION_LIMIT, Month, duration_months
+from roadmap.domain.measure import DURATION_LIMIT
+from roadmap.domain.month import Month, duration_months
 
 GERMAN, ENGLISH = "de", "en"
 DAYS_PER_MONTH = 30.44

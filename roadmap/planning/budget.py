@@ -6,8 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from roadmap.domain.formats import number
+from roadmap.domain.measure import Measure, booked_one_time_cost
 from roadmap.domain.messages import Message
-from roadmap.domain.model import MONEY_TOLERANCE, Measure, Month, Profile, booked_one_time_cost
+from roadmap.domain.month import Month
+from roadmap.domain.profile import MONEY_TOLERANCE, Profile
 from roadmap.planning.plan import Plan, Reason
 
 CORRIDOR_LOW = 1.0

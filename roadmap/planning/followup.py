@@ -7,8 +7,12 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Kpi, Measure, Month, Profile, Status, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import Status
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan as make_plan
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roadmap.domain.model import MONEY_TOLERANCE, Measure, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import MONEY_TOLERANCE, Profile
 
 # A millionth of a person-day of slack, so float sums never flip a verdict (money: MONEY_TOLERANCE).
 DAYS_SLACK = 1e-6

@@ -6,8 +6,11 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import LAST_MONTH, Measure, Month, PlanMode, Profile, Status
+from roadmap.domain.month import LAST_MONTH, Month
+from roadmap.domain.profile import PlanMode, Profile
+from roadmap.domain.vocabulary import Status
 from roadmap.planning import reasons
 from roadmap.planning.graph import cycles, prerequisites
 from roadmap.planning.ledger import Ledger

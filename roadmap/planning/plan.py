@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Measure, Month, PlanMode, Profile
+from roadmap.domain.month import Month
+from roadmap.domain.profile import PlanMode, Profile
 from roadmap.planning.ranking import Ranked
 
 

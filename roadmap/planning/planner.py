@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Measure, PlanMode, Profile
+from roadmap.domain.profile import PlanMode, Profile
 from roadmap.planning.placement import finish, place_greedily, prepare
 from roadmap.planning.plan import Plan
 

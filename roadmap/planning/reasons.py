@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from roadmap.domain.formats import euro, month
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Month, Profile
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
 from roadmap.planning.plan import NotPlanned, Reason
 
 

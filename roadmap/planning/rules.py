@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from roadmap.domain.model import MONEY_TOLERANCE, Status
+from roadmap.domain.profile import MONEY_TOLERANCE
+from roadmap.domain.vocabulary import Status
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.ledger import DAYS_SLACK
 from roadmap.planning.plan import Plan

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from roadmap.domain import formats
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 from roadmap.planning.budget import ABOVE, BELOW, CORRIDOR_HIGH, CORRIDOR_LOW, WITHIN, YearCost, yearly_costs
 from roadmap.planning.funding import funding_effect
 from roadmap.planning.plan import Plan

@@ -13,8 +13,9 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Measure, Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop.serialize import FORMAT_VERSION, profile_to_dict, scenarios_to_dict, workshop_from_dict
 
 _MEASURE_FIELDS = tuple(f.name for f in fields(Measure))

@@ -17,7 +17,7 @@ from roadmap.charts.matrix_chart import matrix_chart
 from roadmap.charts.maturity_chart import maturity_chart
 from roadmap.charts.png import png
 from roadmap.domain.messages import Lang, Message, RoadmapError
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.plan import Plan
 
 NO_MEASURES_YET = Message(

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult, import_file
 from roadmap.views.import_preview import edited_mapping, mapping_rows, mapping_table
 from roadmap.views.import_rescue import SheetStart, examples, sheet_starts, shown, suggested_header_row

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from roadmap.domain.messages import Lang, Message, Problem, Severity, column_letter
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.column_names import IMPORT_FIELDS, is_grid_header
 from roadmap.importing.importer import ImportResult
 from roadmap.views import escape, measure_table

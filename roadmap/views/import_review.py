@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from roadmap.domain.messages import Lang, Message
-from roadmap.domain.model import FIELDS, FIELDS_EN
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
 from roadmap.importing.importer import ImportResult
 from roadmap.workshop.duplicates import Duplicate, DuplicateChoice
 

@@ -14,19 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from roadmap.domain.ids import new_ids
+from roadmap.domain.measure import DURATION_LIMIT, Kpi, Measure
 from roadmap.domain.messages import Lang, Message, RoadmapError
-from roadmap.domain.model import (
-    DURATION_LIMIT,
-    FIELDS,
-    FIELDS_EN,
-    STATUSES_EN,
-    Kpi,
-    Measure,
-    Month,
-    Status,
-    Workshop,
-    duration_months,
-)
+from roadmap.domain.month import Month, duration_months
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN, STATUSES_EN, Status
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.values import parse_month, parse_number
 from roadmap.views.editor_cells import CellError, from_browser
 from roadmap.views.measure_table import COLUMNS, FLAGS, INTEGERS, KPI_PARTS, MONTHS, dependency_labels

@@ -14,8 +14,9 @@ from typing import Any
 import pandas as pd
 
 from roadmap.domain import formats
+from roadmap.domain.measure import DURATION_LIMIT, Measure
 from roadmap.domain.messages import Lang, Message
-from roadmap.domain.model import DURATION_LIMIT, FIELDS, FIELDS_EN, STATUSES_EN, Measure, Status
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN, STATUSES_EN, Status
 from roadmap.views.column_specs import ColumnSpec, column
 from roadmap.workbook.own_format import month_day
 

@@ -16,8 +16,11 @@ from typing import Any
 import pandas as pd
 
 from roadmap.domain import formats
+from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import Lang, Message, RoadmapError
-from roadmap.domain.model import STATUSES_EN, Kpi, Measure, Month, Status, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import STATUSES_EN, Status
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.values import parse_date, parse_month, parse_number
 from roadmap.planning.followup import STATE_WORDS, slip, state, with_status
 from roadmap.planning.plan import Plan

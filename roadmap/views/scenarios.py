@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Month, Profile
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
 from roadmap.domain.scenario import BASIS, MAX_SIDE_BY_SIDE, Scenario
 from roadmap.planning.scenario_compare import FigureRow, Kind, ScenarioResult, figure_rows, format_figure
 

@@ -23,8 +23,11 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import LANGS, Lang
-from roadmap.domain.model import FIELDS_EN, STATUSES_EN, Criterion, Measure, Month, Profile, Side, Status, VoteMode
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, Profile, Side, VoteMode
+from roadmap.domain.vocabulary import FIELDS_EN, STATUSES_EN, Status
 from roadmap.workbook.names import (
     CRITERION_PREFIX,
     LIST_SEPARATOR,

@@ -7,7 +7,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from roadmap.domain.messages import Lang
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 from roadmap.planning.followup import STATE_WORDS, slip, state
 from roadmap.planning.plan import Plan
 from roadmap.workbook.names import Name

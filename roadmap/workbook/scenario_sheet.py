@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from roadmap.domain.model import PlanMode, Profile
+from roadmap.domain.profile import PlanMode, Profile
 from roadmap.planning.scenario_compare import Kind, ScenarioResult, figure_rows
 from roadmap.workbook.names import Name
 from roadmap.workbook.styles import Cell, Styles, header_row, print_landscape, put

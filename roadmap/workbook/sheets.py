@@ -10,7 +10,8 @@ from __future__ import annotations
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from roadmap.domain.model import FIELDS, FIELDS_EN, MONEY_TOLERANCE, STATUSES_EN, Status
+from roadmap.domain.profile import MONEY_TOLERANCE
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN, STATUSES_EN, Status
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import QUADRANTS_EN

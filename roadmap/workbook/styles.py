@@ -14,7 +14,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from roadmap.domain.messages import Lang
-from roadmap.domain.model import FIELD_COLORS
+from roadmap.domain.vocabulary import FIELD_COLORS
 from roadmap.workbook.fast_rows import FastRowsSheet
 
 # A spreadsheet cell's value, as this workbook writes it and the importer reads any file.

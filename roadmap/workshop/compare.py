@@ -7,8 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from roadmap.domain import formats
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Lang, Message
-from roadmap.domain.model import Measure, Month, Profile, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.column_names import IMPORT_FIELDS
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.plan import Plan

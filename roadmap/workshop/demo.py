@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from roadmap.domain.model import FIELDS, Kpi, Measure, Month, Profile, Workshop, default_horizon
+from roadmap.domain.measure import Kpi, Measure
+from roadmap.domain.month import Month, default_horizon
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import FIELDS
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop.maturity import QUESTIONS
 
 DEMO_NAME = "Schneider Feinmechanik GmbH"  # the fictional firm of the demo

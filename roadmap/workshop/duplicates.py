@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
 
-from roadmap.domain.model import Measure
+from roadmap.domain.measure import Measure
 from roadmap.importing.field_words import fold
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from roadmap.domain.messages import Message
-from roadmap.domain.model import FIELDS, Workshop
+from roadmap.domain.vocabulary import FIELDS
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop.catalogue import CatalogueItem, suggest_for_fields
 from roadmap.workshop.duplicates import present
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from roadmap.domain.ids import base_id, new_ids
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Lang, Message, RoadmapError
-from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult
 from roadmap.workbook.names import SHEET_PROFILE
 from roadmap.workshop.catalogue import CatalogueItem, catalogue, to_measure

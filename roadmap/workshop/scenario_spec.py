@@ -9,7 +9,9 @@ rate in %, or `off` when the funding does not come through), `capacity` (person-
 from __future__ import annotations
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Month, PlanMode, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import PlanMode
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.values import parse_number
 from roadmap.workshop.scenarios import add_scenario, change_scenario
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Month, Profile, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
 from roadmap.domain.scenario import BASIS, Scenario, SettingValue, is_basis
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan as make_plan
 from roadmap.workshop.serialize import profile_from_dict, profile_to_dict

@@ -7,9 +7,12 @@ from dataclasses import asdict, fields
 from datetime import date
 from typing import Any
 
+from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Criterion, Kpi, Measure, Month, Profile, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, Profile
 from roadmap.domain.scenario import Scenario
+from roadmap.domain.workshop import Workshop
 
 FORMAT_VERSION = 1
 _MONTH_FIELDS = ("earliest_start", "deadline", "pinned", "actual_start", "actual_end")
