@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -13,12 +14,14 @@ from ui.errors import friendly_errors, guarded, show_notice
 from ui.language import LANG, lang, plain, say, t
 from ui.participation import participant_token, participant_view
 from ui.presenter import PRESENTER, presenter, presenter_frame
+from ui.screen import SCREEN_CSS
 from ui.session import saved_at, step_back, sync, undo_state, workshop, workshop_info
 
 st.set_page_config(page_title="Digital-Roadmap für KMU", page_icon="🗺️", layout="wide")
 
 
-# The seven workshop steps, left to right, and the list of workshops: file, path, titles, icon.
+# The seven workshop steps, left to right, the scenarios, the follow-up after the workshop, and the list
+# of workshops: file, path, titles, icon.
 PAGES: tuple[tuple[str, str, str, str, str], ...] = (
     ("1_unternehmen", "unternehmen", "Unternehmen", "Company", "factory"),
     ("2_bestandsaufnahme", "bestandsaufnahme", "Bestandsaufnahme", "Maturity check", "checklist"),
@@ -26,31 +29,38 @@ PAGES: tuple[tuple[str, str, str, str, str], ...] = (
     ("4_priorisierung", "priorisierung", "Priorisierung", "Prioritisation", "target"),
     ("5_roadmap", "roadmap", "Roadmap", "Roadmap", "view_timeline"),
     ("6_budget", "budget", "Budget", "Budget", "euro"),
+    ("9_szenarien", "szenarien", "Szenarien", "Scenarios", "compare_arrows"),
     ("7_import_export", "import-export", "Import / Export", "Import / export", "import_export"),
+    ("9_umsetzung", "umsetzung", "Umsetzung", "Progress", "task_alt"),
     ("8_workshops", "workshops", "Workshops & Stände", "Workshops & snapshots", "folder_open"),
 )
 
 
-START_PATH = PAGES[0][1]
+# The app's root ("/") is a hidden page of its own that opens the first step under that step's own
+# path: Streamlit serves its default page only at "/" and answers the default page's own path with
+# its English "Page not found" box, so no step may be the default page.
+START_PATH = "start"
+
+
+def to_first_step() -> None:
+    """The app's root: open the first step (Unternehmen), keeping the link's workshop."""
+    st.switch_page(f"app_pages/{PAGES[0][0]}.py", query_params=st.query_params.to_dict())
 
 
 def pages() -> list[st.Page]:
-    """The app's pages in the session's language; the first one opens at the start."""
+    """The app's pages in the session's language, in the order of the workshop."""
     return [
-        st.Page(f"app_pages/{file}.py", title=t(de, en), icon=f":material/{icon}:", url_path=path, default=not n)
-        for n, (file, path, de, en, icon) in enumerate(PAGES)
+        st.Page(f"app_pages/{file}.py", title=t(de, en), icon=f":material/{icon}:", url_path=path)
+        for file, path, de, en, icon in PAGES
     ]
 
 
-LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}  # each in its own language, for the switch
+def start_page() -> st.Page:
+    """The hidden default page at "/" (see START_PATH)."""
+    return st.Page(to_first_step, title=PAGES[0][2], url_path=START_PATH, default=True, visibility="hidden")
 
-# Readable from four metres: larger type everywhere (and more in presenter mode, ui/presenter.py).
-BASE_CSS = """
-<style>
-  .stMainBlockContainer { padding-top: 2.5rem; }
-  [data-testid="stMetricValue"] { font-size: 2.4rem; }
-</style>
-"""
+
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}  # each in its own language, for the switch
 
 
 @guarded
@@ -61,6 +71,14 @@ def _keep(widget_key: str, setting: str) -> None:
         st.session_state[setting] = value
 
 
+def _saved_when(moment: datetime) -> str:
+    """When the workshop was last saved (by this session, or by anyone before it opened): the time, and
+    the day if it was not today."""
+    if moment.date() == datetime.now().date():
+        return f"{moment:%H:%M:%S}"
+    return t(f"{moment:%d.%m.%Y, %H:%M}", f"{moment:%d %b %Y, %H:%M}")
+
+
 def sidebar() -> None:
     """Workshop name, saved state, undo/redo, language switch and presenter mode."""
     info = workshop_info()
@@ -68,8 +86,7 @@ def sidebar() -> None:
     language = lang()
     with st.sidebar:
         st.markdown(f"### {plain(info.name) or t('Unbenannter Workshop', 'Untitled workshop')}")
-        when = saved_at()
-        saved = t("gespeichert", "saved") + (f" · {when:%H:%M:%S}" if when else "")
+        saved = t("gespeichert", "saved") + f" · {_saved_when(saved_at() or info.updated.astimezone())}"
         st.caption(f":material/cloud_done: {saved} · {t(f'{info.measures} Maßnahmen', f'{info.measures} measures')}")
         back = forward = st.container(horizontal=True)
         back.button(
@@ -178,10 +195,13 @@ try:
 except RoadmapError as error:  # an unreachable, damaged or newer database: say so, never overwrite it
     st.error(say(error), icon=":material/database:")
     st.stop()
-page = st.navigation(with_unknown(pages(), not_found), position="hidden" if presenter() else "sidebar")
-st.markdown(BASE_CSS, unsafe_allow_html=True)
+listed, start = pages(), start_page()
+page = st.navigation(with_unknown([start, *listed], not_found), position="hidden" if presenter() else "sidebar")
+if page is start:
+    page.run()  # opens the first step at once; notices wait for it
+st.markdown(SCREEN_CSS, unsafe_allow_html=True)
 if presenter():
-    presenter_frame()
+    presenter_frame(listed, page)
 else:
     sidebar()
 show_notice()

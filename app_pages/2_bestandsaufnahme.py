@@ -7,7 +7,8 @@ from typing import Any
 import streamlit as st
 
 from roadmap.charts.maturity_chart import maturity_chart
-from roadmap.domain.model import FIELDS, Workshop
+from roadmap.domain.vocabulary import FIELDS
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop import maturity
 from roadmap.workshop.catalogue import CatalogueItem, catalogue
 from roadmap.workshop.merge import add_from_catalogue
@@ -15,6 +16,7 @@ from ui.charts import show_chart
 from ui.errors import guarded
 from ui.language import euro, field_label, lang, number, say_text, t
 from ui.presenter import presenter
+from ui.screen import split
 from ui.session import save, workshop
 from ui.widgets import bind, update
 
@@ -196,7 +198,7 @@ def main() -> None:
         )
     )
     progress()
-    left, right = st.columns([1, 1], gap="large")
+    left, right = split("bestandsaufnahme", 2)
     with left:
         questions(field_choice())
     with right:

@@ -154,6 +154,9 @@ def catalogue_section() -> None:
         )
 
 
+CATALOGUE_KEPT = "massnahmen_catalogue_kept"  # whether the catalogue was open, in any language
+
+
 def main() -> None:
     """Draw the page."""
     st.title(t("Maßnahmen", "Measures"))
@@ -162,6 +165,14 @@ def main() -> None:
             headline()
             read_only_table()
         return
+    st.markdown(
+        t(
+            "Schritt 3 von 7: Was soll sich ändern? Maßnahmen eintragen, aus dem Katalog übernehmen oder "
+            "importieren – mit Nutzen, Aufwand und Kosten.",
+            "Step 3 of 7: what should change? Enter measures, take them from the catalogue or import them – "
+            "with value, effort and costs.",
+        )
+    )
     if explain_empty_workshop():
         st.subheader(t("Typische Maßnahmen aus dem Katalog", "Typical measures from the catalogue"))
         catalogue_section()
@@ -171,12 +182,15 @@ def main() -> None:
     headline()
     editor()
     # Drawn only while open: 31 catalogue rows cost more than the whole rest of the page.
+    # Streamlit forgets an expander's state when its label changes (a language switch): kept aside.
     catalogue = st.expander(
         t("Aus dem Katalog hinzufügen", "Add from the catalogue"),
+        expanded=bool(st.session_state.get(CATALOGUE_KEPT)),
         icon=":material/library_add:",
         key="massnahmen_catalogue_open",
         on_change="rerun",
     )
+    st.session_state[CATALOGUE_KEPT] = catalogue.open
     if catalogue.open:
         with catalogue:
             catalogue_section()

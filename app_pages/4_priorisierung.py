@@ -12,7 +12,7 @@ from roadmap.views import priorities as ranking_view
 from roadmap.workshop import voting
 from ui.charts import chart_spec, draw_spec
 from ui.empty import explain_empty_workshop
-from ui.language import lang, say, say_markdown, say_text, t
+from ui.language import lang, please_choose, say, say_markdown, say_text, t
 from ui.moderation import moderation
 from ui.presenter import presenter
 from ui.session import revision, save, shared, workshop
@@ -157,6 +157,7 @@ def vote_counters() -> None:
             range(ranking_view.vote_page_count(total)),
             key="priorisierung_vote_page",
             format_func=lambda p: ranking_view.vote_page_label(p, total, language),
+            placeholder=please_choose(),
         )
     measures = ranking_view.vote_page(current.measures, chosen or 0)
     no_dots_left = voting.dots_left(current) == 0

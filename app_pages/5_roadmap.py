@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import streamlit as st
 
 from roadmap.charts.gantt_chart import gantt_chart
 from roadmap.domain import formats
-from roadmap.domain.model import DONE, GREEDY, OPTIMAL, Measure, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import GREEDY, OPTIMAL
+from roadmap.domain.vocabulary import DONE
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.phases import phases
 from roadmap.planning.plan import Plan
+from roadmap.planning.reasons import horizon_note
 from roadmap.views import roadmap_cards as plan_view
 from roadmap.workshop.voting import pin
+from ui import clock
 from ui.charts import chart_spec, draw_spec
 from ui.empty import explain_empty_workshop
-from ui.language import lang, number, plain, say, t
+from ui.language import lang, number, plain, please_choose, say, t
 from ui.presenter import presenter
-from ui.session import current_plan, shared, workshop
+from ui.scenarios import active_scenario_note
+from ui.session import baseline_snapshot, current_baseline, current_plan, shared, workshop
 from ui.tables import table_height
 from ui.widgets import bind, field_error, update
 
@@ -128,6 +133,7 @@ def pin_controls(plan: Plan) -> None:
             list(titles),
             key="roadmap_pin_measure",
             format_func=lambda i: titles.get(i, i),
+            placeholder=please_choose(),
         )
     measure = current.by_id().get(measure_id or "")
     if measure is None:
@@ -181,10 +187,35 @@ def _pin_outcome(plan: Plan, measure: Measure) -> str:
     return f"**{plain(measure.title)}**: {say(reason.message)}" if reason else ""
 
 
-def gantt_spec(plan: Plan) -> dict[str, Any]:
-    """The Gantt chart's Vega-Lite spec, made once per stored version of the workshop, language and day."""
-    today = date.today()
-    return chart_spec("roadmap_gantt", lambda: gantt_chart(plan, lang(), today), today)
+def gantt_spec(plan: Plan, baseline: Plan | None, baseline_id: str) -> dict[str, Any]:
+    """The Gantt chart's Vega-Lite spec, made once per stored version of the workshop, language, day,
+    planning month and baseline."""
+    today = clock.today()
+    return chart_spec(
+        "roadmap_gantt",
+        lambda: gantt_chart(plan, lang(), today, baseline),
+        today,
+        plan.profile.as_of,
+        baseline_id if baseline is not None else "",
+    )
+
+
+def baseline_toggle() -> tuple[Plan | None, str]:
+    """The switch for the baseline's ghost bars (on by default when there is a baseline)."""
+    info = baseline_snapshot()
+    if info is None:
+        return None, ""
+    shown = st.toggle(
+        t(f"Basisplan zeigen ({plain(info.name)})", f"Show the baseline ({plain(info.name)})"),
+        value=True,
+        key="roadmap_baseline",
+        help=t(
+            "Dünne dunkle Balken zeigen, wo der Basisplan jede Maßnahme vorgesehen hatte; der Verzug je "
+            "Maßnahme steht auf der Seite Umsetzung.",
+            "Thin dark bars show where the baseline had each measure; the slip per measure is on the Progress page.",
+        ),
+    )
+    return (current_baseline(), info.id) if shown else (None, "")
 
 
 def page() -> None:
@@ -193,7 +224,10 @@ def page() -> None:
         mode_switch()
     plan = current_plan()
     headline(plan)
-    draw_spec("roadmap_gantt", gantt_spec(plan))
+    if note := horizon_note(plan.profile):
+        st.warning(say(note), icon=":material/event_busy:")
+    baseline, baseline_id = baseline_toggle()
+    draw_spec("roadmap_gantt", gantt_spec(plan, baseline, baseline_id))
     milestone_list(plan)
     not_planned(plan)
     if not presenter():
@@ -211,6 +245,7 @@ def main() -> None:
             )
         )
     if not explain_empty_workshop():
+        active_scenario_note()
         page()
 
 

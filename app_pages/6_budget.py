@@ -12,6 +12,9 @@ from roadmap.planning.plan import Plan
 from ui.charts import show_chart
 from ui.empty import explain_empty_workshop
 from ui.language import euro, lang, number, say, t
+from ui.presenter import presenter
+from ui.scenarios import active_scenario_note
+from ui.screen import split
 from ui.session import current_plan, workshop
 
 METRIC_YEARS_UP_TO = 3  # longer horizons show their years as a table instead of rows of metrics
@@ -233,6 +236,14 @@ def explain_no_revenue() -> None:
 def main() -> None:
     """The Budget page."""
     st.title(t("Budget", "Budget"))
+    if not presenter():
+        st.markdown(
+            t(
+                "Schritt 6 von 7: Was kostet der Plan pro Jahr und Quartal – im Budget und im üblichen Korridor?",
+                "Step 6 of 7: what does the plan cost per year and quarter – within budget and the usual corridor?",
+            )
+        )
+    active_scenario_note()
     if explain_empty_workshop():
         return
     if workshop().profile.revenue <= 0:
@@ -241,7 +252,7 @@ def main() -> None:
     plan = current_plan()
     headline(yearly_costs(plan))
     charts(plan)
-    left, right = st.columns(2, gap="large")
+    left, right = split("budget", 2)
     with left:
         corridor(plan)
     with right:

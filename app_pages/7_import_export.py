@@ -5,27 +5,32 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from roadmap.charts.png import file_stem
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
+from roadmap.handout.pdf import handout_pdf
 from roadmap.importing.importer import ImportResult
 from roadmap.planning.plan import Plan
+from roadmap.planning.scenario_compare import ScenarioResult
 from roadmap.views import export as export_view
 from roadmap.views import import_flow as flow
-from roadmap.views import import_preview, import_rescue, measure_table
+from roadmap.views import import_preview, import_rescue, import_review, measure_table
 from roadmap.views.export import CHART_NAMES, slide_pngs
 from roadmap.views.import_preview import NOT_MAPPED, PREVIEW_COLUMNS, field_labels
 from roadmap.workbook.writer import workbook_bytes
+from roadmap.workshop.duplicates import DuplicateChoice, find_duplicates
 from roadmap.workshop.merge import APPEND, HOW, merge_import
 from ui.errors import guarded, notify
-from ui.language import lang, plain, say, say_markdown, say_text, t
+from ui.language import lang, plain, please_choose, say, say_markdown, say_text, t
 from ui.presenter import presenter
-from ui.session import current_plan, revision, save, workshop
+from ui.scenarios import active_scenario_note, every_scenario
+from ui.session import current_baseline, current_plan, revision, save, workshop
 from ui.tables import table_height
 
-TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
+TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "json", "xml"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PNGS = "_export_pngs"
 state = st.session_state
@@ -39,7 +44,7 @@ def sheet_choice() -> None:
     if options:
         key = f"import_sheet_{flow.tag(state)}"
         st.selectbox(t("Tabellenblatt", "Sheet"), options, index, key=key, on_change=guarded(flow.choose_sheet),
-                     args=(state, key))  # fmt: skip
+                     args=(state, key), placeholder=please_choose())  # fmt: skip
 
 
 def header_row_input(row: int, sheet: str = "") -> None:
@@ -109,15 +114,49 @@ def _preview_columns(labels: dict[str, str], language: str) -> dict[str, Any]:
     return config
 
 
+def _field_key() -> str:
+    return f"import_fields_{flow.tag(state)}"
+
+
+def _reviewed(result: ImportResult) -> ImportResult:
+    """The list read, with the fields the user corrected in the suggestion table."""
+    return import_review.corrected(result, (state.get(_field_key()) or {}).get("edited_rows", {}), lang())
+
+
+def suggested_fields(result: ImportResult) -> None:
+    """The fields of action suggested from the words, each correctable before the list is taken over."""
+    if not result.inferred_fields:
+        return
+    language = lang()
+    st.markdown(say_markdown(import_review.SUGGESTION_NOTE))
+    table = import_review.suggestion_table(result, language)
+    text = st.column_config.TextColumn
+    st.data_editor(
+        table, key=_field_key(), hide_index=True, disabled=["id", "title", "why"],
+        column_config={
+            "id": text("ID", width=80), "title": text(t("Maßnahme", "Measure"), width="large"),
+            "field": st.column_config.SelectboxColumn(
+                t("Handlungsfeld", "Field of action"), options=import_review.field_options(language), required=True,
+                width="medium",
+            ),
+            "why": text(t("Vorschlag", "Suggested"), width="medium"),
+        },
+        height=table_height(len(table), most=360),
+    )  # fmt: skip
+
+
 def preview(result: ImportResult) -> None:
     """The measures that would be imported, and every problem with sheet, row and column."""
     language = lang()
     st.subheader(import_preview.preview_title(result, language))
-    frame = measure_table.measure_frame(result.measures, language)
+    shown = _reviewed(result)
+    frame = measure_table.measure_frame(shown.measures, language)
+    frame["field"] = pd.Series(import_review.marked_fields(shown, list(frame["field"]), language), dtype="object")
     st.dataframe(
         frame, hide_index=True, column_order=PREVIEW_COLUMNS, height=table_height(len(frame), most=420), placeholder="",
         column_config=_preview_columns(import_preview.preview_labels(language), language),
     )  # fmt: skip
+    suggested_fields(result)
     if not result.problems:
         st.success(t("Keine Auffälligkeiten in der Datei.", "Nothing unusual in the file."), icon=":material/check:")
         return
@@ -142,9 +181,45 @@ def _confirm() -> None:
     if result is None:
         notify(flow.ALREADY_TAKEN)
         return
-    outcome = merge_import(workshop(), result, state.get("import_how", APPEND))
+    how = state.get("import_how", APPEND)
+    choices = _choices(result) if how == APPEND else {}
+    outcome = merge_import(workshop(), _reviewed(result), how, choices)
     if save(outcome.workshop, outcome.messages[0]) is not False:  # else someone changed it first: they see why
         flow.finish(state, revision(), outcome.messages)
+
+
+def _duplicate_key() -> str:
+    return f"import_duplicates_{flow.tag(state)}"
+
+
+def _choices(result: ImportResult) -> dict[str, DuplicateChoice]:
+    """Skip, keep both or update, per measure the workshop (nearly) has already, as chosen in the table."""
+    edits = (state.get(_duplicate_key()) or {}).get("edited_rows", {})
+    return import_review.duplicate_choices(find_duplicates(workshop().measures, result.measures), edits, lang())
+
+
+def duplicates_review(result: ImportResult) -> None:
+    """The measures the workshop has under the same or a similar title, the existing title beside, and a choice."""
+    duplicates = find_duplicates(workshop().measures, result.measures)
+    if not duplicates:
+        return
+    language = lang()
+    st.markdown(import_review.duplicate_note(duplicates, language))
+    table = import_review.duplicate_table(duplicates, result, language)
+    text = st.column_config.TextColumn
+    st.data_editor(
+        table, key=_duplicate_key(), hide_index=True, disabled=["title", "existing", "alike"],
+        column_config={
+            "title": text(t("In der Datei", "In the file"), width="large"),
+            "existing": text(t("Schon in der Liste", "Already in the list"), width="large"),
+            "alike": text(t("Titel", "Title"), width="small"),
+            "choice": st.column_config.SelectboxColumn(
+                t("Was tun?", "What to do?"), options=import_review.choice_options(language), required=True,
+                width="medium",
+            ),
+        },
+        height=table_height(len(table), most=360),
+    )  # fmt: skip
 
 
 def decision(result: ImportResult) -> None:
@@ -152,7 +227,12 @@ def decision(result: ImportResult) -> None:
     language = lang()
     ways = {way: say_text(label) for way, label in import_preview.HOW_LABELS.items()}
     how = st.radio(t("Wie übernehmen?", "How to take it over?"), HOW, format_func=ways.__getitem__, key="import_how")
-    text = import_preview.merge_summary(flow.dry_run(state, workshop(), result, how, revision()), language)
+    choices: dict[str, DuplicateChoice] = {}
+    if how == APPEND:
+        duplicates_review(result)
+        choices = _choices(result)
+    outcome = flow.dry_run(state, workshop(), _reviewed(result), how, revision(), choices)
+    text = import_preview.merge_summary(outcome, language)
     if import_preview.merge_warns(workshop(), how):
         st.warning(plain(text), icon=":material/warning:")
     else:
@@ -202,6 +282,25 @@ def prepare_pngs(plan: Plan, current: Workshop, language: str) -> None:
     state[PNGS] = ((revision(), language), made, skipped)
 
 
+def handout_download(plan: Plan, scenarios: list[ScenarioResult], stem: str, scenario: str) -> None:
+    """The one-page PDF for people who will not open the app: the owner, the bank, the funding body."""
+    st.subheader(t("Handout (PDF, eine Seite)", "Handout (PDF, one page)"))
+    st.caption(
+        t(
+            "Eine Seite A4 quer: Roadmap mit Phasen und Meilensteinen, Budget gegen den Korridor, die wichtigsten "
+            "Maßnahmen mit Verantwortlichen, Förderung und – falls angelegt – die Szenarien im Vergleich.",
+            "One A4 landscape page: the roadmap with phases and milestones, the budget against the corridor, the "
+            "most important measures with their owners, funding and – where there are any – the scenarios compared.",
+        )
+    )
+    language = lang()
+    st.download_button(
+        t("Handout herunterladen (PDF)", "Download the handout (PDF)"),
+        data=lambda: handout_pdf(plan, language, date.today(), scenarios, scenario), file_name=f"{stem}_handout.pdf",
+        mime="application/pdf", key="export_handout", icon=":material/picture_as_pdf:", on_click="ignore",
+    )  # fmt: skip
+
+
 def export_section() -> None:
     """The roadmap workbook and the charts as images, in the session's language."""
     st.header(t("Exportieren", "Export"))
@@ -209,14 +308,16 @@ def export_section() -> None:
     if not current.measures:
         st.info(say(export_view.NO_MEASURES_YET), icon=":material/lightbulb:")
         return
-    plan = current_plan()
+    active_scenario_note()
+    plan, scenarios, baseline = current_plan(), every_scenario(), current_baseline()
     stem = file_stem(current.profile.name, date.today())
     st.markdown(say(export_view.WORKBOOK_CONTENTS))
     st.download_button(
         t("Roadmap-Arbeitsmappe herunterladen (Excel)", "Download the roadmap workbook (Excel)"),
-        data=lambda: workbook_bytes(plan, language), file_name=f"{stem}.xlsx", mime=XLSX_MIME, key="export_workbook",
-        type="primary", icon=":material/download:", on_click="ignore",
+        data=lambda: workbook_bytes(plan, language, baseline, scenarios), file_name=f"{stem}.xlsx", mime=XLSX_MIME,
+        key="export_workbook", type="primary", icon=":material/download:", on_click="ignore",
     )  # fmt: skip
+    handout_download(plan, scenarios, stem, current.active_scenario)
     st.subheader(t("Diagramme für Folien (PNG)", "Charts for slides (PNG)"))
     if st.button(t("Diagramme als PNG vorbereiten", "Prepare charts as PNG"), key="export_prepare",
                  icon=":material/image:"):  # fmt: skip
@@ -240,6 +341,12 @@ def main() -> None:
     """Draw the page: import (not in presenter mode), then export."""
     st.title(t("Import / Export", "Import / export"))
     if not presenter():
+        st.markdown(
+            t(
+                "Schritt 7 von 7: Maßnahmen aus Excel holen und die Roadmap als Arbeitsmappe mitnehmen.",
+                "Step 7 of 7: bring measures in from Excel and take the roadmap away as a workbook.",
+            )
+        )
         import_section()
         st.divider()
     export_section()

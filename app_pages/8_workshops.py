@@ -8,11 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Profile, Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import import_file
+from roadmap.planning.planner import plan
 from roadmap.workshop.compare import compare
-from ui.language import euro, plain, say, t
+from ui.language import euro, plain, please_choose, say, t
 from ui.presenter import presenter
+from ui.screen import split
 from ui.session import (
     all_workshops,
     create_workshop,
@@ -22,7 +24,9 @@ from ui.session import (
     demo_workshop,
     duplicate_workshop,
     load_snapshot,
+    new_workshop,
     open_workshop,
+    planning_profile,
     rename_workshop,
     restore_snapshot,
     snapshots,
@@ -46,7 +50,7 @@ def current_section() -> None:
     """Rename, share, duplicate and delete the open workshop."""
     info = workshop_info()
     st.subheader(t("Dieser Workshop", "This workshop"))
-    name_column, link_column = st.columns([1, 1], gap="large")
+    name_column, link_column = split("workshops_current", 2)
     with name_column, st.form("workshops_rename", border=False):
         key = f"workshops_name_{info.id}"
         bind(key, info.name, stamp=info.name)  # renamed elsewhere: the field shows the stored name
@@ -108,6 +112,7 @@ def list_section() -> None:
         list(others),
         format_func=others.__getitem__,
         key="workshops_other",
+        placeholder=please_choose(),
     )
     opened = button.button(t("Öffnen", "Open"), icon=":material/folder_open:", width="stretch", key="workshops_open")
     if opened and picked:
@@ -138,7 +143,7 @@ def new_section() -> None:
         )
     if st.button(t("Workshop anlegen", "Create workshop"), icon=":material/add:", type="primary", key=once("create")):
         if source == "empty":
-            new = Workshop()
+            new = new_workshop()
         elif source == "demo":
             new = demo_workshop()
         elif upload is None:
@@ -151,8 +156,10 @@ def new_section() -> None:
             except RoadmapError as error:
                 st.error(say(error), icon=":material/error:")
                 return
-            new = Workshop(profile=result.profile or Profile(), measures=tuple(result.measures))
+            new = Workshop(profile=result.profile or new_workshop().profile, measures=tuple(result.measures))
         fallback = new.profile.name or (upload.name if upload else "") or t("Neuer Workshop", "New workshop")
+        if name.strip() and not new.profile.name:  # a new firm's workshop is named after the firm
+            new = new.with_changes(profile=new.profile.with_changes(name=name.strip()))
         create_workshop(new, name.strip() or fallback)
         st.rerun()
 
@@ -198,7 +205,11 @@ def snapshot_section() -> None:
     if not presenter():
         pick, restore, remove = st.columns([3, 1, 1], vertical_alignment="bottom")
         chosen = pick.selectbox(
-            t("Stand", "Snapshot"), list(names), format_func=names.__getitem__, key="workshops_pick"
+            t("Stand", "Snapshot"),
+            list(names),
+            format_func=names.__getitem__,
+            key="workshops_pick",
+            placeholder=please_choose(),
         )
         if restore.button(
             t("Wiederherstellen", "Restore"), icon=":material/restore:", width="stretch", key=once("restore")
@@ -218,19 +229,31 @@ def compare_section(names: dict[str, str]) -> None:
     st.markdown(t("**Vergleichen**", "**Compare**"))
     choices = {**names, NOW: t("Jetzt", "Now")}
     left, right = st.columns(2)
-    first = left.selectbox(t("Vorher", "Before"), list(names), format_func=names.__getitem__, key="workshops_before")
+    first = left.selectbox(
+        t("Vorher", "Before"),
+        list(names),
+        format_func=names.__getitem__,
+        key="workshops_before",
+        placeholder=please_choose(),
+    )
     second = right.selectbox(
         t("Nachher", "After"),
         list(choices),
         index=len(choices) - 1,
         format_func=choices.__getitem__,
         key=f"workshops_after_{len(names)}",  # a new or deleted snapshot shows "now" again
+        placeholder=please_choose(),
     )
     before = load_snapshot(first)
+    # Both states planned from the same planning month, so only what was changed moves a measure.
+    before_plan = plan(before.measures, planning_profile(before))
     if second == NOW:
-        result = compare(before, workshop(), after_plan=current_plan())
+        result = compare(before, workshop(), before_plan=before_plan, after_plan=current_plan())
     else:
-        result = compare(before, load_snapshot(second))
+        after = load_snapshot(second)
+        result = compare(
+            before, after, before_plan=before_plan, after_plan=plan(after.measures, planning_profile(after))
+        )
     for sentence in result.summary():
         st.markdown(f"- {say(sentence)}")
     if result.years:
@@ -254,19 +277,21 @@ def main() -> None:
     st.title(t("Workshops & Stände", "Workshops & snapshots"))
     st.markdown(
         t(
-            "Jede Änderung wird sofort gespeichert. Hier liegen die Workshops aller Kunden nebeneinander.",
-            "Every change is saved at once. Here the workshops of all clients sit side by side.",
+            "Jede Änderung wird sofort gespeichert. Hier liegen die Workshops aller Kunden nebeneinander "
+            "(im Präsentationsmodus nur der geöffnete).",
+            "Every change is saved at once. Here the workshops of all clients sit side by side "
+            "(in presenter mode only the open one).",
         )
     )
-    if presenter():
-        list_section()
+    if presenter():  # the shared screen shows this client's workshop only, never the other clients'
+        st.subheader(plain(workshop_info().name) or t("Unbenannter Workshop", "Untitled workshop"))
         snapshot_section()
         return
     current_section()
     st.divider()
     snapshot_section()
     st.divider()
-    left, right = st.columns(2, gap="large")
+    left, right = split("workshops", 2)
     with left:
         list_section()
     with right:

@@ -30,7 +30,7 @@ def _median_ms(samples: list[float]) -> float:
 
 def main() -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='bench-autosave-')}/bench.sqlite"
-    from roadmap.domain.model import Workshop
+    from roadmap.domain.workshop import Workshop
     from tests.helpers import REPO
     from tests.pages import PAGES, large_workshop, open_page
     from ui.session import store

@@ -14,7 +14,7 @@ import time
 
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from tests.pages import PAGES, WORKSHOPS, open_page
 
 REPEATS = 7

@@ -28,7 +28,9 @@ SCREEN_EVERY = 1.0
 
 def vote_load(url: str) -> tuple[int, int, float, float]:
     """(ballots stored, ballots sent, p95 lag s, max lag s) of 30 phones voting within ten seconds."""
-    from roadmap.domain.model import Measure, Profile, Workshop
+    from roadmap.domain.measure import Measure
+    from roadmap.domain.profile import Profile
+    from roadmap.domain.workshop import Workshop
     from roadmap.store.participation import Participation
     from roadmap.store.workshops import Store
     from roadmap.workshop.rounds import RoundKind

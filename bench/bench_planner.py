@@ -8,7 +8,10 @@ from __future__ import annotations
 import random
 import time
 
-from roadmap.domain.model import FIELDS, Measure, Month, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import FIELDS
 from roadmap.planning.planner import plan
 
 

@@ -1,4 +1,5 @@
-"""The command line: `python -m roadmap plan INPUT --out OUT` (docs/command-line.md)."""
+"""The command line: `python -m roadmap plan INPUT --out OUT.xlsx` and `handout INPUT --out OUT.pdf`
+(docs/command-line.md)."""
 
 from __future__ import annotations
 
@@ -6,25 +7,33 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from roadmap.domain.formats import euro, number
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import (
     LANGS,
     Lang,
+    Location,
     Message,
     Problem,
     RoadmapError,
+    file_not_found,
     folder_not_file,
     lang_of,
     output_is_input,
 )
-from roadmap.domain.model import Measure, Month, PlanMode, Profile
+from roadmap.domain.month import Month, default_horizon
+from roadmap.domain.profile import PlanMode, Profile
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
+from roadmap.domain.workshop import Workshop
 
 if TYPE_CHECKING:
     from roadmap.planning.plan import Plan
+    from roadmap.planning.scenario_compare import ScenarioResult
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -57,18 +66,24 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
         description="Digital-Roadmap für KMU" if de else "Digital roadmap for SMEs",
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    sub = commands.add_parser(
-        "plan",
-        help="Maßnahmen einlesen, priorisieren, planen, Roadmap-Arbeitsmappe schreiben"
-        if de
-        else "read measures, rank, plan, write the roadmap workbook",
-    )
+    for command, out, help_de, help_en in (
+        ("plan", "OUT.xlsx", "Maßnahmen einlesen, priorisieren, planen, Roadmap-Arbeitsmappe schreiben",
+         "read measures, rank, plan, write the roadmap workbook"),
+        ("handout", "OUT.pdf", "Maßnahmen einlesen und planen, das Handout (eine Seite PDF) schreiben",
+         "read and plan the measures, write the handout (a one-page PDF)"),
+    ):  # fmt: skip
+        _arguments(commands.add_parser(command, help=help_de if de else help_en), out, de)
+    return parser
+
+
+def _arguments(sub: argparse.ArgumentParser, out: str, de: bool) -> None:
+    """The input, the output and the settings, alike for `plan` and `handout`."""
     sub.add_argument(
         "input",
         metavar="INPUT",
         help="xlsx, xlsm, xls, ods oder csv" if de else "xlsx, xlsm, xls, ods or csv",
     )
-    sub.add_argument("--out", required=True, metavar="OUT.xlsx")
+    sub.add_argument("--out", required=True, metavar=out)
     sub.add_argument("--sheet", metavar="NAME", help="Tabellenblatt" if de else "sheet to read")
     sub.add_argument("--revenue", metavar="EUR", help="Jahresumsatz in €" if de else "annual revenue in €")
     sub.add_argument("--budget-share", metavar="PCT", help="Budgetanteil in %% (1–5)" if de else "budget share in %%")
@@ -85,9 +100,23 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     )
     sub.add_argument("--start", metavar="YYYY-MM")
     sub.add_argument("--end", metavar="YYYY-MM")
+    sub.add_argument(
+        "--as-of",
+        metavar="YYYY-MM",
+        help="Planungsstand: nichts Neues beginnt davor (Standard: aktueller Monat)"
+        if de
+        else "planning month: nothing new starts before it (default: the current month)",
+    )
     sub.add_argument("--mode", choices=[mode.value for mode in PlanMode])
+    sub.add_argument(
+        "--scenario",
+        action="append",
+        metavar="NAME:KEY=VALUE,...",
+        help="Szenario zum Vergleich, mehrfach möglich (share, revenue, funding, capacity, mode, end, in, out)"
+        if de
+        else "a scenario to compare, repeatable (share, revenue, funding, capacity, mode, end, in, out)",
+    )
     sub.add_argument("--lang", choices=LANGS, help="Sprache der Ausgabe" if de else "output language")
-    return parser
 
 
 def _amount(text: str | None, flag: str) -> float | None:
@@ -110,10 +139,16 @@ def _amount(text: str | None, flag: str) -> float | None:
     return value
 
 
-def _profile(base: Profile | None, args: argparse.Namespace) -> Profile:
-    """The file's profile (if any) with every given flag laid over it."""
-    profile = base or Profile()
-    changes: dict[str, object] = {}
+def _profile(base: Profile | None, args: argparse.Namespace, today: date) -> Profile:
+    """The file's profile (if any) with every given flag laid over it.
+
+    The planning month is `--as-of` or today's month (a workbook's own value only records when its
+    plan was made); without a profile in the file the horizon looks ahead from it (`default_horizon`).
+    """
+    as_of = Month.parse(args.as_of) if args.as_of else Month.of(today)
+    start, end = default_horizon(as_of)
+    profile = base or Profile(horizon_start=start, horizon_end=end)
+    changes: dict[str, object] = {"as_of": as_of}
     for flag, key in (
         ("--revenue", "revenue"),
         ("--budget-share", "budget_share"),
@@ -142,44 +177,91 @@ def _profile(base: Profile | None, args: argparse.Namespace) -> Profile:
     return profile
 
 
-def run_plan(args: argparse.Namespace, lang: Lang) -> list[str]:
-    """Import, rank, plan and export; return the summary lines."""
+def run_plan(args: argparse.Namespace, lang: Lang, today: date) -> list[str]:
+    """Import, rank, plan (from the planning month, `today`'s unless --as-of) and write the workbook (or the
+    handout); return the summary lines."""
     from roadmap.importing.importer import import_file
     from roadmap.planning.planner import plan
-    from roadmap.workbook.writer import write_workbook
 
     source = Path(args.input)
     out = Path(args.out)
-    _check_paths(source, out)
+    _check_paths(source, out, ".pdf" if args.command == "handout" else ".xlsx")
     imported = import_file(source, filename=source.name, sheet=args.sheet)
-    profile = _profile(imported.profile, args)
+    profile = _profile(imported.profile, args, today)
     roadmap = plan(imported.measures, profile)
+    scenarios = compared(Workshop(profile=profile, measures=tuple(imported.measures)), args.scenario or [])
     try:
-        write_workbook(roadmap, out, lang=lang)  # atomic: a temporary file renamed into place
+        _write(args.command, roadmap, out, lang, scenarios, today)  # atomic: a temporary file renamed into place
     except OSError as error:
         reason = error.strerror or error
+        de, en = ("einem PDF-Betrachter", "a PDF viewer") if args.command == "handout" else ("Excel", "Excel")
         raise RoadmapError(
             Message(
-                f"{out} kann nicht geschrieben werden ({reason}) – ist die Datei in Excel geöffnet?",
-                f"Cannot write {out} ({reason}) – is the file open in Excel?",
+                f"{out} kann nicht geschrieben werden ({reason}) – ist die Datei in {de} geöffnet?",
+                f"Cannot write {out} ({reason}) – is the file open in {en}?",
             )
         ) from error
-    return summary(imported.measures, roadmap, imported.problems, imported.sheet, lang)
+    lines = summary(imported.measures, roadmap, imported.problems, imported.sheet, lang, imported.inferred_fields)
+    return lines + scenario_lines(scenarios, lang)
 
 
-def _check_paths(source: Path, out: Path) -> None:
-    """The input is a file; --out is an .xlsx in an existing folder and not the input itself."""
+def _write(
+    command: str, roadmap: Plan, out: Path, lang: Lang, scenarios: Sequence[ScenarioResult], today: date
+) -> None:
+    """Write the workbook (`plan`) or the handout dated `today` (`handout`), atomically."""
+    from roadmap.workbook.writer import write_atomically, write_workbook
+
+    if command == "handout":
+        from roadmap.handout.pdf import handout_pdf
+
+        data = handout_pdf(roadmap, lang, today, scenarios)
+        write_atomically(out, lambda stream: stream.write(data))
+    else:
+        write_workbook(roadmap, out, lang=lang, scenarios=scenarios)
+
+
+def compared(workshop: Workshop, specs: Sequence[str]) -> list[ScenarioResult]:
+    """The Basis and every scenario given with --scenario, compared; none without --scenario.
+
+    Raises:
+        RoadmapError: if a scenario's line is wrong (naming the line and the part).
+    """
+    if not specs:
+        return []  # the scenario modules are loaded only when scenarios are asked for
+    from roadmap.planning.scenario_compare import compare
+    from roadmap.workshop.scenario_spec import add_from_spec
+    from roadmap.workshop.scenarios import names, scenario_plan
+
+    for spec in specs:
+        workshop = add_from_spec(workshop, spec)
+    return compare([(name, scenario_plan(workshop, name)) for name in names(workshop)])
+
+
+def scenario_lines(results: Sequence[ScenarioResult], lang: Lang) -> list[str]:
+    """One summary line per compared scenario: planned, value, cost per year, funding."""
+    de = lang != "en"
+    return [
+        (f"Szenario {r.name}: {r.planned} geplant, Nutzen {number(r.score, lang)}, " if de
+         else f"Scenario {r.name}: {r.planned} planned, value {number(r.score, lang)}, ")
+        + (f"{euro(r.cost_per_year, lang)} je Jahr, Förderung {euro(r.funding, lang)}" if de
+           else f"{euro(r.cost_per_year, lang)} per year, funding {euro(r.funding, lang)}")
+        for r in results
+    ]  # fmt: skip
+
+
+def _check_paths(source: Path, out: Path, suffix: str = ".xlsx") -> None:
+    """The input is a file; --out ends in `suffix`, lies in an existing folder and is not the input itself."""
     if source.is_dir():
         raise RoadmapError(folder_not_file(str(source)))
     if not source.is_file():
-        raise RoadmapError(Message(f"Datei {source} nicht gefunden.", f"File {source} not found."))
+        raise RoadmapError(file_not_found(str(source.parent)), Location(file=source.name))
     if _same_file(source, out):
         raise RoadmapError(output_is_input(str(out)))
-    if out.suffix.lower() != ".xlsx":
+    if out.suffix.lower() != suffix:
         raise RoadmapError(
             Message(
-                f"--out muss auf .xlsx enden, nicht '{out.name}'.",
-                f"--out must end in .xlsx, not '{out.name}'.",
+                f"--out muss auf {suffix} enden, nicht '{out.name}'.",
+                f"--out must end in {suffix}, not '{out.name}'.",
             )
         )
     if not out.parent.is_dir():
@@ -203,14 +285,43 @@ def _same_file(source: Path, out: Path) -> bool:
     return os.path.realpath(source) == os.path.realpath(out)
 
 
+def _inferred_line(count: int, inferred: Mapping[str, str], de: bool) -> str:
+    """How many fields of action were suggested from the measures' words (and how many had no hint)."""
+    told = sum(1 for word in inferred.values() if word)
+    rest = len(inferred) - told
+    if de:
+        extra = f" ({rest} ohne Hinweis: {FIELDS[0]})" if rest else ""
+        return f"Handlungsfeld aus den Wörtern vorgeschlagen: {told} von {count}{extra} – bitte prüfen"
+    extra = f" ({rest} without a hint: {FIELDS_EN[FIELDS[0]]})" if rest else ""
+    return f"Field of action suggested from the words: {told} of {count}{extra} – please check"
+
+
 def summary(
-    measures: Sequence[Measure], roadmap: Plan, problems: Sequence[Problem], sheet: str, lang: Lang
+    measures: Sequence[Measure],
+    roadmap: Plan,
+    problems: Sequence[Problem],
+    sheet: str,
+    lang: Lang,
+    inferred: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """The short summary printed on success."""
+    """The short summary printed on success (`inferred`: the measures whose field was inferred from words)."""
+    from roadmap.domain.formats import month
     from roadmap.planning.budget import yearly_costs
+    from roadmap.planning.reasons import horizon_note
 
     de = lang != "en"
+    profile = roadmap.profile
     lines = [
+        (
+            f"Planungsstand: {month(profile.as_of, lang)}, Planungszeitraum {profile.horizon_start} – "
+            f"{profile.horizon_end}"
+            if de
+            else f"Plan as of: {month(profile.as_of, lang)}, horizon {profile.horizon_start} – {profile.horizon_end}"
+        )
+        if profile.as_of is not None
+        else f"Planungszeitraum {profile.horizon_start} – {profile.horizon_end}"
+        if de
+        else f"Horizon {profile.horizon_start} – {profile.horizon_end}",
         (
             f"Gelesen: {len(measures)} Maßnahmen (Blatt '{sheet}')"
             if de
@@ -219,6 +330,8 @@ def summary(
         (f"Eingeplant: {len(roadmap.placements)}" if de else f"Planned: {len(roadmap.placements)}"),
         (f"Nicht eingeplant: {len(roadmap.not_planned)}" if de else f"Not planned: {len(roadmap.not_planned)}"),
     ]
+    if inferred:
+        lines.insert(1, _inferred_line(len(measures), inferred, de))
     if roadmap.proven_optimal is not None:
         state = (
             ("optimal (bewiesen)" if de else "optimal (proven)")
@@ -226,6 +339,9 @@ def summary(
             else ("Zeitlimit erreicht, bester gefundener Plan" if de else "time limit reached, best plan found")
         )
         lines.append(("Modus: " if de else "Mode: ") + f"{roadmap.mode} – {state}")
+    note = horizon_note(profile)
+    if note is not None:
+        lines.append(("Hinweis: " if de else "Note: ") + note(lang))
     for year in yearly_costs(roadmap):
         verdict = (
             ("über Budget" if de else "over budget") if year.over_budget else ("im Budget" if de else "within budget")
@@ -264,7 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     prefix = "Error: " if lang == "en" else "Fehler: "
     try:
         args = _parser(lang).parse_args(args_list)
-        for line in run_plan(args, lang):
+        for line in run_plan(args, lang, date.today()):
             print(line)
         return EXIT_OK
     except RoadmapError as error:

@@ -141,7 +141,9 @@ class AppServer:
         self.url = f"http://127.0.0.1:{self.port}"
         # Strict always (not only when an AppTest ran before in this process): an error on a page
         # shows Streamlit's error box, which the tests see, instead of a friendly sentence.
-        self.env = {**os.environ, "ROADMAP_STRICT": "1", **(env or {})}
+        # The real date: the page tests' fixed day (tests/conftest.py) is not passed on.
+        real = {k: v for k, v in os.environ.items() if k != "ROADMAP_TODAY"}
+        self.env = {**real, "ROADMAP_STRICT": "1", **(env or {})}
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> AppServer:

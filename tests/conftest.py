@@ -1,7 +1,9 @@
 """Shared fixtures (helpers that tests import live in tests/helpers.py, not here).
 
 - `app_store` (session, automatic): the app's store during the tests is a fresh SQLite file,
-  never data/roadmap.sqlite – DATABASE_URL points at it for the whole run and is restored after.
+  never data/roadmap.sqlite – DATABASE_URL points at it for the whole run and is restored after;
+  and the app's today (ui/clock.py) is a fixed day, FIXED_TODAY (1 December 2026), so page tests
+  never depend on the clock. Browser tests run their server with the real date (tests/browser.py).
 - `realxlsx`: the folder of spreadsheets written by other people (tests/helpers.py); a test that
   asks for it skips with the reason when the folder is absent, or fails under
   ROADMAP_REQUIRE_REALXLSX=1.
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import realxlsx_or_skip
+from tests.helpers import FIXED_TODAY, realxlsx_or_skip
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -24,6 +26,7 @@ def app_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     target = tmp_path_factory.mktemp("app-store") / "app.sqlite"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DATABASE_URL", f"sqlite:///{target}")
+        patch.setenv("ROADMAP_TODAY", FIXED_TODAY.isoformat())
         yield target
 
 

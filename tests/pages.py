@@ -3,6 +3,10 @@
 - `WORKSHOPS`: name -> function giving the empty workshop, the demo workshop and a 500-measure one.
 - `action(app, name)`: an action button whose key `ui.widgets.once(name)` made.
 - `own(widgets)`: the widgets a page drew, without the sidebar and presenter frame of app.py.
+- `upload(app, path)`: a file put into the page's uploader as a user would.
+- `edit_table(app, edited, added, deleted, key_start=…)`: a change set sent to a data editor as the
+  browser sends it (AppTest cannot type into a table); the page's on_change callback runs as after an
+  edit in the browser.
 - `open_page(page, workshop)`: stores that workshop (the demo if None) as a new workshop, runs
   app.py with its link (`?w=id`) on that page,
   with ROADMAP_STRICT set so that an error inside a page fails the test instead of being shown
@@ -11,14 +15,21 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import FIELDS, STATUSES, Measure, Month, Profile, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import FIELDS, STATUSES
+from roadmap.domain.workshop import Workshop
 from tests.helpers import REPO
 from ui.session import demo_workshop, store
 
@@ -31,6 +42,8 @@ PAGES = (
     "app_pages/6_budget.py",
     "app_pages/7_import_export.py",
     "app_pages/8_workshops.py",
+    "app_pages/9_szenarien.py",
+    "app_pages/9_umsetzung.py",
 )
 
 
@@ -89,13 +102,14 @@ def large_workshop(count: int = 500, seed: int = 7) -> Workshop:
         capacity=400,
         horizon_start=Month(2026, 1),
         horizon_end=Month(2027, 12),
+        as_of=Month(2026, 1),  # planned as on the horizon's first day, whatever the tests' day
     )
     return Workshop(profile=profile, measures=tuple(measures), participants=8)
 
 
 WORKSHOPS: dict[str, Callable[[], Workshop]] = {
     "empty": Workshop,
-    "demo": demo_workshop,
+    "demo": demo_workshop,  # as it stands on the tests' fixed day (tests/conftest.py)
     "large": large_workshop,
 }
 
@@ -119,3 +133,39 @@ def open_page(
     app.switch_page(page)
     app.run()
     return app
+
+
+def upload(app: AppTest, path: Path | None = None, name: str = "", data: bytes | None = None) -> AppTest:
+    """Put a file into the page's uploader as a user would and rerun."""
+    content = path.read_bytes() if path is not None else data or b""
+    app.file_uploader[0].set_value((name or (path.name if path else "datei.xlsx"), content, "application/octet-stream"))
+    app.run()
+    return app
+
+
+def edit_table(
+    app: AppTest,
+    edited: dict | None = None,
+    added: list | None = None,
+    deleted: list | None = None,
+    *,
+    key_start: str = "",
+) -> None:
+    """Send the first data editor whose key starts with `key_start` a change set as the browser does, and rerun."""
+    editor = next(e for e in app.data_editor if (e.key or "").startswith(key_start))
+    state = {
+        "edited_rows": {str(row): cells for row, cells in (edited or {}).items()},
+        "added_rows": added or [],
+        "deleted_rows": deleted or [],
+    }
+    change = WidgetState(id=editor.proto.id, string_value=json.dumps(state))
+    tree = app._tree
+    collect = tree.get_widget_states
+
+    def with_change() -> Any:
+        states = collect()
+        states.widgets.append(change)
+        return states
+
+    tree.get_widget_states = with_change  # type: ignore[method-assign]
+    app.run()

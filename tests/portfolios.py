@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from roadmap.domain.model import DONE, FIELDS, IDEA, PLANNED, RUNNING, Measure, Month, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import DONE, FIELDS, IDEA, PLANNED, RUNNING
 
 MONTHS = [Month(2025, 10) + i for i in range(30)]
 
@@ -22,6 +25,7 @@ def profiles(draw: st.DrawFn, max_months: int = 24) -> Profile:
         capacity=draw(st.sampled_from([0, 0, 5, 20, 60])),
         horizon_start=start,
         horizon_end=start + (length - 1),
+        as_of=draw(st.one_of(st.none(), st.sampled_from(MONTHS))),
     )
 
 
@@ -37,6 +41,11 @@ def portfolios(draw: st.DrawFn, max_size: int = 40, max_months: int = 24) -> tup
         if draw(st.integers(0, 3)):  # mostly acyclic: depend on earlier ids only
             deps = [d for d in deps if d != "GHOST" and ids.index(d) < ids.index(measure_id)]
         optional_month = st.one_of(st.none(), st.sampled_from(MONTHS))
+        status = draw(st.sampled_from([IDEA] * 8 + [PLANNED, RUNNING, DONE]))
+        actual_start = draw(optional_month) if status in (RUNNING, DONE) else None
+        actual_end = None
+        if status == DONE and actual_start is not None and draw(st.booleans()):
+            actual_end = actual_start + draw(st.integers(0, 5))
         measures.append(
             Measure(
                 id=measure_id,
@@ -55,8 +64,11 @@ def portfolios(draw: st.DrawFn, max_size: int = 40, max_months: int = 24) -> tup
                 pinned=draw(optional_month) if draw(st.integers(0, 6)) == 0 else None,
                 must_have=draw(st.integers(0, 6)) == 0,
                 excluded=draw(st.integers(0, 8)) == 0,
-                status=draw(st.sampled_from([IDEA] * 8 + [PLANNED, RUNNING, DONE])),
+                status=status,
                 votes=draw(st.integers(0, 3)),
+                actual_start=actual_start,
+                actual_end=actual_end,
+                actual_cost=draw(st.sampled_from([None, 0.0, 3_000.0])) if status in (RUNNING, DONE) else None,
             )
         )
     return measures, profile

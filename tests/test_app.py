@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from tests.helpers import REPO
 from ui.session import demo_workshop, store
 
@@ -139,3 +140,12 @@ def test_a_damaged_database_file_is_named_and_left_untouched(tmp_path: Path, mon
     assert not app.exception
     assert app.error and not app.number_input
     assert broken.read_bytes() == before
+
+
+def test_the_sidebar_says_when_the_workshop_was_saved_before_the_first_change() -> None:
+    ident = store().create(demo_workshop(), "Gespeichert")
+
+    app = _start({"w": ident})
+
+    saved = next(c.value for c in app.sidebar.caption if "gespeichert" in c.value)
+    assert re.search(r"gespeichert · \d\d:\d\d:\d\d", saved), saved

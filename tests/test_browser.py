@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,15 @@ from tests.helpers import REPO
 
 pytestmark = pytest.mark.browser
 
-PAGES_DE = ("Unternehmen", "Bestandsaufnahme", "Maßnahmen", "Priorisierung", "Roadmap", "Budget", "Import / Export")
-PAGES_EN = ("Company", "Maturity check", "Measures", "Prioritisation", "Roadmap", "Budget", "Import / export")
+PAGES_DE = (
+    "Unternehmen", "Bestandsaufnahme", "Maßnahmen", "Priorisierung", "Roadmap", "Budget", "Import / Export",
+    "Umsetzung",
+)  # fmt: skip
+PAGES_EN = (
+    "Company", "Maturity check", "Measures", "Prioritisation", "Roadmap", "Budget", "Import / export", "Progress",
+)  # fmt: skip
+# The demo's horizon runs from this month to December of the next year: that year is a whole one.
+NEXT_YEAR = date.today().year + 1
 
 
 @pytest.fixture(scope="module")
@@ -97,10 +105,10 @@ WALK = {
         "of": "von 13",
         "given": "Vergeben",
         "per_year": "Budget pro Jahr",
-        "budget": "Budget 2026",
+        "budget": f"Budget {NEXT_YEAR}",
         "euros": "225.000\u00a0€",
         "download": "Roadmap-Arbeitsmappe herunterladen (Excel)",
-        "sheets": ["Roadmap", "Gantt", "Budget", "Priorisierung", "Profil", "Maßnahmen"],
+        "sheets": ["Roadmap", "Gantt", "Budget", "Priorisierung", "Profil", "Maßnahmen", "Fortschritt"],
     },
     "en": {
         "revenue": "Annual revenue (€)",
@@ -118,10 +126,10 @@ WALK = {
         "of": "of 13",
         "given": "Given",
         "per_year": "Budget per year",
-        "budget": "Budget 2026",
+        "budget": f"Budget {NEXT_YEAR}",
         "euros": "€225,000",
         "download": "Download the roadmap workbook (Excel)",
-        "sheets": ["Roadmap", "Gantt", "Budget", "Prioritisation", "Profile", "Measures"],
+        "sheets": ["Roadmap", "Gantt", "Budget", "Prioritisation", "Profile", "Measures", "Progress"],
     },
 }
 

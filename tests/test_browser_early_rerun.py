@@ -10,6 +10,7 @@ values: an untouched field must still send the stored value, never its empty def
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,9 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetStates
 
 from roadmap.store.workshops import Store
+from roadmap.workshop.demo import demo_workshop as demo_on
 from tests.browser import AppServer, chrome, chromium_or_skip
 from tests.pages import open_page, own
-from ui.session import demo_workshop
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -63,7 +64,7 @@ def test_switching_the_language_before_the_widgets_load_keeps_the_profile(tmp_pa
     store = Store.open(url)
     [info] = store.workshops()
     profile = store.load(info.id)[0].profile
-    demo = demo_workshop().profile
+    demo = demo_on(date.today()).profile  # the server runs with the real date, as its demo does
     assert profile.revenue == 7_000_000
     assert (profile.name, profile.employees, profile.budget_share) == (demo.name, demo.employees, demo.budget_share)
     assert (profile.industry, profile.funding_rate, profile.capacity, profile.baseline_it) == (

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.store.workshops import Store
 from tests.browser import ALL_IN_FRONT, AppServer, Chrome, chrome, chromium_or_skip, expect
 from tests.browser import Workshop as Tab

@@ -74,7 +74,7 @@ def test_a_second_tab_is_told_and_nothing_is_lost_silently(server: AppServer) ->
         _type(second, REVENUE, "999000")
         second.shot("store-conflict")
 
-        assert second.page.get_by_text("inzwischen geändert").count() >= 1
+        expect(second.page.get_by_text("inzwischen geändert").first).to_be_visible()  # waits for the rerun
         expect(second.page.get_by_label(NAME, exact=True)).to_have_value("Erster Stand")
         _type(second, REVENUE, "999000")
         first.start(f"?w={ident}")

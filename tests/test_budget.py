@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import DONE, Measure, Month, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import DONE
 from roadmap.planning.budget import ABOVE, BELOW, WITHIN, corridor_check, quarterly_costs, yearly_costs
 from roadmap.planning.planner import plan
 

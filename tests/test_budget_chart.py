@@ -20,7 +20,10 @@ from roadmap.charts.budget_chart import (
     year_cost_rows,
     yearly_cost_chart,
 )
-from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN, Measure, Month, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS, FIELDS_EN
 from roadmap.planning.budget import corridor_bounds, period_costs, yearly_costs
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan
@@ -111,6 +114,12 @@ def test_a_partial_year_gets_the_budget_and_corridor_of_its_months_only() -> Non
         ("2027", 12, 36_000, 12_000, 60_000),
         ("2028", 6, 18_000, 6_000, 30_000),
     ]
+
+
+def test_the_corridor_bounds_are_named_in_the_year_whose_band_is_widest_not_in_a_short_first_year() -> None:
+    rows = year_budget_rows(two_years(), "de")
+
+    assert [row["names_bounds"] for row in rows] == [False, True, False]
 
 
 @pytest.mark.parametrize(("lang", "label", "amount"), [("de", "Q1/2026", "24.000\xa0€"), ("en", "Q1 2026", "€24,000")])

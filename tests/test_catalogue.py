@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import FIELDS, Profile
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import FIELDS
 from roadmap.planning.graph import cycles
 from roadmap.planning.planner import plan
 from roadmap.workshop.catalogue import by_field, catalogue, find, suggest_for_fields, to_measure

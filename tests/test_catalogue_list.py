@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import FIELD_COLORS, FIELDS, Measure
+from roadmap.domain.measure import Measure
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS
 from roadmap.views.catalogue_list import (
     add_all_label,
     field_heading,

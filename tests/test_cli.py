@@ -47,13 +47,15 @@ def _list(tmp_path: Path) -> Path:
 def test_a_list_is_planned_and_summarised(tmp_path: Path) -> None:
     out = tmp_path / "roadmap.xlsx"
 
-    result = _run("plan", str(_list(tmp_path)), "--out", str(out), "--revenue", "2.000.000")
+    result = _run("plan", str(_list(tmp_path)), "--out", str(out), "--revenue", "2.000.000", "--as-of", "2026-12")
 
     assert result.returncode == 0, result.stderr
+    assert "Planungsstand: Dezember 2026, Planungszeitraum 2026-12 – 2027-12" in result.stdout
     assert "Gelesen: 3 Maßnahmen" in result.stdout
     assert "Eingeplant: 2" in result.stdout
     assert "Nicht eingeplant: 1" in result.stdout
     assert "2026:" in result.stdout
+    assert "2027:" in result.stdout
     assert openpyxl.load_workbook(out).sheetnames[0] == "Roadmap"
 
 
@@ -87,7 +89,10 @@ def test_optimal_mode_says_whether_it_is_proven(tmp_path: Path) -> None:
     ("args", "words"),
     [
         (["plan", "{list}", "--out", "{out}"], "Jahresumsatz fehlt"),
-        (["plan", "{missing}", "--out", "{out}", "--revenue", "1"], "nicht gefunden"),
+        (
+            ["plan", "{missing}", "--out", "{out}", "--revenue", "1"],
+            "Datei missing.xlsx: Die Datei wurde nicht gefunden",
+        ),
         (["plan", "{tmp}", "--out", "{out}", "--revenue", "1"], "ist ein Ordner, keine Datei"),
         (["plan", "{list}", "--out", "{out}", "--revenue", "viel"], "keine Zahl"),
         (["plan", "{list}", "--out", "{out}", "--revenue", "1000000", "--start", "2026-13"], "kein Monat"),
@@ -155,7 +160,9 @@ def test_roadmap_lang_is_read_as_in_the_app_so_any_english_setting_gives_english
     code = main(["plan", str(tmp_path / "missing.xlsx"), "--out", str(tmp_path / "x.xlsx")])
 
     assert code == 2
-    assert capsys.readouterr().err.startswith(f"Error: File {tmp_path / 'missing.xlsx'} not found.")
+    assert capsys.readouterr().err.startswith(
+        f"Error: file missing.xlsx: The file was not found (looked in {tmp_path})"
+    )
 
 
 @pytest.mark.parametrize(
@@ -307,3 +314,38 @@ def test_an_unknown_mode_names_the_modes_as_they_are_typed(
 
     assert code == 2
     assert "erlaubt sind 'greedy', 'optimal'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("as_of", "line"),
+    [
+        ("2026-12", "Planungsstand: Dezember 2026, Planungszeitraum 2026-12 – 2027-12"),
+        ("2027-03", "Planungsstand: März 2027, Planungszeitraum 2027-03 – 2028-12"),
+        ("2028-12", "Planungsstand: Dezember 2028, Planungszeitraum 2028-12 – 2029-12"),
+    ],
+)
+def test_the_horizon_looks_ahead_from_the_planning_month(tmp_path: Path, as_of: str, line: str) -> None:
+    out = tmp_path / "roadmap.xlsx"
+
+    code = main(["plan", str(_list(tmp_path)), "--out", str(out), "--revenue", "2000000", "--as-of", as_of])
+
+    assert code == 0
+    profile = openpyxl.load_workbook(out)["Profil"]
+    assert {row[0].value: row[1].value for row in profile.iter_rows(min_row=2)}["Planungsstand"].strftime(
+        "%Y-%m"
+    ) == as_of
+    assert (
+        line in _run("plan", str(_list(tmp_path)), "--out", str(out), "--revenue", "2000000", "--as-of", as_of).stdout
+    )
+
+
+def test_re_planning_a_workbook_whose_horizon_has_passed_says_so_and_plans_nothing_new(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    args = ["--revenue", "2000000", "--start", "2026-01", "--end", "2026-12", "--as-of", "2026-01"]
+    assert _run("plan", str(_list(tmp_path)), "--out", str(first), *args).returncode == 0
+
+    result = _run("plan", str(first), "--out", str(second), "--as-of", "2027-03")
+
+    assert result.returncode == 0, result.stderr
+    assert "liegt ganz vor dem Planungsstand März 2027" in result.stdout
+    assert "Eingeplant: 0" in result.stdout

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from datetime import date
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Measure, Month, Profile, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.planner import plan
 from roadmap.workshop.compare import MEASURE_LABELS, PROFILE_LABELS, compare
-from roadmap.workshop.serialize import workshop_from_json
+from roadmap.workshop.demo import demo_workshop
 
-DEMO = workshop_from_json((Path(__file__).resolve().parent.parent / "data" / "demo_workshop.json").read_text("utf-8"))
+DEMO = demo_workshop(date(2026, 12, 1))
 PROFILE = Profile(revenue=4_000_000, baseline_it=40_000, horizon_start=Month(2026, 1), horizon_end=Month(2027, 12))
 BASE = Workshop(
     PROFILE,

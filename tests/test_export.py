@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan
 from roadmap.views import export as export_view

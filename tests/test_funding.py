@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import RUNNING, Measure, Month, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import RUNNING
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.funding import funding_effect
 from roadmap.planning.planner import plan

@@ -18,7 +18,11 @@ from roadmap.charts.gantt_chart import (
     phase_rows,
     today_position,
 )
-from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN, RUNNING, Measure, Month, Profile
+from roadmap.charts.style import SUBTITLE_LINE
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS, FIELDS_EN, RUNNING
 from roadmap.planning.planner import plan
 from tests.pages import large_workshop
 from ui.session import demo_workshop
@@ -26,8 +30,8 @@ from ui.session import demo_workshop
 
 @pytest.fixture(scope="module")
 def demo():
-    workshop = demo_workshop()
-    return plan(workshop.measures, workshop.profile)
+    workshop = demo_workshop()  # as on the tests' fixed day, 1 December 2026
+    return plan(workshop.measures, workshop.profile.planned_as_of(Month(2026, 12)))
 
 
 def test_one_bar_per_planned_measure_in_start_order(demo) -> None:
@@ -60,7 +64,7 @@ def test_a_commitment_begun_before_the_horizon_is_cut_at_its_start_and_marked(de
     m365 = rows["M02"]
 
     assert m365["committed"] and m365["begins_earlier"]
-    assert (m365["start"], m365["end"], m365["start_text"]) == (0, 2, "01.11.2025")
+    assert (m365["start"], m365["end"], m365["start_text"]) == (0, 2, "01.10.2026")
     assert not rows["M04"]["committed"] and not rows["M04"]["begins_earlier"]
 
 
@@ -91,10 +95,10 @@ def test_measures_with_the_same_title_get_their_id_added() -> None:
 def test_phase_bands_follow_the_phases_with_their_milestones(demo) -> None:
     rows = phase_rows(demo, "de")
 
-    assert [row["name"] for row in rows] == list(demo.profile.phase_names)
-    assert [(row["start"], row["end"]) for row in rows] == [(0, 3), (3, 6), (6, 9), (9, 12)]
-    assert [row["day_text"] for row in rows] == ["31.03.2026", "30.06.2026", "30.09.2026", "31.12.2026"]
-    assert [row["finished"] for row in rows] == [10, 16, 18, 18]
+    assert [row["name"] for row in rows] == [*demo.profile.phase_names, "Q4/2027"]
+    assert [(row["start"], row["end"]) for row in rows] == [(0, 1), (1, 4), (4, 7), (7, 10), (10, 13)]
+    assert [row["day_text"] for row in rows] == ["31.12.2026", "31.03.2027", "30.06.2027", "30.09.2027", "31.12.2027"]
+    assert [row["finished"] for row in rows] == [3, 13, 16, 18, 18]
 
 
 def test_a_dependency_links_the_end_of_the_prerequisite_to_the_start_of_the_dependent(demo) -> None:
@@ -104,7 +108,7 @@ def test_a_dependency_links_the_end_of_the_prerequisite_to_the_start_of_the_depe
 
     assert [(row["step"], row["x"], row["label"]) for row in link] == [
         (0, 1, "Datensicherung nach 3-2-1-Regel"),
-        (1, 7, "Server in die Cloud migrieren"),
+        (1, 8, "Server in die Cloud migrieren"),
     ]
 
 
@@ -134,10 +138,10 @@ def test_today_is_placed_only_inside_the_horizon(today: date | None, expected: f
 
 
 def test_the_today_line_is_drawn_only_when_today_lies_in_the_horizon(demo) -> None:
-    inside = json.dumps(gantt_chart(demo, "de", date(2026, 5, 14)).to_dict(), ensure_ascii=False)
-    outside = json.dumps(gantt_chart(demo, "de", date(2027, 5, 14)).to_dict(), ensure_ascii=False)
+    inside = json.dumps(gantt_chart(demo, "de", date(2027, 5, 14)).to_dict(), ensure_ascii=False)
+    outside = json.dumps(gantt_chart(demo, "de", date(2028, 5, 14)).to_dict(), ensure_ascii=False)
 
-    assert "Rote Linie: heute, 14.05.2026." in inside
+    assert "Rote Linie: heute, 14.05.2027." in inside
     assert "Rote Linie" not in outside
     assert "Rote Linie" not in json.dumps(gantt_chart(demo, "de").to_dict(), ensure_ascii=False)
 
@@ -174,3 +178,11 @@ def test_the_chart_speaks_english_in_english_mode(demo) -> None:
 
     assert "Phases and milestones" in spec and "Field of action" in spec and "'Mar'" in spec
     assert "Meilenstein" not in spec and "'Mär'" not in spec
+
+
+def test_no_subtitle_line_is_longer_than_a_small_screen_holds() -> None:
+    # Vega cuts a title line wider than the chart with "…"; on a 1024×768 projector that was most of them.
+    chart = gantt_chart(plan(demo_workshop().measures, demo_workshop().profile), "de", date(2026, 5, 1))
+    lines = chart.to_dict()["title"]["subtitle"]
+    assert len(lines) >= 3 and all(len(line) <= SUBTITLE_LINE for line in lines)
+    assert " ".join(lines).startswith("Ein Balken je geplanter Maßnahme")

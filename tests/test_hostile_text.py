@@ -18,7 +18,8 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import Kpi, Workshop
+from roadmap.domain.measure import Kpi
+from roadmap.domain.workshop import Workshop
 from roadmap.views.escape import html, markdown
 from tests.pages import PAGES, open_page
 from ui.session import demo_workshop, store

@@ -150,7 +150,7 @@ def test_an_unknown_extension_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_is_refused_not_crashed(tmp_path: Path) -> None:
-    with pytest.raises(ImportFailed, match="kann nicht gelesen werden"):
+    with pytest.raises(ImportFailed, match=r"Datei gibtsnicht\.xlsx: Die Datei wurde nicht gefunden"):
         import_file(tmp_path / "gibtsnicht.xlsx")
 
 

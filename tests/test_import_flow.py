@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Measure, Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult
 from roadmap.views import import_flow as flow
 from roadmap.views.import_preview import NOT_MAPPED, field_labels

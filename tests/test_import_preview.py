@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import ERROR, Location, Message, Problem
-from roadmap.domain.model import Measure, Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult, import_file
 from roadmap.views.import_preview import (
     HOW_LABELS,
@@ -130,8 +131,8 @@ def test_the_problem_table_has_one_row_per_problem_with_its_place() -> None:
 
 def test_the_preview_names_every_title_taken_as_plain_text_with_its_row_and_column() -> None:
     long = "Einführung " * 30
-    hostile = f"Nr.;Maßnahme;Kosten;Nutzen;Aufwand\n1;<script>alert(1)</script>;100;3;3\n2;{long};200;3;3\n"
-    hostile += '3;=HYPERLINK("http://example.invalid");300;3;3\n4;CRM;400;3;3\n'
+    hostile = f"Nr.;Maßnahme;Kosten;Nutzen;Aufwand;Feld\n1;<script>alert(1)</script>;100;3;3;IT\n2;{long};200;3;3;IT\n"
+    hostile += '3;=HYPERLINK("http://example.invalid");300;3;3;IT\n4;CRM;400;3;3;Kunden\n'
     result = import_file(hostile.encode(), filename="liste.csv")
 
     german, english = problem_table(result.problems, "de"), problem_table(result.problems, "en")

@@ -8,7 +8,7 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roadmap.domain.model import STATUSES
+from roadmap.domain.vocabulary import STATUSES
 from roadmap.importing.files import ImportFailed
 from roadmap.importing.importer import import_file
 

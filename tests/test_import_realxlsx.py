@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.domain.model import DONE, PLANNED, RUNNING, Month
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import DONE, PLANNED, RUNNING
 from roadmap.importing.files import ImportFailed, read_sheets
 from roadmap.importing.importer import ImportResult, import_file
 

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
+from roadmap.domain.measure import TITLE_LIMIT
 from roadmap.domain.messages import WARNING, Problem
-from roadmap.domain.model import DONE, FIELDS, IDEA, PLANNED, RUNNING, TITLE_LIMIT, Month
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import DONE, FIELDS, IDEA, PLANNED, RUNNING
 from roadmap.importing.importer import ImportResult, import_file
 from tests import workbooks
 from tests.workbooks import FIXTURES
@@ -89,12 +91,27 @@ def test_fuzzy_field_words_map_onto_the_fields_of_action(quirky: ImportResult, m
     assert _by_id(quirky)[measure].field == field
 
 
-def test_missing_value_and_effort_get_three_and_a_warning_that_names_the_rows(quirky: ImportResult) -> None:
-    warnings = [p for p in quirky.problems if "Standardwert 3" in p.text("de")]
+def test_without_value_and_effort_columns_all_get_three_and_one_sentence_asks_to_rate_them(
+    quirky: ImportResult,
+) -> None:
+    warnings = [p for p in quirky.problems if "3 gesetzt" in p.text("de")]
 
     assert all(m.value == 3 and m.effort == 3 for m in quirky.measures)
-    assert len(warnings) == 2
-    assert all("7–9, 11–13" in p.text("de") and p.where.row == 7 and p.where.column for p in warnings)
+    assert [p.message("de") for p in warnings] == [
+        "Nutzen/Aufwand fehlen: alle auf 3 gesetzt – bitte im Workshop bewerten."
+    ]
+    assert warnings[0].message("en") == "Value/effort are missing: all set to 3 – please rate them in the workshop."
+    assert warnings[0].where.row == 7 and warnings[0].where.column == "C"
+
+
+def test_empty_value_cells_get_three_and_a_warning_that_names_the_rows(tmp_path: Path) -> None:
+    rows = [["Maßnahme", "Nutzen", "Aufwand"], ["Backup", 4, 2], ["CRM", None, 3], ["Shop", None, 1]]
+
+    result = import_file(workbooks.book(tmp_path / "l.xlsx", rows))
+
+    said = [p for p in result.problems if "Standardwert 3" in p.text("de")]
+    assert [m.value for m in result.measures] == [4, 3, 3]
+    assert len(said) == 1 and "Zeilen 3–4" in said[0].text("de") and said[0].where.column == "B"
 
 
 def test_every_problem_names_sheet_row_and_column(quirky: ImportResult) -> None:
@@ -310,7 +327,9 @@ def test_a_formula_cells_value_becomes_the_title_and_is_said(eight: ImportResult
 
 
 def test_the_other_rows_of_the_eight_are_read_without_a_word(eight: ImportResult) -> None:
-    assert sorted(p.where.row for p in eight.problems) == [3, 5, 7]
+    about_titles = [p for p in eight.problems if "Kein Handlungsfeld angegeben" not in p.message("de")]
+
+    assert sorted(p.where.row for p in about_titles) == [3, 5, 7]
 
 
 def test_a_csv_title_with_a_script_tag_is_kept_as_text_and_said() -> None:

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from roadmap.domain.messages import ERROR
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 from roadmap.importing.files import ImportFailed, Limits
 from roadmap.importing.importer import import_file
 from tests import workbooks
@@ -182,7 +182,8 @@ def test_three_thousand_rows_import_whole_with_their_dependencies(tmp_path: Path
 
 
 def test_the_programs_own_workbook_is_handed_to_its_own_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from roadmap.domain.model import Measure, Profile
+    from roadmap.domain.measure import Measure
+    from roadmap.domain.profile import Profile
     from roadmap.importing import importer
 
     seen: list[list[str]] = []
@@ -203,3 +204,44 @@ def test_the_programs_own_workbook_is_handed_to_its_own_reader(tmp_path: Path, m
     assert seen == [["Profil", "Maßnahmen"]]
     assert result.profile is not None and result.profile.name == "Müller GmbH"
     assert (result.sheet, [m.title for m in result.measures]) == ("Maßnahmen", ["CRM einführen"])
+
+
+def test_a_three_row_merged_header_in_an_ods_file_reads_like_the_xlsx() -> None:
+    result = import_file(FIXTURES / "merged_header3.ods")
+
+    assert result.header_row == 5
+    assert result.headers[3].startswith("Kosten laufend")
+    assert [(m.title, m.running_cost) for m in result.measures] == [
+        ("Cloud-Telefonie", 600.0),
+        ("Dokumentenmanagement", 2400.0),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_hidden_rows_are_not_imported_and_said(tmp_path: Path, kind: str) -> None:
+    path = workbooks.hidden_rows(tmp_path / "liste.xlsx") if kind == "xlsx" else FIXTURES / "hidden_rows.ods"
+
+    result = import_file(path)
+
+    assert [m.title for m in result.measures] == ["Backup einrichten", "CRM einführen", "Shop relaunchen"]
+    said = [p for p in result.problems if "Ausgeblendete Zeilen" in p.text("de")]
+    assert len(said) == 1 and "4, 6" in said[0].text("de") and "Hidden rows not imported: 4, 6" in said[0].text("en")
+
+
+def test_without_a_title_column_the_message_says_so_and_lists_the_headings_found() -> None:
+    data = b"Nr.;Kosten;Start;Ende\n1;100;01.01.2026;01.02.2026\n2;200;01.01.2026;01.03.2026\n"
+
+    with pytest.raises(ImportFailed) as refused:
+        import_file(data, filename="liste.csv")
+
+    assert "Die Spalte mit den Titeln der Maßnahmen fehlt" in refused.value.text("de")
+    assert "Headings found: A 'Nr.', B 'Kosten', C 'Start', D 'Ende'" in refused.value.text("en")
+
+
+def test_a_missing_file_is_named_like_in_every_other_message(tmp_path: Path) -> None:
+    with pytest.raises(ImportFailed) as refused:
+        import_file(tmp_path / "liste.xlsx")
+
+    assert refused.value.text("de") == (
+        f"Datei liste.xlsx: Die Datei wurde nicht gefunden (gesucht in {tmp_path}) – bitte Namen und Ordner prüfen."
+    )

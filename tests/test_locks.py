@@ -15,7 +15,7 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from tests.helpers import REPO
 from tests.pages import action, open_page, own
 from ui.session import demo_workshop, store

@@ -8,7 +8,10 @@ import warnings
 import pytest
 
 from roadmap.charts.matrix_chart import field_scale, matrix_chart, matrix_rows, quadrant_rows
-from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN, Criterion, Measure, Profile, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import Criterion, Profile
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS, FIELDS_EN
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.planner import plan
 from roadmap.planning.ranking import QUADRANTS, QUADRANTS_EN, quadrant
 from tests.pages import large_workshop

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import FIELDS, Measure, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.vocabulary import FIELDS
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop.catalogue import catalogue, to_measure
 from roadmap.workshop.maturity import (
     ANSWER_LABELS,

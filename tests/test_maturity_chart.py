@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from roadmap.charts.maturity_chart import X_DOMAIN, maturity_chart, maturity_rows
-from roadmap.domain.model import FIELD_COLORS, FIELDS, FIELDS_EN
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS, FIELDS_EN
 from roadmap.workshop.maturity import weakest_fields
 
 # Process automation scores 2.5, data 1, cloud 4, customers 1; people and strategy are not answered.

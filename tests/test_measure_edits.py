@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Measure, Month, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.workshop import Workshop
 from roadmap.views.measure_edits import apply_edits, not_taken_text
 from roadmap.views.measure_table import dependency_labels
 from ui.session import demo_workshop

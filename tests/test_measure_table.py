@@ -6,7 +6,10 @@ from datetime import date
 
 import pytest
 
-from roadmap.domain.model import FIELDS, FIELDS_EN, Measure, Month, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
+from roadmap.domain.workshop import Workshop
 from roadmap.views.measure_table import (
     COLUMNS,
     ORDER,
@@ -148,3 +151,10 @@ def test_the_headline_counts_the_measures_and_adds_up_their_costs(lang: str) -> 
     measures = (Measure("A", "Pilot", one_time_cost=1000), Measure("B", "CRM", one_time_cost=12500, running_cost=600))
 
     assert headline(measures, lang) == HEADLINES[lang]
+
+
+def test_the_measure_titles_are_not_pinned_so_they_read_in_full_ink_like_every_editable_cell() -> None:
+    # Streamlit draws pinned columns in a light grey, as if read-only; only the id is read-only.
+    specs = column_specs((), "de", editable=True)
+    assert specs["id"].options.get("pinned") is True
+    assert not specs["title"].options.get("pinned")

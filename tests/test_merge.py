@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult
 from roadmap.workshop.catalogue import catalogue
 from roadmap.workshop.merge import (

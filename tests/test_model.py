@@ -1,11 +1,14 @@
-"""The domain model's own rules (roadmap/domain/model.py): what a measure and a profile may hold."""
+"""The domain model's own rules (roadmap/domain/measure.py, profile.py, month.py): what a measure and a
+profile may hold."""
 
 from __future__ import annotations
 
 import pytest
 
+from roadmap.domain.measure import DURATION_LIMIT, Measure
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import DURATION_LIMIT, Measure, PlanMode, Profile, Status, VoteMode
+from roadmap.domain.profile import PlanMode, Profile, VoteMode
+from roadmap.domain.vocabulary import Status
 
 
 @pytest.mark.parametrize(

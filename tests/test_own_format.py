@@ -8,18 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import Problem
-from roadmap.domain.model import (
-    FIELDS,
-    STATUSES,
-    Criterion,
-    Kpi,
-    Measure,
-    Month,
-    Profile,
-    Side,
-    VoteMode,
-)
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, Profile, Side, VoteMode
+from roadmap.domain.vocabulary import FIELDS, STATUSES
 from roadmap.importing.files import ImportFailed, RawSheet, read_sheets
 from roadmap.importing.own_reader import read_own_workbook
 from roadmap.planning.planner import plan
@@ -54,10 +47,14 @@ FULL = Measure(
     excluded=False,
     owner="Anna",
     status="Geplant",
-    kpi=Kpi("Antwortzeit", "3 Tage", "1 Tag"),
+    kpi=Kpi("Antwortzeit", "3 Tage", "1 Tag", "2 Tage", date(2026, 11, 30)),
     notes="mit Vertrieb abstimmen",
     votes=4,
     criteria={"Kundennutzen": 5.0, "Kosten": 2.0},
+    actual_start=Month(2026, 4),
+    actual_end=Month(2026, 7),
+    percent_done=80,
+    actual_cost=13_100.25,
 )
 PROFILE = Profile(
     name="Müller GmbH",
@@ -77,6 +74,7 @@ PROFILE = Profile(
     dots_per_person=5,
     criteria=(Criterion("Kundennutzen", Side.VALUE, 2), Criterion("Kosten", Side.EFFORT, 1 / 3)),
     mode="optimal",
+    revenue_by_year={2026: 7_500_000, 2027: 8_125_000.5},
 )
 
 
@@ -228,7 +226,7 @@ def test_a_bad_setting_is_reported_and_the_rest_of_the_profile_is_kept() -> None
 
     assert profile.revenue == 0 and profile.budget_share == 3.0
     assert profile.name == "Müller GmbH" and profile.criteria == PROFILE.criteria
-    assert sorted((p.where.row, p.where.column) for p in problems) == [(5, "B"), (7, "B"), (19, "A")]
+    assert sorted((p.where.row, p.where.column) for p in problems) == [(5, "B"), (7, "B"), (len(rows) + 1, "A")]
 
 
 def test_ids_twice_get_a_suffix_and_unknown_dependencies_are_kept_and_reported() -> None:
@@ -286,6 +284,7 @@ IDS = st.text(st.characters(whitelist_categories=("L", "N"), whitelist_character
 MONTHS = st.builds(Month, st.integers(1901, 2199), st.integers(1, 12))
 OPTIONAL_MONTH = st.none() | MONTHS
 SCORE = st.integers(2, 10).map(lambda x: x / 2)
+DAYS = st.dates(date(1901, 1, 1), date(2199, 12, 31))
 
 
 def _clean(text: str) -> str:
@@ -317,6 +316,8 @@ def workshops(draw: st.DrawFn) -> tuple[Profile, list[Measure]]:
         vote_weight=draw(st.integers(0, 20)) / 4,
         dots_per_person=draw(st.integers(0, 10)),
         criteria=criteria,
+        revenue_by_year={start.year + k: draw(st.integers(0, 10**9)) / 100 for k in range(draw(st.integers(0, 3)))},
+        as_of=draw(OPTIONAL_MONTH),
     )
     ids = draw(st.lists(IDS, max_size=6, unique=True))
     measures = [
@@ -340,14 +341,30 @@ def workshops(draw: st.DrawFn) -> tuple[Profile, list[Measure]]:
             excluded=draw(st.booleans()),
             owner=draw(TEXT),
             status=draw(st.sampled_from(STATUSES)),
-            kpi=Kpi(draw(TEXT), draw(TEXT), draw(TEXT)),
+            kpi=Kpi(draw(TEXT), draw(TEXT), draw(TEXT), draw(TEXT), draw(st.none() | DAYS)),
             notes=draw(TEXT),
             votes=draw(st.integers(0, 30)),
             criteria={c.name: draw(SCORE) for c in criteria if draw(st.booleans())},
+            **_progress(draw),
         )
         for ident in ids
     ]
     return profile, measures
+
+
+def _progress(draw: st.DrawFn) -> dict[str, object]:
+    """The follow-up fields of a measure: actual months (the end not before the start), progress, cost."""
+    start = draw(OPTIONAL_MONTH)
+    length = draw(st.none() | st.integers(0, 30))
+    end = None
+    if start is not None and length is not None and start.ordinal + length <= Month(2200, 12).ordinal:
+        end = start + length
+    return {
+        "actual_start": start,
+        "actual_end": end,
+        "percent_done": draw(st.integers(0, 100)),
+        "actual_cost": draw(st.none() | st.integers(0, 10**9).map(lambda x: x / 100)),
+    }
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -360,8 +377,23 @@ def test_export_then_import_restores_every_field(workshop: tuple[Profile, list[M
     read_profile, read_measures, problems = read_own_workbook(raw, "roadmap.xlsx")
 
     assert read_measures == tuple(measures)
-    assert read_profile == profile
+    assert read_profile == profile.with_changes(as_of=None)  # the planning month is a record, not a setting
     assert all(isinstance(p, Problem) and "GHOST" in p.text("de") for p in problems)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(workshops(), st.sampled_from(["de", "en"]), MONTHS)
+def test_export_import_export_gives_the_same_sheets(
+    workshop: tuple[Profile, list[Measure]], lang: str, as_of: Month
+) -> None:
+    profile, measures = workshop
+    first = read_sheets(workbook_bytes(plan(measures, profile.with_changes(as_of=as_of)), lang), "a.xlsx")
+    read_profile, read_measures, _ = read_own_workbook(first, "a.xlsx")
+
+    again = plan(read_measures, read_profile.planned_as_of(as_of))
+    second = read_sheets(workbook_bytes(again, lang), "b.xlsx")
+
+    assert [(sheet.name, sheet.rows) for sheet in second] == [(sheet.name, sheet.rows) for sheet in first]
 
 
 def test_the_criterion_prefix_comes_from_the_schema() -> None:

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from roadmap.domain.model import FIELDS, Workshop
+from roadmap.domain.vocabulary import FIELDS
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop.maturity import QUESTIONS
 from tests.pages import WORKSHOPS, open_page, own
 

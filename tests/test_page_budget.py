@@ -7,7 +7,9 @@ import json
 import pytest
 from streamlit.util import calc_hash
 
-from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from tests.pages import WORKSHOPS, open_page, own
 from ui.session import demo_workshop
 
@@ -16,10 +18,12 @@ PAGE = "app_pages/6_budget.py"
 # Headline figures per workshop: (German, English) for each metric label that must be shown.
 HEADLINES = {
     "demo": {
-        ("Kosten 2026", "Cost 2026"): ("203.540\xa0€", "€203,540"),
-        ("Budget 2026", "Budget 2026"): ("204.000\xa0€", "€204,000"),
-        ("Anteil am Umsatz", "Share of revenue"): ("3,0 %", "3.0 %"),
-        ("Laufende IT-Kosten", "Running IT costs"): ("1,8 %", "1.8 %"),
+        ("Kosten 2026", "Cost 2026"): ("15.717\xa0€", "€15,717"),  # December only
+        ("Budget 2026", "Budget 2026"): ("17.000\xa0€", "€17,000"),
+        ("Kosten 2027", "Cost 2027"): ("199.740\xa0€", "€199,740"),
+        ("Budget 2027", "Budget 2027"): ("204.000\xa0€", "€204,000"),
+        ("Anteil am Umsatz", "Share of revenue"): ("2,9 %", "2.9 %"),  # the last year's
+        ("Laufende IT-Kosten", "Running IT costs"): ("1,9 %", "1.9 %"),
         ("Gespart", "Saved"): ("51.560\xa0€", "€51,560"),
     },
     "large": {
@@ -48,7 +52,7 @@ def test_the_page_shows_cost_against_budget_for_every_workshop(name: str, lang: 
     for labels, values in HEADLINES[name].items():
         assert shown[labels[index]] == values[index]
     (chart,) = app.get("vega_lite_chart")
-    period = ("Quartal", "quarter") if name == "demo" else ("Jahr", "year")  # one year: quarters tell more
+    period = ("Jahr", "year")  # the demo's horizon spans two calendar years, the large one's too
     assert json.loads(chart.proto.spec)["title"]["text"] == (
         f"IT-Kosten pro {period[0]} gegen Budget und Korridor"
         if lang == "de"
@@ -72,9 +76,9 @@ def test_the_corridor_verdict_is_said_in_plain_words(lang: str) -> None:
     verdict = app.success[0].value
 
     assert verdict == (
-        "2026: laufende IT-Kosten 1,8 % des Umsatzes – im Korridor von 1–5 %."
+        "2026: laufende IT-Kosten 1,4 % des Umsatzes – im Korridor von 1–5 %."
         if lang == "de"
-        else "2026: running IT costs 1.8 % of revenue – within the 1–5 % corridor."
+        else "2026: running IT costs 1.4 % of revenue – within the 1–5 % corridor."
     )
 
 
@@ -91,7 +95,7 @@ def test_the_cost_per_field_adds_up_to_the_new_costs() -> None:
         "Mitarbeitende & Kompetenzen",
         "Strategie & Kultur",
     ]
-    assert table.iloc[-1, -1] == pytest.approx(80_040 + 28_500)
+    assert table.iloc[-1, -1] == pytest.approx(80_040 + 32_500)
 
 
 def test_the_effect_of_funding_shows_before_after_and_saved() -> None:
@@ -148,5 +152,5 @@ def test_presenter_mode_shows_the_figures_and_no_editing_widgets() -> None:
     app = open_page(PAGE, presenter=True)
 
     assert not app.exception
-    assert metrics(app)["Kosten 2026"] == "203.540\xa0€"
+    assert metrics(app)["Kosten 2026"] == "15.717\xa0€"
     assert not own(app.button) and not app.number_input and not app.text_input and not app.selectbox

@@ -10,7 +10,9 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.store.participation import Participation
 from roadmap.workshop.rounds import IdeaText, RoundKind
 from tests.helpers import REPO

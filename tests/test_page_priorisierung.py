@@ -118,7 +118,7 @@ def test_votes_can_be_made_to_raise_the_value_with_a_chosen_weight() -> None:
 
 
 def test_the_criteria_editor_shows_the_scores_table_once_criteria_exist() -> None:
-    from roadmap.domain.model import Criterion
+    from roadmap.domain.profile import Criterion
 
     workshop = demo_workshop()
     workshop = workshop.with_changes(

@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 from tests.pages import WORKSHOPS, open_page, own
 from ui.session import demo_workshop
 
@@ -44,7 +44,7 @@ def test_the_headline_shows_what_is_planned_the_phases_and_the_summed_score(
 
     assert not app.exception
     assert metrics[planned[0]] == planned[1]
-    assert metrics["Phasen" if lang == "de" else "Phases"] == ("4" if name == "demo" else "8")
+    assert metrics["Phasen" if lang == "de" else "Phases"] == ("5" if name == "demo" else "8")
     if name == "demo":
         assert metrics["Summe der Scores" if lang == "de" else "Summed score"] == ("42,0" if lang == "de" else "42.0")
     spec = json.loads(app.get("vega_lite_chart")[0].proto.spec)
@@ -65,14 +65,14 @@ def test_each_phase_ends_in_a_milestone_with_the_measures_finished_by_then() -> 
     texts = _texts(app)
 
     assert "**Phase 1 – Quick Wins & Grundlagen**" in texts
-    assert "Meilenstein am 31.03.2026" in texts and "Meilenstein am 31.12.2026" in texts
-    assert "10 in dieser Phase fertig, 10 insgesamt" in texts
+    assert "Meilenstein am 31.12.2026" in texts and "Meilenstein am 31.03.2027" in texts
+    assert "10 in dieser Phase fertig, 13 insgesamt" in texts
     assert "- ERP für den Mittelstand" in texts
 
 
 @pytest.mark.parametrize(
     ("lang", "reason"),
-    [("de", "Budget reicht nicht: im günstigsten Startmonat fehlen 2026 noch 8.540\u00a0€."), ("en", "8,540")],
+    [("de", "Budget reicht nicht: im günstigsten Startmonat fehlen 2027 noch 4.740\u00a0€."), ("en", "4,740")],
 )
 def test_what_is_not_planned_is_listed_with_its_reason_in_words(lang: str, reason: str) -> None:
     app = open_page(PAGE, demo_workshop(), lang)
@@ -87,25 +87,25 @@ def test_a_pinned_month_moves_the_measure_and_releasing_the_pin_moves_it_back() 
     app = open_page(PAGE, demo_workshop(), "de")
 
     app.selectbox(key="roadmap_pin_measure").set_value("M09").run()
-    app.selectbox(key="roadmap_pin_month_M09").set_value(Month(2026, 6)).run()
+    app.selectbox(key="roadmap_pin_month_M09").set_value(Month(2027, 6)).run()
 
     assert not app.exception
-    assert _measure(app, "M09").pinned == Month(2026, 6)
-    assert "**E-Rechnung einführen** läuft von Juni 2026 bis Juli 2026." in _texts(app)
+    assert _measure(app, "M09").pinned == Month(2027, 6)
+    assert "**E-Rechnung einführen** läuft von Juni 2027 bis Juli 2027." in _texts(app)
 
     app.button(key="roadmap_unpin_M09").click().run()
 
     assert _measure(app, "M09").pinned is None
-    assert "**E-Rechnung einführen** läuft von Januar 2026 bis Februar 2026." in _texts(app)
+    assert "**E-Rechnung einführen** läuft von Januar 2027 bis Februar 2027." in _texts(app)
 
 
 def test_a_pin_that_cannot_be_kept_says_why() -> None:
     app = open_page(PAGE, demo_workshop(), "de")
 
     app.selectbox(key="roadmap_pin_measure").set_value("M03").run()
-    app.selectbox(key="roadmap_pin_month_M03").set_value(Month(2026, 1)).run()  # M02 runs until February
+    app.selectbox(key="roadmap_pin_month_M03").set_value(Month(2027, 1)).run()  # M02 runs until January
 
-    assert _measure(app, "M03").pinned == Month(2026, 1)
+    assert _measure(app, "M03").pinned == Month(2027, 1)
     assert "**Zwei-Faktor-Authentifizierung**:" in _texts(app)
     assert _metrics(app)["Eingeplant"] == "17 von 21"
 
@@ -130,10 +130,29 @@ def test_presenter_mode_shows_the_plan_without_switch_or_pin_controls(name: str)
 
 
 def test_titles_are_shown_as_typed_even_with_markdown_characters() -> None:
-    from roadmap.domain.model import Measure, Workshop
+    from roadmap.domain.measure import Measure
+    from roadmap.domain.workshop import Workshop
 
     workshop = Workshop(measures=(Measure("A", "CRM_neu *jetzt*"),))
 
     app = open_page(PAGE, workshop, "de")
 
     assert "- CRM\\_neu \\*jetzt\\*" in _texts(app)
+
+
+def test_the_baselines_ghost_bars_are_drawn_and_can_be_switched_off() -> None:
+    from ui.session import store
+
+    ident = store().create(demo_workshop(), "Basis")
+    store().take_snapshot(ident, "Plan vom Workshop")
+    app = open_page(PAGE, ident=ident)
+
+    chart = app.get("vega_lite_chart")[0].proto
+
+    assert app.toggle(key="roadmap_baseline").value is True
+    assert "baseline" in {data.name for data in chart.datasets}
+    assert "der Basisplan" in " ".join(json.loads(chart.spec)["title"]["subtitle"])
+
+    app.toggle(key="roadmap_baseline").set_value(False).run()
+
+    assert "baseline" not in {data.name for data in app.get("vega_lite_chart")[0].proto.datasets}

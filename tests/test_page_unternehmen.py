@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 from tests.pages import WORKSHOPS, open_page
 
 PAGE = "app_pages/1_unternehmen.py"
@@ -49,7 +49,7 @@ def test_a_horizon_that_ends_before_it_starts_is_refused_next_to_the_field() -> 
 
     app.selectbox(key="unternehmen_horizon_end_de").set_value(Month(2025, 6)).run()
 
-    assert app.session_state["workshop"].profile.horizon_end == Month(2026, 12)
+    assert app.session_state["workshop"].profile.horizon_end == Month(2027, 12)
     assert "endet (2025-06) vor seinem Beginn" in app.error[0].value
 
 
@@ -80,3 +80,42 @@ def test_presenter_mode_shows_figures_and_no_inputs() -> None:
     assert not app.exception
     assert not app.number_input and not app.text_input and not app.selectbox
     assert [m.value for m in app.metric][:3] == ["6.800.000\xa0€", "204.000\xa0€", "95.000\xa0€"]
+
+
+def test_a_revenue_per_year_gives_that_year_its_own_budget_and_the_annual_one_clears_it() -> None:
+    app = open_page(PAGE)  # the demo: 2026-12 to 2027-12, revenue 6.8 million
+
+    app.number_input(key="unternehmen_revenue_2027").set_value(8_000_000).run()
+
+    assert app.session_state["workshop"].profile.revenue_by_year == {2027: 8_000_000}
+    assert app.session_state["workshop"].profile.revenue_in(2026) == 6_800_000
+
+    app.number_input(key="unternehmen_revenue_2027").set_value(6_800_000).run()
+
+    assert app.session_state["workshop"].profile.revenue_by_year == {}
+
+
+def test_the_planning_month_is_this_month_unless_another_is_chosen() -> None:
+    app = open_page(PAGE)
+    key = "unternehmen_as_of_de"
+
+    assert app.selectbox(key=key).value == "current"
+
+    app.selectbox(key=key).set_value(Month(2027, 1)).run()
+
+    assert app.session_state["workshop"].profile.as_of == Month(2027, 1)
+    assert "Planungsstand" in app.selectbox(key=key).label
+
+    app.selectbox(key=key).set_value("current").run()
+
+    assert app.session_state["workshop"].profile.as_of is None
+
+
+def test_a_horizon_wholly_before_the_planning_month_is_said_in_words() -> None:
+    app = open_page(PAGE)
+
+    app.selectbox(key="unternehmen_horizon_end_de").set_value(Month(2026, 12)).run()
+    app.selectbox(key="unternehmen_horizon_start_de").set_value(Month(2026, 1)).run()
+    app.selectbox(key="unternehmen_as_of_de").set_value(Month(2027, 2)).run()
+
+    assert any("liegt ganz vor dem Planungsstand Februar 2027" in w.value for w in app.warning)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.workshop import Workshop
 from tests.pages import WORKSHOPS, open_page, own
 from ui.session import store
 
@@ -26,7 +27,7 @@ def _ident(app: object) -> str:
     return str(app.session_state["workshop_id"])  # type: ignore[attr-defined]
 
 
-def test_a_new_empty_workshop_is_created_and_opened() -> None:
+def test_a_new_empty_workshop_is_created_and_opened_with_its_name_as_the_company_name() -> None:
     app = open_page(PAGE)
     before = len(store().workshops())
 
@@ -37,7 +38,9 @@ def test_a_new_empty_workshop_is_created_and_opened() -> None:
     assert not app.exception
     assert len(store().workshops()) == before + 1
     assert store().info(_ident(app)).name == "Bäckerei Kranz"
-    assert app.session_state["workshop"] == Workshop()
+    assert app.session_state["workshop"].profile.name == "Bäckerei Kranz"
+    assert app.session_state["workshop"].measures == ()
+    assert app.session_state["workshop"].profile.horizon_start == Month(2026, 12)  # looks ahead from the tests' day
 
 
 def test_a_workshop_is_deleted_only_after_the_confirmation() -> None:
@@ -88,11 +91,14 @@ def test_a_snapshot_is_compared_with_now_and_restored() -> None:
     assert [s.id for s in store().snapshots_of(ident)] == [snapshot]
 
 
-def test_presenter_mode_shows_the_lists_and_no_controls() -> None:
+def test_presenter_mode_shows_no_controls_and_no_other_client_s_workshop() -> None:
+    store().create(Workshop(), "Anderer Kunde AG")
     app = open_page(PAGE, presenter=True)
 
     assert not app.exception
     assert not own(app.button) and not app.text_input
+    assert not app.dataframe  # the list of all workshops
+    assert "Anderer Kunde AG" not in str([e.value for e in (*app.markdown, *app.subheader)])
 
 
 def test_renaming_on_the_page_renames_the_stored_workshop() -> None:

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Measure, Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.store.participation import LIFETIME, Participation, Refused, Room
 from roadmap.store.workshops import Store
 from roadmap.workshop.rounds import IDEAS_PER_DEVICE, IDEAS_PER_ROUND, IdeaText, RoundKind

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import MONEY_TOLERANCE, Measure, Month, Profile, Status
+from roadmap.domain.month import Month
+from roadmap.domain.profile import MONEY_TOLERANCE, Profile
+from roadmap.domain.vocabulary import Status
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.phases import milestones, phases
 from roadmap.planning.plan import Reason

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from roadmap.domain.model import Measure, Profile, Status
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import Status
 from roadmap.planning.plan import NotPlanned, Placement, Plan, Reason
 from roadmap.planning.planner import plan
 from roadmap.planning.rules import violations
@@ -36,6 +39,45 @@ def test_no_plan_ever_breaks_a_rule_and_nothing_is_dropped(portfolio: tuple[list
     assert violations(roadmap) == []
     assert set(roadmap.placements) | set(roadmap.not_planned) == {m.id for m in measures}
     assert all(item.message("de") and item.message("en") for item in roadmap.not_planned.values())
+
+
+@SLOW
+@given(portfolios(max_size=60, max_months=30))
+def test_nothing_not_under_way_starts_before_the_planning_month(portfolio: tuple[list[Measure], Profile]) -> None:
+    measures, profile = portfolio
+
+    roadmap = plan(measures, profile)
+
+    for placement in roadmap.placements.values():
+        if not placement.committed:
+            assert placement.start >= profile.horizon_start
+            assert profile.as_of is None or placement.start >= profile.as_of, placement
+
+
+@SLOW
+@given(portfolios(max_size=60, max_months=30))
+def test_done_and_under_way_measures_keep_their_actual_dates(portfolio: tuple[list[Measure], Profile]) -> None:
+    measures, profile = portfolio
+
+    roadmap = plan(measures, profile)
+
+    for measure in measures:
+        placed = roadmap.placements.get(measure.id)
+        if measure.excluded or measure.status not in (Status.RUNNING, Status.DONE):
+            assert placed is None or not placed.committed
+            continue
+        ended = measure.actual_end or (measure.actual_start or profile.horizon_start) + (measure.duration - 1)
+        if measure.status == Status.DONE and (measure.actual_start is None or ended < profile.horizon_start):
+            assert roadmap.not_planned[measure.id].code == Reason.DONE  # before the horizon: only runs
+            continue
+        assert placed is not None and placed.committed
+        if measure.actual_start is not None:
+            assert placed.start == measure.actual_start
+        if measure.status == Status.DONE and measure.actual_end is not None:
+            assert placed.end == measure.actual_end
+        if measure.status == Status.RUNNING:
+            assert placed.end >= placed.start + (measure.duration - 1)
+            assert profile.as_of is None or placed.end >= profile.as_of
 
 
 @SLOW
@@ -91,6 +133,14 @@ def test_optimal_never_scores_below_greedy_and_keeps_every_rule(
     assert _worth(optimal) >= _worth(greedy)
 
 
+def _left_out(roadmap: Plan, measure_id: str) -> NotPlanned:
+    """A measure the candidate leaves out; a finished one keeps its reason, whose running costs still count."""
+    item = roadmap.not_planned.get(measure_id)
+    if item is not None and item.code == Reason.DONE:
+        return item
+    return NotPlanned(measure_id, "x", item.message if item is not None else None)  # type: ignore[arg-type]
+
+
 def _brute_force_worth(roadmap: Plan) -> tuple[int, float]:
     """The best worth over every choice of start (or none) for each open measure."""
     profile = roadmap.profile
@@ -105,11 +155,7 @@ def _brute_force_worth(roadmap: Plan) -> tuple[int, float]:
             if start is not None:
                 first = profile.horizon_start + (start - profile.horizon_start.ordinal)
                 placements[measure.id] = Placement(measure.id, first, first + (measure.duration - 1))
-        not_planned = {
-            m.id: NotPlanned(m.id, "x", roadmap.not_planned[m.id].message if m.id in roadmap.not_planned else None)  # type: ignore[arg-type]
-            for m in roadmap.measures
-            if m.id not in placements
-        }
+        not_planned = {m.id: _left_out(roadmap, m.id) for m in roadmap.measures if m.id not in placements}
         candidate = Plan(profile, roadmap.measures, roadmap.ranking, placements, not_planned, "brute")
         if violations(candidate):
             continue
@@ -125,8 +171,19 @@ def _brute_force_worth(roadmap: Plan) -> tuple[int, float]:
     return best
 
 
+# Found by hypothesis: a finished measure's running costs take part of a short horizon's budget.
+_FINISHED_RUNS = (
+    [
+        Measure("M0", "Maßnahme M0", running_cost=1200, duration=1, must_have=True, status=Status.DONE),
+        Measure("M1", "Maßnahme M1", one_time_cost=5000, duration=1, must_have=True),
+    ],
+    Profile(revenue=1_000_000, budget_share=3, horizon_start=Month(2025, 10), horizon_end=Month(2025, 11)),
+)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(portfolios(max_size=4, max_months=4))
+@example(_FINISHED_RUNS)
 def test_optimal_equals_a_brute_force_optimum_on_small_portfolios(
     portfolio: tuple[list[Measure], Profile],
 ) -> None:

@@ -6,17 +6,10 @@ import math
 
 import pytest
 
-from roadmap.domain.model import (
-    FIELD_COLORS,
-    FIELDS,
-    FIELDS_EN,
-    Criterion,
-    Measure,
-    Profile,
-    Side,
-    VoteMode,
-    Workshop,
-)
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import Criterion, Profile, Side, VoteMode
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS, FIELDS_EN
+from roadmap.domain.workshop import Workshop
 from roadmap.views.priorities import (
     CARDS_PER_PAGE,
     RANKING_COLUMNS,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import Criterion, Measure, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import Criterion, Profile
 from roadmap.planning.ranking import FILLERS, QUICK_WINS, STRATEGIC, TIME_SINKS, quadrant, rank
 
 

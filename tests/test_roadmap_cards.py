@@ -9,12 +9,12 @@ from ui.session import demo_workshop
 
 
 def test_every_phase_gets_a_card_with_its_end_date_in_the_language() -> None:
-    demo = demo_workshop()
+    demo = demo_workshop()  # as on the tests' day, 1 December 2026: a horizon of 2026-12 to 2027-12
 
     cards = milestone_cards(plan(demo.measures, demo.profile), "de")
 
-    assert [c.phase for c in cards] == list(demo.profile.phase_names)
-    assert [c.day for c in cards] == ["31.03.2026", "30.06.2026", "30.09.2026", "31.12.2026"]
+    assert [c.phase for c in cards] == [*demo.profile.phase_names, "Q4/2027"]
+    assert [c.day for c in cards] == ["31.12.2026", "31.03.2027", "30.06.2027", "30.09.2027", "31.12.2027"]
     assert cards[-1].finished_by_then == sum(c.finished_here for c in cards)
 
 

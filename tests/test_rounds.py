@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop.rounds import (
     DESCRIPTION_LIMIT,
     IdeaText,

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
+from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Criterion, Kpi, Measure, Month, PlanMode, Profile, Side, Status, VoteMode, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, PlanMode, Profile, Side, VoteMode
+from roadmap.domain.vocabulary import Status
+from roadmap.domain.workshop import Workshop
+from roadmap.workshop.demo import demo_workshop
 from roadmap.workshop.serialize import FORMAT_VERSION, workshop_from_json, workshop_to_dict, workshop_to_json
 from tests.pages import large_workshop
 
@@ -46,10 +52,18 @@ def test_a_workshop_comes_back_from_json_unchanged(workshop: Workshop) -> None:
     assert workshop_from_json(text) == workshop
 
 
-def test_the_demo_file_is_a_valid_workshop() -> None:
-    from ui.session import DEMO_FILE
+@pytest.mark.parametrize("today", [date(2026, 12, 1), date(2027, 3, 15), date(2028, 12, 31)])
+def test_the_demo_is_a_full_workshop_that_lives_in_the_present(today: date) -> None:
+    demo = workshop_from_json(workshop_to_json(demo_workshop(today)))
+    now = Month.of(today)
 
-    demo = workshop_from_json(DEMO_FILE.read_text(encoding="utf-8"))
+    assert (demo.profile.horizon_start, demo.profile.horizon_end) == (now, Month(today.year + 1, 12))
+    done = [m for m in demo.measures if m.status == "Abgeschlossen"]
+    running = [m for m in demo.measures if m.status == "In Umsetzung"]
+    assert done and all(m.actual_start is not None and m.actual_start < now for m in done)
+    assert running and all(m.actual_start == now + -2 for m in running)
+    assert all(m.pinned is None or m.pinned > now for m in demo.measures)
+    assert all(m.deadline is None or m.deadline > now for m in demo.measures)
 
     assert 18 <= len(demo.measures) <= 25
     assert demo.profile.employees == 45

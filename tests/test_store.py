@@ -11,20 +11,25 @@ import json
 import threading
 import zlib
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Criterion, Kpi, Measure, Month, Profile, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.store.records import encode
 from roadmap.store.workshops import Conflict, NotFound, Store
 from roadmap.workshop.compare import compare
-from roadmap.workshop.serialize import workshop_from_json, workshop_to_dict
+from roadmap.workshop.demo import demo_workshop
+from roadmap.workshop.serialize import workshop_to_dict
 from tests.pages import large_workshop
 from tests.store_backends import BACKENDS, fresh_database
 
-DEMO = workshop_from_json((Path(__file__).resolve().parent.parent / "data" / "demo_workshop.json").read_text("utf-8"))
+DEMO = demo_workshop(date(2026, 12, 1))
 
 
 @pytest.fixture(params=BACKENDS)

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Measure, Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.store import schema as store_schema
 from roadmap.store.engine import DEFAULT_FILE, resolve_url
 from roadmap.store.records import encode
@@ -272,7 +273,7 @@ def test_sqlite_runs_in_wal_mode_with_full_sync_and_foreign_keys(tmp_path: Path)
 
 KILLED_WRITER = """
 import os, signal, sys
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.store.workshops import Store
 store = Store.open(sys.argv[1])
 workshop_id = store.create(Workshop(), "Vor dem Absturz")

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 from roadmap.importing.values import (
     DAYS,
     HOURS,

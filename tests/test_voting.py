@@ -6,8 +6,11 @@ from collections.abc import Callable
 
 import pytest
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Criterion, Measure, Month, Profile, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop.voting import (
     add_vote,
     apply_criteria_edits,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.domain.model import DONE, FIELDS, IDEA, PLANNED, RUNNING
+from roadmap.domain.vocabulary import DONE, FIELDS, IDEA, PLANNED, RUNNING
 from roadmap.importing.words import (
     parse_bool,
     parse_field,

@@ -13,17 +13,10 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook as OpenpyxlWorkbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roadmap.domain.model import (
-    FIELD_COLORS,
-    FIELDS,
-    FIELDS_EN,
-    RUNNING,
-    Criterion,
-    Kpi,
-    Measure,
-    Month,
-    Profile,
-)
+from roadmap.domain.measure import Kpi, Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, Profile
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS, FIELDS_EN, RUNNING
 from roadmap.importing.files import read_sheets
 from roadmap.importing.importer import import_file
 from roadmap.importing.own_reader import read_own_workbook
@@ -32,6 +25,7 @@ from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan
 from roadmap.planning.ranking import QUADRANTS_EN
 from roadmap.workbook.names import BUDGET_COLUMNS, MEASURE_COLUMNS, PROFILE_KEYS, ROADMAP_COLUMNS, SHEETS
+from roadmap.workbook.progress_sheet import PROGRESS_COLUMNS, SHEET_PROGRESS
 from roadmap.workbook.styles import tint
 from roadmap.workbook.writer import roadmap_order, workbook_bytes, write_workbook
 
@@ -84,9 +78,9 @@ def _values(sheet: Worksheet) -> list[list[object]]:
 def test_the_sheets_come_in_the_contracts_order_with_their_names(roadmap: Plan, lang: str) -> None:
     book = _open(workbook_bytes(roadmap, lang))
 
-    assert book.sheetnames == [name(lang) for name in SHEETS]
+    assert book.sheetnames == [name(lang) for name in (*SHEETS, SHEET_PROGRESS)]
     if lang == "de":
-        assert book.sheetnames == ["Roadmap", "Gantt", "Budget", "Priorisierung", "Profil", "Maßnahmen"]
+        assert book.sheetnames == ["Roadmap", "Gantt", "Budget", "Priorisierung", "Profil", "Maßnahmen", "Fortschritt"]
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -228,13 +222,25 @@ def test_an_injected_id_stays_text_in_the_roadmap_and_the_gantt() -> None:
 # ---- Budget: formulas over cells ---------------------------------------------------------------
 
 
+def test_a_year_with_its_own_revenue_has_its_own_budget_on_the_budget_sheet() -> None:
+    profile = PROFILE.with_changes(
+        horizon_start=Month(2026, 12), horizon_end=Month(2028, 12), revenue_by_year={2027: 2_500_000}
+    )
+    raw = read_sheets(workbook_bytes(plan(MEASURES, profile)), "r.xlsx")  # the values the formulas carry
+    rows = next(sheet.rows for sheet in raw if sheet.name == "Budget")
+
+    assert [row[0] for row in rows[1:]] == [2026, 2027, 2028]
+    assert [row[11] for row in rows[1:]] == [2_000_000, 2_500_000, 2_000_000]
+    assert [row[5] for row in rows[1:]] == pytest.approx([5_000, 75_000, 60_000])  # 3 % × revenue × months/12
+
+
 def test_the_budget_has_one_row_per_year_and_the_contracts_columns() -> None:
     profile = PROFILE.with_changes(horizon_start=Month(2025, 10), horizon_end=Month(2027, 3))
     sheet = _open(workbook_bytes(plan(MEASURES, profile)))["Budget"]
     rows = _values(sheet)
 
     assert rows[0][:9] == [name("de") for name in BUDGET_COLUMNS]
-    assert rows[0][9:] == ["Monate im Zeitraum", "Umsatz anteilig (€)"]
+    assert rows[0][9:] == ["Monate im Zeitraum", "Umsatz anteilig (€)", "Jahresumsatz (€)"]
     assert [row[0] for row in rows[1:]] == [2025, 2026, 2027]
     assert [row[9] for row in rows[1:]] == [3, 12, 3]
 
@@ -245,9 +251,9 @@ def test_budget_total_shares_and_status_are_formulas_over_profile_cells(roadmap:
     costs = yearly_costs(roadmap)[0]
 
     assert [sheet.cell(2, c).value for c in (2, 3, 4)] == pytest.approx([costs.one_time, costs.running, costs.baseline])
-    for column in "EFGHIK":
+    for column in "EFGHIKL":
         assert sheet[f"{column}2"].data_type == "f", column
-    formulas = " ".join(str(sheet[f"{column}2"].value) for column in "EFGHIK")
+    formulas = " ".join(str(sheet[f"{column}2"].value) for column in "EFGHIKL")
     assert "'Profil'!$B$5" in formulas and "'Profil'!$B$7" in formulas
     assert not re.search(r"2000000|30000|\b3\b/100", formulas)
     assert profile["A5"].value == PROFILE_KEYS["revenue"]("de") and profile["B5"].value == 2_000_000
@@ -352,13 +358,13 @@ def test_a_workbook_is_written_to_a_path_and_to_a_stream(roadmap: Plan, tmp_path
     write_workbook(roadmap, stream, "en")
 
     assert _open((tmp_path / "roadmap.xlsx").read_bytes()).sheetnames[0] == "Roadmap"
-    assert _open(stream.getvalue()).sheetnames[-1] == "Measures"
+    assert _open(stream.getvalue()).sheetnames[-1] == "Progress"
 
 
 def test_a_workshop_without_measures_still_gives_every_sheet() -> None:
     book = _open(workbook_bytes(plan([], PROFILE)))
 
-    assert len(book.sheetnames) == 6
+    assert len(book.sheetnames) == 7
     assert book["Roadmap"].max_row == 1
 
 
@@ -418,4 +424,42 @@ def test_a_workbook_of_3000_measures_reads_back_whole_and_plans_again(tmp_path: 
     again = workbook_bytes(plan(imported.measures, imported.profile or profile))
 
     assert imported.measures == tuple(measures) and imported.profile == profile
-    assert load_workbook(io.BytesIO(again), read_only=True).sheetnames == [n.de for n in SHEETS]
+    assert load_workbook(io.BytesIO(again), read_only=True).sheetnames == [n.de for n in (*SHEETS, SHEET_PROGRESS)]
+
+
+# ---- Fortschritt: the follow-up against the baseline -------------------------------------------
+
+
+def test_the_progress_sheet_shows_baseline_plan_and_actual_months_slip_progress_cost_and_kpi() -> None:
+    profile = PROFILE.with_changes(as_of=Month(2026, 1))
+    baseline = plan(MEASURES, profile)
+    late = MEASURES[0].with_changes(
+        status="In Umsetzung",
+        actual_start=Month(2026, 1),
+        percent_done=60,
+        actual_cost=6_500,
+        kpi=Kpi("Prozesse erfasst", "0", "12", "7", date(2026, 3, 31)),
+    )
+    current = plan([late, *MEASURES[1:]], profile.with_changes(as_of=Month(2026, 4)))
+
+    rows = _values(_open(workbook_bytes(current, "de", baseline))["Fortschritt"])
+
+    assert rows[0] == [name("de") for name in PROGRESS_COLUMNS]
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert (first["ID"], first["Status"], first["Stand"]) == ("M1", "In Umsetzung", "verspätet")
+    assert (first["Ende im Basisplan"].date(), first["Geplantes Ende"].date()) == (date(2026, 2, 1), date(2026, 4, 1))
+    assert first["Tatsächlicher Beginn"].date() == date(2026, 1, 1) and first["Tatsächliches Ende"] is None
+    assert (first["Verzug (Monate)"], first["Fortschritt (%)"], first["Tatsächliche Kosten (€)"]) == (2, 60, 6_500)
+    assert (first["KPI Zielwert"], first["KPI aktueller Wert"], first["KPI gemessen am"].date()) == (
+        "12",
+        "7",
+        date(2026, 3, 31),
+    )
+    assert len(rows) == len(MEASURES) + 1
+
+
+def test_without_a_baseline_the_progress_sheet_leaves_its_columns_empty() -> None:
+    rows = _values(_open(workbook_bytes(plan(MEASURES, PROFILE), "en"))["Progress"])
+
+    assert rows[0][:4] == ["ID", "Measure", "Status", "State"]
+    assert all(row[4] is None and row[5] is None and row[10] is None for row in rows[1:])

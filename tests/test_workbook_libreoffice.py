@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,20 +16,16 @@ import pytest
 import xlsxwriter
 from openpyxl import load_workbook
 
-from roadmap.domain.model import Measure, Month, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan
 from roadmap.workbook.writer import write_workbook
+from tests.helpers import NEEDS_LIBREOFFICE
 
-pytestmark = [
-    pytest.mark.libreoffice,
-    # CI sets ROADMAP_REQUIRE_LIBREOFFICE, so a missing LibreOffice fails there instead of skipping.
-    pytest.mark.skipif(
-        shutil.which("soffice") is None and not os.environ.get("ROADMAP_REQUIRE_LIBREOFFICE"),
-        reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui",
-    ),
-]
+pytestmark = NEEDS_LIBREOFFICE
 
 ROADMAP_SHEET, BUDGET_SHEET = 1, 3
 # Recalculate formulas of Excel files on load: 0 = always (Tools → Options → Calc → Formula).

@@ -7,6 +7,7 @@ the committed .xls and .ods fixtures.
 from __future__ import annotations
 
 import io
+import json
 import struct
 import zipfile
 from datetime import date
@@ -341,3 +342,139 @@ def _dir_entry(name: str, kind: int, left: int, right: int, child: int, start: i
         start,
         size,
     )
+
+
+ENGLISH_TASKS = [
+    "Project management and steering", "Kick-off workshop", "Process inventory", "IT infrastructure audit",
+    "Backup concept", "Two-factor authentication", "Firewall renewal", "Password manager rollout",
+    "Migrate file server to cloud", "Select CRM system", "Introduce CRM system", "Newsletter tool",
+    "Online shop relaunch", "Customer portal", "ERP requirements", "ERP selection", "ERP rollout",
+    "Digital invoice processing", "E-invoicing (XRechnung)", "Document management system",
+    "Digital time recording", "Mobile field service app", "Sales dashboard", "BI reporting",
+    "Master data cleansing", "Demand forecast", "Staff training Microsoft 365", "Digital skills training",
+    "Onboarding e-learning", "Intranet relaunch", "Video conferencing rooms", "Shared calendars",
+    "Security awareness training", "Website accessibility", "Social media plan", "Chatbot for support",
+    "Supplier portal", "Warehouse barcode scanning", "Machine data collection", "Final review",
+]  # fmt: skip
+
+
+def english_project_csv(path: Path) -> Path:
+    """The English 40-row list of issue 10 as a CSV: one ordinary measure (row 2, 'Project management
+    and steering') runs from the first start to the last due date, has costs and others depend on it."""
+    lines = ["ID,Task,Owner,Start Date,Due Date,costs,Value,Effort,Depends on,Status"]
+    for number, task in enumerate(ENGLISH_TASKS, start=1):
+        if number == 1:
+            start, due, depends = "2026-01-05", "2026-12-18", ""
+        else:
+            month = 2 + (number * 7) % 10
+            start, due = f"2026-{month:02d}-01", f"2026-{month:02d}-28"
+            depends = "1" if number in (2, 3) else (str(number - 1) if number % 5 == 0 else "")
+        status = "Done" if number < 4 else ("In progress" if number < 9 else "Open")
+        owner = ("Anna", "Ben", "Clara", "David")[number % 4]
+        lines.append(
+            f'{number},"{task}",{owner},{start},{due},{1000 + 250 * number},'
+            f"{1 + number % 5},{1 + (number * 3) % 5},{depends},{status}"
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def hidden_rows(path: Path) -> Path:
+    """A list in which rows 4 and 6 are hidden (by hand, or by a filter someone forgot to clear)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Liste"
+    ws.append(["Nr.", "Maßnahme", "Kosten"])
+    for number, title in enumerate(
+        ["Backup einrichten", "CRM einführen", "Altes Angebot (verworfen)", "Shop relaunchen", "Alte Idee"], start=1
+    ):
+        ws.append([number, title, 1000 * number])
+    ws.row_dimensions[4].hidden = True
+    ws.row_dimensions[6].hidden = True
+    wb.save(path)
+    return path
+
+
+# --- exports of other tools, built after their public documentation ------------------------------
+
+# Asana's CSV export (Project → Export → CSV): the columns as Asana names them.
+ASANA_CSV = (
+    "Task ID,Created At,Completed At,Last Modified,Name,Section/Column,Assignee,Assignee Email,Start Date,Due Date,"
+    "Tags,Notes,Projects,Parent task,Blocked By (Dependencies),Blocking (Dependencies)\n"
+    "1204,2026-01-05,2026-02-01,2026-02-01,Backup einrichten,Umsetzung,Anna Kaya,anna@example.com,2026-01-10,"
+    "2026-01-31,IT-Sicherheit,3-2-1-Regel mit Offline-Kopie,Roadmap,,,1205\n"
+    "1205,2026-01-05,,2026-02-01,CRM einführen,Planung,Ben Roth,ben@example.com,2026-03-01,2026-05-31,,"
+    "Angebote und Kontakte bündeln,Roadmap,,1204,\n"
+)
+# Jira's CSV export (Filters → Export → CSV, all fields): repeated 'Labels' columns, issue links by key.
+JIRA_CSV = (
+    "Summary,Issue key,Issue id,Issue Type,Status,Priority,Assignee,Reporter,Created,Updated,Due date,Description,"
+    "Labels,Labels,Inward issue link (Blocks)\n"
+    "Firewall erneuern,DIG-1,10001,Task,Done,High,Anna Kaya,Ben Roth,01/Jan/26 10:00 AM,02/Feb/26 9:00 AM,"
+    "31/Mar/26,Alte Firewall ersetzen,security,it,\n"
+    "Shop relaunchen,DIG-2,10002,Story,In Progress,Medium,Ben Roth,Anna Kaya,01/Jan/26 10:00 AM,02/Feb/26 9:00 AM,"
+    "30/Jun/26,Neuer Shop mit Schnittstelle zum ERP,shop,,DIG-1\n"
+)
+
+
+def trello_board() -> bytes:
+    """A Trello board as 'Menu → Print, export and share → Export as JSON' writes it (only the keys read)."""
+    board = {
+        "id": "b1", "name": "Digitalisierung 2026",
+        "lists": [
+            {"id": "l1", "name": "Ideen", "closed": False}, {"id": "l2", "name": "Doing", "closed": False},
+            {"id": "l3", "name": "Done", "closed": False}, {"id": "l4", "name": "Altlasten", "closed": True},
+        ],
+        "labels": [{"id": "g1", "name": "IT-Sicherheit", "color": "red"}, {"id": "g2", "name": "dringend"}],
+        "cards": [
+            {"id": "c1", "idShort": 1, "name": "Zwei-Faktor-Anmeldung", "desc": "Für alle Konten", "idList": "l2",
+             "labels": [{"id": "g1", "name": "IT-Sicherheit"}, {"id": "g2", "name": "dringend"}],
+             "due": "2026-03-31T16:00:00.000Z", "start": "2026-02-01T08:00:00.000Z", "closed": False,
+             "dueComplete": False, "idChecklists": ["k1"]},
+            {"id": "c2", "idShort": 2, "name": "Newsletter starten", "desc": "", "idList": "l1", "labels": [],
+             "due": None, "closed": False},
+            {"id": "c3", "idShort": 3, "name": "Backup prüfen", "desc": "", "idList": "l3", "labels": [],
+             "due": "2026-01-15T16:00:00.000Z", "closed": False, "dueComplete": True},
+            {"id": "c4", "idShort": 4, "name": "Fax abschaffen", "desc": "", "idList": "l1", "labels": [],
+             "closed": True},
+            {"id": "c5", "idShort": 5, "name": "Alter Server", "desc": "", "idList": "l4", "labels": [],
+             "closed": False},
+        ],
+        "checklists": [
+            {"id": "k1", "idCard": "c1", "name": "Schritte",
+             "checkItems": [{"name": "App wählen", "state": "complete"},
+                            {"name": "Alle schulen", "state": "incomplete"}]},
+        ],
+    }  # fmt: skip
+    return json.dumps(board).encode()
+
+
+def ms_project_xml() -> bytes:
+    """An MS Project XML (MSPDI) file as 'Save as → XML' writes it: the project summary task (UID 0), a summary
+    task with two tasks below, a predecessor link, a resource assigned, costs in hundredths of a euro."""
+    ns = "http://schemas.microsoft.com/project"
+    tasks = [
+        ("0", "0", "Digitalisierung", "0", "1", "", "", "PT0H0M0S", "0", "0", ""),
+        ("1", "1", "Phase 1: Grundlagen", "1", "1", "2026-02-02T08:00:00", "2026-04-30T17:00:00", "PT480H0M0S",
+         "0", "0", ""),
+        ("2", "1.1", "Prozessinventur", "2", "0", "2026-02-02T08:00:00", "2026-02-27T17:00:00", "PT160H0M0S",
+         "100", "600000", ""),
+        ("3", "1.2", "ERP auswählen", "2", "0", "2026-03-02T08:00:00", "2026-04-30T17:00:00", "PT320H0M0S",
+         "25", "4500000", "2"),
+    ]  # fmt: skip
+    body = []
+    for uid, outline, name, level, summary, start, finish, duration, done, cost, predecessor in tasks:
+        link = f"<PredecessorLink><PredecessorUID>{predecessor}</PredecessorUID><Type>1</Type></PredecessorLink>"
+        body.append(
+            f"<Task><UID>{uid}</UID><ID>{uid}</ID><Name>{name}</Name><OutlineNumber>{outline}</OutlineNumber>"
+            f"<OutlineLevel>{level}</OutlineLevel><Summary>{summary}</Summary><Start>{start}</Start>"
+            f"<Finish>{finish}</Finish><Duration>{duration}</Duration><PercentComplete>{done}</PercentComplete>"
+            f"<Cost>{cost}</Cost>{link if predecessor else ''}</Task>"
+        )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Project xmlns="{ns}"><Name>digital.xml</Name>'
+        f"<Title>Digitalisierung Müller</Title><Tasks>{''.join(body)}</Tasks>"
+        "<Resources><Resource><UID>1</UID><Name>Anna Kaya</Name></Resource></Resources>"
+        "<Assignments><Assignment><TaskUID>3</TaskUID><ResourceUID>1</ResourceUID></Assignment></Assignments>"
+        "</Project>"
+    ).encode()

@@ -7,7 +7,8 @@ the core's messages, numbers and money), `widgets` (widgets bound to the worksho
 field errors, one-shot action keys), `errors` (the error boundary of pages and callbacks, and the
 notices left for the next drawing), `tables` (column config, a table's height), `charts` (Altair
 specs cached per stored version, drawn), `presenter` (presenter mode), `empty` (what an empty
-workshop shows instead of charts).
+workshop shows instead of charts), `clock` (today and this month: the one place the app reads the
+clock; the core is given them).
 
 Imported only by app.py and the pages in app_pages/ (and their tests); the core in roadmap/ never
 imports it. Pages reach the store only through `ui.session`.

@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from ui.presenter import presented
 from ui.session import shared
 
 
@@ -23,7 +24,7 @@ def chart_spec(key: str, build: Callable[[], Any], *extra: Hashable) -> dict[str
 def draw_spec(key: str, spec: dict[str, Any]) -> None:
     """Draw a Vega-Lite spec as it is (key: the page's name for the chart)."""
     # theme=None: the charts bring their own projector-sized fonts and colours
-    st.vega_lite_chart(spec=spec, width="stretch", theme=None, key=f"{key}_chart")
+    st.vega_lite_chart(spec=presented(spec), width="stretch", theme=None, key=f"{key}_chart")
 
 
 def show_chart(key: str, build: Callable[[], Any], *extra: Hashable) -> None:

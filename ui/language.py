@@ -13,7 +13,7 @@ import streamlit as st
 
 from roadmap.domain import formats
 from roadmap.domain.messages import Lang, Message, RoadmapError, lang_of
-from roadmap.domain.model import FIELDS_EN
+from roadmap.domain.vocabulary import FIELDS_EN
 from roadmap.views import escape
 
 LANG = "lang"  # the session state key of the chosen language
@@ -35,6 +35,11 @@ def lang() -> Lang:
 def t(de: str, en: str) -> str:
     """A page's own words: the German or the English text, by the session's language."""
     return en if lang() == "en" else de
+
+
+def please_choose() -> str:
+    """The placeholder of a select box with nothing chosen (Streamlit's own would say "Choose an option")."""
+    return t("Bitte wählen …", "Please choose …")
 
 
 def say_text(message: Message | RoadmapError) -> str:

@@ -16,8 +16,8 @@ import uuid
 
 import streamlit as st
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Measure
 from roadmap.store.participation import Participation, Refused, Room
 from roadmap.workshop import rounds
 from roadmap.workshop.rounds import RoundKind

@@ -16,23 +16,26 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import streamlit as st
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import OPTIMAL, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import OPTIMAL, Profile
+from roadmap.domain.workshop import Workshop
+from roadmap.planning.followup import baseline_plan
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan as make_plan
 from roadmap.store.records import SnapshotInfo, UndoState, WorkshopInfo
 from roadmap.store.workshops import Conflict, NotFound, Store
-from roadmap.workshop.serialize import workshop_from_json
+from roadmap.workshop.demo import demo_workshop as demo_on
+from roadmap.workshop.scenarios import active_workshop, find, scenario_plan, scenario_workshop
+from ui.clock import this_month, today
 from ui.errors import guarded, notify, warn
 from ui.language import lang, say, t
-
-DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "demo_workshop.json"
 
 _ID = "workshop_id"
 _WORKSHOP = "workshop"
@@ -44,10 +47,14 @@ WORKSHOP_PARAM = "w"  # the workshop's id in the URL, so a link opens it
 T = TypeVar("T")
 
 
-@functools.cache
 def demo_workshop() -> Workshop:
-    """The demo workshop from data/ (a fictional firm of 45 people), read once per server."""
-    return workshop_from_json(DEMO_FILE.read_text(encoding="utf-8"))
+    """The demo workshop (a fictional firm of 45 people) as it stands today (roadmap/workshop/demo.py)."""
+    return demo_on(today())
+
+
+def new_workshop() -> Workshop:
+    """An empty workshop whose horizon looks ahead from this month."""
+    return Workshop.starting(this_month())
 
 
 @functools.cache
@@ -137,7 +144,8 @@ def _open_latest() -> None:
     if listed:
         open_workshop(listed[0].id)
     else:
-        create_workshop(demo_workshop(), demo_workshop().profile.name)
+        demo = demo_workshop()
+        create_workshop(demo, demo.profile.name)
 
 
 def workshop_id() -> str:
@@ -253,7 +261,7 @@ def delete_workshop() -> None:
     if remaining:
         open_workshop(remaining[0].id)
     else:
-        create_workshop(Workshop(), t("Neuer Workshop", "New workshop"))
+        create_workshop(new_workshop(), t("Neuer Workshop", "New workshop"))
 
 
 # --- snapshots ------------------------------------------------------------------------------------
@@ -322,21 +330,75 @@ def _stored_state() -> tuple[str, int]:
     return str(st.session_state[_ID]), int(st.session_state[_VERSION])
 
 
+def planning_profile(current: Workshop | None = None) -> Profile:
+    """The workshop's profile with its planning month: its own if fixed, else this month."""
+    return (current or workshop()).profile.planned_as_of(this_month())
+
+
 def current_plan() -> Plan:
-    """The roadmap of the current workshop, computed once per stored version (spinner in optimal mode)."""
-    current = workshop()
+    """The roadmap of the current workshop as its active scenario plans it from the planning month, computed
+    once per stored version and month (spinner in optimal mode)."""
+    current = active_workshop(workshop())
+    profile = planning_profile(current)
 
     def make() -> Plan:
-        if current.profile.mode == OPTIMAL and current.measures:
+        if profile.mode == OPTIMAL and current.measures:
             waiting = t("Optimaler Plan wird berechnet (bis zu 10 s) …", "Finding the optimal plan (up to 10 s) …")
             with st.spinner(waiting):
-                return make_plan(current.measures, current.profile)
-        return make_plan(current.measures, current.profile)
+                return make_plan(current.measures, profile)
+        return make_plan(current.measures, profile)
 
-    return _SHARED.get(("plan", *_stored_state()), make)
+    return _SHARED.get(("plan", *_stored_state(), profile.as_of), make)
+
+
+def scenario_plans(names: list[str]) -> dict[str, Plan]:
+    """The plans of these scenarios of the current workshop from the planning month, each computed once per
+    stored version and month.
+
+    Raises:
+        RoadmapError: if a scenario's settings cannot be planned.
+    """
+    current = replace(workshop(), profile=planning_profile())
+
+    def make(name: str) -> Plan:
+        if scenario_workshop(current, find(current, name)).profile.mode == OPTIMAL and current.measures:
+            waiting = t("Optimaler Plan für „{}“ wird berechnet …", "Finding the optimal plan for “{}” …")
+            with st.spinner(waiting.format(name)):
+                return scenario_plan(current, name)
+        return scenario_plan(current, name)
+
+    return {
+        name: _SHARED.get(
+            ("scenario", *_stored_state(), current.profile.as_of, name.casefold()), functools.partial(make, name)
+        )
+        for name in names
+    }
 
 
 def shared(key: str, build: Callable[[], T], *extra: Hashable) -> T:
     """Something derived from the workshop (rows, texts, chart specs) and the language, made once per
     stored version; `extra` adds what else it depends on (e.g. today's date)."""
     return _SHARED.get(("view", key, *_stored_state(), lang(), *extra), build)
+
+
+# --- the baseline ----------------------------------------------------------------------------------
+
+
+def baseline_snapshot() -> SnapshotInfo | None:
+    """The snapshot whose plan is the baseline: the one chosen, else the first one taken (None: no baseline)."""
+    chosen = workshop().baseline
+    if chosen == "":
+        return None
+    listed = snapshots()
+    if chosen is not None:
+        return next((s for s in listed if s.id == chosen), None)
+    return listed[-1] if listed else None  # the list is newest first
+
+
+def current_baseline() -> Plan | None:
+    """The baseline's plan (made as of the month its snapshot was taken), once per snapshot and server."""
+    info = baseline_snapshot()
+    if info is None:
+        return None
+    taken = Month.of(info.created.date())
+    return _SHARED.get(("baseline", info.id, taken), lambda: baseline_plan(load_snapshot(info.id), taken))

@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from ui.errors import guarded
 from ui.language import say_text
 from ui.session import revision, save, workshop

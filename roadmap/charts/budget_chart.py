@@ -29,7 +29,8 @@ from roadmap.charts.style import (
     with_datasets,
 )
 from roadmap.domain import formats
-from roadmap.domain.model import FIELD_COLORS, FIELDS, MONEY_TOLERANCE
+from roadmap.domain.profile import MONEY_TOLERANCE
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS
 from roadmap.planning.budget import CORRIDOR_HIGH, CORRIDOR_LOW, PeriodCost, period_costs
 from roadmap.planning.plan import Plan
 
@@ -158,6 +159,9 @@ def _budget_rows(periods: list[PeriodCost], lang: str, *, quarterly: bool) -> li
     """Per period: total cost, the budget and the corridor (1 % and 5 % of the period's revenue)."""
     words = _words(lang)
     rows = []
+    # The corridor's bounds are named in the period where the band is widest (a short first year, e.g. one
+    # month, has a band so narrow that '1 %', '5 %' and its total would print over each other).
+    widest = max(range(len(periods)), key=lambda i: periods[i].corridor[1] - periods[i].corridor[0], default=0)
     for index, period in enumerate(periods):
         total, budget = period.total, period.budget
         low, high = period.corridor
@@ -165,6 +169,7 @@ def _budget_rows(periods: list[PeriodCost], lang: str, *, quarterly: bool) -> li
             {
                 "period": period_label((period.year, period.quarter), lang),
                 "period_index": index,
+                "names_bounds": index == widest,
                 "months": period.months,
                 "total": round(total, 2),
                 "total_text": formats.euro(total, lang),
@@ -254,20 +259,23 @@ def _corridor(axes: _Axes) -> list[alt.Chart | alt.LayerChart]:
     """The corridor: a light green band from 1 % to 5 % of revenue per period, with dark green edges."""
     words, base = axes.words, named_data("periods")
     legend = alt.Legend(title=words["legend_lines"], symbolType="square", symbolOpacity=1, symbolSize=LEGEND_SYMBOL)
+    tooltip = [
+        alt.Tooltip("period:N", title=words["period"]),
+        alt.Tooltip("low_text:N", title=words["low"]),
+        alt.Tooltip("high_text:N", title=words["high"]),
+    ]
     band = base.mark_rect(opacity=1).encode(
         x=axes.x,
         y=axes.y("low"),
         y2="high:Q",
         color=alt.Color("corridor:N", scale=_line_scale(axes), legend=legend),
-        tooltip=[
-            alt.Tooltip("period:N", title=words["period"]),
-            alt.Tooltip("low_text:N", title=words["low"]),
-            alt.Tooltip("high_text:N", title=words["high"]),
-        ],
+        tooltip=tooltip,
     )
     edges = layered(
         *(
-            base.mark_tick(thickness=2, opacity=1).encode(x=axes.x, y=axes.y(edge), color=alt.value(CORRIDOR_COLOR))
+            base.mark_tick(thickness=2, opacity=1).encode(
+                x=axes.x, y=axes.y(edge), color=alt.value(CORRIDOR_COLOR), tooltip=tooltip
+            )
             for edge in ("low", "high")
         )
     )
@@ -275,8 +283,8 @@ def _corridor(axes: _Axes) -> list[alt.Chart | alt.LayerChart]:
 
 
 def _corridor_bounds(axes: _Axes) -> alt.LayerChart:
-    """'1 %' and '5 %' written above the corridor's edges in the first period's column."""
-    first = named_data("periods").transform_filter(alt.datum.period_index == 0)
+    """'1 %' and '5 %' written above the corridor's edges in the column where the band is widest."""
+    first = named_data("periods").transform_filter(alt.datum.names_bounds)
     space = " " if axes.lang == "en" else "\u00a0"  # German keeps number and % together
     return layered(
         *(
@@ -287,6 +295,7 @@ def _corridor_bounds(axes: _Axes) -> alt.LayerChart:
                 y=axes.y(edge),
                 text=alt.value(f" {_percent(percent, axes.lang)}{space}%"),
                 color=alt.value(CORRIDOR_COLOR),
+                tooltip=alt.value(None),
             )
             for edge, percent in (("low", CORRIDOR_LOW), ("high", CORRIDOR_HIGH))
         )
@@ -304,7 +313,9 @@ def _cost_bars(axes: _Axes) -> list[alt.Chart]:
     )
     # A white bar under the segments, so that the light one-time shades do not mix with the band.
     backing = (
-        named_data("costs").mark_bar(color="white", width=alt.RelativeBandSize(BAR_WIDTH)).encode(x=axes.x, y=money)
+        named_data("costs")
+        .mark_bar(color="white", width=alt.RelativeBandSize(BAR_WIDTH))
+        .encode(x=axes.x, y=money, tooltip=alt.value(None))
     )
     segments = (
         named_data("costs")
@@ -358,7 +369,6 @@ def _shade_legend(words: dict[str, str]) -> alt.Legend:
 
 def _budget(axes: _Axes) -> alt.Chart:
     """A thick red tick per period at its budget (a quarter's: its share of the year's budget)."""
-    words = axes.words
     budget: alt.Chart = (
         named_data("periods")
         .mark_tick(thickness=5, opacity=1)
@@ -366,14 +376,20 @@ def _budget(axes: _Axes) -> alt.Chart:
             x=axes.x,
             y=axes.y("budget"),
             color=alt.Color("budget_name:N", scale=_line_scale(axes), legend=None),
-            tooltip=[
-                alt.Tooltip("period:N", title=words["period"]),
-                alt.Tooltip("budget_text:N", title=words["budget"]),
-                alt.Tooltip("total_text:N", title=words["total"]),
-            ],
+            tooltip=_period_tooltip(axes),
         )
     )
     return budget
+
+
+def _period_tooltip(axes: _Axes) -> list[alt.Tooltip]:
+    """What hovering a period's budget or total tells: the period, its budget and its costs."""
+    words = axes.words
+    return [
+        alt.Tooltip("period:N", title=words["period"]),
+        alt.Tooltip("budget_text:N", title=words["budget"]),
+        alt.Tooltip("total_text:N", title=words["total"]),
+    ]
 
 
 def _totals(axes: _Axes) -> alt.Chart:
@@ -382,25 +398,32 @@ def _totals(axes: _Axes) -> alt.Chart:
     over = alt.condition(alt.datum.over_budget, alt.value(BUDGET_COLOR), alt.value(INK))
     totals: alt.Chart = (
         named_data("periods")
-        .mark_text(baseline="bottom", dy=-10, fontSize=FONT_SIZES["label"] + 3, fontWeight="bold")
+        # A total is never wider than its column: the type shrinks with the column (down to 11 px).
+        .mark_text(
+            baseline="bottom",
+            dy=-10,
+            fontSize=alt.ExprRef(expr=f"clamp(bandwidth('x') / 5.4, 11, {FONT_SIZES['label'] + 3})"),
+            fontWeight="bold",
+        )
         .encode(
             x=axes.x,
             y=axes.y("label_at"),
             text="total_text:N",
             color=alt.value(INK) if axes.quarterly else over,
+            tooltip=_period_tooltip(axes),
         )
     )
     return totals
 
 
 def _layers(axes: _Axes, periods: list[dict[str, Any]]) -> list[alt.Chart | alt.LayerChart]:
-    """The layers back to front: corridor, its bounds, bars, budget, totals (labels only while they fit)."""
+    """The layers back to front: corridor, bars, budget, the corridor's bounds, totals (labels only while they fit)."""
     # Without revenue there is no corridor to draw (1 % and 5 % of nothing).
     has_corridor = any(row["high"] > 0 for row in periods)
     layers: list[alt.Chart | alt.LayerChart] = _corridor(axes) if has_corridor else []
-    if has_corridor and not axes.many:
-        layers.append(_corridor_bounds(axes))
     layers += [*_cost_bars(axes), _budget(axes)]
+    if has_corridor and not axes.many:  # on top: a narrow column's bar would hide the start of '1 %'
+        layers.append(_corridor_bounds(axes))
     if not axes.many:
         layers.append(_totals(axes))
     return layers

@@ -16,6 +16,7 @@ from typing import Any
 import altair as alt
 from babel.dates import format_date
 
+from roadmap.charts.gantt_baseline import CAPTION, ghost_bars, ghost_rows
 from roadmap.charts.style import (
     FONT_SIZES,
     INK,
@@ -29,7 +30,9 @@ from roadmap.charts.style import (
     with_datasets,
 )
 from roadmap.domain import formats
-from roadmap.domain.model import FIELD_COLORS, STATUSES_EN, Month, Profile
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.vocabulary import FIELD_COLORS, STATUSES_EN
 from roadmap.planning.phases import milestones, phase_of, phases
 from roadmap.planning.plan import Plan
 
@@ -41,6 +44,8 @@ TODAY_COLOR = "#C62828"
 DEPENDENCY_COLOR = MUTED_INK
 PHASE_INK = "#33414E"
 PHASE_EDGE_COLOR = "#9AA5B1"
+# Vega: the measures' titles take at most 40 % of the page's width (all of 460 px in a PNG).
+LABEL_LIMIT = "containerSize()[0] > 0 ? clamp(containerSize()[0] * 0.4, 150, 460) : 460"
 BOTTOM_AXIS_FROM = 15  # bars from which the months are repeated below the chart
 
 
@@ -258,7 +263,11 @@ def _axes(plan: Plan, rows: list[dict[str, Any]], lang: str) -> _Axes:
     x_scale = alt.Scale(domain=[0, horizon_length(plan.profile)], nice=False, zero=False)
     y_scale = alt.Scale(domain=order, paddingInner=0.25, paddingOuter=0.1)
     label_size = FONT_SIZES["axis_label"] if len(rows) <= 40 else FONT_SIZES["label"]
-    y_axis = alt.Axis(title=None, labelLimit=460, labelFontSize=label_size, domain=False, ticks=False)
+    # The titles take at most ~40 % of the chart's width (cut with "…" on a small screen; the bar's
+    # tooltip has the whole title).
+    y_axis = alt.Axis(
+        title=None, labelLimit=alt.ExprRef(expr=LABEL_LIMIT), labelFontSize=label_size, domain=False, ticks=False
+    )
     return _Axes(words, x_scale, _month_axis(plan.profile, lang), y_scale, y_axis, order)
 
 
@@ -278,12 +287,13 @@ def _phase_bands(axes: _Axes, tall: bool) -> list[alt.Chart]:
         x=alt.X("start:Q", scale=axes.x_scale, axis=axes.x_axis),
         x2="end:Q",
         color=alt.Color("tint:N", scale=None, legend=None),
+        tooltip=_phase_tooltip(axes.words),
     )
     # A second month axis at the bottom when the chart is taller than a screen.
     bottom_axis = axes.x_axis.copy()
     bottom_axis.orient = "bottom"
     edges = bands.mark_rule(color=PHASE_EDGE_COLOR, strokeWidth=1, strokeDash=[4, 4]).encode(
-        x=alt.X("end:Q", scale=axes.x_scale, axis=bottom_axis if tall else None)
+        x=alt.X("end:Q", scale=axes.x_scale, axis=bottom_axis if tall else None), tooltip=_phase_tooltip(axes.words)
     )
     return [rects, edges]
 
@@ -359,7 +369,7 @@ def _links(axes: _Axes) -> tuple[alt.Chart, alt.Chart]:
     arrows = (
         links.transform_filter(alt.datum.step == 1)
         .mark_point(shape="triangle-right", filled=True, size=90, color=DEPENDENCY_COLOR, opacity=0.9)
-        .encode(x=axes.at("x"), y=axes.row("label"))
+        .encode(x=axes.at("x"), y=axes.row("label"), tooltip=[alt.Tooltip("from:N", title=axes.words["needs"])])
     )
     return lines, arrows
 
@@ -374,8 +384,9 @@ def _today(axes: _Axes) -> alt.Chart:
     return today
 
 
-def gantt_chart(plan: Plan, lang: str, today: date | None = None) -> alt.LayerChart:
-    """The roadmap's Gantt chart: bars per field, phase bands, milestone diamonds, links, today line."""
+def gantt_chart(plan: Plan, lang: str, today: date | None = None, baseline: Plan | None = None) -> alt.LayerChart:
+    """The roadmap's Gantt chart: bars per field, phase bands, milestone diamonds, links, today line, and the
+    baseline's ghost bars when a baseline is given (roadmap/charts/gantt_baseline.py)."""
     rows = gantt_rows(plan, lang)
     axes = _axes(plan, rows, lang)
     lines, arrows = _links(axes)
@@ -389,6 +400,10 @@ def gantt_chart(plan: Plan, lang: str, today: date | None = None) -> alt.LayerCh
         layers.append(_today(axes))
         datasets["today"] = [{"x": position, "text": caption}]
         subtitle.append(caption)
+    if baseline is not None:
+        layers.append(ghost_bars(axes.at, axes.row("label"), lang))
+        datasets["baseline"] = ghost_rows(plan, baseline, {row["id"]: row["label"] for row in rows}, lang)
+        subtitle.append(CAPTION("en" if lang == "en" else "de"))
     chart = (
         layered(*layers)
         .resolve_scale(color="independent")

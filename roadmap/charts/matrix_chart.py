@@ -21,7 +21,7 @@ from roadmap.charts.style import field_name as field_name
 from roadmap.charts.style import field_scale as field_scale
 from roadmap.charts.style import projector_style as projector_style
 from roadmap.domain import formats
-from roadmap.domain.model import FIELD_COLORS
+from roadmap.domain.vocabulary import FIELD_COLORS
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import FILLERS, QUADRANTS_EN, QUICK_WINS, STRATEGIC, TIME_SINKS, Ranked
 
@@ -32,6 +32,9 @@ GAP = 0.1  # how far a point on a midline is moved into its own quadrant
 STEP = 0.16  # distance between points that share a spot
 SPREAD = 0.6  # at most this wide and high is a group of points on one spot
 TITLE_LABELS_UP_TO = 40  # up to this many measures points carry short titles, then ids
+# Points of one cell stand 15 px apart: their labels stay at 15 px so they never print over each
+# other (the whole title is in the tooltip and the ranking below; presenter mode enlarges them).
+POINT_LABEL_SIZE = 15
 ID_LABELS_UP_TO = 150  # beyond this many measures points carry no labels (tooltips only)
 
 # Light tints for the quadrants and stronger colours for their names.
@@ -222,9 +225,14 @@ def _quadrants(words: dict[str, str]) -> list[alt.Chart | alt.LayerChart]:
         y=alt.Y("y:Q", scale=_scale(Y_DOMAIN), axis=alt.Axis(values=ticks, title=words["y"], grid=False, tickCount=5)),
         y2="y2:Q",
         color=alt.Color("tint:N", scale=None, legend=None),
+        tooltip=[alt.Tooltip("name:N", title=words["quadrant"])],
     )
     named = quadrants.encode(
-        x="label_x:Q", y="label_y:Q", text="name:N", color=alt.Color("ink:N", scale=None, legend=None)
+        x="label_x:Q",
+        y="label_y:Q",
+        text="name:N",
+        color=alt.Color("ink:N", scale=None, legend=None),
+        tooltip=[alt.Tooltip("name:N", title=words["quadrant"])],
     )
     names = layered(
         *(
@@ -284,7 +292,7 @@ def _labels(words: dict[str, str]) -> alt.Chart:
             align="left",
             baseline="middle",
             dx=13,
-            fontSize=FONT_SIZES["label"],
+            fontSize=POINT_LABEL_SIZE,
             color=INK,
             limit=alt.ExprRef(expr="max(40, width / 5.4 - 30)"),
         )

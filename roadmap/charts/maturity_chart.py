@@ -26,7 +26,7 @@ from roadmap.charts.style import (
 )
 from roadmap.domain import formats
 from roadmap.domain.messages import Lang
-from roadmap.domain.model import FIELD_COLORS, FIELDS
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS
 from roadmap.workshop.maturity import ANSWER_LABELS, HIGHEST, LOWEST, field_scores, questions_of, weakest_fields
 
 WEAK_COLOR = RED

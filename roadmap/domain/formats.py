@@ -8,7 +8,7 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
 
 _LOCALES = {"de": "de_DE", "en": "en_GB"}
 

@@ -79,6 +79,14 @@ def folder_not_file(path: str) -> Message:
     )
 
 
+def file_not_found(folder: str) -> Message:
+    """A file that is not there; the location in front names the file like every other message (Datei x.xlsx: …)."""
+    return Message(
+        f"Die Datei wurde nicht gefunden (gesucht in {folder}) – bitte Namen und Ordner prüfen.",
+        f"The file was not found (looked in {folder}) – please check its name and folder.",
+    )
+
+
 def output_is_input(out: str) -> Message:
     """`--out` names the list being read (also through a link or another spelling of its path)."""
     return Message(

@@ -54,13 +54,14 @@ FILL_DOWN = ("field", "phase")
 _ALIASES: dict[str, tuple[str, ...]] = {
     "id": (
         "id", "nr", "nummer", "no", "key", "schluessel", "lfd nr", "massnahmen nr", "kennung", "code", "wbs",
-        "psp", "psp code", "gliederung", "outline", "pos", "position",
+        "psp", "psp code", "gliederung", "outline", "pos", "position", "task id", "issue key",
     ),
     "title": (
         "massnahme", "massnahmen", "titel", "title", "projekt", "projekte", "projektname", "vorhaben",
         "aufgabe", "aufgaben", "vorgang", "vorgangsname", "task", "tasks", "task name", "name", "thema",
         "taetigkeit", "taetigkeiten", "aktivitaet", "aktivitaeten", "activity", "arbeitspaket", "measure",
-        "initiative", "project", "project name", "item", "bezeichnung", "idee", "vorgangs*",
+        "initiative", "project", "project name", "item", "bezeichnung", "idee", "vorgangs*", "summary",
+        "card name",
     ),
     "title_2": (
         "unteraktiv*", "teilaufgabe*", "unteraufgabe*", "subtask*", "sub task", "teilprojekt", "teilschritt*",
@@ -69,9 +70,12 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "description": ("beschreibung", "description", "details", "erlaeuterung", "inhalt", "ziel", "zweck"),
     "field": (
         "handlungsfeld", "handlungsfelder", "field of action", "feld", "bereich", "kategorie", "category",
-        "themenfeld", "cluster", "dimension", "themenbereich", "field",
+        "themenfeld", "cluster", "dimension", "themenbereich", "field", "tags", "labels",
     ),
-    "phase": ("phase", "projektphase", "abschnitt", "stage", "etappe", "gruppe", "group", "stufe", "welle"),
+    "phase": (
+        "phase", "projektphase", "abschnitt", "stage", "etappe", "gruppe", "group", "stufe", "welle",
+        "section column", "section", "epic", "epic link", "sprint",
+    ),
     "value": ("nutzen", "value", "mehrwert", "wirkung", "impact", "benefit", "business value", "wert"),
     "effort": (
         "aufwand", "effort", "komplexitaet", "complexity", "schwierigkeit", "workload", "arbeitsaufwand",
@@ -98,6 +102,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "depends_on": (
         "abhaengigkeiten", "abhaengigkeit", "vorgaenger", "predecessors", "predecessor", "depends on",
         "abhaengig von", "voraussetzung", "voraussetzungen", "dependencies", "dependency", "benoetigt",
+        "blocked by dependencies", "blocked by", "inward issue link blocks",
     ),
     "earliest_start": (
         "start", "beginn", "startdatum", "start date", "anfang", "von", "begin", "fruehester start",
@@ -158,6 +163,10 @@ _NORMAL_ALIASES = {
 
 
 def _alias_score(header: str, alias: str) -> float:
+    # Both texts are normalised (single spaces): an alias or stem that is not inside the header
+    # cannot match, and this test is what saves the word-by-word comparison for most pairs.
+    if (alias[:-1] if alias.endswith("*") else alias) not in header:
+        return 0
     words = header.split()
     if alias.endswith("*"):
         stem = alias[:-1]

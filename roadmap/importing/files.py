@@ -18,11 +18,20 @@ from pathlib import Path
 
 import python_calamine as calamine
 
-from roadmap.domain.messages import Location, Message, RoadmapError, folder_not_file, unreadable_encoding
-from roadmap.importing.hidden_columns import xls_hidden_columns, xlsx_hidden_columns
+from roadmap.domain.messages import (
+    Location,
+    Message,
+    RoadmapError,
+    file_not_found,
+    folder_not_file,
+    unreadable_encoding,
+)
+from roadmap.importing.hidden_columns import xls_hidden_columns, xlsx_hidden_columns, xlsx_hidden_rows
+from roadmap.importing.ods_layout import ods_layout
+from roadmap.importing.tool_files import looks_like_mspdi, looks_like_trello, mspdi_sheet, trello_sheet
 from roadmap.workbook.styles import Cell
 
-EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".json", ".xml")
 WORKSHEET, CHARTSHEET = "worksheet", "chartsheet"
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -71,6 +80,10 @@ class RawSheet:
     date1904: bool = False
     # Columns hidden in Excel (0-based): helper columns a person never sees.
     hidden_columns: frozenset[int] = frozenset()
+    # Rows hidden by hand or by a filter (0-based): not imported, and said.
+    hidden_rows: frozenset[int] = frozenset()
+    # The planning tool whose export this is ('Trello', 'MS Project'), recognised by the file's content.
+    tool: str = ""
 
 
 DEFAULT_LIMITS = Limits()
@@ -99,13 +112,15 @@ def read_sheets(source: Path | bytes, filename: str, limits: Limits = DEFAULT_LI
     if data.startswith(_ZIP_MAGIC):
         date1904 = _check_zip(data, limits, where)
         sheets = _read_calamine(data, limits, where, date1904)
-        _mark_hidden_columns(sheets, xlsx_hidden_columns(data))
+        _mark_zip_layout(sheets, data)
     elif data.startswith(_OLE2_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
             raise _encrypted(where)
         sheets = _read_calamine(data, limits, where, False)
         _mark_hidden_columns(sheets, xls_hidden_columns(data))
-    elif extension == ".csv" or (not extension and _looks_like_text(data)):
+    elif looks_like_trello(data) or looks_like_mspdi(data):
+        sheets = [_tool_sheet(data, where)]
+    elif extension in (".csv", "") and (extension or _looks_like_text(data)):
         sheets = [_read_csv(data, limits, where, Path(name).stem or "CSV")]
     else:
         raise _not_a_spreadsheet(data, where)
@@ -124,6 +139,8 @@ def _load_bytes(source: Path | bytes, limits: Limits, where: Location) -> bytes:
     try:
         _check_size(source.stat().st_size, limits, where)
         return source.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(file_not_found(str(source.parent)), where) from None
     except OSError as error:
         raise ImportFailed(
             Message(
@@ -269,6 +286,33 @@ def _mark_hidden_columns(sheets: list[RawSheet], hidden: dict[str, frozenset[int
         sheet.hidden_columns = hidden.get(sheet.name, frozenset())
 
 
+def _mark_zip_layout(sheets: list[RawSheet], data: bytes) -> None:
+    """Hidden columns and rows of an .xlsx; of an .ods also its merged cells (calamine knows only xlsx's)."""
+    if b"content.xml" in data and b"xl/workbook.xml" not in data:  # names in the zip's directory
+        layouts = ods_layout(data)
+        for sheet in sheets:
+            layout = layouts.get(sheet.name)
+            if layout is not None:
+                sheet.merged = sheet.merged or layout.merged
+                sheet.hidden_rows = frozenset(layout.hidden_rows)
+                sheet.hidden_columns = frozenset(layout.hidden_columns)
+        return
+    _mark_hidden_columns(sheets, xlsx_hidden_columns(data))
+    rows = xlsx_hidden_rows(data)
+    for sheet in sheets:
+        sheet.hidden_rows = rows.get(sheet.name, frozenset())
+
+
+def _tool_sheet(data: bytes, where: Location) -> RawSheet:
+    """A Trello board or an MS Project file as one table (roadmap/importing/tool_files.py)."""
+    try:
+        trello = looks_like_trello(data)
+        name, rows = trello_sheet(data) if trello else mspdi_sheet(data)
+    except RoadmapError as error:
+        raise ImportFailed(error.message, where) from None
+    return RawSheet(name, [_trimmed(row) for row in rows], tool="Trello" if trello else "MS Project")
+
+
 def _trimmed(row: Sequence[Cell]) -> list[Cell]:
     """Empty strings become None and empty cells at the row's end are dropped."""
     cells: list[Cell] = [None if value == "" else value for value in row]
@@ -356,8 +400,10 @@ def _not_a_spreadsheet(data: bytes, where: Location) -> ImportFailed:
             )
     return ImportFailed(
         Message(
-            "Die Datei ist keine lesbare Tabelle (erwartet: .xlsx, .xlsm, .xls, .ods oder .csv).",
-            "The file is not a readable spreadsheet (expected: .xlsx, .xlsm, .xls, .ods or .csv).",
+            "Die Datei ist keine lesbare Tabelle (erwartet: .xlsx, .xlsm, .xls, .ods oder .csv – oder ein "
+            "Trello-Board als JSON, ein MS-Project-Plan als XML).",
+            "The file is not a readable spreadsheet (expected: .xlsx, .xlsm, .xls, .ods or .csv – or a Trello "
+            "board as JSON, an MS Project plan as XML).",
         ),
         where,
     )

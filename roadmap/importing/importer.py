@@ -7,12 +7,13 @@ The program's own workbook is recognised by its sheet names and read by roadmap/
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from roadmap.domain.ids import new_ids, renamed_duplicate, unique_id
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Location, Message, Problem, Severity, column_letter
-from roadmap.domain.model import Measure, Profile
+from roadmap.domain.profile import Profile
 from roadmap.importing.column_names import looked_for
 from roadmap.importing.files import (
     CHARTSHEET,
@@ -26,7 +27,8 @@ from roadmap.importing.files import (
 from roadmap.importing.header import Header, find_header, first_row_header, header_at, no_header
 from roadmap.importing.measure_cells import Report, build, columns_of
 from roadmap.importing.own_reader import read_own_workbook
-from roadmap.importing.rows import Layout, Line, layout_of, read_lines, skipped_messages, sort_lines
+from roadmap.importing.rows import Layout, Line, layout_of, read_lines, rows_text, skipped_messages, sort_lines
+from roadmap.importing.tool_files import csv_tool
 from roadmap.importing.values import is_empty
 from roadmap.workbook.names import SHEET_MEASURES, lang_of_sheet_names
 from roadmap.workbook.styles import Cell
@@ -45,6 +47,8 @@ class ImportResult:
     mapping: dict[str, int]
     headers: tuple[str, ...]
     unmapped: tuple[str, ...]
+    # Measures whose field of action was inferred from their words (id → the telling word, '' if none told).
+    inferred_fields: dict[str, str] = field(default_factory=dict)
 
 
 def import_file(
@@ -123,6 +127,10 @@ def _chosen_header(
     return header
 
 
+def _filled(row: list[Cell]) -> bool:
+    return any(not is_empty(cell) for cell in row)
+
+
 def _has_cells(sheet: RawSheet) -> bool:
     return any(not is_empty(cell) for row in sheet.rows for cell in row)
 
@@ -181,7 +189,17 @@ def _import_sheet(sheet: RawSheet, header: Header, name: str, usable: tuple[str,
     mapping = dict(header.mapping)
     header = replace(header, texts=tuple(text.replace("\n", " ") for text in header.texts))
     layout, lines = _measure_lines(sheet, header, mapping, report, name)
-    built = build(lines, columns_of(header.texts, layout, lines), report, sheet.date1904)
+    tool = sheet.tool or csv_tool(header.texts)
+    built = build(lines, columns_of(header.texts, layout, lines), report, sheet.date1904, fill_down=not tool)
+    if tool:
+        report.add(
+            Message(
+                f"Als {tool}-Export erkannt: Spalten wie dort benannt übernommen; leere Felder bleiben leer.",
+                f"Recognised as a {tool} export: columns taken as named there; empty cells stay empty.",
+            ),
+            header.bottom + 1,
+            mapping.get("title"),
+        )
     if not built:
         raise ImportFailed(
             Message(
@@ -197,9 +215,15 @@ def _import_sheet(sheet: RawSheet, header: Header, name: str, usable: tuple[str,
         header.texts[c] for c in (*layout.notes, *layout.grid) if c < len(header.texts) and header.texts[c]
     )
     problems = tuple(sorted(report.problems, key=lambda p: p.where.row or 0))
+    inferred = {
+        measure.id: report.inferred[line.number]
+        for measure, (line, _) in zip(measures, built, strict=True)
+        if line.number in report.inferred
+    }
     return ImportResult(
-        tuple(measures), None, problems, sheet.name, usable, header.bottom + 1, mapping, header.texts, unmapped
-    )
+        tuple(measures), None, problems, sheet.name, usable, header.bottom + 1, mapping, header.texts, unmapped,
+        inferred,
+    )  # fmt: skip
 
 
 def _measure_lines(
@@ -210,7 +234,7 @@ def _measure_lines(
     if "title" not in mapping:
         _choose_title_column(data_rows, header, mapping, report)
     layout = layout_of(header.texts, mapping, data_rows, sheet.hidden_columns)
-    lines = sort_lines(read_lines(sheet.rows, header.bottom + 1, layout, sheet.date1904))
+    lines = sort_lines(read_lines(sheet.rows, header.bottom + 1, layout, sheet.date1904, sheet.hidden_rows))
     if not lines:
         raise ImportFailed(
             Message(
@@ -236,6 +260,20 @@ def _report_left_out(sheet: RawSheet, header: Header, layout: Layout, lines: lis
             header.bottom + 1,
             layout.grid[0],
         )
+    rows = [
+        r + 1 for r in sorted(sheet.hidden_rows) if r > header.bottom and r < len(sheet.rows) and _filled(sheet.rows[r])
+    ]
+    if rows:
+        report.add(
+            Message(
+                f"Ausgeblendete Zeilen nicht übernommen: {rows_text(rows)}. Sollen sie mit, blenden Sie sie in der "
+                "Datei ein (auch einen Filter aufheben) und laden Sie sie erneut.",
+                f"Hidden rows not imported: {rows_text(rows)}. To take them too, unhide them in the file (or clear "
+                "the filter) and upload it again.",
+            ),
+            rows[0],
+            layout.mapping.get("title"),
+        )
     hidden = sorted(c for c in sheet.hidden_columns if c not in layout.mapping.values() and c < len(header.texts))
     hidden = [c for c in hidden if header.texts[c]]
     if hidden:
@@ -257,7 +295,7 @@ def _choose_title_column(rows: list[list[Cell]], header: Header, mapping: dict[s
                 counts[column] = counts.get(column, 0) + 1
     filled = sum(1 for row in rows[:500] if any(not is_empty(v) for v in row))
     if not counts or max(counts.values()) < max(1, filled // 3):
-        raise _no_measure_list(report.file, [report.sheet])
+        raise _no_title_column(header, report)
     column = max(counts, key=lambda c: (counts[c], -c))
     mapping["title"] = column
     report.add(
@@ -269,6 +307,22 @@ def _choose_title_column(rows: list[list[Cell]], header: Header, mapping: dict[s
         ),
         header.bottom + 1,
         column,
+    )
+
+
+def _no_title_column(header: Header, report: Report) -> ImportFailed:
+    """The header names other columns but none holds the measures' titles: say that, and what it does name."""
+    found = ", ".join(f"{column_letter(c)} '{text}'" for c, text in enumerate(header.texts) if text) or "–"
+    return ImportFailed(
+        Message(
+            f"Die Spalte mit den Titeln der Maßnahmen fehlt – keine Überschrift heißt wie {looked_for()}, "
+            f"und keine Spalte enthält genug Text. Gefundene Überschriften: {found}. Benennen Sie die Spalte "
+            "mit den Maßnahmen in der Datei um oder ordnen Sie sie in der Vorschau zu.",
+            f"The column with the measures' titles is missing – no heading is named like {looked_for()}, and "
+            f"no column holds enough text. Headings found: {found}. Rename the column with the measures in "
+            "the file or map it in the preview.",
+        ),
+        Location(report.file, report.sheet, header.bottom + 1),
     )
 
 

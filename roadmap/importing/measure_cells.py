@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from roadmap.domain.measure import TITLE_LIMIT, Kpi, Measure
 from roadmap.domain.messages import Location, Message, Problem, RoadmapError, Severity, column_letter
-from roadmap.domain.model import FIELDS, TITLE_LIMIT, Kpi, Measure, Month, Status
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import FIELDS, Status
 from roadmap.importing.column_names import header_unit, normalise
+from roadmap.importing.field_words import infer_field
 from roadmap.importing.rows import (
     FORMULA_TITLE,
     LONG_TITLE,
@@ -64,6 +67,8 @@ class Report:
     sheet: str
     problems: list[Problem] = field(default_factory=list)
     grouped: dict[tuple[str, int], list[tuple[int, str]]] = field(default_factory=dict)
+    # Rows whose field of action was inferred from their words → the telling word ('' if none told).
+    inferred: dict[int, str] = field(default_factory=dict)
 
     def add(self, message: Message, row: int | None, column: int | None, severity: Severity = Severity.WARNING) -> None:
         """One problem at a cell (column None: the whole row)."""
@@ -130,15 +135,20 @@ def _is_field(value: Cell) -> bool:
         return False
 
 
-def build(lines: list[Line], columns: Columns, report: Report, date1904: bool) -> list[tuple[Line, Measure]]:
-    """A Measure for every measure line (ids still to be decided), reporting what was not read."""
+def build(
+    lines: list[Line], columns: Columns, report: Report, date1904: bool, fill_down: bool = True
+) -> list[tuple[Line, Measure]]:
+    """A Measure for every measure line (ids still to be decided), reporting what was not read.
+
+    A field or phase given only on a group's first row is filled down, unless `fill_down` is off (the exports
+    of planning tools, where an empty cell means none)."""
     reader = _RowReader(columns, report, date1904)
     built = []
     fill: dict[str, Cell] = {}
     for line in lines:
         for key in ("field", "phase"):
             column = columns.layout.mapping.get(key)
-            if column is not None and not is_empty(_cell(line, column)):
+            if column is not None and (not fill_down or not is_empty(_cell(line, column))):
                 fill[key] = _cell(line, column)
         if line.kind == UNTITLED:
             report.add(
@@ -244,7 +254,7 @@ class _RowReader:
         notes = self._context(line, fill)
         title = self._title(line, notes)
         cells = self._parse(line, notes)
-        field_name = self._field_of(line, fill, notes)
+        field_name = self._field_of(line, fill, notes, title, cells.description or "")
         value = cells.value if cells.value is not None else cells.priority
         if value is None:
             self.missing["value"].append(line.number)
@@ -280,7 +290,7 @@ class _RowReader:
                 excluded=bool(cells.excluded),
                 owner=cells.owner or "",
                 status=status,
-                kpi=Kpi(*(part or "" for part in cells.kpi)),
+                kpi=Kpi(cells.kpi[0] or "", cells.kpi[1] or "", cells.kpi[2] or ""),
                 notes="; ".join(notes),
                 votes=cells.votes or 0,
             )
@@ -299,14 +309,16 @@ class _RowReader:
             notes.append(f"Teil von: {line.parent}")
         return notes
 
-    def _field_of(self, line: Line, fill: dict[str, Cell], notes: list[str]) -> str:
-        """The field of action the line (or the group it is filled down from) names; the first field if none."""
-        if "field" not in self.map or is_empty(fill.get("field")):
-            return FIELDS[0]
-        if self.columns.field_is_category:
+    def _field_of(self, line: Line, fill: dict[str, Cell], notes: list[str], title: str, description: str) -> str:
+        """The field of action the line (or the group it is filled down from) names; else the one its words
+        suggest (roadmap/importing/field_words.py), marked as inferred; the first field if no word tells."""
+        if "field" in self.map and not is_empty(fill.get("field")):
+            if not self.columns.field_is_category:
+                return self._field(line, fill["field"], notes)
             notes.append(f"{self.columns.header(self.map['field'])}: {text_of(fill['field'])}")
-            return FIELDS[0]
-        return self._field(line, fill["field"], notes)
+        guess = infer_field(title, description)
+        self.report.inferred[line.number] = guess.word if guess else ""
+        return guess.field if guess else FIELDS[0]
 
     def _dates(
         self, line: Line, status: Status, duration: int | None, notes: list[str]
@@ -352,6 +364,11 @@ class _RowReader:
             notes.append(f"{self.columns.header(column)}: {text_of(value)}")
             return FIELDS[0]
 
+    def _say_inferred(self) -> None:
+        inferred = self.report.inferred
+        if inferred:
+            self.report.add(_inferred_message(inferred), min(inferred), self.map.get("field", self.map.get("title")))
+
     def _amount(self, line: Line, key: str, amount: float | None) -> float:
         """An amount in euros or person-days: thousands and monthly figures as the header says, never negative."""
         if amount is None:
@@ -373,24 +390,51 @@ class _RowReader:
         for (kind, column), found in report.grouped.items():
             rows = rows_text([row for row, _ in found])
             report.add(_column_message(kind, columns.header(column), rows, found[0][1]), found[0][0], column)
+        self._say_inferred()
         labels = {"value": ("Nutzen", "value"), "effort": ("Aufwand", "effort")}
-        for key, rows_missing in self.missing.items():
-            if not rows_missing:
-                continue
-            de, en = labels[key]
-            source = self.map.get(key, self.map.get("priority") if key == "value" else None)
-            # Without a column of its own, the warning points at the measures' titles.
-            at = source if source is not None else self.map.get("title")
-            where_de = "keine Spalte dafür gefunden" if source is None else "Zelle leer"
-            where_en = "no column found for it" if source is None else "cell empty"
+        sources = {key: self.map.get(key, self.map.get("priority") if key == "value" else None) for key in labels}
+        absent = [key for key, rows_missing in self.missing.items() if rows_missing and sources[key] is None]
+        if absent:
+            # No column at all: one sentence for the whole list, asking for the rating in the workshop.
+            first = min(self.missing[key][0] for key in absent)
+            de = "/".join(labels[key][0] for key in absent)
+            en = "/".join(labels[key][1] for key in absent).capitalize()
+            verb_de, verb_en = ("fehlen", "are missing") if len(absent) == 2 else ("fehlt", "is missing")
             report.add(
                 Message(
-                    f"{de} fehlt ({where_de}) in Zeilen {rows_text(rows_missing)} – Standardwert 3 gesetzt.",
-                    f"{en.capitalize()} missing ({where_en}) in rows {rows_text(rows_missing)} – default 3 set.",
+                    f"{de} {verb_de}: alle auf 3 gesetzt – bitte im Workshop bewerten.",
+                    f"{en} {verb_en}: all set to 3 – please rate them in the workshop.",
+                ),
+                first,
+                self.map.get("title"),
+            )
+        for key, rows_missing in self.missing.items():
+            if not rows_missing or key in absent:
+                continue
+            report.add(
+                Message(
+                    f"{labels[key][0]} fehlt (Zelle leer) in Zeilen {rows_text(rows_missing)} – "
+                    "Standardwert 3 gesetzt.",
+                    f"{labels[key][1].capitalize()} missing (cell empty) in rows {rows_text(rows_missing)} – "
+                    "default 3 set.",
                 ),
                 rows_missing[0],
-                at,
+                sources[key],
             )
+
+
+def _inferred_message(inferred: dict[int, str]) -> Message:
+    """One sentence on the fields of action inferred from the measures' words."""
+    told = sum(1 for word in inferred.values() if word)
+    untold = len(inferred) - told
+    rest_de = f"; bei {untold} sagte kein Wort etwas – '{FIELDS[0]}' gesetzt" if untold else ""
+    rest_en = f"; for {untold} no word told – '{FIELDS[0]}' set" if untold else ""
+    return Message(
+        f"Kein Handlungsfeld angegeben: für {told} Maßnahmen aus Titel und Beschreibung vorgeschlagen{rest_de} "
+        "– bitte in der Vorschau prüfen.",
+        f"No field of action given: suggested from title and description for {told} measures{rest_en} – please "
+        "check them in the preview.",
+    )
 
 
 def _column_message(kind: str, header: str, rows: str, example: str) -> Message:

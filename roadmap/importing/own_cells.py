@@ -12,19 +12,13 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Final, Literal, TypeVar
 
+from roadmap.domain.measure import DURATION_LIMIT
 from roadmap.domain.messages import LANGS, Location, Message, Problem, Severity, column_letter
-from roadmap.domain.model import (
-    DURATION_LIMIT,
-    FIELDS,
-    FIELDS_EN,
-    STATUSES_EN,
-    Month,
-    PlanMode,
-    Status,
-    duration_months,
-)
+from roadmap.domain.month import Month, duration_months
+from roadmap.domain.profile import PlanMode
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN, STATUSES_EN, Status
 from roadmap.importing.files import RawSheet
-from roadmap.importing.values import parse_month, parse_number
+from roadmap.importing.values import parse_date, parse_month, parse_number
 from roadmap.importing.words import parse_bool, parse_field, parse_status
 from roadmap.workbook.names import NO, PHASE_SEPARATOR, YES, Name
 from roadmap.workbook.styles import Cell
@@ -108,6 +102,26 @@ def amount(cell: Cell) -> float:
     if found < 0:
         raise ValueError(cell)
     return found
+
+
+def percent(cell: Cell) -> int:
+    """A whole percentage from 0 to 100 (a measure's progress)."""
+    found = amount(cell)
+    if not found.is_integer() or found > 100:
+        raise ValueError(cell)
+    return int(found)
+
+
+def day(date1904: bool) -> Callable[[Cell], date]:
+    """A parser for a day from a date cell, an Excel serial or text such as '2026-11-30' or '30.11.2026'."""
+
+    def parse(cell: Cell) -> date:
+        found = parse_date(cell, date1904=date1904)
+        if found is None:
+            raise ValueError(cell)
+        return found
+
+    return parse
 
 
 def score(cell: Cell) -> float:

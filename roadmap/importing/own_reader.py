@@ -7,14 +7,12 @@ cell gives a Problem with sheet, row and column and its default, never an except
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from roadmap.domain.ids import new_ids, renamed_duplicate, unique_id
+from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import LANGS, Location, Message, Problem, RoadmapError, column_letter
-from roadmap.domain.model import (
-    Kpi,
-    Measure,
-    Profile,
-)
+from roadmap.domain.profile import Profile
 from roadmap.importing import own_cells as cells
 from roadmap.importing.files import ImportFailed, RawSheet
 from roadmap.importing.own_cells import UNREADABLE, SheetReader, key_of
@@ -27,7 +25,7 @@ from roadmap.workbook.names import (
     SHEET_PROFILE,
     Name,
 )
-from roadmap.workbook.own_format import VOTE_MODE_WORDS, parse_criteria
+from roadmap.workbook.own_format import VOTE_MODE_WORDS, parse_criteria, parse_revenue
 from roadmap.workbook.styles import Cell
 
 
@@ -93,6 +91,8 @@ def _read_profile(sheet: SheetReader) -> Profile:
         "dots_per_person": cells.count,
         "criteria": lambda cell: parse_criteria(cells.text(cell)),
         "mode": cells.mode,
+        "revenue_by_year": lambda cell: parse_revenue(cells.text(cell)),
+        "as_of": cells.month(False, date1904),  # a record of when the plan was made: read, not taken over
     }
     values: dict[str, object] = {}
     rows: dict[str, int] = {}
@@ -123,7 +123,7 @@ def _read_profile(sheet: SheetReader) -> Profile:
 def _profile_from(values: dict[str, object], rows: dict[str, int], sheet: SheetReader) -> Profile:
     """Apply the settings one by one (the horizon as a pair) so that one bad value spoils nothing else."""
     profile = Profile()
-    singles = [(key,) for key in PROFILE_KEYS if key not in ("horizon_start", "horizon_end")]
+    singles = [(key,) for key in PROFILE_KEYS if key not in ("horizon_start", "horizon_end", "as_of")]
     for group in [("horizon_start", "horizon_end"), *singles]:
         changes = {key: values[key] for key in group if key in values}
         if not changes:
@@ -221,6 +221,9 @@ def _read_measures(sheet: SheetReader) -> list[Measure]:
     return measures
 
 
+_KPI_TEXTS = ("kpi_name", "kpi_baseline", "kpi_target", "kpi_current")
+
+
 class _MeasureReader:
     """Turns one row of the `Maßnahmen` sheet into a Measure."""
 
@@ -262,6 +265,12 @@ class _MeasureReader:
             "kpi_target": cells.text,
             "notes": cells.text,
             "votes": cells.count,
+            "actual_start": cells.month(False, date1904),
+            "actual_end": cells.month(True, date1904),
+            "percent_done": cells.percent,
+            "actual_cost": cells.amount,
+            "kpi_current": cells.text,
+            "kpi_measured_on": cells.day(date1904),
         }
 
     def measure(self, row: list[Cell], number: int) -> Measure | None:
@@ -273,7 +282,9 @@ class _MeasureReader:
         if named is None:
             return None
         ident, title = named
-        kpi = Kpi(*(str(values.pop(k, "")) for k in ("kpi_name", "kpi_baseline", "kpi_target")))
+        name, baseline, target, current = (str(values.pop(k, "")) for k in _KPI_TEXTS)
+        measured = values.pop("kpi_measured_on", None)
+        kpi = Kpi(name, baseline, target, current, measured if isinstance(measured, date) else None)
         extra = [
             f"{self.unknown[c]}: {cells.text(row[c])}" for c in self.unknown if c < len(row) and row[c] is not None
         ]

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from roadmap.domain.measure import TITLE_LIMIT
 from roadmap.domain.messages import Message
-from roadmap.domain.model import TITLE_LIMIT
 from roadmap.importing.column_names import FILL_DOWN, TITLE_LEVELS, is_grid_header
 from roadmap.importing.values import is_empty, parse_date, text_of
 from roadmap.workbook.styles import Cell
@@ -52,11 +52,16 @@ _MARKUP = re.compile(
 )
 # What a spreadsheet program would take for a formula (docs/import.md: =, +, -, @ at the start).
 _FORMULA = re.compile(r"[=+\-@]")
+TOTAL = "total"
 LONG_TITLE, MARKUP_TITLE, FORMULA_TITLE, VALUE_TITLE = "long_title", "markup_title", "formula_title", "value_title"
 # 'Phase II', 'Phase 1: Quick Wins', 'Abschnitt 2 – Ausbau' (not 'Release 2 ausrollen').
 _PHASE_NAME = re.compile(r"(phase|projektphase|abschnitt|etappe|stage)\s*([ivx]+|\d+)\.?\s*([:–—-].*)?")
 _MILESTONE = re.compile(r"(meilenstein|milestone|ms\s?\d+\s*:).*")
 _SUB_ITEM = re.compile(r"^\s*(\|?\s*-+>?|[–—•*·>]|\d+\))\s+|^\s{2,}")
+# Columns whose value makes a row a measure of its own: a phase, summary or totals row never sets them.
+OWN_DATA = ("value", "effort", "priority", "depends_on", "owner", "votes", "kpi_name", "must_have", "pinned")
+# …and the amounts a summary row of a whole project would only hold as the sum of the others.
+_AMOUNTS = ("one_time_cost", "running_cost", "person_days")
 
 
 @dataclass
@@ -78,6 +83,9 @@ class Line:
     kind: str = MEASURE
     phase: str = ""
     parent: str = ""
+    amounts: bool = False  # costs or person-days given (a project's summary row may hold their sum)
+    own_data: bool = False  # a value a structure row never has: value, effort, costs, owner, dependencies …
+    looked_like: str = ""  # kept as a measure although it looked like this kind of row (said in the preview)
 
 
 @dataclass(frozen=True)
@@ -107,15 +115,17 @@ def layout_of(
     return Layout(mapping, tuple(grid), tuple(notes))
 
 
-def read_lines(rows: list[list[Cell]], first: int, layout: Layout, date1904: bool) -> list[Line]:
-    """The non-empty rows from 0-based row `first` on, with titles, ids and dates read."""
+def read_lines(
+    rows: list[list[Cell]], first: int, layout: Layout, date1904: bool, hidden: frozenset[int] = frozenset()
+) -> list[Line]:
+    """The non-empty rows from 0-based row `first` on that are not `hidden`, with titles, ids and dates read."""
     mapping = layout.mapping
     levels = [mapping[key] for key in TITLE_LEVELS if key in mapping]
     quiet = {*levels, *(mapping[k] for k in ("id", "description", "notes", *FILL_DOWN) if k in mapping)}
     lines = []
     for index in range(first, len(rows)):
         cells = rows[index]
-        if all(is_empty(cell) for cell in cells):
+        if index in hidden or all(is_empty(cell) for cell in cells):
             continue
         level, value, title_column = _title_cell(cells, levels)
         raw = value if isinstance(value, str) else text_of(value)
@@ -134,6 +144,8 @@ def read_lines(rows: list[list[Cell]], first: int, layout: Layout, date1904: boo
         )
         line.start = _date_or_none(_at(cells, mapping.get("earliest_start")), False, date1904)
         line.end = _date_or_none(_at(cells, mapping.get("deadline")), True, date1904)
+        line.own_data = any(not is_empty(_at(cells, mapping.get(key))) for key in OWN_DATA if key in mapping)
+        line.amounts = any(not is_empty(_at(cells, mapping.get(key))) for key in _AMOUNTS if key in mapping)
         lines.append(line)
     return lines
 
@@ -164,8 +176,22 @@ def _date_or_none(value: Cell, end: bool, date1904: bool) -> date | None:
 
 
 def sort_lines(lines: list[Line]) -> list[Line]:
-    """Mark each line as measure, phase, group, summary, milestone or untitled; drop totals and templates."""
-    kept = [line for line in lines if not _is_total(line) and not _is_placeholder(line)]
+    """Mark each line as measure, phase, group, summary, milestone or untitled; drop totals and templates.
+
+    Only structure that cannot be mistaken makes a row no measure: sub-tasks one column further right, an
+    outline number above its children, a totals word, a span over the whole list with no data of its own.
+    A row that only looks like a phase, summary or totals row but holds data of its own stays a measure,
+    and `looked_like` says what it resembled (the preview names it).
+    """
+    kept = []
+    for line in lines:
+        if _is_placeholder(line):
+            continue
+        if _is_total(line):
+            if not line.own_data:
+                continue
+            line.looked_like = TOTAL
+        kept.append(line)
     titled = [line for line in kept if line.title]
     share = sum(line.has_data for line in titled) / len(titled) if titled else 0.0
     span = _overall_span(titled)
@@ -181,23 +207,16 @@ def sort_lines(lines: list[Line]) -> list[Line]:
         if not line.title:
             line.kind = UNTITLED
             continue
-        if _MILESTONE.fullmatch(line.title.lower()) and not line.start and not _mapped_data(line):
-            line.kind = MILESTONE
-        elif span and line.start and line.end and (line.start, line.end) == span:
-            line.kind = SUMMARY
+        line.kind = _structure(line, following, share, span)
+        if line.kind == SUMMARY:
             path, parent = [], ""
-        elif following is not None and following.level > line.level:
-            # A row whose sub-tasks stand one column further right is their heading.
-            line.kind = PHASE if line.level == 0 else GROUP
+        elif line.kind in (PHASE, GROUP) and following is not None and following.level > line.level:
             path = [*path[: line.level], line.title]
-        elif (line.level == 0 and following is not None and _is_flat_heading(line, following, share)) or (
-            line.title.endswith(":") and not line.has_data
-        ):
-            line.kind = PHASE
+        elif line.kind == PHASE:
             path, parent = [line.title.rstrip(" :")], ""
             outline = following is not None and _outline_parent(line.ident, following.ident)
             phase_ident = line.ident if outline else ""
-        else:
+        elif line.kind == MEASURE:
             if phase_ident and line.ident and not _outline_parent(phase_ident, line.ident, deep=True):
                 # The next top-level number ('4' after '3.4') is outside the phase numbered '3'.
                 path, phase_ident = [], ""
@@ -207,6 +226,27 @@ def sort_lines(lines: list[Line]) -> list[Line]:
             else:
                 parent = line.title
     return kept
+
+
+def _structure(line: Line, following: Line | None, share: float, span: tuple[date, date] | None) -> str:
+    """The kind of a titled line: a structure row where that is unmistakable, else a measure."""
+    if _MILESTONE.fullmatch(line.title.lower()) and not line.start and not _mapped_data(line) and not line.own_data:
+        return MILESTONE
+    if span and line.start and line.end and (line.start, line.end) == span:
+        if not line.own_data and not line.amounts:
+            return SUMMARY
+        line.looked_like = SUMMARY
+        return MEASURE
+    if following is not None and following.level > line.level:
+        # A row whose sub-tasks stand one column further right is their heading.
+        return PHASE if line.level == 0 else GROUP
+    if line.title.endswith(":") and not line.has_data:
+        return PHASE
+    if line.level == 0 and following is not None and _is_flat_heading(line, following, share):
+        if not line.own_data:
+            return PHASE
+        line.looked_like = PHASE
+    return MEASURE
 
 
 def _is_flat_heading(line: Line, following: Line, share: float) -> bool:
@@ -337,6 +377,30 @@ def skipped_messages(lines: list[Line]) -> list[tuple[Message, int]]:
                     Message(
                         f"Zeile(n) {rows_text(rows)} {de} – keine eigene Maßnahme.",
                         f"Row(s) {rows_text(rows)} {en} – not measures of their own.",
+                    ),
+                    rows[0],
+                )
+            )
+    resembled = {
+        SUMMARY: (
+            "umfassen den Zeitraum der ganzen Liste wie eine Sammelzeile",
+            "span the whole list like a summary row",
+        ),
+        PHASE: ("heißen oder stehen wie eine Phasenüberschrift", "are named or placed like a phase heading"),
+        TOTAL: ("heißen wie eine Summenzeile", "are named like a totals row"),
+    }
+    for kind, (de, en) in resembled.items():
+        rows = [line.number for line in lines if line.looked_like == kind and line.kind == MEASURE]
+        if rows:
+            messages.append(
+                (
+                    Message(
+                        f"Zeile(n) {rows_text(rows)} {de}, haben aber eigene Angaben (Nutzen, Kosten, "
+                        "Verantwortliche, Abhängigkeiten …) – als Maßnahme übernommen. Ist es nur eine "
+                        "Sammelzeile, entfernen Sie sie nach dem Übernehmen.",
+                        f"Row(s) {rows_text(rows)} {en} but hold data of their own (value, costs, owner, "
+                        "dependencies …) – kept as measures. If it is only a summary, remove it after "
+                        "taking the list over.",
                     ),
                     rows[0],
                 )

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from roadmap.domain.model import DURATION_LIMIT, Month, duration_months
+from roadmap.domain.measure import DURATION_LIMIT
+from roadmap.domain.month import Month, duration_months
 
 GERMAN, ENGLISH = "de", "en"
 DAYS_PER_MONTH = 30.44
@@ -253,6 +254,10 @@ def _quarter(text: str, end: bool) -> date | None:
 
 
 def _month_year(text: str, end: bool) -> date | None:
+    # Jira's '31/Mar/26 10:00 AM' and '31-Mar-2026': a day before the month's name.
+    dated = re.fullmatch(r"(\d{1,2})[/ .-]([a-zäöü]+)\.?[/ .-](\d{4}|\d{2})(?:\s.*)?", text)
+    if dated and dated[2] in _MONTH_NAMES:
+        return _make(_year(dated[3]), _MONTH_NAMES[dated[2]], int(dated[1]), end)
     found = re.fullmatch(r"([a-zäöü]+)\.?\s*[/-]?\s*(\d{4}|\d{2})", text)
     if not found or found[1] not in _MONTH_NAMES:
         return None

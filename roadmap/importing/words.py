@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from roadmap.domain.model import FIELDS, FIELDS_EN, Status
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN, Status
 from roadmap.importing.values import is_empty, parse_number, text_of
 
 _LEVEL_WORDS = {

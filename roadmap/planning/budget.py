@@ -6,8 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from roadmap.domain.formats import number
+from roadmap.domain.measure import Measure, booked_one_time_cost
 from roadmap.domain.messages import Message
-from roadmap.domain.model import MONEY_TOLERANCE, Measure, Month, Profile
+from roadmap.domain.month import Month
+from roadmap.domain.profile import MONEY_TOLERANCE, Profile
 from roadmap.planning.plan import Plan, Reason
 
 CORRIDOR_LOW = 1.0
@@ -64,15 +66,15 @@ def year_fraction(profile: Profile, year: int) -> float:
 
 
 def year_budget(profile: Profile, year: int) -> float:
-    """Budget share × revenue, pro rata for the year's months inside the horizon."""
-    return profile.budget_share / 100 * profile.revenue * year_fraction(profile, year)
+    """Budget share × the year's revenue, pro rata for the year's months inside the horizon."""
+    return profile.budget_share / 100 * profile.revenue_in(year) * year_fraction(profile, year)
 
 
 def measure_month_costs(measure: Measure, profile: Profile, start: Month, end: Month) -> list[MonthCost]:
     """One-time cost (net of funding) in the start month, running cost 1/12 a month after the end."""
     first, last = profile.horizon_start, profile.horizon_end
     costs = []
-    if first <= start <= last and measure.one_time_cost:
+    if first <= start <= last and booked_one_time_cost(measure):
         costs.append(MonthCost(start, measure.id, measure.field, profile.net_one_time_cost(measure), 0.0))
     if measure.running_cost:
         monthly = measure.running_cost / 12
@@ -135,7 +137,7 @@ def yearly_costs(plan: Plan) -> list[YearCost]:
                 running=running[year],
                 baseline=profile.baseline_it * fraction,
                 budget=year_budget(profile, year),
-                revenue=profile.revenue * fraction,
+                revenue=profile.revenue_in(year) * fraction,
             )
         )
     return result

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roadmap.domain.model import MONEY_TOLERANCE, Measure, Profile
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import MONEY_TOLERANCE, Profile
 
 # A millionth of a person-day of slack, so float sums never flip a verdict (money: MONEY_TOLERANCE).
 DAYS_SLACK = 1e-6
@@ -40,7 +41,7 @@ class Ledger:
         self.budget_left = []
         for year in self.years:
             fraction = self.tail[0][year_index[year]] / 12
-            limit = profile.budget_share / 100 * profile.revenue * fraction
+            limit = profile.budget_share / 100 * profile.revenue_in(year) * fraction
             self.budget_left.append(limit - profile.baseline_it * fraction)
         self.capacity = profile.capacity
         self.load = [0.0] * self.length

@@ -8,7 +8,7 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array, csr_array
 
-from roadmap.domain.model import MONEY_TOLERANCE, PlanMode
+from roadmap.domain.profile import MONEY_TOLERANCE, PlanMode
 from roadmap.planning.ledger import DAYS_SLACK
 from roadmap.planning.placement import Setup, finish, place_greedily, window_of
 from roadmap.planning.plan import Placement, Plan, Reason

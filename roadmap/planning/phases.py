@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from roadmap.domain.model import Month, Profile
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
 from roadmap.planning.plan import Plan
 
 

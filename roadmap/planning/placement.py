@@ -6,8 +6,11 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import LAST_MONTH, Measure, Month, PlanMode, Profile, Status
+from roadmap.domain.month import LAST_MONTH, Month
+from roadmap.domain.profile import PlanMode, Profile
+from roadmap.domain.vocabulary import Status
 from roadmap.planning import reasons
 from roadmap.planning.graph import cycles, prerequisites
 from roadmap.planning.ledger import Ledger
@@ -54,6 +57,8 @@ def prepare(measures: tuple[Measure, ...], profile: Profile) -> Setup:
     for measure in measures:
         if measure.excluded:
             setup.not_planned[measure.id] = reasons.excluded(measure.id)
+        elif measure.status == Status.DONE and _done_within(measure, profile):
+            _book_commitment(setup, measure)
         elif measure.status == Status.DONE:
             setup.not_planned[measure.id] = reasons.done(measure.id)
             # A finished measure only runs: its running costs count from the horizon start.
@@ -72,6 +77,7 @@ def prepare(measures: tuple[Measure, ...], profile: Profile) -> Setup:
     for members, loop in cycles(open_graph):
         for member in members:
             setup.not_planned.setdefault(member, reasons.cycle(member, loop))
+    _passed(setup, [by_id[i] for i in open_graph])
     setup.open_ids = [r.measure.id for r in ranking if r.measure.id in open_graph]
     setup.open_ids = [i for i in setup.open_ids if i not in setup.not_planned]
     first_tier = {m.id for m in measures if m.must_have}
@@ -80,12 +86,46 @@ def prepare(measures: tuple[Measure, ...], profile: Profile) -> Setup:
     return setup
 
 
-def _book_commitment(setup: Setup, measure: Measure) -> None:
-    """A measure under way keeps its dates; its costs are booked before anything else."""
-    start = measure.pinned or measure.earliest_start or setup.profile.horizon_start
+def _passed(setup: Setup, measures: list[Measure]) -> None:
+    """Measures not under way whose time is over at the planning month: the horizon or their deadline."""
+    as_of = setup.profile.as_of
+    if as_of is None:
+        return
+    for measure in measures:
+        if measure.id in setup.not_planned:
+            continue
+        if setup.profile.horizon_end < as_of:
+            setup.not_planned[measure.id] = reasons.horizon_passed(measure.id, setup.profile.horizon_end, as_of)
+        elif measure.deadline is not None and measure.deadline < as_of:
+            setup.not_planned[measure.id] = reasons.deadline_passed(measure.id, measure.deadline, as_of)
+
+
+def commitment_dates(measure: Measure, profile: Profile) -> tuple[Month, Month]:
+    """First and last month of a measure under way or finished (docs/planning.md, the follow-up).
+
+    It keeps its actual start (else its pinned month, earliest start or the horizon start). A
+    finished one ends at its actual end; one under way lasts its duration and, while not done,
+    runs at least to the planning month: a late measure visibly stretches.
+    """
+    start = measure.actual_start or measure.pinned or measure.earliest_start or profile.horizon_start
     # A commitment may run past the last month the calendar knows (2200-12): it ends there, far
     # beyond any horizon, instead of failing the whole plan.
     end = Month.from_ordinal(min(start.ordinal + measure.duration - 1, LAST_MONTH.ordinal))
+    if measure.status == Status.DONE:
+        return start, max(start, measure.actual_end or end)
+    if profile.as_of is not None:
+        end = max(end, profile.as_of)
+    return start, end
+
+
+def _done_within(measure: Measure, profile: Profile) -> bool:
+    """A finished measure with known dates that reaches into the horizon is drawn there with them."""
+    return measure.actual_start is not None and commitment_dates(measure, profile)[1] >= profile.horizon_start
+
+
+def _book_commitment(setup: Setup, measure: Measure) -> None:
+    """A measure under way (or finished) keeps its dates; its costs are booked before anything else."""
+    start, end = commitment_dates(measure, setup.profile)
     setup.placements[measure.id] = Placement(measure.id, start, end, committed=True)
     first, last = setup.index(start), setup.index(end)
     setup.ledger.book(setup.ledger.usage(measure, first, last))
@@ -93,7 +133,7 @@ def _book_commitment(setup: Setup, measure: Measure) -> None:
 
 def window_of(setup: Setup, measure: Measure) -> tuple[int, int, int]:
     """Earliest start index, latest start index and latest end index allowed by rules 1 and 2."""
-    earliest = 0
+    earliest = max(0, setup.index(setup.profile.first_open_month))
     if measure.earliest_start is not None:
         earliest = max(earliest, setup.index(measure.earliest_start))
     for dep in measure.depends_on:
@@ -127,6 +167,8 @@ def try_place(setup: Setup, measure: Measure) -> Placement | NotPlanned:
     ledger = setup.ledger
     if measure.pinned is not None:
         at = setup.index(measure.pinned)
+        if measure.pinned < setup.profile.first_open_month:
+            return reasons.pin(measure.id, measure.pinned, reasons.PIN_PASSED)
         if at < earliest:
             return reasons.pin(measure.id, measure.pinned, reasons.PIN_BEFORE_EARLIEST)
         if at > latest:

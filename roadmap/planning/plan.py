@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Measure, Month, PlanMode, Profile
+from roadmap.domain.month import Month
+from roadmap.domain.profile import PlanMode, Profile
 from roadmap.planning.ranking import Ranked
 
 
@@ -24,6 +26,8 @@ class Reason(StrEnum):
     EXCLUDED = "excluded"
     DONE = "done"
     PIN = "pin"
+    DEADLINE_PASSED = "deadline_passed"
+    HORIZON_PASSED = "horizon_passed"
 
 
 @dataclass(frozen=True)

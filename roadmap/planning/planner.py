@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Measure, PlanMode, Profile
-from roadmap.planning.optimal import plan_optimal
+from roadmap.domain.profile import PlanMode, Profile
 from roadmap.planning.placement import finish, place_greedily, prepare
 from roadmap.planning.plan import Plan
 
@@ -31,6 +31,9 @@ def plan(measures: Iterable[Measure], profile: Profile, mode: PlanMode | None = 
         raise RoadmapError(Message(f"Unbekannter Planungsmodus '{chosen}'.", f"Unknown planning mode '{chosen}'."))
     setup = prepare(tuple(measures), profile)
     if chosen == PlanMode.OPTIMAL:
+        # scipy takes a good part of a command-line run to load: only the optimal plan needs it.
+        from roadmap.planning.optimal import plan_optimal
+
         return plan_optimal(setup)
     place_greedily(setup, setup.open_ids)
     return finish(setup, PlanMode.GREEDY)

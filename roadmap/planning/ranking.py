@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from roadmap.domain.model import Measure, Profile, Side, VoteMode
+from roadmap.domain.measure import Measure
+from roadmap.domain.profile import Profile, Side, VoteMode
 
 
 class Quadrant(StrEnum):

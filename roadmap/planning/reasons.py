@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from roadmap.domain.formats import euro, month
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Month
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
 from roadmap.planning.plan import NotPlanned, Reason
 
 
@@ -93,6 +94,34 @@ def window(measure_id: str, earliest: Month, last_end: Month, duration: int, by_
     )
 
 
+def deadline_passed(measure_id: str, deadline: Month, as_of: Month) -> NotPlanned:
+    """Its deadline lies before the planning month: it can no longer end in time."""
+    return NotPlanned(
+        measure_id,
+        Reason.DEADLINE_PASSED,
+        Message(
+            f"Frist verstrichen: fertig sein sollte es bis {month(deadline)}, geplant wird ab {month(as_of)} – "
+            "neue Frist setzen oder Status anpassen.",
+            f"Deadline passed: it should have ended by {month(deadline, 'en')}, planning starts in "
+            f"{month(as_of, 'en')} – set a new deadline or update its status.",
+        ),
+    )
+
+
+def horizon_passed(measure_id: str, horizon_end: Month, as_of: Month) -> NotPlanned:
+    """The horizon ends before the planning month: nothing new can be planned in it."""
+    return NotPlanned(
+        measure_id,
+        Reason.HORIZON_PASSED,
+        Message(
+            f"Der Planungszeitraum endet {month(horizon_end)}, vor dem Planungsstand {month(as_of)} – "
+            "Planungszeitraum verlängern, um neu zu planen.",
+            f"The horizon ends in {month(horizon_end, 'en')}, before the planning month {month(as_of, 'en')} – "
+            "extend the horizon to plan again.",
+        ),
+    )
+
+
 def budget(measure_id: str, year: int, shortfall: float) -> NotPlanned:
     """No start month leaves enough budget; the year and the smallest gap are named."""
     return NotPlanned(
@@ -149,5 +178,31 @@ PIN_AFTER_LATEST = Message(
     "es würde nach der Deadline bzw. dem Planungsende fertig.",
     "it would end after its deadline or the horizon end.",
 )
+PIN_PASSED = Message(
+    "der Monat liegt vor dem Planungsstand.",
+    "that month lies before the planning month.",
+)
 PIN_BUDGET = Message("das Budget dieses Jahres reicht nicht.", "that year's budget is not enough.")
 PIN_CAPACITY = Message("die interne Kapazität reicht nicht.", "internal capacity is not enough.")
+
+
+def horizon_note(profile: Profile) -> Message | None:
+    """What a horizon that does not look ahead from the planning month means, in words (None if it does)."""
+    as_of = profile.as_of
+    if as_of is None or as_of <= profile.horizon_start:
+        return None
+    first, last = month(profile.horizon_start), month(profile.horizon_end)
+    first_en, last_en = month(profile.horizon_start, "en"), month(profile.horizon_end, "en")
+    if profile.horizon_end < as_of:
+        return Message(
+            f"Der Planungszeitraum ({first} – {last}) liegt ganz vor dem Planungsstand {month(as_of)}: "
+            "neu eingeplant wird nichts. Bitte den Planungszeitraum verschieben.",
+            f"The horizon ({first_en} – {last_en}) lies wholly before the planning month "
+            f"{month(as_of, 'en')}: nothing new is planned. Please move the horizon.",
+        )
+    return Message(
+        f"Der Planungszeitraum beginnt vor dem Planungsstand {month(as_of)}: seine vergangenen Monate "
+        "zeigen nur laufende und abgeschlossene Maßnahmen, alles andere beginnt frühestens im Planungsstand.",
+        f"The horizon starts before the planning month {month(as_of, 'en')}: its past months show only "
+        "measures under way or done; everything else starts in the planning month at the earliest.",
+    )

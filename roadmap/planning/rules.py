@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from roadmap.domain.model import MONEY_TOLERANCE, Status
+from roadmap.domain.profile import MONEY_TOLERANCE
+from roadmap.domain.vocabulary import Status
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.ledger import DAYS_SLACK
 from roadmap.planning.plan import Plan
@@ -19,12 +20,18 @@ def violations(plan: Plan) -> list[str]:
         problems.append(f"{measure_id}: both planned and not planned")
     for measure_id, placement in plan.placements.items():
         measure = by_id[measure_id]
+        if placement.committed:
+            if measure.status not in (Status.RUNNING, Status.DONE):
+                problems.append(f"{measure_id}: committed but neither under way nor done")
+            if measure.actual_start is not None and placement.start != measure.actual_start:
+                problems.append(f"{measure_id}: does not keep its actual start")
+            if measure.status == Status.RUNNING and profile.as_of is not None and placement.end < profile.as_of:
+                problems.append(f"{measure_id}: under way, yet ends before the planning month")
+            continue
         if placement.end - placement.start + 1 != measure.duration:
             problems.append(f"{measure_id}: lasts {placement.end - placement.start + 1} months, not {measure.duration}")
-        if placement.committed:
-            if measure.status != Status.RUNNING:
-                problems.append(f"{measure_id}: committed but not under way")
-            continue
+        if placement.start < profile.first_open_month:
+            problems.append(f"{measure_id}: starts before the planning month")
         if measure.excluded or measure.status == Status.DONE:
             problems.append(f"{measure_id}: excluded or done, yet planned")
         if placement.start < profile.horizon_start or placement.end > profile.horizon_end:
@@ -68,7 +75,7 @@ def _monthly_load(plan: Plan) -> list[tuple[str, float, float]]:
     committed = {m: 0.0 for m in profile.months}
     for placement in plan.placements.values():
         measure = by_id[placement.measure_id]
-        per_month = measure.person_days / measure.duration
+        per_month = measure.person_days / (placement.end - placement.start + 1)  # spread as the ledger does
         for ordinal in range(placement.start.ordinal, placement.end.ordinal + 1):
             month = profile.horizon_start + (ordinal - profile.horizon_start.ordinal)
             if month in total:

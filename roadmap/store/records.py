@@ -13,12 +13,13 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Measure, Workshop
-from roadmap.workshop.serialize import FORMAT_VERSION, profile_to_dict, workshop_from_dict
+from roadmap.domain.workshop import Workshop
+from roadmap.workshop.serialize import FORMAT_VERSION, profile_to_dict, scenarios_to_dict, workshop_from_dict
 
 _MEASURE_FIELDS = tuple(f.name for f in fields(Measure))
-_MONTH_FIELDS = ("earliest_start", "deadline", "pinned")
+_MONTH_FIELDS = ("earliest_start", "deadline", "pinned", "actual_start", "actual_end")
 NAME_LIMIT = 200
 
 
@@ -128,7 +129,14 @@ def _measure_data(measure: Measure) -> dict[str, Any]:
     data = {name: getattr(measure, name) for name in _MEASURE_FIELDS}
     data["depends_on"] = list(measure.depends_on)
     kpi = measure.kpi
-    data["kpi"] = {"name": kpi.name, "baseline": kpi.baseline, "target": kpi.target}
+    measured = kpi.measured_on.isoformat() if kpi.measured_on is not None else None
+    data["kpi"] = {
+        "name": kpi.name,
+        "baseline": kpi.baseline,
+        "target": kpi.target,
+        "current": kpi.current,
+        "measured_on": measured,
+    }
     data["criteria"] = dict(measure.criteria)
     for name in _MONTH_FIELDS:
         month = data[name]
@@ -144,7 +152,8 @@ def workshop_data(workshop: Workshop) -> dict[str, Any]:
         "measures": [_measure_data(m) for m in workshop.measures],
         "maturity": dict(workshop.maturity),
         "participants": workshop.participants,
-    }
+        "baseline": workshop.baseline,
+    } | scenarios_to_dict(workshop)
 
 
 def encode(workshop: Workshop) -> bytes:

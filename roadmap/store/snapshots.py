@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, delete, insert, literal, select
 
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.store import history as changes
 from roadmap.store.records import (
     SnapshotInfo,

@@ -19,7 +19,7 @@ from sqlalchemy import URL, Connection, Engine, delete, insert, literal, select,
 from sqlalchemy.exc import SQLAlchemyError
 
 from roadmap.domain.messages import Message
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.store import history as changes
 from roadmap.store import snapshots
 from roadmap.store.engine import READ_ONLY, describe, open_engine, resolve_url

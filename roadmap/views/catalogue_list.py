@@ -9,8 +9,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from roadmap.domain import formats
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Lang, Message
-from roadmap.domain.model import FIELD_COLORS, FIELDS_EN, Measure
+from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS_EN
 from roadmap.workshop.catalogue import CatalogueItem, by_field, catalogue, find
 from roadmap.workshop.merge import catalogue_present
 

@@ -17,7 +17,7 @@ from roadmap.charts.matrix_chart import matrix_chart
 from roadmap.charts.maturity_chart import maturity_chart
 from roadmap.charts.png import png
 from roadmap.domain.messages import Lang, Message, RoadmapError
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.plan import Plan
 
 NO_MEASURES_YET = Message(
@@ -27,10 +27,10 @@ NO_MEASURES_YET = Message(
     "are then available here.",
 )
 WORKBOOK_CONTENTS = Message(
-    "Die Arbeitsmappe enthält Roadmap, Gantt, Budget, Priorisierung, Profil und alle Maßnahmen – "
-    "zum Weiterarbeiten in Excel und für Bank, Fördergeber oder IT-Dienstleister.",
-    "The workbook holds roadmap, Gantt, budget, prioritisation, profile and every measure – to keep working "
-    "in Excel and to send to the bank, funding body or IT provider.",
+    "Die Arbeitsmappe enthält Roadmap, Gantt, Budget, Priorisierung, Profil, alle Maßnahmen und den "
+    "Fortschritt – zum Weiterarbeiten in Excel und für Bank, Fördergeber oder IT-Dienstleister.",
+    "The workbook holds roadmap, Gantt, budget, prioritisation, profile, every measure and the progress – to "
+    "keep working in Excel and to send to the bank, funding body or IT provider.",
 )
 IMAGES_HINT = Message(
     "Die Bilder zeigen den aktuellen Stand in doppelter Auflösung.",

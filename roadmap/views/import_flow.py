@@ -14,10 +14,11 @@ from typing import Any
 import pandas as pd
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult, import_file
 from roadmap.views.import_preview import edited_mapping, mapping_rows, mapping_table
 from roadmap.views.import_rescue import SheetStart, examples, sheet_starts, shown, suggested_header_row
+from roadmap.workshop.duplicates import DuplicateChoice
 from roadmap.workshop.merge import MergeMode, MergeResult, merge_import
 
 State = MutableMapping[str, Any]
@@ -177,13 +178,18 @@ def _new_mapping(state: State) -> None:
 
 
 def dry_run(
-    state: State, workshop: Workshop, result: ImportResult, how: MergeMode | None, revision: int
+    state: State,
+    workshop: Workshop,
+    result: ImportResult,
+    how: MergeMode | None,
+    revision: int,
+    choices: Mapping[str, DuplicateChoice] | None = None,
 ) -> MergeResult:
-    """What taking the list over would do, merged once per file, choice, way and workshop revision."""
-    stamp = (state[MEMO][0], how, revision)
+    """What taking the list over would do, merged once per file, choice, way, duplicate choices and revision."""
+    stamp = (state[MEMO][0], how, revision, tuple(sorted((choices or {}).items())))
     memo = state.get(DRY_RUN)
     if memo is None or memo[0] != stamp:  # merging 50,000 rows takes a moment
-        memo = (stamp, merge_import(workshop, result, how or MergeMode.APPEND))
+        memo = (stamp, merge_import(workshop, result, how or MergeMode.APPEND, choices))
         state[DRY_RUN] = memo
     return memo[1]
 

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from roadmap.domain.messages import Lang, Message, Problem, Severity, column_letter
-from roadmap.domain.model import Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.column_names import IMPORT_FIELDS, is_grid_header
 from roadmap.importing.importer import ImportResult
 from roadmap.views import escape, measure_table
@@ -28,7 +28,8 @@ PREVIEW_COLUMNS = (
 MONEY_COLUMNS = ("one_time_cost", "running_cost")
 MONTH_COLUMNS = ("earliest_start", "deadline")
 UPLOAD_LABEL = Message(
-    "Maßnahmenliste hochladen (xlsx, xlsm, xls, ods, csv)", "Upload a list of measures (xlsx, xlsm, xls, ods, csv)"
+    "Maßnahmenliste hochladen (xlsx, xlsm, xls, ods, csv; Trello-JSON, MS-Project-XML)",
+    "Upload a list of measures (xlsx, xlsm, xls, ods, csv; Trello JSON, MS Project XML)",
 )
 UPLOAD_HELP = Message(
     "Kopfzeile, Spalten und Zahlenformate werden erkannt; Sie sehen alles, bevor etwas übernommen wird. "

@@ -11,24 +11,16 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, TypeVar
 
 from roadmap.domain.ids import new_ids
+from roadmap.domain.measure import DURATION_LIMIT, Kpi, Measure
 from roadmap.domain.messages import Lang, Message, RoadmapError
-from roadmap.domain.model import (
-    DURATION_LIMIT,
-    FIELDS,
-    FIELDS_EN,
-    STATUSES_EN,
-    Kpi,
-    Measure,
-    Month,
-    Status,
-    Workshop,
-    duration_months,
-)
+from roadmap.domain.month import Month, duration_months
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN, STATUSES_EN, Status
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.values import parse_month, parse_number
+from roadmap.views.editor_cells import CellError, from_browser
 from roadmap.views.measure_table import COLUMNS, FLAGS, INTEGERS, KPI_PARTS, MONTHS, dependency_labels
 
 NOT_TAKEN = Message("Nicht übernommen:", "Not taken over:")
@@ -61,29 +53,20 @@ def _key(text: object, keys: Sequence[_Name], english: Mapping[_Name, str]) -> _
     return next((key for key in keys if wanted in (key.lower(), english[key].lower())), None)
 
 
-class _Invalid(Exception):
-    """A cell's new value cannot be used; the message says why."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.de)
-        self.message = message
-
-
 def _number(value: object) -> float:
     try:
         number = parse_number(value)
     except ValueError:
-        raise _Invalid(Message(f"'{value}' ist keine Zahl", f"'{value}' is not a number")) from None
+        raise CellError(Message(f"'{value}' ist keine Zahl", f"'{value}' is not a number")) from None
     return 0.0 if number is None else number
 
 
 def _month(value: object) -> Month | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and not math.isnan(value):
-        value = datetime.fromtimestamp(float(value) / 1000)  # milliseconds since 1970, as a browser may send
+    value = from_browser(value)
     try:
         return parse_month(value)
     except ValueError:
-        raise _Invalid(Message(f"'{value}' ist kein Datum", f"'{value}' is not a date")) from None
+        raise CellError(Message(f"'{value}' ist kein Datum", f"'{value}' is not a date")) from None
 
 
 def _text(value: object) -> str:
@@ -95,44 +78,44 @@ def _text(value: object) -> str:
 def _cell_changes(
     column: str, value: object, measure: Measure, ids_by_label: Mapping[str, str], known_ids: set[str]
 ) -> dict[str, Any]:
-    """The attribute changes for one cell of one measure; _Invalid if the value cannot be used."""
+    """The attribute changes for one cell of one measure; CellError if the value cannot be used."""
     if column == "title":
         title = _text(value)
         if not title:
-            raise _Invalid(Message("der Titel darf nicht leer sein", "the title must not be empty"))
+            raise CellError(Message("der Titel darf nicht leer sein", "the title must not be empty"))
         return {"title": title}
     if column == "field":
         key = _key(value, FIELDS, FIELDS_EN)
         if key is None:
-            raise _Invalid(Message(f"unbekanntes Handlungsfeld '{value}'", f"unknown field of action '{value}'"))
+            raise CellError(Message(f"unbekanntes Handlungsfeld '{value}'", f"unknown field of action '{value}'"))
         return {"field": key}
     if column == "status":
         key = _key(value, tuple(Status), STATUSES_EN)
         if key is None:
-            raise _Invalid(Message(f"unbekannter Status '{value}'", f"unknown status '{value}'"))
+            raise CellError(Message(f"unbekannter Status '{value}'", f"unknown status '{value}'"))
         return {"status": key}
     if column in ("value", "effort"):
         if value is None:
-            raise _Invalid(Message("eine Zahl von 1 bis 5 fehlt", "a number from 1 to 5 is missing"))
+            raise CellError(Message("eine Zahl von 1 bis 5 fehlt", "a number from 1 to 5 is missing"))
         number = _number(value)
         if not 1 <= number <= 5:
-            raise _Invalid(Message(f"muss zwischen 1 und 5 liegen, nicht {value}", f"must be 1 to 5, not {value}"))
+            raise CellError(Message(f"muss zwischen 1 und 5 liegen, nicht {value}", f"must be 1 to 5, not {value}"))
         return {column: number}
     if column in ("one_time_cost", "running_cost", "person_days"):
         number = 0.0 if value is None else _number(value)
         if number < 0:
-            raise _Invalid(Message(f"darf nicht negativ sein ({value})", f"must not be negative ({value})"))
+            raise CellError(Message(f"darf nicht negativ sein ({value})", f"must not be negative ({value})"))
         return {column: number}
     if column in INTEGERS:
         number = (1.0 if column == "duration" else 0.0) if value is None else _number(value)
         if column == "duration":
             if not 1 <= number <= DURATION_LIMIT:
-                raise _Invalid(
+                raise CellError(
                     Message(f"muss 1 bis {DURATION_LIMIT} Monate betragen", f"must be 1 to {DURATION_LIMIT} months")
                 )
             return {"duration": duration_months(number)}
         if number < 0 or number != int(number):
-            raise _Invalid(Message("muss eine ganze Zahl ab 0 sein", "must be a whole number from 0"))
+            raise CellError(Message("muss eine ganze Zahl ab 0 sein", "must be a whole number from 0"))
         return {"votes": int(number)}
     if column in FLAGS:
         return {column: bool(value)}
@@ -166,9 +149,9 @@ def _dependencies(
         if ident is None and (label in known_ids or label in measure.depends_on):
             ident = label
         if ident is None:
-            raise _Invalid(Message(f"keine Maßnahme heißt '{label}'", f"no measure is called '{label}'"))
+            raise CellError(Message(f"keine Maßnahme heißt '{label}'", f"no measure is called '{label}'"))
         if ident == measure.id:
-            raise _Invalid(
+            raise CellError(
                 Message("eine Maßnahme kann nicht von sich selbst abhängen", "a measure cannot depend on itself")
             )
         if ident not in ids:
@@ -209,7 +192,7 @@ def _edited(
         try:
             attributes = _cell_changes(column, changes[column], result, ids_by_label, known_ids)
             result = result.with_changes(**attributes) if attributes else result
-        except _Invalid as invalid:
+        except CellError as invalid:
             problems.append(_problem(result.title, column, invalid.message))
         except RoadmapError as error:
             problems.append(_problem(result.title, column, error.message))

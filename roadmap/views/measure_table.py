@@ -14,8 +14,9 @@ from typing import Any
 import pandas as pd
 
 from roadmap.domain import formats
+from roadmap.domain.measure import DURATION_LIMIT, Measure
 from roadmap.domain.messages import Lang, Message
-from roadmap.domain.model import DURATION_LIMIT, FIELDS, FIELDS_EN, STATUSES_EN, Measure, Status
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN, STATUSES_EN, Status
 from roadmap.views.column_specs import ColumnSpec, column
 from roadmap.workbook.own_format import month_day
 
@@ -152,7 +153,7 @@ def column_specs(measures: Sequence[Measure], lang: Lang, editable: bool) -> dic
     euros = {"min_value": 0, "step": 1, "default": 0, "format": money, "disabled": off}
     specs = {
         "id": column("text", label["id"], disabled=True, width="small", pinned=True),
-        "title": column("text", label["title"], required=True, width="large", pinned=True, disabled=off),
+        "title": column("text", label["title"], required=True, width="large", disabled=off),
         "field": column("select", label["field"], options=fields, required=True, default=fields[0], disabled=off),
         "status": column("select", label["status"], options=statuses, required=True, default=statuses[0], disabled=off),
         "value": column("number", label["value"], **one_to_five, disabled=off),

@@ -13,8 +13,11 @@ import pandas as pd
 
 from roadmap.charts.matrix_chart import field_name, matrix_rows
 from roadmap.domain import formats
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Lang, Message
-from roadmap.domain.model import FIELD_COLORS, Criterion, Measure, PlanMode, Side, VoteMode, Workshop
+from roadmap.domain.profile import Criterion, PlanMode, Side, VoteMode
+from roadmap.domain.vocabulary import FIELD_COLORS
+from roadmap.domain.workshop import Workshop
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import rank, weighted_value_effort
 from roadmap.views import escape

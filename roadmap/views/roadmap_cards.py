@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from roadmap.domain import formats
 from roadmap.domain.messages import Lang
-from roadmap.domain.model import Status
+from roadmap.domain.vocabulary import Status
 from roadmap.planning.phases import milestones
 from roadmap.planning.plan import Plan
 

@@ -12,7 +12,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from roadmap.domain.formats import day
 from roadmap.domain.messages import column_letter
-from roadmap.domain.model import FIELDS
+from roadmap.domain.vocabulary import FIELDS
 from roadmap.planning.phases import milestones, phases
 from roadmap.planning.plan import Plan
 from roadmap.workbook.names import ROADMAP_COLUMNS, Name

@@ -95,8 +95,17 @@ MEASURE_COLUMNS: dict[str, Name] = {
     "kpi_target": Name("KPI Zielwert", "KPI target"),
     "notes": Name("Notizen", "Notes"),
     "votes": Name("Stimmen", "Votes"),
+    # the follow-up (docs/planning.md, the follow-up)
+    "actual_start": Name("Tatsächlicher Beginn", "Actual start"),
+    "actual_end": Name("Tatsächliches Ende", "Actual end"),
+    "percent_done": Name("Fortschritt (%)", "Progress (%)"),
+    "actual_cost": Name("Tatsächliche Kosten (€)", "Actual cost (€)"),
+    "kpi_current": Name("KPI aktueller Wert", "KPI current"),
+    "kpi_measured_on": Name("KPI gemessen am", "KPI measured on"),
 }
 CRITERION_PREFIX = Name("Kriterium: ", "Criterion: ")
+# The follow-up columns: read back by the own workbook's reader only, not mapped by the general importer.
+FOLLOW_UP_COLUMNS = ("actual_start", "actual_end", "percent_done", "actual_cost", "kpi_current", "kpi_measured_on")
 
 # The `Profil` sheet: one key per row in column A, its value in column B.
 PROFILE_KEYS: dict[str, Name] = {
@@ -117,6 +126,8 @@ PROFILE_KEYS: dict[str, Name] = {
     "dots_per_person": Name("Punkte je Person", "Dots per person"),
     "criteria": Name("Kriterien", "Criteria"),
     "mode": Name("Planungsmodus", "Planning mode"),
+    "revenue_by_year": Name("Umsatz je Jahr (€)", "Revenue per year (€)"),
+    "as_of": Name("Planungsstand", "Plan as of"),
 }
 PROFILE_HEADER = (Name("Einstellung", "Setting"), Name("Wert", "Value"))
 

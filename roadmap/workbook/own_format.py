@@ -8,7 +8,10 @@ workshop, so every field is written in a form that reads back exactly:
 - phase names joined with schema.PHASE_SEPARATOR;
 - the criteria in one `Profil` cell as ``Kundennutzen (Nutzen, 2); Kosten (Aufwand, 0,5)``
   (English: ``Customer benefit (value, 2); Cost (effort, 0.5)``): name, side, weight;
-- one `Maßnahmen` column per criterion, named schema.CRITERION_PREFIX + the criterion's name.
+- one `Maßnahmen` column per criterion, named schema.CRITERION_PREFIX + the criterion's name;
+- the revenue per year in one `Profil` cell as ``2027: 7000000; 2028: 7500000`` (year: euros);
+- the planning month (`Planungsstand`) as a record of when the plan was made: read back, it is not
+  taken over (docs/planning.md, the planning month).
 
 Reading accepts German and English names, dates as dates, Excel serials or 'YYYY-MM' text, and
 reports every unreadable cell as a Problem with sheet, row and column instead of failing.
@@ -20,8 +23,11 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import LANGS, Lang
-from roadmap.domain.model import FIELDS_EN, STATUSES_EN, Criterion, Measure, Month, Profile, Side, Status, VoteMode
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, Profile, Side, VoteMode
+from roadmap.domain.vocabulary import FIELDS_EN, STATUSES_EN, Status
 from roadmap.workbook.names import (
     CRITERION_PREFIX,
     LIST_SEPARATOR,
@@ -39,7 +45,7 @@ VOTE_MODE_WORDS: dict[VoteMode, Name] = {
     VoteMode.RAISES_VALUE: Name("Nutzen erhöhen", "raise value"),
     VoteMode.BREAKS_TIES: Name("Gleichstand entscheiden", "break ties"),
 }
-MONTH_KEYS = ("earliest_start", "deadline", "pinned")
+MONTH_KEYS = ("earliest_start", "deadline", "pinned", "actual_start", "actual_end")
 # Row of each key on the `Profil` sheet (header in row 1): formulas elsewhere refer to these cells.
 PROFILE_ROW: dict[str, int] = {key: row for row, key in enumerate(PROFILE_KEYS, start=2)}
 _CRITERION = re.compile(
@@ -98,6 +104,12 @@ def _measure_row(m: Measure, criteria: list[str], lang: Lang) -> list[Cell]:
         "kpi_target": m.kpi.target or None,
         "notes": m.notes or None,
         "votes": m.votes,
+        "actual_start": month_day(m.actual_start),
+        "actual_end": month_day(m.actual_end),
+        "percent_done": m.percent_done,
+        "actual_cost": m.actual_cost,
+        "kpi_current": m.kpi.current or None,
+        "kpi_measured_on": m.kpi.measured_on,
     }
     return [values[key] for key in MEASURE_COLUMNS] + [m.criteria.get(name) for name in criteria]
 
@@ -122,6 +134,8 @@ def profile_rows(profile: Profile, lang: Lang = "de") -> list[list[Cell]]:
         "dots_per_person": profile.dots_per_person,
         "criteria": criteria_text(profile.criteria, lang) or None,
         "mode": profile.mode,
+        "revenue_by_year": revenue_text(profile.revenue_by_year) or None,
+        "as_of": month_day(profile.as_of),
     }
     return [[PROFILE_KEYS[key](lang), values[key]] for key in PROFILE_KEYS]
 
@@ -130,6 +144,23 @@ def profile_cell(key: str, sheet_name: str | None = None) -> str:
     """Absolute address of a setting's value on the `Profil` sheet: '$B$5' or "'Profil'!$B$5"."""
     address = f"$B${PROFILE_ROW[key]}"
     return f"'{sheet_name}'!{address}" if sheet_name else address
+
+
+def revenue_text(by_year: dict[int, float]) -> str:
+    """'2027: 7000000; 2028: 7500000': the revenue of single years, in euros, every digit kept."""
+    return "; ".join(f"{year}: {_weight_text(amount, 'en')}" for year, amount in sorted(by_year.items()))
+
+
+def parse_revenue(text: str) -> dict[int, float]:
+    """The inverse of revenue_text; ValueError if a part is not 'year: amount' with an amount of 0 or more."""
+    found: dict[int, float] = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        year, _, amount = part.partition(":")
+        value = float(amount.strip().replace(",", "."))
+        if not 1900 <= int(year) <= 2200 or value < 0:
+            raise ValueError(part)
+        found[int(year)] = value
+    return found
 
 
 def criteria_text(criteria: Iterable[Criterion], lang: Lang = "de") -> str:

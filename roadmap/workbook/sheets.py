@@ -10,7 +10,8 @@ from __future__ import annotations
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from roadmap.domain.model import FIELDS, FIELDS_EN, MONEY_TOLERANCE, STATUSES_EN, Status
+from roadmap.domain.profile import MONEY_TOLERANCE
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN, STATUSES_EN, Status
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import QUADRANTS_EN
@@ -40,6 +41,7 @@ from roadmap.workbook.styles import Styles, header_row, print_landscape, put, pu
 BUDGET_HELPERS = (
     Name("Monate im Zeitraum", "Months in horizon"),
     Name("Umsatz anteilig (€)", "Revenue pro rata (€)"),
+    Name("Jahresumsatz (€)", "Annual revenue (€)"),
 )
 WITHIN_BUDGET = Name("im Budget", "within budget")
 OVER_BUDGET = Name("über Budget", "over budget")
@@ -56,7 +58,7 @@ def write_budget(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
     """One row per calendar year: costs as numbers; budget, total, shares and status as formulas."""
     lang = styles.lang
     names = [name(lang) for name in (*BUDGET_COLUMNS, *BUDGET_HELPERS)]
-    header_row(sheet, names, styles, (8, 16, 18, 20, 14, 14, 12, 12, 14, 12, 18))
+    header_row(sheet, names, styles, (8, 16, 18, 20, 14, 14, 12, 12, 14, 12, 18, 18))
     profile_sheet = SHEET_PROFILE(lang)
     revenue = profile_cell("revenue", profile_sheet)
     share = profile_cell("budget_share", profile_sheet)
@@ -65,7 +67,7 @@ def write_budget(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
         put_row(sheet, index, [year.year, year.one_time, year.running, year.baseline], [None] + [styles.money] * 3)
         formulas = (
             (f"=B{row}+C{row}+D{row}", year.total, styles.money_bold),
-            (f"={share}/100*{revenue}*J{row}/12", year.budget, styles.money),
+            (f"={share}/100*L{row}*J{row}/12", year.budget, styles.money),
             (f"=IF(K{row}>0,E{row}/K{row}*100,0)", year.share, styles.share),
             (f"=IF(K{row}>0,(C{row}+D{row})/K{row}*100,0)", year.running_share, styles.share),
             (
@@ -77,7 +79,12 @@ def write_budget(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
         for column, (formula, value, style) in enumerate(formulas, start=4):
             sheet.write_formula(index, column, formula, style, value)
         put(sheet, index, 9, year.months)
-        sheet.write_formula(index, 10, f"={revenue}*J{row}/12", styles.money, year.revenue)
+        sheet.write_formula(index, 10, f"=L{row}*J{row}/12", styles.money, year.revenue)
+        # The year's annual revenue: its own figure where one is given (growth), else the Profil cell.
+        if year.year in plan.profile.revenue_by_year:
+            put(sheet, index, 11, float(plan.profile.revenue_by_year[year.year]), styles.money)
+        else:
+            sheet.write_formula(index, 11, f"={revenue}", styles.money, float(plan.profile.revenue))
     print_landscape(sheet)
 
 
@@ -126,7 +133,7 @@ def write_profile(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
         profile = profile.with_changes(mode=plan.mode)
     header_row(sheet, [name(lang) for name in PROFILE_HEADER], styles, (34, 50))
     money = {"revenue", "baseline_it"}
-    months = {"horizon_start", "horizon_end"}
+    months = {"horizon_start", "horizon_end", "as_of"}
     for index, (key, values) in enumerate(zip(PROFILE_KEYS, profile_rows(profile, lang), strict=True), start=1):
         style = styles.money if key in money else styles.month if key in months else styles.left
         put_row(sheet, index, values, [styles.bold, style])
@@ -150,10 +157,11 @@ def write_measures(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
     }
     header_row(sheet, header, styles, [widths.get(key, 13) for key in keys] + [14] * len(criteria))
     formats: list[Format | None] = [None] * len(header)
-    for key in ("one_time_cost", "running_cost"):
+    for key in ("one_time_cost", "running_cost", "actual_cost"):
         formats[keys.index(key)] = styles.money
     for key in MONTH_KEYS:
         formats[keys.index(key)] = styles.month
+    formats[keys.index("kpi_measured_on")] = styles.date
     field_column = keys.index("field")
     for index, (measure, values) in enumerate(zip(plan.measures, rows, strict=True), start=1):
         formats[field_column] = styles.field.get(measure.field)

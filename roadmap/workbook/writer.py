@@ -1,9 +1,10 @@
 """Write the roadmap workbook (XLSX) of a plan (docs/workbook.md).
 
-Sheets in this order: Roadmap, Gantt, Budget, Priorisierung, Profil, Maßnahmen (English names
-from roadmap/workbook/names.py in English mode). XlsxWriter writes it: about three times faster than
-openpyxl for large workshops, and it can store a formula together with its computed value, so
-programs that only read (the importer, viewers) see the figures too.
+Sheets in this order: Roadmap, Gantt, Budget, Priorisierung, Profil, Maßnahmen, Fortschritt (English
+names from roadmap/workbook/names.py and progress_sheet.py in English mode), and Szenarien last when
+scenarios are compared. XlsxWriter writes it: about three times faster than openpyxl for large
+workshops, and it can store a formula together with its computed value, so programs that only read
+(the importer, viewers) see the figures too.
 """
 
 from __future__ import annotations
@@ -13,33 +14,43 @@ import io
 import os
 import secrets
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from xlsxwriter.format import Format
-from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from roadmap.domain.messages import Lang
 from roadmap.planning.phases import phase_of, phases
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import QUADRANTS_EN
+from roadmap.planning.scenario_compare import ScenarioResult
 from roadmap.workbook import sheets as workbook_sheets
+from roadmap.workbook.fast_rows import FastWorkbook
 from roadmap.workbook.gantt_sheet import write_gantt
 from roadmap.workbook.names import LIST_SEPARATOR, ROADMAP_COLUMNS, SHEETS
 from roadmap.workbook.own_format import field_name, status_name, yes_no
+from roadmap.workbook.progress_sheet import SHEET_PROGRESS, write_progress
+from roadmap.workbook.scenario_sheet import SHEET_SCENARIOS, write_scenarios
 from roadmap.workbook.styles import Cell, Styles, header_row, print_landscape, put_row
 
 _ROADMAP_WIDTHS = (9, 40, 26, 8, 8, 7, 6, 20, 16, 11, 11, 9, 14, 14, 11, 12, 16, 16, 13, 50)
 
 
-def write_workbook(plan: Plan, target: Path | str | BinaryIO, lang: Lang = "de") -> None:
-    """Write the roadmap workbook of a plan to a binary stream, or atomically to a file path."""
+def write_workbook(
+    plan: Plan,
+    target: Path | str | BinaryIO,
+    lang: Lang = "de",
+    baseline: Plan | None = None,
+    scenarios: Sequence[ScenarioResult] = (),
+) -> None:
+    """Write the roadmap workbook of a plan (its follow-up against `baseline`, the scenarios compared) to a
+    stream, or atomically to a file path."""
     if isinstance(target, (Path, str)):
-        write_atomically(Path(target), lambda stream: write_workbook(plan, stream, lang))
+        write_atomically(Path(target), lambda stream: write_workbook(plan, stream, lang, baseline, scenarios))
     else:
-        target.write(workbook_bytes(plan, lang))
+        target.write(workbook_bytes(plan, lang, baseline, scenarios))
 
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
@@ -67,10 +78,22 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
         raise
 
 
-def workbook_bytes(plan: Plan, lang: Lang = "de") -> bytes:
-    """The roadmap workbook of a plan as XLSX bytes."""
+def workbook_bytes(
+    plan: Plan, lang: Lang = "de", baseline: Plan | None = None, scenarios: Sequence[ScenarioResult] = ()
+) -> bytes:
+    """The roadmap workbook of a plan as XLSX bytes; its Fortschritt sheet compares with `baseline`; with
+    scenarios compared, their sheet last."""
     buffer = io.BytesIO()
-    book = Workbook(buffer, {"in_memory": True, "nan_inf_to_errors": True, "constant_memory": True})
+    book = FastWorkbook(buffer, {"in_memory": True, "nan_inf_to_errors": True})
+    write_sheets(book, plan, lang, baseline, scenarios)
+    book.close()
+    return buffer.getvalue()
+
+
+def write_sheets(
+    book: FastWorkbook, plan: Plan, lang: Lang, baseline: Plan | None, scenarios: Sequence[ScenarioResult]
+) -> None:
+    """Every sheet of the workbook into an open XlsxWriter workbook, in their order (the file is written on close)."""
     book.set_properties({"title": "Digital-Roadmap" if lang == "de" else "Digital roadmap"})
     styles = Styles(book, lang)
     sheets = {name.de: book.add_worksheet(name(lang)) for name in SHEETS}
@@ -80,9 +103,10 @@ def workbook_bytes(plan: Plan, lang: Lang = "de") -> bytes:
     workbook_sheets.write_ranking(sheets["Priorisierung"], plan, styles)
     workbook_sheets.write_profile(sheets["Profil"], plan, styles)
     workbook_sheets.write_measures(sheets["Maßnahmen"], plan, styles)
+    write_progress(book.add_worksheet(SHEET_PROGRESS(lang)), plan, baseline, styles)
+    if scenarios:
+        write_scenarios(book.add_worksheet(SHEET_SCENARIOS(lang)), scenarios, styles)
     sheets["Roadmap"].activate()
-    book.close()
-    return buffer.getvalue()
 
 
 def roadmap_order(plan: Plan) -> list[str]:

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap.domain.ids import unique_id
+from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import Lang
-from roadmap.domain.model import FIELDS, FIELDS_EN, Kpi, Measure
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
 
 # The data, one measure per line, so a consultant can review and extend it without reading code.
 DATA = Path(__file__).with_name("catalogue.json")

@@ -7,8 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from roadmap.domain import formats
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Lang, Message
-from roadmap.domain.model import Measure, Month, Profile, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.column_names import IMPORT_FIELDS
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.plan import Plan
@@ -20,6 +23,10 @@ MEASURE_LABELS: dict[str, Message] = {
     "effort": Message("Aufwand", "Effort"),
     "kpi": Message("KPI", "KPI"),
     "criteria": Message("Kriterien", "Criteria"),
+    "actual_start": Message("Tatsächlicher Beginn", "Actual start"),
+    "actual_end": Message("Tatsächliches Ende", "Actual end"),
+    "percent_done": Message("Fortschritt", "Progress"),
+    "actual_cost": Message("Tatsächliche Kosten", "Actual cost"),
 }
 PROFILE_LABELS: dict[str, Message] = {
     "name": Message("Firmenname", "Company name"),
@@ -39,6 +46,8 @@ PROFILE_LABELS: dict[str, Message] = {
     "dots_per_person": Message("Punkte pro Person", "dots per person"),
     "criteria": Message("Kriterien", "criteria"),
     "mode": Message("Planungsmodus", "planning mode"),
+    "as_of": Message("Planungsstand", "planning month"),
+    "revenue_by_year": Message("Umsatz je Jahr", "revenue per year"),
 }
 LISTED = 5  # names listed per sentence before "and 3 more"
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from roadmap.domain.messages import Message
-from roadmap.domain.model import FIELDS, Workshop
+from roadmap.domain.vocabulary import FIELDS
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop.catalogue import CatalogueItem, suggest_for_fields
+from roadmap.workshop.duplicates import present
 
 LOWEST, HIGHEST = 0, 4
 
@@ -182,7 +184,12 @@ def weakest_fields(answers: dict[str, int]) -> list[str]:
 
 
 def suggestions(workshop: Workshop, count: int | None = None) -> list[CatalogueItem]:
-    """Catalogue measures for the weakest fields (the first `count` of them, all by default) not in the workshop."""
+    """Catalogue measures for the weakest fields (the first `count` of them, all by default) that the workshop
+    has under no same or nearly the same title ('CRM-System' is not proposed beside 'CRM-System Vertrieb')."""
     weak = weakest_fields(workshop.maturity)[:count]
-    held = {m.id for m in workshop.measures} | {m.title for m in workshop.measures}
-    return [item for item in suggest_for_fields(weak, set()) if item.id not in held and item.title_de not in held]
+    held = {m.id for m in workshop.measures}
+    return [
+        item
+        for item in suggest_for_fields(weak, set())
+        if item.id not in held and present(item.title_de, item.title_en, workshop.measures) is None
+    ]

@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from roadmap.domain.ids import base_id, new_ids
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Lang, Message, RoadmapError
-from roadmap.domain.model import Measure, Profile, Workshop
+from roadmap.domain.profile import Profile
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult
 from roadmap.workbook.names import SHEET_PROFILE
 from roadmap.workshop.catalogue import CatalogueItem, catalogue, to_measure
+from roadmap.workshop.duplicates import Duplicate, DuplicateChoice, find_duplicates, present
 
 
 class MergeMode(StrEnum):
@@ -93,12 +96,91 @@ def merge(
     raise RoadmapError(Message(f"Unbekannte Übernahmeart '{how}'.", f"Unknown way to merge '{how}'."))
 
 
-def merge_import(workshop: Workshop, result: ImportResult, how: MergeMode) -> MergeResult:
-    """`merge` for an import: its profile only where the file had a Profil sheet, update only what it carries."""
+def merge_import(
+    workshop: Workshop,
+    result: ImportResult,
+    how: MergeMode,
+    choices: Mapping[str, DuplicateChoice] | None = None,
+) -> MergeResult:
+    """`merge` for an import: its profile only where the file had a Profil sheet, update only what it carries.
+
+    Appending, a measure the workshop has under the same or nearly the same title (roadmap/workshop/duplicates.py)
+    is skipped, kept as well or updates the existing one, as `choices` says (by incoming id; else its default).
+    """
     names = {SHEET_PROFILE("de").lower(), SHEET_PROFILE("en").lower()}
     had_profile = result.profile is not None and any(sheet.lower() in names for sheet in result.sheets)
     profile = result.profile if had_profile else None
-    return merge(workshop, result.measures, profile, how, import_fields(result.mapping))
+    fields = import_fields(result.mapping)
+    if how == MergeMode.APPEND:
+        duplicates = find_duplicates(workshop.measures, result.measures)
+        if duplicates:
+            return _append_reviewed(workshop, result.measures, duplicates, choices or {}, fields)
+    return merge(workshop, result.measures, profile, how, fields)
+
+
+def _append_reviewed(
+    workshop: Workshop,
+    imported: Sequence[Measure],
+    duplicates: Sequence[Duplicate],
+    choices: Mapping[str, DuplicateChoice],
+    fields: frozenset[str] | None,
+) -> MergeResult:
+    """Append, with each (nearly) duplicate measure skipped, kept or updating the existing one."""
+    decided = {d.incoming: (d, choices.get(d.incoming, d.default)) for d in duplicates}
+    target = {ident: d.existing for ident, (d, choice) in decided.items() if choice != DuplicateChoice.KEEP}
+    by_id = {m.id: m for m in imported}
+    wanted = (set(MEASURE_FIELDS) if fields is None else set(fields)) - {"title"}
+    measures = list(workshop.measures)
+    position = {m.id: i for i, m in enumerate(measures)}
+    for ident, (duplicate, choice) in decided.items():
+        if choice == DuplicateChoice.UPDATE:
+            new, old = by_id[ident], measures[position[duplicate.existing]]
+            new = new.with_changes(depends_on=tuple(target.get(d, d) for d in new.depends_on if d != old.id))
+            changes = {n: getattr(new, n) for n in wanted if n in MEASURE_FIELDS and getattr(new, n) != getattr(old, n)}
+            measures[position[duplicate.existing]] = old.with_changes(**changes)
+    rest = [
+        m.with_changes(depends_on=tuple(target.get(d, d) for d in m.depends_on)) for m in imported if m.id not in target
+    ]
+    appended = _append(workshop.with_changes(measures=tuple(measures)), rest)
+    updated_ids = {d.existing for d, choice in decided.values() if choice == DuplicateChoice.UPDATE}
+    if appended.renamed_ids and updated_ids:
+        renamed = appended.renamed_ids
+        final = tuple(
+            m.with_changes(depends_on=tuple(renamed.get(d, d) for d in m.depends_on)) if m.id in updated_ids else m
+            for m in appended.workshop.measures
+        )
+        appended = dataclasses.replace(appended, workshop=appended.workshop.with_changes(measures=final))
+    messages = [*appended.messages, *_duplicate_messages(by_id, list(decided.values()))]
+    return dataclasses.replace(appended, updated=len(updated_ids), messages=messages)
+
+
+def _duplicate_messages(
+    by_id: Mapping[str, Measure], decided: Sequence[tuple[Duplicate, DuplicateChoice]]
+) -> list[Message]:
+    """What became of the measures the workshop (nearly) had: skipped, updating the existing one, kept as well."""
+    words = {
+        DuplicateChoice.SKIP: ("übersprungen – stehen schon in der Liste", "skipped – already in the list"),
+        DuplicateChoice.UPDATE: ("haben die bestehende Maßnahme aktualisiert", "updated the existing measure"),
+        DuplicateChoice.KEEP: (
+            "ähneln bestehenden und wurden trotzdem angehängt",
+            "resemble existing ones and were appended",
+        ),
+    }
+    messages = []
+    for choice, (de, en) in words.items():
+        pairs = [(by_id[d.incoming].title, d.existing_title) for d, c in decided if c == choice]
+        if not pairs:
+            continue
+        shown = pairs[:5]
+        more_de = f" und {len(pairs) - 5} weitere" if len(pairs) > 5 else ""
+        more_en = f" and {len(pairs) - 5} more" if len(pairs) > 5 else ""
+        listed_de = ", ".join(f"„{new}“ (≈ „{old}“)" if new != old else f"„{new}“" for new, old in shown)
+        listed_en = ", ".join(f"“{new}” (≈ “{old}”)" if new != old else f"“{new}”" for new, old in shown)
+        count = _count(len(pairs), _MEASURES_DE, _MEASURES_EN)
+        messages.append(
+            Message(f"{count('de')} {de}: {listed_de}{more_de}.", f"{count('en')} {en}: {listed_en}{more_en}.")
+        )
+    return messages
 
 
 def _count(number: int, de: tuple[str, str], en: tuple[str, str]) -> Message:
@@ -207,7 +289,7 @@ def catalogue_match(item: CatalogueItem, measures: Sequence[Measure]) -> Measure
     for measure in measures:
         if _normal(measure.title) in titles:
             return measure
-    return None
+    return present(item.title_de, item.title_en, measures)
 
 
 def add_from_catalogue(workshop: Workshop, items: Sequence[CatalogueItem], lang: Lang = "de") -> MergeResult:
@@ -260,5 +342,9 @@ def catalogue_present(measures: Sequence[Measure]) -> set[str]:
     return {
         item.id
         for item in catalogue()
-        if item.id in ids or item.id in bases or _normal(item.title_de) in titles or _normal(item.title_en) in titles
+        if item.id in ids
+        or item.id in bases
+        or _normal(item.title_de) in titles
+        or _normal(item.title_en) in titles
+        or present(item.title_de, item.title_en, measures) is not None
     }

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from roadmap.domain.ids import new_ids
+from roadmap.domain.measure import TITLE_LIMIT, Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import TITLE_LIMIT, Measure, Workshop
+from roadmap.domain.workshop import Workshop
 from roadmap.workshop.voting import add_vote, reset_votes
 
 DESCRIPTION_LIMIT = 1_000  # characters of an idea's description

@@ -11,8 +11,11 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.model import Criterion, Measure, Month, Side, Workshop
+from roadmap.domain.month import Month
+from roadmap.domain.profile import Criterion, Side
+from roadmap.domain.workshop import Workshop
 
 
 def dots_budget(workshop: Workshop) -> int | None:

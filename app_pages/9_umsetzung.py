@@ -1,0 +1,296 @@
+"""Umsetzung: the meetings after the workshop – progress, actual dates, costs and KPIs, slip against the
+baseline, and re-planning the rest from the planning month."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from roadmap.domain import formats
+from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import Status
+from roadmap.domain.workshop import Workshop
+from roadmap.planning.followup import STATE_WORDS, State, replan, slip, summary, with_status
+from roadmap.views import progress_table
+from roadmap.views.measure_table import status_names
+from ui import clock
+from ui.clock import this_month
+from ui.empty import explain_empty_workshop
+from ui.errors import guarded
+from ui.language import euro, lang, plain, say, say_text, t
+from ui.presenter import presenter
+from ui.session import (
+    baseline_snapshot,
+    current_baseline,
+    current_plan,
+    planning_profile,
+    revision,
+    save,
+    snapshots,
+    take_snapshot,
+    workshop,
+)
+from ui.tables import column_config, table_height
+
+FEEDBACK = "umsetzung_feedback"
+VERSION = "umsetzung_table_version"
+NO_BASELINE = ""
+
+
+def headline() -> None:
+    """Done / on track / late / not started, money spent against plan and budget, KPIs reached."""
+    found = summary(workshop(), current_plan(), current_baseline())
+    month = formats.month(found.as_of, lang())
+    st.caption(t(f"Stand der Umsetzung im {month} (Planungsstand)", f"Progress as of {month} (planning month)"))
+    columns = st.columns(4)
+    for column, which in zip(columns, State, strict=True):
+        word = say(STATE_WORDS[which])
+        column.metric(word[:1].upper() + word[1:], found.counts[which])
+    money, budget, kpis = st.columns(3)
+    money.metric(
+        t("Ausgegeben bisher", "Spent so far"),
+        euro(found.spent),
+        t(f"geplant bis jetzt: {euro(found.planned_by_now)}", f"planned by now: {euro(found.planned_by_now)}"),
+        delta_color="off",
+        delta_arrow="off",
+        help=t(
+            "Tatsächliche Einmalkosten (vor Förderung) gegen die Einmalkosten der Maßnahmen, die laut Plan "
+            "bis zum Planungsstand begonnen haben sollten.",
+            "Actual one-time costs (before funding) against the one-time costs of the measures the plan "
+            "had started by the planning month.",
+        ),
+    )
+    year = found.as_of.year
+    budget.metric(
+        t(f"Kosten {year} im Plan", f"Cost {year} in the plan"),
+        euro(found.year_cost),
+        t(f"Budget {year}: {euro(found.year_budget)}", f"Budget {year}: {euro(found.year_budget)}"),
+        delta_color="red" if found.year_cost > found.year_budget + 0.5 else "green",
+        delta_arrow="off",
+    )
+    kpis.metric(t("KPIs am Ziel", "KPIs on target"), f"{found.kpis_reached} / {found.kpis}")
+    counts = found.counts
+    st.markdown(
+        t(
+            f"**{counts[State.DONE]}** abgeschlossen, **{counts[State.ON_TRACK]}** im Plan, "
+            f"**{counts[State.LATE]}** verspätet, **{counts[State.NOT_STARTED]}** nicht begonnen.",
+            f"**{counts[State.DONE]}** done, **{counts[State.ON_TRACK]}** on track, "
+            f"**{counts[State.LATE]}** late, **{counts[State.NOT_STARTED]}** not started.",
+        )
+    )
+
+
+@guarded
+def _choose_baseline(key: str) -> None:
+    chosen = st.session_state.get(key)
+    if chosen is not None and chosen != workshop().baseline:
+        save(workshop().with_changes(baseline=chosen))
+
+
+@guarded
+def _take_baseline() -> None:
+    today = clock.today()
+    ident = take_snapshot(t(f"Plan vom {today:%d.%m.%Y}", f"Plan of {today:%d %b %Y}"))
+    save(workshop().with_changes(baseline=ident))
+
+
+def baseline_section() -> None:
+    """Which snapshot's plan is the baseline, and each measure's slip against it."""
+    st.subheader(t("Basisplan und Verzug", "Baseline and slip"))
+    listed = snapshots()
+    current = baseline_snapshot()
+    if not presenter():
+        choices = {s.id: f"{s.name} ({s.created:%d.%m.%Y})" for s in listed}
+        choices[NO_BASELINE] = t("kein Basisplan", "no baseline")
+        pick, take = st.columns([3, 1], vertical_alignment="bottom")
+        key = f"umsetzung_baseline_{revision()}"
+        pick.selectbox(
+            t("Basisplan", "Baseline"),
+            list(choices),
+            index=list(choices).index(current.id if current else NO_BASELINE),
+            format_func=choices.__getitem__,
+            key=key,
+            on_change=_choose_baseline,
+            args=(key,),
+            help=t(
+                "Der Plan eines festgehaltenen Stands, z. B. vom Workshop; Standard: der erste Stand.",
+                "The plan of a snapshot, e.g. of the workshop; by default the first snapshot.",
+            ),
+        )
+        take.button(
+            t("Jetzt als Basisplan festhalten", "Keep now as baseline"),
+            icon=":material/flag:",
+            key=f"umsetzung_take_baseline_{revision()}",
+            on_click=_take_baseline,
+            width="stretch",
+        )
+    baseline = current_baseline()
+    if baseline is None:
+        st.info(
+            t(
+                "Noch kein Basisplan: halten Sie den Plan am Ende des Workshops fest, dann zeigt diese Seite "
+                "den Verzug je Maßnahme und die Roadmap die Balken des Basisplans.",
+                "No baseline yet: keep the plan at the end of the workshop; this page then shows each "
+                "measure's slip and the roadmap the baseline's bars.",
+            ),
+            icon=":material/info:",
+        )
+        return
+    slips = []
+    for measure in workshop().measures:
+        moved = slip(measure, current_plan(), baseline)
+        if moved:
+            slips.append((moved, measure.title))
+    if not slips:
+        st.success(t("Alles wie im Basisplan.", "Everything as in the baseline."), icon=":material/check_circle:")
+        return
+    st.markdown(t("**Verzug gegenüber dem Basisplan**", "**Slip against the baseline**"))
+    for moved, title in sorted(slips, key=lambda item: -item[0]):
+        months = t(f"{moved:+d} Monat(e)", f"{moved:+d} month(s)")
+        st.markdown(f"- {plain(title)}: **{months}**")
+
+
+@guarded
+def _replan() -> None:
+    before, baseline = current_plan(), current_baseline()
+    as_of = planning_profile().as_of or this_month()
+    changed, after = replan(workshop(), before, as_of)
+    moved = sum(1 for key, placed in after.placements.items() if before.placements.get(key, placed) != placed)
+    slipped = None if baseline is None else sum(1 for m in changed.measures if slip(m, after, baseline))
+    notice = progress_table.replan_notice(as_of, moved, slipped)
+    save(changed, notice)
+
+
+def replan_section() -> None:
+    """Re-plan the rest from the planning month, within budget."""
+    month = formats.month(planning_profile().as_of or this_month(), lang())
+    st.button(
+        t(f"Neu planen ab {month}", f"Re-plan from {month}"),
+        icon=":material/event_repeat:",
+        type="primary",
+        key=f"umsetzung_replan_{revision()}",
+        on_click=_replan,
+        help=t(
+            "Abgeschlossene behalten ihre tatsächlichen Daten, laufende ihren Beginn; alles andere wird ab dem "
+            "Planungsstand neu eingeplant – im Budget, mit dem, was wirklich ausgegeben wurde.",
+            "Done measures keep their actual dates, those under way their start; everything else is planned "
+            "again from the planning month – within budget, counting what was really spent.",
+        ),
+    )
+
+
+AS_PLANNED = "as_planned"
+
+
+def quick_entry() -> None:
+    """One measure's status (and when it began) in three clicks, for the shared screen."""
+    measures = [m for m in workshop().measures if not m.excluded]
+    titles = {m.id: f"{m.title} ({m.id})" for m in measures}
+    statuses = dict(zip(Status, status_names(lang()), strict=True))
+    now = planning_profile().as_of or this_month()
+    months: list[Month | str] = [AS_PLANNED, *(now + -k for k in range(0, 25))]
+    as_planned = t("wie geplant", "as planned")
+    with st.form(f"umsetzung_quick_{revision()}", border=True):
+        st.markdown(t("**Schnell erfassen**", "**Quick entry**"))
+        which, status, began, go = st.columns([3, 2, 2, 1], vertical_alignment="bottom")
+        chosen = which.selectbox(
+            t("Maßnahme", "Measure"), list(titles), format_func=titles.__getitem__, key="umsetzung_quick_measure"
+        )
+        new_status = status.selectbox(
+            t("Status", "Status"),
+            list(statuses),
+            index=3,
+            format_func=statuses.__getitem__,
+            key="umsetzung_quick_status",
+        )
+        started = began.selectbox(
+            t("Begonnen im", "Started in"),
+            months,
+            key="umsetzung_quick_started",
+            format_func=lambda m: as_planned if m == AS_PLANNED else formats.month(m, lang()),  # type: ignore[arg-type]
+        )
+        if go.form_submit_button(
+            t("Übernehmen", "Apply"), type="primary", width="stretch", key="umsetzung_quick_apply"
+        ):
+            _apply_quick(chosen, Status(new_status), None if started == AS_PLANNED else started)  # type: ignore[arg-type]
+
+
+def _apply_quick(measure_id: str, status: Status, started: Month | None) -> None:
+    current = workshop()
+    measure = current.by_id()[measure_id]
+    if started is not None:
+        measure = measure.with_changes(actual_start=started, actual_end=None)
+    changed = with_status(measure, status, planning_profile().as_of or this_month(), current_plan())
+    measures = tuple(changed if m.id == measure_id else m for m in current.measures)
+    save(current.with_changes(measures=measures), progress_table.status_notice(measure, status))
+    st.rerun()
+
+
+@guarded
+def _apply_table(key: str) -> None:
+    state = st.session_state.get(key) or {}
+    current: Workshop = workshop()
+    changed, problems = progress_table.apply_progress(current, state.get("edited_rows"), current_plan(), lang())
+    if changed is not current:
+        save(changed)
+    st.session_state[VERSION] = st.session_state.get(VERSION, 0) + 1
+    st.session_state[FEEDBACK] = (revision(), problems, None)
+
+
+def table() -> None:
+    """The follow-up per measure, edited in place and saved at once (read-only in presenter mode)."""
+    language = lang()
+    frame = progress_table.progress_frame(workshop(), current_plan(), current_baseline(), language)
+    editable = not presenter()
+    config = column_config(progress_table.column_specs(language, editable))
+    height = table_height(len(frame), most=720)
+    if not editable:
+        st.dataframe(frame, hide_index=True, column_config=config, height=height, placeholder="")
+        return
+    st.caption(
+        t(
+            "Status, Monate, Fortschritt, Kosten und KPI-Werte direkt in der Tabelle eintragen – jede Änderung "
+            "gilt und wird sofort gespeichert.",
+            "Enter status, months, progress, cost and KPI values right in the table – every change applies "
+            "and is saved at once.",
+        )
+    )
+    key = f"umsetzung_table_{revision()}_{st.session_state.get(VERSION, 0)}"
+    st.data_editor(
+        frame,
+        key=key,
+        hide_index=True,
+        num_rows="fixed",
+        column_config=config,
+        height=height,
+        on_change=_apply_table,
+        args=(key,),
+        placeholder="",
+        alt=say_text(progress_table.TABLE_NAME),
+    )
+    stored = st.session_state.get(FEEDBACK)
+    if stored and stored[0] == revision() and stored[1]:
+        st.warning(" ".join(say(problem) for problem in stored[1]), icon=":material/warning:")
+
+
+def main() -> None:
+    """The Umsetzung page."""
+    st.title(t("Umsetzung", "Progress"))
+    st.markdown(
+        t(
+            "Für die Folgetermine nach dem Workshop: was ist fertig, was läuft, was hängt – und der Rest neu "
+            "geplant ab heute.",
+            "For the meetings after the workshop: what is done, what runs, what is late – and the rest "
+            "re-planned from today.",
+        )
+    )
+    if explain_empty_workshop():
+        return
+    headline()
+    if not presenter():
+        replan_section()
+        quick_entry()
+    table()
+    baseline_section()
+
+
+main()

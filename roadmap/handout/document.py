@@ -1,0 +1,104 @@
+"""The handout's page with fpdf2: A4 landscape, the embedded font, the footer and the drawing helpers.
+
+Everything is vector shapes and text in DejaVu Sans Condensed, embedded as a subset (umlauts and €
+included), so the PDF stays small, its text can be searched and copied, and it prints sharply.
+It reads in black and white: bars carry a black outline (a thick one for must-haves), phases
+alternate light and white, the corridor is a hatched band and the budget a thick black tick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from roadmap.domain.messages import Lang
+from roadmap.domain.vocabulary import FIELD_COLORS
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+FONT = "DejaVu"
+PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 10.0
+LEFT_W = 176.0  # the Gantt and the top measures
+RIGHT_X = MARGIN + LEFT_W + 7.0  # the budget, the corridor, funding and scenarios
+RIGHT_W = PAGE_W - MARGIN - RIGHT_X
+BOTTOM = PAGE_H - MARGIN
+INK, GREY, LIGHT, RULE = (26, 26, 26), (110, 110, 110), (238, 238, 238), (170, 170, 170)
+
+RGB = tuple[int, int, int]
+
+
+def _rgb(hex_color: str) -> RGB:
+    return int(hex_color[1:3], 16), int(hex_color[3:5], 16), int(hex_color[5:7], 16)
+
+
+class Handout(FPDF):
+    """The page with its font, footer and the drawing helpers the sections share."""
+
+    def __init__(self, lang: Lang, footer_text: str) -> None:
+        super().__init__(orientation="L", unit="mm", format="A4")
+        self.language: Lang = lang
+        self.footer_text = footer_text
+        self.add_font(FONT, "", FONTS / "DejaVuSansCondensed.ttf")
+        self.add_font(FONT, "B", FONTS / "DejaVuSansCondensed-Bold.ttf")
+        self.set_auto_page_break(False)
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_text_color(*INK)
+
+    def footer(self) -> None:
+        """The source and the page number, small and grey."""
+        self.set_xy(MARGIN, PAGE_H - 7)
+        self.font(6.5, color=GREY)
+        self.cell(PAGE_W - 2 * MARGIN, 3, self.footer_text, align="L")
+        self.set_xy(MARGIN, PAGE_H - 7)
+        self.cell(PAGE_W - 2 * MARGIN, 3, f"{self.page_no()}/{{nb}}", align="R")
+        self.set_text_color(*INK)
+
+    def font(self, size: float, bold: bool = False, color: RGB = INK) -> None:
+        """Set the font size, weight and colour."""
+        self.set_font(FONT, "B" if bold else "", size)
+        self.set_text_color(*color)
+
+    def fit(self, text: str, width: float) -> str:
+        """The text, shortened with '…' so that it fits the width in the current font."""
+        if self.get_string_width(text) <= width:
+            return text
+        while text and self.get_string_width(text + "…") > width:
+            text = text[:-1]
+        return text.rstrip() + "…"
+
+    def put(self, x: float, y: float, width: float, height: float, text: str, align: str = "L") -> None:
+        """One line of text in a box, shortened to fit."""
+        self.set_xy(x, y)
+        self.cell(width, height, self.fit(text, width - 0.6), align=align, new_x=XPos.RIGHT, new_y=YPos.TOP)
+
+    def heading(self, x: float, y: float, width: float, text: str) -> float:
+        """A section's heading with a rule below; returns the y below it."""
+        self.font(10, bold=True)
+        self.put(x, y, width, 5, text)
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.2)
+        self.line(x, y + 5.3, x + width, y + 5.3)
+        return y + 6.5
+
+    def grid(self, x: float, y: float, widths: Sequence[float], rows: Sequence[Sequence[str]],
+              size: float = 7.2, height: float = 4.0, aligns: str = "") -> float:  # fmt: skip
+        """Rows of cells, the first one bold on a light band; returns the y below the table."""
+        for number, row in enumerate(rows):
+            self.font(size, bold=number == 0)
+            if number == 0:
+                self.set_fill_color(*LIGHT)
+                self.rect(x, y, sum(widths), height, style="F")
+            left = x
+            for column, (text, width) in enumerate(zip(row, widths, strict=False)):
+                align = aligns[column] if column < len(aligns) else "L"
+                self.put(left, y, width, height, text, "R" if align == "R" else "L")
+                left += width
+            y += height
+        return y
+
+
+def field_color(field: str) -> RGB:
+    """A field of action's colour, as on the app's charts."""
+    return _rgb(FIELD_COLORS.get(field, "#9E9E9E"))

@@ -1,0 +1,48 @@
+"""Make the handout: one A4 landscape PDF page (a second only where needed) that tells the plan, its cost
+and its value, in the session's language (docs/handout.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time
+
+from roadmap.domain import formats
+from roadmap.domain.messages import Lang
+from roadmap.domain.scenario import BASIS
+from roadmap.handout import content
+from roadmap.handout.document import Handout
+from roadmap.handout.sections import budget_block, gantt_block, head, measures_block, scenarios_block
+from roadmap.planning.plan import Plan
+from roadmap.planning.scenario_compare import ScenarioResult
+
+
+def handout_pdf(
+    plan: Plan,
+    lang: Lang,
+    today: date,
+    scenarios: Sequence[ScenarioResult] = (),
+    scenario: str = "",
+) -> bytes:
+    """The handout of a plan as PDF bytes: in `lang`, dated `today`, with the scenarios compared if given.
+
+    `scenario` names the scenario the plan belongs to (empty: the workshop's own settings).
+    """
+    made = today
+    de = lang == "de"
+    footer = ("Digital-Roadmap für KMU – erstellt am " if de else "Digital roadmap for SMEs – made on ") + (
+        formats.day(made, lang)
+    )
+    pdf = Handout(lang, footer)
+    pdf.set_title(("Digital-Roadmap – " if de else "Digital roadmap – ") + (plan.profile.name or ""))
+    pdf.set_lang("de-DE" if de else "en-GB")
+    pdf.set_creator("Digital-Roadmap für KMU")
+    pdf.set_creation_date(datetime.combine(made, time(12), tzinfo=UTC))
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    y = head(pdf, content.facts(plan, lang, made, scenario or BASIS))
+    below_gantt = gantt_block(pdf, plan, y)
+    measures_block(pdf, plan, below_gantt + 3)
+    flow = budget_block(pdf, plan, y)
+    if len(scenarios) > 1:
+        scenarios_block(pdf, scenarios, flow)
+    return bytes(pdf.output())

@@ -1,0 +1,204 @@
+"""Exports of the planning tools SMEs already use, turned into a table the importer reads like any list
+(docs/import.md): a Trello board (JSON) and an MS Project file (MSPDI XML). Asana and Jira export CSV,
+which the column names of roadmap/importing/column_names.py cover.
+
+Each is recognised by its content, not its name. The table has German headings the importer maps by
+itself, so the same preview, problems list and mapping editor apply.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from xml.etree.ElementTree import Element, ParseError, fromstring
+
+from roadmap.domain.messages import Message, RoadmapError
+from roadmap.importing.words import parse_field, parse_status
+from roadmap.workbook.styles import Cell
+
+TRELLO_HEADERS = [
+    "ID", "Maßnahme", "Beschreibung", "Status", "Phase", "Handlungsfeld", "Start", "Ende", "Labels", "Checklisten",
+]  # fmt: skip
+MSPDI_HEADERS = [
+    "Nr.", "Maßnahme", "Start", "Ende", "Dauer (Tage)", "Vorgänger", "Fortschritt", "Kosten", "Verantwortlich",
+    "Notizen",
+]  # fmt: skip
+_MSPDI = "{http://schemas.microsoft.com/project}"
+
+
+def csv_tool(headers: tuple[str, ...]) -> str:
+    """'Asana' or 'Jira' for the header of their CSV exports, else ''."""
+    names = {" ".join(text.lower().split()) for text in headers}
+    if {"task id", "section/column"} <= names:
+        return "Asana"
+    if {"issue key", "summary"} <= names:
+        return "Jira"
+    return ""
+
+
+def looks_like_trello(data: bytes) -> bool:
+    """A JSON object with Trello's 'cards' and 'lists' near its start."""
+    head = data[:1_000_000].lstrip()
+    return head.startswith(b"{") and b'"cards"' in data and b'"lists"' in data
+
+
+def looks_like_mspdi(data: bytes) -> bool:
+    """XML in MS Project's namespace."""
+    return data.lstrip().startswith(b"<") and b"schemas.microsoft.com/project" in data[:4096]
+
+
+Table = tuple[str, list[list[Cell]]]  # a sheet's name and its rows, the headings first
+
+
+def trello_sheet(data: bytes) -> Table:
+    """The cards of a Trello board as rows: lists become a status (To Do, Doing, Done …) or a phase, labels
+    that name a field of action its field, due and start dates the dates, checklists the notes."""
+    try:
+        board = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        raise _unreadable("Trello") from None
+    if not isinstance(board, dict) or not isinstance(board.get("cards"), list):
+        raise _unreadable("Trello")
+    lists = {item.get("id"): item for item in board.get("lists", []) if isinstance(item, dict)}
+    checklists: dict[str, list[str]] = {}
+    for checklist in board.get("checklists", []):
+        if isinstance(checklist, dict):
+            items = [
+                f"[{'x' if item.get('state') == 'complete' else ' '}] {item.get('name', '')}"
+                for item in checklist.get("checkItems", [])
+                if isinstance(item, dict)
+            ]
+            text = f"{checklist.get('name', '')}: {'; '.join(items)}"
+            checklists.setdefault(str(checklist.get("idCard")), []).append(text)
+    rows: list[list[Cell]] = [list(TRELLO_HEADERS)]
+    for card in board["cards"]:
+        if not isinstance(card, dict) or card.get("closed"):
+            continue  # archived cards are no longer on the board
+        column = lists.get(card.get("idList"), {})
+        if column.get("closed"):
+            continue
+        status, phase = _status_or_phase(str(column.get("name", "")))
+        if card.get("dueComplete"):
+            status = "erledigt"
+        names = [str(label.get("name") or "") for label in card.get("labels", []) if isinstance(label, dict)]
+        field = next((name for name in names if _field(name)), "")
+        others = ", ".join(name for name in names if name and name != field)
+        rows.append(
+            [
+                str(card.get("idShort") or card.get("id") or ""), str(card.get("name") or ""),
+                str(card.get("desc") or ""), status, phase, field, _day(card.get("start")), _day(card.get("due")),
+                others, " | ".join(checklists.get(str(card.get("id")), [])),
+            ]
+        )  # fmt: skip
+    return str(board.get("name") or "Trello"), [[c if c != "" else None for c in row] for row in rows]
+
+
+def mspdi_sheet(data: bytes) -> Table:
+    """The tasks of an MS Project XML file: outline numbers (summary tasks become phases), dates, duration in
+    days, predecessors, percent complete, cost, resources and notes; the project's own summary task is left out."""
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+        raise RoadmapError(
+            Message(
+                "Die Datei enthält XML-Deklarationen (DOCTYPE/ENTITY) und wird nicht gelesen.",
+                "The file contains XML declarations (DOCTYPE/ENTITY) and is not read.",
+            )
+        )
+    try:
+        project = fromstring(data)
+    except ParseError:
+        raise _unreadable("MS Project") from None
+    owners = _assignments(project)
+    outline_of = {_text(task, "UID"): _text(task, "OutlineNumber") for task in project.iter(f"{_MSPDI}Task")}
+    rows: list[list[Cell]] = [list(MSPDI_HEADERS)]
+    for task in project.iter(f"{_MSPDI}Task"):
+        uid, name = _text(task, "UID"), _text(task, "Name")
+        if uid == "0" or not name or _text(task, "IsNull") == "1":
+            continue
+        predecessors = [
+            outline_of.get(_text(link, "PredecessorUID"), "") for link in task.findall(f"{_MSPDI}PredecessorLink")
+        ]
+        rows.append(
+            [
+                _text(task, "OutlineNumber") or _text(task, "ID"), name, _day(_text(task, "Start")),
+                _day(_text(task, "Finish")), _days(_text(task, "Duration")), ", ".join(p for p in predecessors if p),
+                _percent(_text(task, "PercentComplete")), _cost(_text(task, "Cost")), owners.get(uid, ""),
+                _text(task, "Notes"),
+            ]
+        )  # fmt: skip
+    name = _text(project, "Title") or _text(project, "Name") or "MS Project"
+    return name, [[c if c != "" else None for c in row] for row in rows]
+
+
+def _status_or_phase(name: str) -> tuple[str, str]:
+    """A Trello list named like a status ('To Do', 'Doing', 'Erledigt') gives the status, any other a phase."""
+    try:
+        return (name, "") if parse_status(name) is not None else ("", name)
+    except ValueError:
+        return "", name
+
+
+def _field(name: str) -> bool:
+    try:
+        return parse_field(name) is not None
+    except ValueError:
+        return False
+
+
+def _day(value: object) -> Cell:
+    """An ISO date or date-time ('2026-03-31T12:00:00.000Z') as a date; anything else as given."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+
+
+def _days(duration: str) -> Cell:
+    """An ISO 8601 duration of work ('PT40H0M0S') as days of 8 hours."""
+    found = re.fullmatch(r"P(?:(\d+)D)?T?(?:(\d+(?:\.\d+)?)H)?(?:(\d+)M)?(?:(\d+)S)?", duration)
+    if not found or not duration:
+        return None
+    days = float(found.group(1) or 0) + float(found.group(2) or 0) / 8 + float(found.group(3) or 0) / 480
+    return round(days, 2) or None
+
+
+def _percent(value: str) -> Cell:
+    return f"{value} %" if value else None
+
+
+def _cost(value: str) -> Cell:
+    """MS Project writes costs in hundredths of the currency unit."""
+    try:
+        return float(value) / 100 if value else None
+    except ValueError:
+        return None
+
+
+def _assignments(project: Element) -> dict[str, str]:
+    """Each task's resources by name, from the file's resources and assignments."""
+    names = {_text(r, "UID"): _text(r, "Name") for r in project.iter(f"{_MSPDI}Resource") if _text(r, "Name")}
+    owners: dict[str, list[str]] = {}
+    for assignment in project.iter(f"{_MSPDI}Assignment"):
+        name = names.get(_text(assignment, "ResourceUID"))
+        if name:
+            owners.setdefault(_text(assignment, "TaskUID"), []).append(name)
+    return {uid: ", ".join(found) for uid, found in owners.items()}
+
+
+def _text(element: Element, tag: str) -> str:
+    found = element.find(f"{_MSPDI}{tag}")
+    return (found.text or "").strip() if found is not None else ""
+
+
+def _unreadable(tool: str) -> RoadmapError:
+    return RoadmapError(
+        Message(
+            f"Die Datei sieht aus wie ein {tool}-Export, lässt sich aber nicht lesen (unvollständig oder beschädigt).",
+            f"The file looks like a {tool} export but cannot be read (incomplete or damaged).",
+        )
+    )

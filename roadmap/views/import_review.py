@@ -1,0 +1,140 @@
+"""What the user reviews in the import preview before taking a list over: the fields of action suggested
+from the measures' words (docs/import.md), which they may correct, and the measures the workshop has
+already under the same or a similar title (skip, keep both or update the existing one).
+
+Pure functions behind pages/7_import_export.py (no streamlit here): the page draws the table they return and
+hands the edited rows back before the list is merged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+
+from roadmap.domain.messages import Lang, Message
+from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
+from roadmap.importing.importer import ImportResult
+from roadmap.workshop.duplicates import Duplicate, DuplicateChoice
+
+SUGGESTION_NOTE = Message(
+    "Die Liste nennt kein Handlungsfeld: die markierten Felder sind **Vorschläge** aus Titel und Beschreibung. "
+    "Korrigieren Sie sie hier, bevor Sie übernehmen.",
+    "The list names no field of action: the marked fields are **suggestions** from title and description. "
+    "Correct them here before taking the list over.",
+)
+SUGGESTED = Message("Vorschlag", "suggestion")
+
+
+def field_name(field: str, language: Lang) -> str:
+    """A field of action as the session's language names it."""
+    return FIELDS_EN.get(field, field) if language == "en" else field
+
+
+def field_options(language: Lang) -> list[str]:
+    """The fields of action for the correction column, in the session's language."""
+    return [field_name(field, language) for field in FIELDS]
+
+
+def why(word: str, language: Lang) -> str:
+    """Why a field was suggested: the telling word, or that none told."""
+    if word:
+        return Message(f"wegen „{word}“", f"because of '{word}'")(language)
+    return Message("kein Wort sagte etwas – bitte wählen", "no word told – please choose")(language)
+
+
+def suggestion_table(result: ImportResult, language: Lang) -> pd.DataFrame:
+    """One row per measure whose field was suggested: id, title, the suggested field and why."""
+    suggested = [m for m in result.measures if m.id in result.inferred_fields]
+    return pd.DataFrame(
+        {
+            "id": [m.id for m in suggested],
+            "title": [m.title for m in suggested],
+            "field": [field_name(m.field, language) for m in suggested],
+            "why": [why(result.inferred_fields[m.id], language) for m in suggested],
+        }
+    ).astype("object")
+
+
+def marked_fields(result: ImportResult, fields: list[str], language: Lang) -> list[str]:
+    """The preview's field column with each suggested field marked as a suggestion."""
+    mark = SUGGESTED(language)
+    return [
+        f"{name} ({mark})" if measure.id in result.inferred_fields else name
+        for measure, name in zip(result.measures, fields, strict=True)
+    ]
+
+
+def corrected(result: ImportResult, edited_rows: Mapping[Any, Mapping[str, Any]], language: Lang) -> ImportResult:
+    """The import with the fields the user chose in the suggestion table (rows by position) instead of the
+    suggestions; a corrected field counts as given, no longer as a suggestion."""
+    if not edited_rows:
+        return result
+    by_name = {field_name(field, language): field for field in FIELDS} | {field: field for field in FIELDS}
+    suggested = [m.id for m in result.measures if m.id in result.inferred_fields]
+    chosen: dict[str, str] = {}
+    for row, change in edited_rows.items():
+        position = int(row)
+        field = by_name.get(str(change.get("field") or ""))
+        if 0 <= position < len(suggested) and field is not None:
+            chosen[suggested[position]] = field
+    if not chosen:
+        return result
+    measures = tuple(m.with_changes(field=chosen[m.id]) if m.id in chosen else m for m in result.measures)
+    inferred = {ident: word for ident, word in result.inferred_fields.items() if ident not in chosen}
+    return replace(result, measures=measures, inferred_fields=inferred)
+
+
+# --- measures the workshop (nearly) has already ------------------------------------------------------
+
+CHOICE_LABELS: dict[DuplicateChoice, Message] = {
+    DuplicateChoice.SKIP: Message("Überspringen", "Skip"),
+    DuplicateChoice.KEEP: Message("Beide behalten", "Keep both"),
+    DuplicateChoice.UPDATE: Message("Bestehende aktualisieren", "Update the existing one"),
+}
+ALIKE = {True: Message("gleich", "same"), False: Message("ähnlich", "similar")}
+
+
+def duplicate_note(duplicates: list[Duplicate], language: Lang) -> str:
+    """The sentence above the duplicates table."""
+    count = len(duplicates)
+    return Message(
+        f"**{count} Maßnahme(n) der Datei stehen gleich oder ähnlich schon in der Liste.** Wählen Sie je Zeile: "
+        "überspringen, beide behalten oder die bestehende mit den Werten der Datei aktualisieren.",
+        f"**{count} measure(s) of the file are already in the list under the same or a similar title.** Choose "
+        "per row: skip, keep both, or update the existing one with the file's values.",
+    )(language)
+
+
+def duplicate_table(duplicates: list[Duplicate], result: ImportResult, language: Lang) -> pd.DataFrame:
+    """One row per (nearly) duplicate measure: its title, the existing title beside it, how alike, the choice."""
+    titles = {m.id: m.title for m in result.measures}
+    return pd.DataFrame(
+        {
+            "title": [titles.get(d.incoming, d.incoming) for d in duplicates],
+            "existing": [d.existing_title for d in duplicates],
+            "alike": [ALIKE[d.same](language) for d in duplicates],
+            "choice": [CHOICE_LABELS[d.default](language) for d in duplicates],
+        }
+    ).astype("object")
+
+
+def choice_options(language: Lang) -> list[str]:
+    """The three choices for a duplicate, in the session's language."""
+    return [label(language) for label in CHOICE_LABELS.values()]
+
+
+def duplicate_choices(
+    duplicates: list[Duplicate], edited_rows: Mapping[Any, Mapping[str, Any]], language: Lang
+) -> dict[str, DuplicateChoice]:
+    """The choice for each duplicate: the edited one where the user changed it, else its default."""
+    by_label = {label(lang): choice for choice, label in CHOICE_LABELS.items() for lang in ("de", "en")}
+    chosen = {d.incoming: d.default for d in duplicates}
+    for row, change in edited_rows.items():
+        position = int(row)
+        choice = by_label.get(str(change.get("choice") or ""))
+        if 0 <= position < len(duplicates) and choice is not None:
+            chosen[duplicates[position].incoming] = choice
+    return chosen

@@ -1,0 +1,47 @@
+"""The page's layout on every screen a workshop meets: 1024×768 and 1280×800 projectors up to 1920×1080.
+
+`SCREEN_CSS` (drawn by app.py on every page): a narrower sidebar and smaller margins on small
+screens, rows of columns that wrap instead of squeezing their content, metrics that wrap instead
+of ending in "…". `split(key, spec)`: the two or three large halves of a page (a form beside a
+chart), side by side only where each gets at least ~30rem, else one below the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+SPLIT_PREFIX = "split_"  # the key of a split's container: Streamlit gives it the class st-key-<key>
+
+# rem scales with presenter mode's larger root size, so the breakpoints do too.
+SCREEN_CSS = """
+<style>
+  .stMainBlockContainer { padding-top: 2.5rem; }
+  [data-testid="stMetricValue"] { font-size: 2.4rem; }
+  /* Figures wrap onto a second line rather than ending in "…". */
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] * {
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+    line-height: 1.15;
+  }
+  /* Columns wrap when their content would be squeezed: small ones (metrics, cards, buttons)
+     at ~12rem, the halves of a page at ~30rem. */
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  [data-testid="stMain"] [data-testid="stColumn"] { min-width: min(100%, 12rem); }
+  [class*="st-key-split_"] > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"]
+    > [data-testid="stColumn"] { min-width: min(100%, 30rem); }
+  @media (max-width: 1440px) {
+    [data-testid="stSidebar"] { width: 16rem !important; min-width: 16rem !important; max-width: 16rem !important; }
+    .stMainBlockContainer { padding-left: 1.5rem; padding-right: 1.5rem; }
+  }
+</style>
+"""
+
+
+def split(
+    key: str, spec: int | Sequence[float], gap: Literal["small", "medium", "large"] = "large"
+) -> Sequence[DeltaGenerator]:
+    """Columns for the large parts of a page: side by side on a wide screen, stacked on a narrow one."""
+    return st.container(key=f"{SPLIT_PREFIX}{key}").columns(spec, gap=gap)
