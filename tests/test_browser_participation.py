@@ -19,6 +19,7 @@ from roadmap.domain.workshop import Workshop
 from roadmap.store.workshops import Store
 from tests.browser import ALL_IN_FRONT, AppServer, Chrome, chrome, chromium_or_skip, expect
 from tests.browser import Workshop as Tab
+from tests.store_backends import BACKENDS, fresh_database
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +37,12 @@ LIVE = 60_000  # ms: within 2 s on a quiet machine (bench/); the margin is for a
 @pytest.fixture
 def database(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'participation.sqlite'}"
+
+
+@pytest.fixture(params=BACKENDS)
+def shared_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """One database two app servers share: a SQLite file, and a fresh PostgreSQL database (mandatory in CI)."""
+    yield from fresh_database(request.param, tmp_path)
 
 
 @pytest.fixture
@@ -205,11 +212,15 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
 
         # The token opens nothing else: no page, no other workshop.
         base, token = link.split("/?p=")
-        for path in ("workshops", "import-export", "unternehmen", "gibt-es-nicht", "app_pages/8_workshops.py"):
+        for path in ("workshops", "import-export", "unternehmen", "gibt-es-nicht"):
             phones[4].page.goto(f"{base}/{path}?p={token}&w={other}")
             phones[4].page.locator("h1", has_text="Müller GmbH").wait_for(timeout=60_000)
             assert phones[4].page.get_by_text("Geheime Andere").count() == 0
             assert phones[4].page.locator('[data-testid="stSidebar"]').is_hidden()
+        phones[4].page.goto(f"{base}/app_pages/8_workshops.py?p={token}&w={other}")  # a file's path: no page at all
+        phones[4].page.wait_for_timeout(3000)
+        assert phones[4].page.get_by_text("Geheime Andere").count() == 0
+        assert phones[4].page.locator('[data-testid="stDataFrame"], [data-testid="stDownloadButton"]').count() == 0
         phones[4].page.goto(f"{base}/workshops?w={other}")  # without the token: the access code
         phones[4].page.get_by_label("Zugangscode").wait_for(timeout=60_000)
 
@@ -226,11 +237,13 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
         assert SEEN_ERRORS == []
 
 
-def test_two_app_servers_on_one_database_show_the_same_live_state(
-    database: str, server: AppServer, stored: tuple[Store, str, str]
-) -> None:
-    _, ident, _ = stored
-    second = AppServer({"DATABASE_URL": database}).start()
+def test_two_app_servers_on_one_database_show_the_same_live_state(shared_database: str) -> None:
+    chromium_or_skip()
+    store = Store.open(shared_database)
+    ident = store.create(ROOM, "Müller GmbH")
+    store.close()
+    server = AppServer({"DATABASE_URL": shared_database, "ROADMAP_ACCESS_CODE": "Werkbank-42"}).start()
+    second = AppServer({"DATABASE_URL": shared_database}).start()
     try:
         with chrome(ALL_IN_FRONT) as browser:
             screen = moderator(browser, server.url, ident)
@@ -243,7 +256,12 @@ def test_two_app_servers_on_one_database_show_the_same_live_state(
             elsewhere.page.get_by_label("Idee (Titel)").fill("Vom zweiten Server")
             elsewhere.page.get_by_role("button", name="Idee senden").tap()
             began = time.monotonic()
-            expect(screen.page.get_by_text("Vom zweiten Server")).to_be_visible(timeout=LIVE)
+            try:
+                expect(screen.page.get_by_text("Vom zweiten Server")).to_be_visible(timeout=LIVE)
+            except AssertionError:
+                elsewhere.shot("participation-two-servers-phone-failed")
+                screen.shot("participation-two-servers-screen-failed")
+                raise
             lag = time.monotonic() - began
 
             press(screen, "Runde schließen")
@@ -252,3 +270,4 @@ def test_two_app_servers_on_one_database_show_the_same_live_state(
             print(f"seen on the other server after {lag:.1f} s")
     finally:
         second.stop()
+        server.stop()

@@ -26,7 +26,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Row, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, case, delete, func, insert, select, update
 
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.store.records import NotFound, new_id, workshop_missing
@@ -230,14 +230,12 @@ class Participation:
         """Keep an idea of the open ideas round (bounded per device and per round)."""
         with self._store.transaction() as conn:
             room = _open_round(conn, token, now, RoundKind.IDEAS)
-            counts = dict(
-                conn.execute(
-                    select(entries.c.device == device, func.count())
-                    .where(entries.c.room_id == room.id, entries.c.round_no == room.round_no)
-                    .group_by(entries.c.device == device)
-                ).all()
-            )
-            if counts.get(True, 0) >= IDEAS_PER_DEVICE or sum(counts.values()) >= IDEAS_PER_ROUND:
+            mine, everyone = conn.execute(
+                select(func.coalesce(func.sum(case((entries.c.device == device, 1), else_=0)), 0), func.count()).where(
+                    entries.c.room_id == room.id, entries.c.round_no == room.round_no
+                )
+            ).one()
+            if mine >= IDEAS_PER_DEVICE or everyone >= IDEAS_PER_ROUND:
                 raise RoadmapError(
                     Message(
                         "In dieser Runde sind genug Ideen eingegangen. Bitte die übrigen mündlich einbringen.",
