@@ -180,7 +180,7 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
             choose(tab, 1, "2")
             tab.page.get_by_role("button", name="Bewertung senden").tap()
         for tab in phones:
-            expect(tab.page.get_by_text("1 Bewertungen gesendet")).to_be_visible(timeout=LIVE)
+            expect(tab.page.get_by_text("1 Bewertung gesendet")).to_be_visible(timeout=LIVE)
         phones[2].shot("participation-phone-estimate")
         expect(screen.page.get_by_text("6 Personen haben bewertet")).to_be_visible(timeout=LIVE)
         assert screen.page.get_by_text("Median").count() == 0

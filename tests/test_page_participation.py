@@ -154,6 +154,23 @@ def test_a_phone_rates_the_chosen_measures_only() -> None:
     assert rooms().ratings(rooms().room(room_id)) == [("M02", 5, 2)]
 
 
+def test_a_rating_without_effort_is_not_sent_and_the_phone_says_what_is_missing() -> None:
+    _, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.ESTIMATE, ["M01"])
+    app = phone(token)
+
+    app.segmented_control(key="participant_v_M01").set_value(4)
+    app.button[0].click().run()
+
+    assert not app.exception
+    assert rooms().ratings(rooms().room(room_id)) == []
+    assert "Nutzen und Aufwand wählen" in app.error[0].value
+    app.segmented_control(key="participant_e_M01").set_value(1)
+    app.button[0].click().run()
+    assert rooms().ratings(rooms().room(room_id)) == [("M01", 4, 1)]
+    assert not app.error and "1 Bewertung gesendet" in app.success[0].value
+
+
 def test_a_phones_confirmation_stays_through_the_next_rerun_until_the_round_changes() -> None:
     _, room_id, token = opened()
     rooms().start_round(room_id, RoundKind.IDEAS)
@@ -171,7 +188,7 @@ def test_a_phones_confirmation_stays_through_the_next_rerun_until_the_round_chan
     app.button[0].click().run()
     app.run()
 
-    assert "1 Bewertungen gesendet" in app.success[0].value
+    assert "1 Bewertung gesendet" in app.success[0].value
     rooms().start_round(room_id, RoundKind.IDEAS)
     assert not app.run().success
 

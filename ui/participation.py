@@ -159,14 +159,6 @@ def _round(token: str, room: Room) -> None:
         _vote(token, room)
 
 
-def _may_send() -> bool:
-    """Whether this phone may send now (per device and address); says so if not."""
-    if limiter().allow(device(), st.context.ip_address or "local", time.time()):
-        return True
-    st.error(say(rounds.TOO_FAST), icon=":material/hourglass_top:")
-    return False
-
-
 def _name_field(form: str) -> None:
     """The optional name, inside each round's form so that it travels with what is sent (no extra rerun)."""
     key = f"participant_name_{form}"
@@ -210,10 +202,7 @@ def _ideas(token: str, room: Room) -> None:
             args=(token, room.round_no),
             key="participant_send_idea",
         )
-    outcome = st.session_state.get(_OUTCOME)  # stays until the next send: another rerun must not hide it
-    if outcome is not None and outcome[0] == room.round_no:
-        _, ok, text = outcome
-        (st.success if ok else st.error)(text, icon=":material/check:" if ok else ":material/warning:")
+    _outcome(room)  # stays until the next send: another rerun must not hide it
     mine = [title for kind, title, _, _ in rooms().mine(room, device()) if kind == "idea"]
     if mine:
         st.caption(t(f"Ihre Ideen in dieser Runde: {len(mine)}", f"Your ideas in this round: {len(mine)}"))
@@ -223,8 +212,7 @@ def _ideas(token: str, room: Room) -> None:
 
 def _send_idea(token: str, round_no: int) -> None:
     """Form callback: send the idea and empty the title and description (the name stays)."""
-    if not limiter().allow(device(), st.context.ip_address or "local", time.time()):
-        st.session_state[_OUTCOME] = (round_no, False, say(rounds.TOO_FAST))
+    if not _allowed(round_no):
         return
     try:
         idea = rounds.idea_text(
@@ -260,8 +248,10 @@ def _estimate(token: str, room: Room) -> None:
     if given:  # read from the store, so any later rerun still shows it
         st.success(
             t(
-                f"{len(given)} Bewertungen gesendet. Ändern geht bis zum Aufdecken.",
-                f"{len(given)} ratings sent. You can change them until the reveal.",
+                f"{len(given)} {'Bewertung' if len(given) == 1 else 'Bewertungen'} gesendet. "
+                "Ändern geht bis zum Aufdecken.",
+                f"{len(given)} {'rating' if len(given) == 1 else 'ratings'} sent. "
+                "You can change them until the reveal.",
             ),
             icon=":material/check:",
         )
@@ -275,23 +265,46 @@ def _estimate(token: str, room: Room) -> None:
                     st.segmented_control(
                         label, [1, 2, 3, 4, 5], default=start, key=f"participant_{side}_{measure.id}", width="stretch"
                     )
-        sent = st.form_submit_button(
-            t("Bewertung senden", "Send rating"), icon=":material/send:", width="stretch", key="participant_send_rating"
+        st.form_submit_button(
+            t("Bewertung senden", "Send rating"),
+            icon=":material/send:",
+            width="stretch",
+            key="participant_send_rating",
+            on_click=_send_ratings,
+            args=(token, room.round_no, tuple(m.id for m in chosen)),
         )
-    if sent and _may_send():
+    _outcome(room)
+
+
+def _send_ratings(token: str, round_no: int, chosen: tuple[str, ...]) -> None:
+    """Form callback: send the ratings of every measure with both value and effort chosen.
+
+    It runs before the view is drawn again, so a tap is never lost to a run that another tap or the
+    watch interrupts; success shows from the store, a refusal stays until the next send.
+    """
+    st.session_state.pop(_OUTCOME, None)
+    if not _allowed(round_no):
+        return
+    try:
         count = 0
-        for measure in chosen:
-            value = st.session_state.get(f"participant_v_{measure.id}")
-            effort = st.session_state.get(f"participant_e_{measure.id}")
+        for ident in chosen:
+            value = st.session_state.get(f"participant_v_{ident}")
+            effort = st.session_state.get(f"participant_e_{ident}")
             if value is None or effort is None:
                 continue
             value = rounds.rating(value, Message("Nutzen", "Value"))
             effort = rounds.rating(effort, Message("Aufwand", "Effort"))
-            rooms().send_rating(token, device(), _author("rating"), measure.id, value, effort, time.time())
+            rooms().send_rating(token, device(), _author("rating"), ident, value, effort, time.time())
             count += 1
-        if count:
-            st.rerun()
-        st.warning(t("Bitte je Maßnahme Nutzen und Aufwand wählen.", "Please choose value and effort per measure."))
+    except RoadmapError as error:
+        st.session_state[_OUTCOME] = (round_no, False, say(error))
+        return
+    if not count:
+        st.session_state[_OUTCOME] = (
+            round_no,
+            False,
+            t("Bitte je Maßnahme Nutzen und Aufwand wählen.", "Please choose value and effort per measure."),
+        )
 
 
 def _vote(token: str, room: Room) -> None:
@@ -324,14 +337,41 @@ def _vote(token: str, room: Room) -> None:
                 key=f"participant_dots_{measure.id}",
                 width="stretch",
             )
-        sent = st.form_submit_button(
+        st.form_submit_button(
             t("Punkte abgeben", "Cast dots"),
             icon=":material/how_to_vote:",
             width="stretch",
             key="participant_send_dots",
+            on_click=_send_ballot,
+            args=(token, room.round_no, dots, tuple(m.id for m in measures)),
         )
-    if sent and _may_send():
-        given = {m.id: int(st.session_state.get(f"participant_dots_{m.id}") or 0) for m in measures}
-        checked = rounds.ballot(dots, given, (m.id for m in measures))
+    _outcome(room)
+
+
+def _send_ballot(token: str, round_no: int, dots: int, measures: tuple[str, ...]) -> None:
+    """Form callback: send the phone's dots (checked against the dots-per-person rule), replacing its last."""
+    st.session_state.pop(_OUTCOME, None)
+    if not _allowed(round_no):
+        return
+    try:
+        given = {ident: int(st.session_state.get(f"participant_dots_{ident}") or 0) for ident in measures}
+        checked = rounds.ballot(dots, given, measures)
         rooms().send_ballot(token, device(), _author("ballot"), checked, time.time())
-        st.rerun()
+    except RoadmapError as error:
+        st.session_state[_OUTCOME] = (round_no, False, say(error))
+
+
+def _allowed(round_no: int) -> bool:
+    """Whether this phone may send now (per device and address); keeps the refusal to show if not."""
+    if limiter().allow(device(), st.context.ip_address or "local", time.time()):
+        return True
+    st.session_state[_OUTCOME] = (round_no, False, say(rounds.TOO_FAST))
+    return False
+
+
+def _outcome(room: Room) -> None:
+    """What the last send of this round said, until the next send or round."""
+    outcome = st.session_state.get(_OUTCOME)
+    if outcome is not None and outcome[0] == room.round_no:
+        _, ok, text = outcome
+        (st.success if ok else st.error)(text, icon=":material/check:" if ok else ":material/warning:")
