@@ -16,6 +16,7 @@ import pytest
 from roadmap.domain.measure import Measure
 from roadmap.domain.profile import Profile
 from roadmap.domain.workshop import Workshop
+from roadmap.store.participation import Participation
 from roadmap.store.workshops import Store
 from tests.browser import ALL_IN_FRONT, AppServer, Chrome, chrome, chromium_or_skip, expect
 from tests.browser import Workshop as Tab
@@ -228,8 +229,14 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
         screen.page.get_by_text("Ja, Teilnahme beenden").click()
         screen.wait_idle()
         press(screen, "Teilnahme beenden (Link ungültig)")
-        for tab in phones[:4]:
-            expect(tab.page.get_by_text("gilt nicht")).to_be_visible(timeout=LIVE)
+        assert Participation(store).current(ident, time.time()) is None
+        for n, tab in enumerate(phones[:4]):
+            try:
+                expect(tab.page.get_by_text("gilt nicht")).to_be_visible(timeout=LIVE)
+            except AssertionError as error:
+                tab.shot("participation-phone-not-ended")
+                screen.shot("participation-screen-ended")
+                raise AssertionError(f"phone {n} still open after the end; page errors: {SEEN_ERRORS}") from error
         phones[0].shot("participation-phone-ended")
         phones[5].page.goto(link)
         expect(phones[5].page.get_by_text("gilt nicht")).to_be_visible(timeout=LIVE)
