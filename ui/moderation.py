@@ -46,7 +46,7 @@ def moderation() -> None:
         _invitation(room)
     with right:
         _controls(room)
-    shown, data = _read(room.id)
+    shown, data = _read(room)
     with st.container(key="moderation_watch"):  # its own block, before the board whose length changes
         _watch(room.id, shown.version)
     _board(shown, data)
@@ -79,7 +79,10 @@ def _open() -> None:
 
 def _link(room: Room) -> str:
     base = view.server_base(os.environ.get(PUBLIC_URL, ""), st.context.url or "")
-    return view.participant_link(base, rooms().token(room.id))
+    kept = f"_moderation_token_{room.id}"  # a room's token never changes: read it once per session
+    if kept not in st.session_state:
+        st.session_state[kept] = rooms().token(room.id)
+    return view.participant_link(base, str(st.session_state[kept]))
 
 
 def _invitation(room: Room) -> None:
@@ -180,9 +183,8 @@ def _watch(room_id: str, drawn: int) -> None:
         st.rerun()
 
 
-def _read(room_id: str) -> tuple[Room, dict[str, object]]:
-    """The room and what its current round holds."""
-    room = rooms().room(room_id)
+def _read(room: Room) -> tuple[Room, dict[str, object]]:
+    """The room as read at the start of this run (after the buttons' callbacks) and what its round holds."""
     data: dict[str, object] = {}
     if room.round_kind == RoundKind.IDEAS:
         data["ideas"] = rooms().ideas(room)
