@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from roadmap.cli import main
 from roadmap.domain.vocabulary import FIELDS
@@ -84,6 +86,81 @@ def test_a_training_is_a_people_measure_whatever_it_teaches(title: str, field: s
 
 
 @pytest.mark.parametrize(
+    ("title", "field"),
+    [
+        ("How hard is it to keep good talent?", PEOPLE), ("IT-Sicherheit erhöhen", SECURITY),
+        ("it-Sicherheit erhöhen", SECURITY), ("It helps", None), ("Is it done?", None),
+    ],
+)  # fmt: skip
+def test_it_in_capitals_is_information_technology_and_in_small_letters_a_pronoun(title: str, field: str | None) -> None:
+    guess = infer_field(title)
+
+    assert (guess.field if guess else None) == field
+
+
+@pytest.mark.parametrize(
+    ("title", "field"),
+    [
+        ("Strategie zur Kundenbindung", CUSTOMERS), ("Organisation der Kundenbindung", CUSTOMERS),
+        ("Software für die Buchhaltung", PROCESS), ("Technologie für die Personalentwicklung", PEOPLE),
+        ("Shop-Organisation", CUSTOMERS), ("Digitalstrategie", STRATEGY), ("Software-Updates einspielen", SECURITY),
+        ("Technologie-Radar", SECURITY),
+    ],
+)  # fmt: skip
+def test_a_broad_word_gives_way_to_a_telling_one_and_decides_only_alone(title: str, field: str) -> None:
+    guess = infer_field(title)
+
+    assert guess is not None and guess.field == field
+
+
+@pytest.mark.parametrize(
+    ("title", "field"),
+    [
+        ("Einführung neuer Technologien", SECURITY), ("Durchführung der Inventur", PROCESS),
+        ("Buchführung digitalisieren", PROCESS), ("Führung und Kultur", STRATEGY),
+        ("Multiple Adaptiveness", STRATEGY), ("Mehr-Faktor-Anmeldung", SECURITY),
+    ],
+)  # fmt: skip
+def test_a_stem_is_not_read_where_it_is_only_a_piece_of_another_word(title: str, field: str) -> None:
+    """'Einführung' holds 'Führung' (leadership) and 'multiple adaptiveness' read as one word holds 'lead':
+    neither tells; across two words read as one a stem takes at least three letters of each."""
+    guess = infer_field(title)
+
+    assert guess is not None and guess.field == field
+
+
+def test_a_word_said_again_counts_again() -> None:
+    once = infer_field("Daten für das Geschäftsmodell")
+    twice = infer_field("Auftragsdaten und Lieferdaten für das Geschäftsmodell")
+
+    assert once is not None and once.field == STRATEGY
+    assert twice is not None and twice.field == DATA
+
+
+@pytest.mark.parametrize(
+    ("title", "field"),
+    [
+        ("Zukünftige Ausrichtung", STRATEGY), ("Updates der Server", SECURITY), ("Deploying the new release", SECURITY),
+        ("KPIs im Blick", DATA), ("Kunden-Newsletters", CUSTOMERS),
+    ],
+)  # fmt: skip
+def test_inflected_and_derived_forms_hold_their_stem(title: str, field: str) -> None:
+    guess = infer_field(title)
+
+    assert guess is not None and guess.field == field
+
+
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_any_text_gives_one_of_the_six_fields_or_no_guess_and_the_same_one_every_time(
+    title: str, description: str
+) -> None:
+    guess = infer_field(title, description)
+
+    assert guess is None or (guess.field in FIELDS and guess.score > 0)
+    assert infer_field(title, description) == guess
+
+
+@pytest.mark.parametrize(
     "title", ["Which one, where and against what?", "Welche werden gegen wen?", "Improve every second"]
 )
 def test_function_words_of_the_catalogues_texts_tell_no_field(title: str) -> None:
@@ -138,11 +215,11 @@ def test_the_command_line_summary_says_how_many_fields_were_suggested(
 
 
 def test_the_suggestions_stay_right_on_titles_written_by_other_people() -> None:
-    """The labelled public titles of bench/data/field_titles.csv (the figure itself: bench/field_accuracy.py)."""
-    from bench.field_accuracy import FRAMEWORKS, evaluate
+    """The labelled public titles of bench/data/ (the figures themselves: bench/field_accuracy.py; today 85.8 %,
+    88.2 % and 77.0 %): a change of the matcher may cost two or three titles per set, not more."""
+    from bench.field_accuracy import DATA as FIRST
+    from bench.field_accuracy import FRAMEWORKS, SME, evaluate
 
-    right, total, _ = evaluate()
-    right_second, total_second, _ = evaluate(FRAMEWORKS)
-
-    assert total >= 150 and right / total >= 0.83
-    assert total_second >= 100 and right_second / total_second >= 0.85
+    for path, size, floor in ((FIRST, 150, 0.84), (FRAMEWORKS, 100, 0.86), (SME, 120, 0.75)):
+        right, total, _ = evaluate(path)
+        assert total >= size and right / total >= floor, path.name

@@ -1,14 +1,19 @@
 """The field of action a measure's words point to, for lists without a field column (docs/import.md).
 
-A vocabulary of German and English stems per field, plus the words that only one field's catalogue
-measures use (roadmap/workshop/catalogue.json, read here as data). Compound words are split by
-looking for stems inside them: 'Stammdatenbereinigung' holds 'stammdaten', 'Mehr-Faktor-Anmeldung'
-'mehrfaktor'. The longest stem found in a word wins ('Datenschutz' is security, not data); title words
-count twice as much as description words. No match at all gives no guess.
+A vocabulary of German and English stems per field (roadmap/importing/field_vocabulary.py), plus the words that
+only one field's catalogue measures use (roadmap/workshop/catalogue.json, read here as data). Compound words are
+split by looking for stems inside them: 'Stammdatenbereinigung' holds 'stammdaten', 'Mehr-Faktor-Anmeldung'
+'mehrfaktor' (a stem read across two words takes at least three letters of each). The longest stem found in a word
+wins ('Datenschutz' is security, not data), a stem may exclude the words it is only part of ('Einführung' is no
+'Führung'), and inflected forms hold their stem ('zukünftig', 'Updates', 'KPIs'). The first telling word names the
+subject, broad words ('Strategie', 'Software') count half, a stem said again counts again, and title words count
+twice as much as description words. 'IT' in capitals is information technology, 'it' a pronoun. A title that is
+(nearly) a catalogue measure's takes its field. No match at all gives no guess.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
@@ -18,149 +23,25 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from roadmap.domain.vocabulary import FIELDS
+from roadmap.importing.field_vocabulary import STOPWORDS, VOCABULARY
 
-PROCESS, DATA, SECURITY, CUSTOMERS, PEOPLE, STRATEGY = FIELDS
 CATALOGUE = Path(__file__).resolve().parents[1] / "workshop" / "catalogue.json"
 
-# Stems as written (umlauts allowed); a stem of up to three letters must be a whole word,
-# a longer one may stand anywhere inside a word. 'stem!not' ignores words that contain 'not'.
-_VOCABULARY: dict[str, tuple[str, ...]] = {
-    PROCESS: (
-        "standardiz", "digitiz", "digitis", "papierlos", "paperless", "supply chain", "lieferkette", "cycle time",
-        "bottleneck", "engpass", "end to end", "operational excellence", "stueckliste", "bill of material", "wartung",
-        "predictive maintenance", "manuell", "durchlauf",
-        "effizienz", "efficien", "durchlaufzeit", "standardis", "vereinheitlich", "medienbruch", "ocr", "e akte",
-        "ablage", "posteingang", "mahnwesen", "mahnung", "kalkulation", "ressourcenplan", "kapazitaetsplan",
-        "qualitaetssicher", "wareneingang", "kommissionier", "picking", "rueckverfolg", "scheduling", "dispatch",
-        "field service", "serviceauftr", "wartungsplan", "instandhalt", "maintenance", "bestellwesen", "purchas",
-        "requisition", "low code", "no code", "power automate", "zapier", "vorlage", "checkliste", "checklist",
-        "prozess", "process", "automatis", "automat", "workflow", "erp", "rpa", "rechnung!berechnung", "rechnungs",
-        "invoic", "konten", "abschreibung", "preis", "pricing", "import", "export", "schnittstelle", "interface",
-        "edi", "beleg", "buchung", "buchhalt", "accounting", "fibu", "finanz", "steuer", "dms", "dokumentenmanage",
-        "document", "dokument", "archiv", "scan", "papier", "paper", "zeiterfass", "time tracking", "time recording",
-        "warenwirtschaft", "lager", "inventory", "inventur", "bestand", "einkauf", "beschaffung", "procure",
-        "bestell", "auftrag", "order", "produktion", "fertigung", "mes", "maschine", "formular", "signatur",
-        "signature", "freigabe", "approval", "artikel", "lieferant", "supplier", "logistik", "versand", "shipping",
-        "barcode", "kasse", "zahlung", "payment", "lohn", "payroll", "abrechnung", "reisekosten", "expense",
-        "vertrag", "contract", "ablauf", "projektmanagement", "project management", "aufgabenverwaltung", "sop",
-        "standard operating", "shopfloor", "schicht", "handover", "fuhrpark", "tourenplan", "disposition",
-        "operations", "lean",
-    ),
-    DATA: (
-        "trainingsdaten", "training data", "descriptive", "prescriptive", "diagnostic", "data literacy",
-        "data culture", "datenkultur", "datenplattform",
-        "data platform", "datengrundlage", "auswertung", "reporting", "plausibilis", "visualiz", "insights",
-        "insight", "power bi", "tableau", "qlik", "metrik", "metric", "scorecard", "benchmark", "datenmodell",
-        "datenintegration", "etl", "data science", "algorithm", "simulation", "szenario", "scenario",
-        "absatzplanung", "demand", "bedarfsprognose", "cockpit", "transparenz", "echtzeit", "real time", "messung",
-        "measurement", "big data", "datengetrieben", "data driven", "daten", "data", "dashboard", "bi",
-        "business intelligence", "report", "bericht", "kpi", "kennzahl", "analys", "analyt", "analyse", "auswert",
-        "prognos", "forecast", "predict", "vorhersag", "statist", "controlling", "olap", "cube", "mining",
-        "visualis", "trend", "ki", "ai", "kuenstliche", "machine learning", "ml", "stammdaten", "master data",
-        "datenqualitaet", "datenbank", "database", "data lake", "data warehouse", "entscheid", "decision",
-        "kennzahlen", "monitoring!security", "sensor", "iot", "digital twin", "messwert", "copilot", "llm",
-        "chatgpt", "genai", "information",
-    ),
-    SECURITY: (
-        "threat", "bedrohung", "angriff", "attack", "ransomware", "skalier", "scalab", "microservice", "container",
-        "kubernetes", "docker", "devops", "ci cd", "technical debt", "technische schulden", "legacy", "altsystem",
-        "third party", "connectivity", "konnektivitaet", "edge computing", "5g", "high availability", "hochverfuegbar",
-        "uptime", "ausfall", "outage", "deployment", "videokonferenz", "video conferenc", "video call", "datensparsam",
-        "loeschkonzept", "consent", "einwilligung", "cookie",
-        "sso", "single sign on", "identity", "identitaet", "ausfallsicher", "redundan", "usv", "notstrom", "admin",
-        "rollenkonzept", "rechtekonzept", "protokollierung", "forensi", "detection", "penetration",
-        "verfuegbarkeit", "availability", "business continuity", "bcm", "disaster", "kritis", "nis2", "nis 2",
-        "tisax", "spam", "e mail sicherheit", "sandbox", "segmentier", "segmentation", "dmz", "proxy", "dns",
-        "dhcp", "active directory", "entra", "azure", "aws", "google cloud", "saas", "iaas", "virtualisier",
-        "vmware", "storage", "speicher", "nas", "glasfaser", "breitband", "internetanbindung", "bandbreite",
-        "standortvernetz", "cloud", "sicherheit", "richtlinie", "leitlinie", "policy", "policies", "security",
-        "secur", "firewall", "backup", "datensicherung", "wiederherstell", "restore", "recovery", "notfall", "2fa",
-        "mfa", "zweifaktor", "mehrfaktor", "multifactor", "twofactor", "authent", "authentis", "passwort",
-        "password", "virus", "malware", "antivir", "patch", "verschluessel", "encrypt", "krypto", "crypt",
-        "zertifikat", "certificate", "vpn", "netzwerk", "network", "wlan", "wifi", "server", "rechenzentrum",
-        "hosting", "microsoft 365", "m365", "office 365", "sharepoint", "dsgvo", "datenschutz", "gdpr", "privacy",
-        "berechtigung", "zugriff", "zugang", "access", "iam", "phishing", "isms", "bsi", "grundschutz", "27001",
-        "incident", "vorfall", "logging", "siem", "edr", "mdm", "endpoint", "hardening", "haertung", "vulnerab",
-        "schwachstell", "pentest", "risiko", "risk", "hardware", "laptop", "rechner", "drucker", "infrastruktur",
-        "infrastructure", "migration", "migrieren", "it", "ot", "cyber", "zero trust", "compliance", "audit",
-        "strukturanalyse", "informationssicherheit", "schutzbedarf", "sicherheitskonzept", "lizenz", "rollout",
-        "geraete", "device", "mobile device", "release", "change management!change kommunikation",
-    ),
-    CUSTOMERS: (
-        "personaliz", "personalis", "customer journey", "journey", "touchpoint", "digital presence", "online presence",
-        "sichtbarkeit", "visibility", "google my business", "bewertungsportal", "review portal", "kundenportal",
-        "kundenbindung", "customer retention", "response time", "reaktionszeit", "e mail marketing", "vertriebskanal",
-        "aussendienst", "field sales", "order portal", "bestellportal",
-        "kundenservice", "kundenerlebnis", "customer experience", "cx", "self service", "terminvereinbar",
-        "google business", "anfrage", "inquiry", "ticket", "helpdesk", "nps", "zufriedenheit", "satisfaction",
-        "werbung", "advertis", "ads", "influencer", "content", "blog", "youtube", "linkedin", "instagram",
-        "facebook", "markenauftritt", "brand", "corporate design", "messenger", "whatsapp", "onlinehandel",
-        "online handel", "sortiment", "pim", "produktinformation", "katalog", "preisliste", "haendler", "dealer",
-        "reseller", "kunde", "customer", "crm", "shop", "e commerce", "ecommerce", "website", "webseite",
-        "homepage", "web", "newsletter", "marketing", "vertrieb", "sales", "lead", "opportunit", "angebot", "quote",
-        "social media", "social", "seo", "kampagne", "campaign", "landing", "portal", "chatbot", "chat", "support",
-        "service", "hotline", "omnichannel", "kanal", "channel", "marktplatz", "marketplace",
-        "bewertung!bewertungs", "reklamation", "complaint", "loyalty", "kundenbindung", "termin", "booking",
-        "pipeline", "kontakt", "contact", "telefon", "telephon", "b2b", "b2c", "d2c", "consumer", "a b test",
-        "akquise", "messe", "produktkatalog", "konfigurator", "app", "roi",
-    ),
-    PEOPLE: (
-        "literacy", "hiring", "hire", "employer", "people", "human resource", "fluktuation", "hybrid work",
-        "flexible work", "hybrides arbeiten", "arbeitszeitmodell", "digitalkompetenz", "digital skills",
-        "mitarbeiterbindung", "retain talent", "einarbeitung", "unterweisung", "qualifizierung", "lernpfad",
-        "learning path", "peer learning",
-        "mitarbeitende", "belegschaft", "workforce", "personalentwicklung", "personalplanung", "urlaub",
-        "abwesenheit", "krankmeld", "mitarbeitergespraech", "performance review", "employer branding",
-        "arbeitgebermarke", "stellenanzeige", "karriere", "career", "mentoring", "buddy", "lernplattform", "lms",
-        "webinar", "microlearning", "tutorial", "handbuch", "anleitung", "sprechstunde", "wiki", "wissensdatenbank",
-        "knowledge base", "wissensmanagement", "slack", "teams", "mitarbeit", "employee", "staff", "personal", "hr",
-        "schulung", "training", "trainieren", "weiterbild", "qualifi", "kompetenz", "skill", "lernen", "learning",
-        "e learning", "onboarding", "academy", "akademie", "coaching", "recruit", "bewerb", "talent", "fachkraft",
-        "fachkraefte", "intranet", "kollaboration", "collaboration", "zusammenarbeit", "homeoffice", "remote",
-        "mobiles arbeiten", "team", "ambassador", "champion", "awareness", "wissen", "knowledge", "upskill",
-        "nachwuchs", "ausbildung", "azubi", "workshop", "befaehig", "arbeitsplatz", "workplace",
-    ),
-    STRATEGY: (
-        "sponsor", "executive", "ceo", "geschaeftsleitung", "unternehmensfuehrung", "management commitment", "align",
-        "esg", "emerging", "disrupt", "growth", "wachstum", "expansion", "diversif", "prioriti", "invest", "research",
-        "forschung", "hochschule", "university", "transformation office", "digital office",
-        "digitalisierungsbeauftrag", "chief digital", "business objective", "geschaeftsziel", "unternehmensziel",
-        "new business", "neue geschaeftsfelder",
-        "digitalisierungsstrategie", "zielbild", "unternehmensstrategie", "geschaeftsfeld", "ausrichtung",
-        "adaptiv", "adaptab", "anpassungsfaehig", "wandlungsfaehig", "selbstorganis", "self organiz", "autonomy",
-        "positionierung", "veraenderung", "change management", "kulturwandel", "fehlerkultur", "mindset", "werte",
-        "values", "geschaeftsfuehrung", "investition", "investment", "business case", "wirtschaftlichkeit",
-        "oekosystem", "ecosystem", "new work", "arbeitsweise", "ways of working", "scrum", "kanban",
-        "design thinking", "hackathon", "ideenmanagement", "ideation", "vorschlagswesen", "startup", "start up",
-        "open innovation", "verband", "nachfolge", "resilienz", "resilience", "zukunft", "future", "trendscouting",
-        "foresight", "strateg", "kultur", "culture", "change", "wandel", "fuehrung", "leadership", "vision",
-        "mission", "leitbild", "ziel", "objective", "okr", "innovation", "innovat", "geschaeftsmodell",
-        "business model", "roadmap", "transformation", "organisation", "organization", "organizational", "struktur",
-        "structure", "agil", "agile", "partner", "kooperation", "experiment", "foerder", "funding", "budget",
-        "governance", "nachhaltig", "sustainab", "wettbewerb", "competit", "markt", "market", "pilotprojekt",
-        "pilot", "servitization", "reifegrad", "maturity", "steering", "steuerkreis", "stakeholder", "kick off",
-        "kickoff", "lenkungskreis", "portfolio", "priorisier", "dialog", "kommunikation",
-    ),
-}  # fmt: skip
 _TITLE_WEIGHT, _DESCRIPTION_WEIGHT, _CATALOGUE_WEIGHT, _LEAD_BONUS = 2.0, 1.0, 0.5, 1.5
 # A training is a measure for the people whatever it teaches ('Admin-Schulung', 'Firewall-Schulung für Admins',
 # 'ERP training'): these words count twice as much as a first telling word wherever they stand.
 _TRAINING, _TRAINING_BONUS = frozenset({"schulung", "training", "weiterbild", "unterweisung", "coaching"}), 3.0
+# Words that name a whole area rather than a measure ('Strategien zur Kundenbindung' is about customers, 'Software
+# für die Buchhaltung' about accounting): they count half and never name the subject, so they decide only where
+# nothing more telling is said ('Digitalstrategie', 'Software-Updates').
+_BROAD = frozenset({"strateg", "organisation", "organization", "organizational", "technolog", "software"})
+_BROAD_FACTOR = 0.5
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789 "  # all that a folded text holds
 _SAME_AS_CATALOGUE = 0.85  # a title this close to a catalogue measure's takes that measure's field
+# 'IT' in capitals (or before a hyphen: 'it-Sicherheit') is information technology, 'it' and 'It' the English pronoun.
+_PRONOUN_IT = re.compile(r"(?<![\w-])(?:it|It)(?![\w-])")
+_SEAM_SIDE = 3  # letters a stem read across two words must take of each
 _CATALOGUE_WORD = 6  # shorter catalogue words are mostly function words ('which', 'every', 'gegen')
-# Words of the catalogue's texts that say nothing about a field (function words, verbs, adjectives).
-_STOPWORDS_TEXT = (
-    "und oder mit fuer der die das den dem des ein eine einer einem einen im in von zu zur zum auf aus bei "
-    "nach the and for with of to a an in on by from into einfuehren einfuehrung introduce system systems "
-    "digitale digital digitales digitaler neue neues new management automatisch automatische konten kunden "
-    "implementieren erstellen aufbauen against everyone anywhere improve jederzeit wichtigsten umgesetzt verbessern "
-    "welche werden laufend gehoeren regelmaessige zentral moderne modern solution loesung software massnahmen "
-    "measures working second person inform informieren evaluate define assess analysis concept bewerten erkennen "
-    "recognise finden folgen planen pflegen senden erledigen liegen aendern replace receive aufnehmen empfangen "
-    "pflicht regeln owners werkzeuge werkzeugen transparent transparently securely digitally automatically "
-    "continuously zweitem ausser tagesaktuell gepflegt getestet dokumentiert documented umsetzen"
-)
-_STOPWORDS = frozenset(_STOPWORDS_TEXT.split(" "))
 
 
 @dataclass(frozen=True)
@@ -177,7 +58,7 @@ class _Stem:
     text: str
     field: str
     weight: float
-    exclude: str = ""
+    exclude: tuple[str, ...] = ()
 
 
 def fold(text: str) -> str:
@@ -194,11 +75,7 @@ def infer_field(title: str, description: str = "") -> FieldGuess | None:
     scores: dict[str, float] = {}
     best_word: dict[str, tuple[float, str]] = {}
     for text, weight in ((title, _TITLE_WEIGHT), (description, _DESCRIPTION_WEIGHT)):
-        matches = _matches(fold(text))
-        for rank, (stem, word) in enumerate(matches):
-            # The first telling word names the subject ('Kundendokumente', 'Dashboard-Berechtigungen').
-            lead = _TRAINING_BONUS if stem.text in _TRAINING else _LEAD_BONUS if rank == 0 else 1.0
-            gain = weight * stem.weight * lead * (1 + len(stem.text) / 8)
+        for stem, word, gain in _gains(_matches(fold(_PRONOUN_IT.sub(" ", text))), weight):
             scores[stem.field] = scores.get(stem.field, 0.0) + gain
             if gain > best_word.get(stem.field, (0.0, ""))[0]:
                 best_word[stem.field] = (gain, word)
@@ -208,8 +85,23 @@ def infer_field(title: str, description: str = "") -> FieldGuess | None:
     return FieldGuess(field, round(scores[field], 2), best_word[field][1])
 
 
+def _gains(matches: list[tuple[_Stem, str]], weight: float) -> list[tuple[_Stem, str, float]]:
+    """What each stem found adds to its field: longer stems tell more, broad ones less; the first telling word names
+    the subject ('Kundendokumente', 'Dashboard-Berechtigungen') and a training is for the people whatever it teaches."""
+    gains = []
+    lead_taken = False
+    for stem, word in matches:
+        broad = stem.text in _BROAD
+        lead = _TRAINING_BONUS if stem.text in _TRAINING else _LEAD_BONUS if not (lead_taken or broad) else 1.0
+        lead_taken = lead_taken or not broad
+        size = (_BROAD_FACTOR if broad else 1.0) * (1 + len(stem.text) / 8)
+        gains.append((stem, word, weight * stem.weight * lead * size))
+    return gains
+
+
 def _matches(text: str) -> list[tuple[_Stem, str]]:
-    """The stems found in a folded text, in reading order: per word the longest ones, then phrases."""
+    """The stems found in a folded text in reading order, each with its word: phrases, the longest stems per word,
+    stems across two words read as one."""
     if not text:
         return []
     words = text.split()
@@ -220,44 +112,71 @@ def _matches(text: str) -> list[tuple[_Stem, str]]:
         for phrase in starts.get(word, ()):
             if f" {phrase.text}" in padded:
                 found.append((index * 100, phrase, phrase.text))
-    pairs = ["".join(pair) for pair in itertools.pairwise(words)]
-    for index, word in enumerate([*words, *pairs]):
-        position = (index if index < len(words) else index - len(words)) * 100
+        found.extend((index * 100 + at, stem, word) for at, stem in _word_hits(word, 0))
+    for index, (left, right) in enumerate(itertools.pairwise(words)):
         # In two words read as one ('Mehr-Faktor' → 'mehrfaktor') only stems across the seam count.
-        seam = len(words[index - len(words)]) if index >= len(words) else 0
-        hits = [
-            (at, stem)
-            for at, stem in (_stems_in(word) if not seam else _stems_in(word, seam))
-            if not (stem.exclude and stem.exclude in word) and (not seam or at < seam < at + len(stem.text))
-        ]
-        # A word the vocabulary knows is not overruled by a catalogue word ('automation' is no customer word
-        # because one customer measure of the catalogue automates); then the longest stem wins:
-        # 'datenschutz' hides 'daten', 'stammdaten' hides 'daten'.
-        if any(stem.weight == 1.0 for _, stem in hits):
-            hits = [(at, stem) for at, stem in hits if stem.weight == 1.0]
-        hits = [(at, s) for at, s in hits if not any(s.text != o.text and s.text in o.text for _, o in hits)]
-        found.extend((position + at, stem, word) for at, stem in hits)
-    unique: dict[tuple[str, str], tuple[int, _Stem, str]] = {}
-    for position, stem, word in sorted(found, key=lambda item: item[0]):
-        unique.setdefault((stem.text, stem.field), (position, stem, word))
-    return [(stem, word) for _, stem, word in unique.values()]
+        pair = left + right
+        found.extend((index * 100 + at, stem, pair) for at, stem in _word_hits(pair, len(left)))
+    return _once_and_again(sorted(found, key=lambda item: item[0]))
 
 
-@functools.lru_cache(maxsize=65_536)
+def _once_and_again(found: list[tuple[int, _Stem, str]]) -> list[tuple[_Stem, str]]:
+    """Each stem in its first place and, if said again, once more at the end ('Kundendaten, Nutzungsdaten und
+    Daten aus der Fertigung' is about data)."""
+    first: dict[tuple[str, str], tuple[_Stem, str]] = {}
+    again: dict[tuple[str, str], tuple[_Stem, str]] = {}
+    for _, stem, word in found:
+        key = (stem.text, stem.field)
+        if key in first:
+            again.setdefault(key, (stem, word))
+        else:
+            first[key] = (stem, word)
+    return [*first.values(), *again.values()]
+
+
+@functools.lru_cache(maxsize=65_536)  # the words of a list repeat ('Maßnahme', 'einführen')
+def _word_hits(word: str, seam: int) -> tuple[tuple[int, _Stem], ...]:
+    """The stems that tell in one word (or, with `seam`, two words read as one) and where they start: a word the
+    vocabulary knows is not overruled by a catalogue word ('automation' is no customer word because one customer
+    measure of the catalogue automates); then the longest stem wins ('datenschutz' hides 'daten')."""
+    hits = [
+        (at, stem)
+        for at, stem in _stems_in(word, seam)
+        if not any(part in word for part in stem.exclude) and (not seam or _across(at, len(stem.text), seam))
+    ]
+    if any(stem.weight == 1.0 for _, stem in hits):
+        hits = [(at, stem) for at, stem in hits if stem.weight == 1.0]
+    return tuple((at, s) for at, s in hits if not any(s.text != o.text and s.text in o.text for _, o in hits))
+
+
+def _across(start: int, length: int, seam: int) -> bool:
+    """Whether a stem in two words read as one takes a few letters of each ('mehr|faktor', not 'multip|le|ad')."""
+    return start <= seam - _SEAM_SIDE and start + length >= seam + _SEAM_SIDE
+
+
 def _stems_in(word: str, seam: int = 0) -> tuple[tuple[int, _Stem], ...]:
     """The stems in a word with where they start: whole-word ones, catalogue words at its start, any other inside;
-    for two words read as one (`seam`: where the second begins) only the stems across the seam.
-
-    Cached: the words of a list repeat ('Maßnahme', 'einführen'), and a 3,000-row list is read in a moment."""
+    for two words read as one (`seam`: where the second begins) only the stems across the seam."""
     short, long = _vocabulary()
+    prefixes = _prefixes()
     hits = [(0, stem) for stem in (*short.get(word, ()), *(short.get(word[:-1], ()) if word.endswith("s") else ()))]
-    longest = min(len(word), _longest_stem())
-    starts = range(max(0, seam - longest + 1), seam) if seam else range(len(word) - 3)
+    starts = range(max(0, seam - _longest_stem() + 1), seam) if seam else range(len(word) - 3)
     for start in starts:
-        first_end = max(start + 4, seam + 1) if seam else start + 4
-        for end in range(first_end, min(len(word), start + longest) + 1):
-            hits.extend((start, stem) for stem in long.get(word[start:end], ()) if stem.weight == 1.0 or start == 0)
+        first_end = max(start + 4, seam + 1)
+        # Reading on only while the letters so far begin some stem keeps this quick.
+        for end in range(start + 1, len(word) + 1):
+            piece = word[start:end]
+            if piece not in prefixes:
+                break
+            if end >= first_end:
+                hits.extend((start, stem) for stem in long.get(piece, ()) if stem.weight == 1.0 or start == 0)
     return tuple(hits)
+
+
+@functools.cache
+def _prefixes() -> frozenset[str]:
+    """Every beginning of every stem that may stand inside a word."""
+    return frozenset(text[:end] for text in _vocabulary()[1] for end in range(1, len(text) + 1))
 
 
 @functools.cache
@@ -290,10 +209,11 @@ def _phrases() -> dict[str, tuple[_Stem, ...]]:
 @functools.cache
 def _all_stems() -> tuple[_Stem, ...]:
     stems = []
-    for field, entries in _VOCABULARY.items():
+    for field, entries in VOCABULARY.items():
         for entry in entries:
             text, _, exclude = entry.partition("!")
-            stems.append(_Stem(fold(text), field, 1.0, fold(exclude).replace(" ", "")))
+            excluded = tuple(fold(word).replace(" ", "") for word in exclude.split("|") if word)
+            stems.append(_Stem(fold(text), field, 1.0, excluded))
     own = {stem.text for stem in stems}
     stems += [stem for stem in _catalogue_stems() if stem.text not in own]
     return tuple(stems)
@@ -304,23 +224,34 @@ def _catalogue_title(title: str) -> FieldGuess | None:
     if not title:
         return None
     best = (0.0, "", "")
-    for known, field, matcher in _catalogue_matchers():
-        # Titles of very different lengths cannot be this alike; the quick bounds spare the full comparison.
-        if 2 * min(len(title), len(known)) < _SAME_AS_CATALOGUE * (len(title) + len(known)):
+    # Titles of very different lengths, or made of different letters, cannot be this alike: these bounds on the
+    # ratio are quick (the catalogue is sorted by length), and spare the full comparison nearly always.
+    lengths, matchers = _catalogue_matchers()
+    low = bisect.bisect_left(lengths, len(title) * _SAME_AS_CATALOGUE / (2 - _SAME_AS_CATALOGUE))
+    high = bisect.bisect_right(lengths, len(title) * (2 - _SAME_AS_CATALOGUE) / _SAME_AS_CATALOGUE)
+    counts = _letter_counts(title)
+    for known, field, known_counts, matcher in matchers[low:high]:
+        if 2 * sum(map(min, counts, known_counts)) < _SAME_AS_CATALOGUE * (len(title) + len(known)):
             continue
         matcher.set_seq1(title)
-        if matcher.real_quick_ratio() < _SAME_AS_CATALOGUE or matcher.quick_ratio() < _SAME_AS_CATALOGUE:
-            continue
         ratio = matcher.ratio()
         if ratio > best[0]:
             best = (ratio, known, field)
     return FieldGuess(best[2], 10.0, best[1]) if best[0] >= _SAME_AS_CATALOGUE else None
 
 
+def _letter_counts(text: str) -> tuple[int, ...]:
+    """How often each letter, digit and space stands in a folded text."""
+    return tuple(text.count(letter) for letter in _ALPHABET)
+
+
 @functools.cache
-def _catalogue_matchers() -> tuple[tuple[str, str, SequenceMatcher[str]], ...]:
-    """Each catalogue title with its field and a matcher that has already indexed it."""
-    return tuple((known, field, SequenceMatcher(None, "", known)) for known, field in _catalogue_titles())
+def _catalogue_matchers() -> tuple[list[int], list[tuple[str, str, tuple[int, ...], SequenceMatcher[str]]]]:
+    """The catalogue's titles by length: their lengths, and each with its field, its letters and a matcher that has
+    already indexed it."""
+    titles = sorted(_catalogue_titles(), key=lambda item: len(item[0]))
+    matchers = [(known, field, _letter_counts(known), SequenceMatcher(None, "", known)) for known, field in titles]
+    return [len(known) for known, _ in titles], matchers
 
 
 @functools.cache
@@ -345,7 +276,7 @@ def _catalogue_stems() -> list[_Stem]:
     for item in _catalogue_items():
         texts = [item.get(key, "") for key in ("title_de", "title_en", "description_de", "description_en")]
         for word in fold(" ".join(texts)).split():
-            if len(word) >= _CATALOGUE_WORD and word not in _STOPWORDS:
+            if len(word) >= _CATALOGUE_WORD and word not in STOPWORDS:
                 fields_of.setdefault(word, set()).add(item["field"])
     return [
         _Stem(word, next(iter(fields)), _CATALOGUE_WEIGHT)
