@@ -148,7 +148,7 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
             expect(tab.page.get_by_text("Gesendet:")).to_be_visible(timeout=LIVE)
         phones[1].shot("participation-phone-idea")
         expect(screen.page.get_by_text("Ideen: 6")).to_be_visible(timeout=LIVE)
-        assert screen.page.get_by_text("<script>alert(1)</script>").count() >= 1  # shown as text
+        expect(screen.page.get_by_text("<script>alert(1)</script>").first).to_be_visible(timeout=LIVE)  # as text
         links = screen.page.locator('a[href*="evil.example"]')
         assert links.count() == 0, links.first.evaluate("e => e.parentElement.parentElement.outerHTML")
         screen.shot("participation-screen-ideas")
