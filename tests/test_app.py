@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,19 @@ def test_the_first_start_stores_the_demo_workshop_and_opens_it(fresh_store: Path
     assert app.sidebar.markdown[0].value == "### Schneider Feinmechanik GmbH"
     assert [i.name for i in store().workshops()] == ["Schneider Feinmechanik GmbH"]
     assert app.query_params["w"] == store().workshops()[0].id
+
+
+def test_the_first_start_keeps_the_demos_workshop_of_last_month_as_its_baseline(fresh_store: Path) -> None:
+    app = _start()
+    (kept,) = store().snapshots_of(store().workshops()[0].id)
+    assert (kept.name, kept.created.date()) == ("Workshop-Ergebnis", date(2026, 11, 15))  # conftest: 2026-12-01
+
+    app.switch_page("app_pages/9_umsetzung.py").run()
+
+    assert not app.exception
+    late = next(m for m in app.metric if m.label == "Verspätet")
+    assert int(late.value) > 0  # planned for November at the workshop and not begun
+    assert any("Monat" in m.value and "+" in m.value for m in app.markdown)  # the slip list
 
 
 def test_a_link_opens_exactly_that_workshop() -> None:

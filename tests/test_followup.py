@@ -25,7 +25,7 @@ from roadmap.planning.followup import (
 )
 from roadmap.planning.planner import plan
 from roadmap.planning.rules import violations
-from roadmap.workshop.demo import demo_workshop
+from roadmap.workshop.demo import demo_at_workshop, demo_workshop, workshop_day
 
 PROFILE = Profile(revenue=3_000_000, horizon_start=Month(2026, 12), horizon_end=Month(2027, 12))
 A = Measure("A", "Server", one_time_cost=10_000, duration=2)
@@ -159,3 +159,27 @@ def test_the_baseline_is_planned_as_of_the_month_its_snapshot_was_taken() -> Non
 
     assert baseline.profile.as_of == Month(2027, 2)
     assert min(p.start for p in baseline.placements.values()) == Month(2027, 2)
+
+
+@pytest.mark.parametrize(
+    ("today", "held"),
+    [
+        (date(2026, 12, 1), date(2026, 11, 15)),
+        (date(2027, 1, 31), date(2026, 12, 15)),
+        (date(2027, 3, 15), date(2027, 2, 15)),
+        (date(2028, 12, 31), date(2028, 11, 15)),
+    ],
+)
+def test_the_demos_workshop_was_held_on_the_15th_of_last_month(today: date, held: date) -> None:
+    assert workshop_day(today) == held
+
+
+def test_the_demos_baseline_plans_from_its_workshop_month_so_unbegun_measures_show_a_slip() -> None:
+    today = date(2026, 12, 1)
+    baseline = baseline_plan(demo_at_workshop(today), Month.of(workshop_day(today)))
+    demo = demo_workshop(today)
+    current = plan(demo.measures, demo.profile.planned_as_of(Month(2026, 12)))
+
+    slips = {m.id: slip(m, current, baseline) for m in demo.measures}
+    assert slips["M02"] == 0  # under way since October: its dates stand
+    assert slips["M04"] == 1  # the backup, planned for November at the workshop, now in December

@@ -340,6 +340,21 @@ def test_snapshots_are_listed_newest_first_and_can_be_deleted(store: Store) -> N
     assert [s.id for s in store.snapshots_of(workshop_id)] == [second]
 
 
+def test_a_new_workshop_can_bring_earlier_states_as_snapshots_taken_when_they_were(store: Store) -> None:
+    earlier = with_participants(DEMO, 2)
+    workshop_id = store.create(DEMO, "Demo", earlier=[("Workshop-Ergebnis", earlier, 1_770_000_000.0)])
+
+    (kept,) = store.snapshots_of(workshop_id)
+
+    assert (kept.name, kept.measures, kept.created.timestamp()) == (
+        "Workshop-Ergebnis",
+        len(DEMO.measures),
+        1_770_000_000,
+    )
+    assert store.load_snapshot(kept.id) == earlier and store.load(workshop_id) == (DEMO, 1)
+    assert store.undo_state(workshop_id).undo == 0  # the earlier state is no change to take back
+
+
 def test_a_snapshot_compared_with_now_shows_what_moved_and_what_it_costs(store: Store) -> None:
     workshop_id = store.create(rich_workshop(), "Workshop")
     snapshot_id = store.take_snapshot(workshop_id, "vorher")

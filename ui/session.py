@@ -17,7 +17,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any, TypeVar, cast
 
 import streamlit as st
@@ -31,6 +31,7 @@ from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan as make_plan
 from roadmap.store.records import SnapshotInfo, UndoState, WorkshopInfo
 from roadmap.store.workshops import Conflict, NotFound, Store
+from roadmap.workshop.demo import BASELINE_NAME, demo_at_workshop, workshop_day
 from roadmap.workshop.demo import demo_workshop as demo_on
 from roadmap.workshop.scenarios import active_workshop, find, scenario_plan, scenario_workshop
 from ui.clock import this_month, today
@@ -144,8 +145,9 @@ def _open_latest() -> None:
     if listed:
         open_workshop(listed[0].id)
     else:
-        demo = demo_workshop()
-        create_workshop(demo, demo.profile.name)
+        demo, day = demo_workshop(), workshop_day(today())
+        held = (BASELINE_NAME, demo_at_workshop(today()), datetime.combine(day, time(10)).timestamp())
+        open_workshop(store().create(demo, demo.profile.name, earlier=[held]))  # its baseline: the workshop's plan
 
 
 def workshop_id() -> str:

@@ -15,6 +15,7 @@ from roadmap.store.records import (
     SnapshotInfo,
     clean_name,
     decode,
+    encode,
     moment,
     new_id,
     snapshot_missing,
@@ -36,6 +37,14 @@ def take(conn: Connection, workshop_id: str, name: str, now: float) -> str:
     if conn.execute(select(workshops.c.id).where(workshops.c.id == workshop_id)).first() is None:
         raise workshop_missing(workshop_id)
     conn.execute(insert(snapshots).from_select(columns, source))
+    return snapshot_id
+
+
+def keep(conn: Connection, workshop_id: str, name: str, state: Workshop, now: float) -> str:
+    """Keep a given state of the workshop under a name (an earlier one, say); returns the snapshot's id."""
+    snapshot_id = new_id()
+    values = dict(document=encode(state), measures=len(state.measures), created=now)
+    conn.execute(insert(snapshots).values(id=snapshot_id, workshop_id=workshop_id, name=clean_name(name), **values))
     return snapshot_id
 
 

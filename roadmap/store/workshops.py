@@ -12,7 +12,7 @@ Open one Store per process and share it between sessions (it holds a connection 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy import URL, Connection, Engine, delete, insert, literal, select, update
@@ -128,13 +128,19 @@ class Store:
         with self.reading() as conn:
             return conn.execute(select(workshops.c.id).where(workshops.c.id == workshop_id)).first() is not None
 
-    def create(self, workshop: Workshop, name: str) -> str:
-        """Store a new workshop under a name; returns its id (version 1)."""
+    def create(self, workshop: Workshop, name: str, earlier: Sequence[tuple[str, Workshop, float]] = ()) -> str:
+        """Store a new workshop under a name; returns its id (version 1).
+
+        `earlier`: snapshots of earlier states to keep with it, as (name, state, when taken in seconds
+        since the epoch), e.g. the demo's plan as made at its workshop last month, its baseline.
+        """
         name = clean_name(name)
         workshop_id, now = new_id(), self.clock()
         values = dict(document=encode(workshop), measures=len(workshop.measures), created=now, updated=now)
         with self.transaction() as conn:
             conn.execute(insert(workshops).values(id=workshop_id, name=name, version=1, **values))
+            for snapshot_name, state, taken in earlier:
+                snapshots.keep(conn, workshop_id, snapshot_name, state, taken)
         return workshop_id
 
     def load(self, workshop_id: str) -> tuple[Workshop, int]:

@@ -2,12 +2,14 @@
 
 It lives in the present: built relative to the day it is loaded (the strategy workshop finished four
 months ago, Microsoft 365 under way since two months, the next company holidays in August), so a
-first look on any date shows a believable plan that looks ahead.
+first look on any date shows a believable plan that looks ahead. Its roadmap workshop was held on the
+15th of last month: the plan made then is kept as the baseline, so the follow-up (Umsetzung) and the
+Gantt's baseline bars show from the first look what has moved since.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.month import Month, default_horizon
@@ -17,6 +19,7 @@ from roadmap.domain.workshop import Workshop
 from roadmap.workshop.maturity import QUESTIONS
 
 DEMO_NAME = "Schneider Feinmechanik GmbH"  # the fictional firm of the demo
+BASELINE_NAME = "Workshop-Ergebnis"  # the snapshot kept at the demo's workshop, its baseline
 _PROFILE = Profile(
     name=DEMO_NAME,
     industry="Maschinenbau / Zerspanung",
@@ -322,3 +325,18 @@ def demo_workshop(today: date) -> Workshop:
     first, last = default_horizon(now)
     profile = _PROFILE.with_changes(horizon_start=first, horizon_end=last)
     return Workshop(profile=profile, measures=_measures(now), maturity=ANSWERS, participants=6)
+
+
+def workshop_day(today: date) -> date:
+    """The day the demo's roadmap workshop was held: the 15th of the month before `today`."""
+    return (today.replace(day=1) - timedelta(days=1)).replace(day=15)
+
+
+def demo_at_workshop(today: date) -> Workshop:
+    """The demo as it stood at its workshop (`workshop_day`): the same measures, the horizon from that month.
+
+    Kept as a snapshot taken that day, it is the demo's baseline: its plan, made as of that month,
+    against today's shows what has moved since.
+    """
+    current = demo_workshop(today)
+    return current.with_changes(profile=current.profile.with_changes(horizon_start=Month.of(workshop_day(today))))
