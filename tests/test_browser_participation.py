@@ -8,8 +8,9 @@ in test-output/screenshots, participation-*.png).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -23,6 +24,7 @@ from tests.browser import Workshop as Tab
 from tests.store_backends import BACKENDS, fresh_database
 
 pytestmark = pytest.mark.browser
+T = TypeVar("T")
 
 PHONE = {"width": 390, "height": 844}
 PHONES = 6
@@ -60,6 +62,17 @@ def server(database: str, stored: tuple[Store, str, str]) -> Iterator[AppServer]
     running = AppServer({"DATABASE_URL": database, "ROADMAP_ACCESS_CODE": "Werkbank-42"}).start()
     yield running
     running.stop()
+
+
+def eventually(read: Callable[[], T], done: Callable[[T], bool], seconds: float = LIVE / 1000) -> T:
+    """What `read` gives once `done` holds (or at the end of the wait): a click's save lands in the store
+    a moment after the browser shows the click's run finished, when a timed run of the page ends first."""
+    until = time.monotonic() + seconds
+    value = read()
+    while not done(value) and time.monotonic() < until:
+        time.sleep(0.2)
+        value = read()
+    return value
 
 
 def phones_on(browser: Chrome, link: str, count: int) -> list[Tab]:
@@ -189,8 +202,8 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
         expect(screen.page.get_by_text("Weit auseinander")).to_be_visible(timeout=LIVE)
         screen.shot("participation-screen-estimate")
         press(screen, "Median übernehmen")
-        erp = store.load(ident)[0].by_id()["M01"]
-        assert (erp.value, erp.effort) == (2.5, 2.0)  # ratings 1 2 3 4 5 1 and 2 × 6
+        rated = eventually(lambda: store.load(ident)[0].by_id()["M01"], lambda m: (m.value, m.effort) != (3, 3))
+        assert (rated.value, rated.effort) == (2.5, 2.0)  # ratings 1 2 3 4 5 1 and 2 × 6
 
         # 3. Vote: three dots each, the count live, the result after closing, into the measures.
         segment(screen, "Abstimmen mit Punkten")
@@ -207,7 +220,7 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
         press(screen, "Runde schließen")
         press(screen, "Ergebnis in die Maßnahmen übernehmen")
         screen.shot("participation-screen-vote")
-        voted = store.load(ident)[0]
+        voted = eventually(lambda: store.load(ident)[0], lambda w: any(m.votes for m in w.measures))
         assert [m.votes for m in voted.measures] == [12, 6, 0, 0] and voted.participants == PHONES
         expect(phones[0].page.get_by_text("Diese Runde ist geschlossen")).to_be_visible(timeout=LIVE)
 
