@@ -183,8 +183,8 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
         screen.wait_idle()
         expect(screen.page.get_by_text("erledigt: 1")).to_be_visible(timeout=LIVE)
         for done, author in ((2, "· Person 1"), (3, "· Person 2")):
-            card = screen.page.locator('[data-testid="stVerticalBlock"]', has_text=author).last
-            card.get_by_role("button", name="Verwerfen").click()  # that idea's own button, not whichever is first
+            card = screen.page.locator('[class*="st-key-moderation_idea_"]', has_text=author)
+            card.get_by_role("button", name="Verwerfen").first.click()  # that idea's own button
             screen.wait_idle()
             expect(screen.page.get_by_text(f"erledigt: {done}")).to_be_visible(timeout=LIVE)
         measures = store.load(ident)[0].measures

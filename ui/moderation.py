@@ -218,7 +218,7 @@ def _ideas_board(room: Room, ideas: list[Idea]) -> None:
     )
     titles = {m.id: m.title for m in workshop().measures}
     for idea in waiting[:SHOWN_IDEAS]:
-        with st.container(border=True):
+        with st.container(border=True, key=f"moderation_idea_{idea.id}"):  # keeps its place as others go
             author = idea.author or t("anonym", "anonymous")
             st.markdown(f"**{plain(idea.title)}** · {plain(author)}")
             if idea.description:
