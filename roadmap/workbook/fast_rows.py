@@ -40,9 +40,10 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
         What XlsxWriter's `_write_string`, `_write_number` and `_write_datetime` store, with the
         sheet's dimensions checked once per row; any other value (None, a bool, long text, NaN)
         goes through `put`, in column order, so shared strings are numbered as before. An empty
-        value is written as a blank cell only when it has a format.
+        value is written as a blank cell only when it has a format its column does not carry.
         """
         cells: dict[int, Any] = {}
+        columns = self.col_info
         shared = self.str_table._get_shared_string_index
         for column, value in enumerate(values):
             style = formats[column] if formats is not None else None
@@ -54,8 +55,9 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
             elif kind is date or kind is datetime:
                 cells[column] = CellDatetimeTuple(self._convert_date_time(value), style or self.default_date_format)
             elif value is None or value == "":
-                if style is not None:  # an empty cell is written only for its format
-                    cells[column] = CellBlankTuple(style)
+                info = columns.get(column)
+                if style is not None and (info is None or info.column_format is not style):
+                    cells[column] = CellBlankTuple(style)  # an empty cell is written only for its format
             else:
                 self._store(row, cells)
                 cells = {}

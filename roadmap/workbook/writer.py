@@ -158,7 +158,6 @@ def roadmap_rows(plan: Plan, lang: Lang = "de") -> list[list[Cell]]:
 def write_roadmap(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
     """The Roadmap sheet: every measure, planned first, with dates, costs and the reason if not planned."""
     names = [name(styles.lang) for name in ROADMAP_COLUMNS]
-    header_row(sheet, names, styles, _ROADMAP_WIDTHS)
     formats: list[Format | None] = [None] * len(names)
     for column in (9, 10):
         formats[column] = styles.date
@@ -166,6 +165,7 @@ def write_roadmap(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
         formats[column] = styles.money
     formats[5] = styles.score
     formats[19] = styles.wrap
+    header_row(sheet, names, styles, _ROADMAP_WIDTHS, formats)
     rows = roadmap_rows(plan, styles.lang)
     field_of = {m.id: m.field for m in plan.measures}
     for index, (values, measure_id) in enumerate(zip(rows, roadmap_order(plan), strict=True), start=1):
