@@ -90,51 +90,57 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
             super()._write_rows()
             return
         self._calculate_spans()
-        self._styles: dict[Any, str] = {}  # format → its ` s="…"` attribute, once per format
-        self._column_styles: dict[int, str] = {}  # the same for cells without a format, by column
+        # (column, format) → the pieces of a cell's XML around its row number and value, made once.
+        self._heads: dict[tuple[int, Any], tuple[str, str, str, str]] = {}
         table: dict[int, dict[int, Any]] = self.table
-        row_info = self.row_info
-        write = self.fh.write
+        row_info, spans, write = self.row_info, self.row_spans, self.fh.write
+        # A row without settings of its own is `<row r="…" spans="…">` (XlsxWriter's _write_row).
+        plain_rows = self.default_row_height == self.original_row_height and self.excel_version != 2010
         for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
             cells = table.get(row_num)
+            info = row_info.get(row_num)
             if not cells:
-                if row_num in row_info:
-                    self._write_empty_row(row_num, self.row_spans.get(row_num // 16), row_info[row_num])
+                if info is not None:
+                    self._write_empty_row(row_num, spans.get(row_num // 16), info)
                 continue
-            self._write_row(row_num, self.row_spans.get(row_num // 16), row_info.get(row_num))
-            self._write_cells(row_num, cells, write)
+            span = spans.get(row_num // 16)
+            if info is None and plain_rows:
+                write(f'<row r="{row_num + 1}" spans="{span}">' if span else f'<row r="{row_num + 1}">')
+            else:
+                self._write_row(row_num, span, info)
+            self._write_cells(row_num, cells, write, info)
             write("</row>")
 
-    def _write_cells(self, row_num: int, cells: dict[int, Any], write: Any) -> None:
+    def _write_cells(self, row_num: int, cells: dict[int, Any], write: Any, info: Any) -> None:
         """One row's cells in column order; kinds other than numbers, strings and blanks go to XlsxWriter."""
         number = str(row_num + 1)
         parts: list[str] = []
-        info = self.row_info.get(row_num)
-        plain = self._column_styles if info is None or not info.row_format else {}
+        # A cell without a format takes its row's or its column's: cached by column unless the row has one.
+        heads = self._heads if info is None or not info.row_format else {}
         for col_num in sorted(cells):
             cell = cells[col_num]
-            kind = cell.__class__.__name__
+            kind = cell.__class__
             if kind not in _FAST:
                 write("".join(parts))
                 parts.clear()
                 self._write_cell(row_num, col_num, cell)
                 continue
-            cell_format = cell.format
-            style = self._styles.get(cell_format) if cell_format else plain.get(col_num)
-            if style is None:
-                style = self._style(row_num, col_num, cell_format)
-                if cell_format:
-                    self._styles[cell_format] = style
-                else:
-                    plain[col_num] = style
-            reference = f'<c r="{_COLUMNS.get(col_num) or _column(col_num)}{number}"{style}'
-            if kind == "String":
-                parts.append(f'{reference} t="s"><v>{cell.string}</v></c>')
-            elif kind == "Blank":
-                parts.append(f"{reference}/>")
+            key = (col_num, cell[-1])  # the format is the last field of each of these cells
+            head = heads.get(key)
+            if head is None:
+                head = heads[key] = self._head(row_num, col_num, cell[-1])
+            if kind is CellStringTuple:
+                parts.append(f"{head[0]}{number}{head[1]}{cell[0]}</v></c>")
+            elif kind is CellBlankTuple:
+                parts.append(f"{head[0]}{number}{head[3]}")
             else:
-                parts.append(f"{reference}><v>{cell.number:.16G}</v></c>")
+                parts.append(f"{head[0]}{number}{head[2]}{cell[0]:.16G}</v></c>")
         write("".join(parts))
+
+    def _head(self, row_num: int, col_num: int, cell_format: Any) -> tuple[str, str, str, str]:
+        """`<c r="A` and what follows the row number in a string, a number and a blank cell of this style."""
+        style = self._style(row_num, col_num, cell_format)
+        return f'<c r="{_column(col_num)}', f'"{style} t="s"><v>', f'"{style}><v>', f'"{style}/>'
 
     def _style(self, row_num: int, col_num: int, cell_format: Any) -> str:
         """The ` s="…"` attribute: the cell's format, else its row's, else its column's (as XlsxWriter)."""
@@ -155,7 +161,7 @@ class FastWorkbook(Workbook):  # type: ignore[misc]  # XlsxWriter's Workbook is 
     worksheet_class = FastRowsSheet
 
 
-_FAST = frozenset({"Number", "Datetime", "String", "Blank"})
+_FAST = frozenset({CellNumberTuple, CellDatetimeTuple, CellStringTuple, CellBlankTuple})
 _COLUMNS: dict[int, str] = {}
 
 
