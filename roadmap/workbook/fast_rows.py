@@ -28,6 +28,10 @@ _SHORT_TEXT = 16_383
 class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped here
     """XlsxWriter's worksheet with a faster `_write_rows` (used when cells are kept in memory)."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._dates: dict[tuple[type, date], float] = {}  # a date's Excel serial number, computed once
+
     def put_cells(
         self,
         row: int,
@@ -44,24 +48,36 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
         """
         cells: dict[int, Any] = {}
         columns = self.col_info
-        shared = self.str_table._get_shared_string_index
+        strings = self.str_table
+        known: dict[str, int] = strings.string_table  # text → its shared string's index
+        repeated = 0  # texts already in the table: XlsxWriter counts every use
+        dates = self._dates
         for column, value in enumerate(values):
             style = formats[column] if formats is not None else None
             kind = value.__class__
             if kind is int or (kind is float and math.isfinite(value)):
-                cells[column] = CellNumberTuple(value, style)
+                cells[column] = _new(CellNumberTuple, (value, style))
             elif isinstance(value, str) and 0 < len(value) <= _SHORT_TEXT:
-                cells[column] = CellStringTuple(shared(value), style)
+                index = known.get(value)
+                if index is None:
+                    index = strings._get_shared_string_index(value)
+                else:
+                    repeated += 1
+                cells[column] = _new(CellStringTuple, (index, style))
             elif kind is date or kind is datetime:
-                cells[column] = CellDatetimeTuple(self._convert_date_time(value), style or self.default_date_format)
+                number = dates.get((kind, value))
+                if number is None:
+                    number = dates[kind, value] = self._convert_date_time(value)
+                cells[column] = _new(CellDatetimeTuple, (number, style or self.default_date_format))
             elif value is None or value == "":
                 info = columns.get(column)
                 if style is not None and (info is None or info.column_format is not style):
-                    cells[column] = CellBlankTuple(style)  # an empty cell is written only for its format
+                    cells[column] = _new(CellBlankTuple, (style,))  # an empty cell is written only for its format
             else:
                 self._store(row, cells)
                 cells = {}
                 put(self, row, column, value, style)
+        strings.count += repeated
         self._store(row, cells)
 
     def _store(self, row: int, cells: dict[int, Any]) -> None:
@@ -161,6 +177,8 @@ class FastWorkbook(Workbook):  # type: ignore[misc]  # XlsxWriter's Workbook is 
     worksheet_class = FastRowsSheet
 
 
+# A cell tuple made without the Python-level __new__ of XlsxWriter's namedtuples.
+_new = tuple.__new__
 _FAST = frozenset({CellNumberTuple, CellDatetimeTuple, CellStringTuple, CellBlankTuple})
 _COLUMNS: dict[int, str] = {}
 
