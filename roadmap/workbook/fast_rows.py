@@ -8,15 +8,21 @@ other kind of cell (formulas, booleans, rich strings …) to XlsxWriter's own `_
 XML is identical to what XlsxWriter writes (tests/test_workbook_fast_rows.py compares the two).
 Its `put_cells` stores a row's text, numbers and dates the way XlsxWriter's writers store them,
 with one check of the sheet's bounds per row; `styles.put_row` uses it on these sheets.
+
+`FastWorkbook` zips the parts at zlib level 1 instead of the default 6: a third of the time for a
+file about a third larger (1.0 instead of 0.77 MB for 3,000 measures); the parts are the same.
 """
 
 from __future__ import annotations
 
 import math
+import threading
+import zipfile
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+import xlsxwriter.workbook
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import CellBlankTuple, CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
@@ -172,9 +178,33 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
 
 
 class FastWorkbook(Workbook):  # type: ignore[misc]  # XlsxWriter's Workbook is untyped
-    """An XlsxWriter workbook whose worksheets are `FastRowsSheet`s."""
+    """An XlsxWriter workbook whose worksheets are `FastRowsSheet`s, zipped at ZIP_LEVEL."""
 
     worksheet_class = FastRowsSheet
+
+    def _store_workbook(self) -> None:
+        # XlsxWriter makes each part's ZipInfo itself, at zlib's default level; while this workbook is
+        # stored its module makes them at ZIP_LEVEL (the lock keeps two exports from crossing).
+        with _ZIP_LOCK:
+            xlsxwriter.workbook.ZipInfo = _QuickZipInfo
+            try:
+                super()._store_workbook()
+            finally:
+                xlsxwriter.workbook.ZipInfo = zipfile.ZipInfo
+
+
+ZIP_LEVEL = 1
+_ZIP_LOCK = threading.Lock()
+
+
+class _QuickZipInfo(zipfile.ZipInfo):
+    """A part of the file compressed at ZIP_LEVEL."""
+
+    __slots__ = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._compresslevel = ZIP_LEVEL  # type: ignore[misc]  # zipfile's name before 3.13, an alias since
 
 
 # A cell tuple made without the Python-level __new__ of XlsxWriter's namedtuples.
