@@ -207,8 +207,10 @@ class _RowReader:
     def _parsed(self, line: Line, key: str, parse: Callable[[Cell], _T | None], notes: list[str]) -> _T | None:
         """The parsed cell of a field's column; unreadable text is gathered and kept in the notes."""
         column = self.map.get(key)
+        if column is None:
+            return None
         value = _cell(line, column)
-        if column is None or is_empty(value):
+        if is_empty(value):
             return None
         try:
             return parse(value)
