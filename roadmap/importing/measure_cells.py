@@ -238,8 +238,10 @@ class _RowReader:
     def _parse(self, line: Line, notes: list[str]) -> _Parsed:
         """Every mapped cell of the line, read by its column's parser (in this order, for the notes)."""
 
+        mapped = self.map
+
         def cell(key: str, parse: Callable[[Cell], _T | None]) -> _T | None:
-            return self._parsed(line, key, parse, notes)
+            return self._parsed(line, key, parse, notes) if key in mapped else None
 
         def amount(key: str) -> Callable[[Cell], float | None]:
             convention = self.columns.conventions.get(self.map.get(key, -1), "de")
