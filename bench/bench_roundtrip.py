@@ -1,7 +1,10 @@
 """In one process: importing a 3,000-row list, and import + plan + export of a 3,000-measure roadmap
 workbook against a naive pandas round trip of the same file (read_excel + to_excel, openpyxl).
 
-Then the whole processes side by side, taking turns: `python -m roadmap plan` on the 3,000-row list against
+Then where the time of one run goes: CPU seconds of import, plan, filling the seven sheets and XlsxWriter's
+close (the XML and zip of the cells), in one process with the garbage collector set as the command sets it.
+
+Last the whole processes side by side, taking turns: `python -m roadmap plan` on the 3,000-row list against
 `python bench/pandas_roundtrip.py` on the same file (what a user waits for, interpreter start included).
 Each command runs once untimed first, and Python may cache bytecode (PYTHONDONTWRITEBYTECODE is dropped
 for the runs): as on a user's machine from the second run on, where pandas' bytecode was cached when it
@@ -15,6 +18,7 @@ the pandas round trip. (The tests check what these runs produce, never how long 
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import resource
@@ -102,7 +106,17 @@ _ENVIRONMENT = {key: value for key, value in os.environ.items() if key != "PYTHO
 
 
 def stages(listing: Path) -> None:
-    """CPU seconds of each stage of one import + plan + export of the list: where the time goes."""
+    """CPU seconds of each stage of one import + plan + export of the list: where the time goes (with the
+    garbage collector set as `python -m roadmap` sets it, see roadmap/__main__.py)."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 20, 20)
+    try:
+        _stages(listing)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _stages(listing: Path) -> None:
     started = time.process_time()
     spent: list[str] = []
 

@@ -41,3 +41,14 @@ def test_a_stored_word_becomes_its_enum_and_still_equals_the_word() -> None:
 def test_an_unknown_status_or_an_empty_title_is_refused(changes: dict[str, object]) -> None:
     with pytest.raises(RoadmapError):
         Measure("A", "CRM").with_changes(**changes)
+
+
+def test_a_measure_under_a_new_id_keeps_everything_else_and_still_needs_an_id() -> None:
+    measure = Measure("?", "CRM", value=5, depends_on=("B",), criteria={"Kosten": 2.0}, notes="alt")
+
+    renamed = measure.with_id("M007", "neu")
+
+    assert renamed == measure.with_changes(id="M007", notes="neu") and measure.id == "?"
+    with pytest.raises(RoadmapError) as raised:
+        measure.with_id(" ", "")
+    assert "'CRM' hat keine ID" in raised.value.text("de")

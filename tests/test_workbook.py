@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
 from openpyxl.workbook.workbook import Workbook as OpenpyxlWorkbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -463,3 +464,30 @@ def test_without_a_baseline_the_progress_sheet_leaves_its_columns_empty() -> Non
 
     assert rows[0][:4] == ["ID", "Measure", "Status", "State"]
     assert all(row[4] is None and row[5] is None and row[10] is None for row in rows[1:])
+
+
+@pytest.mark.parametrize(
+    ("sheet", "column", "de", "en"),
+    [
+        (1, "J", "dd.mm.yyyy", "yyyy-mm-dd"),  # Roadmap: Start, empty where not planned
+        (6, "M", "mm.yyyy", "yyyy-mm"),  # Maßnahmen: earliest start, given for one measure
+        (7, "G", "mm.yyyy", "yyyy-mm"),  # Fortschritt: planned start
+        (7, "M", '#,##0 "€"', '"€"#,##0'),  # Fortschritt: actual cost, given for none
+    ],
+)
+def test_an_empty_date_or_money_cell_is_left_out_and_its_column_keeps_the_format_for_what_is_typed_later(
+    roadmap: Plan, sheet: int, column: str, de: str, en: str
+) -> None:
+    for lang, pattern in (("de", de), ("en", en)):
+        data = workbook_bytes(roadmap, lang)
+        cells = _open(data).worksheets[sheet - 1]
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read(f"xl/worksheets/sheet{sheet}.xml").decode()
+
+        index = column_index_from_string(column)
+        dimension = next(d for d in cells.column_dimensions.values() if d.min <= index <= d.max)  # col ranges
+        assert dimension.number_format == pattern
+        rows = range(2, len(MEASURES) + 2)
+        assert any(cells[f"{column}{row}"].value is None for row in rows)
+        assert not re.search(rf'<c r="{column}\d+"[^>]*/>', xml)  # no cell written just for its format
+        assert all(cells[f"{column}{row}"].number_format == pattern for row in rows if cells[f"{column}{row}"].value)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 import pytest
+import xlsxwriter.workbook
 from xlsxwriter.workbook import Workbook
 
 from roadmap.domain.messages import Lang
@@ -124,3 +126,15 @@ def test_put_row_writes_every_value_as_xlsxwriter_writes_it() -> None:
     fast, plain = _both(_rows_of_every_value)
     for name in plain:
         assert fast[name] == plain[name], name
+
+
+def test_the_workbook_is_zipped_quickly_and_other_workbooks_as_xlsxwriter_zips_them() -> None:
+    data = writer.workbook_bytes(plan(demo_workshop().measures, demo_workshop().profile))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert info.compress_type == zipfile.ZIP_DEFLATED
+    midway = (len(zlib.compress(sheet, 1)) + len(zlib.compress(sheet, 6))) / 2
+    assert info.compress_size > midway  # zlib level 1, not its default 6
+    assert xlsxwriter.workbook.ZipInfo is zipfile.ZipInfo  # put back after the export

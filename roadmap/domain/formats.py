@@ -40,6 +40,7 @@ def day(value: date, lang: str = "de") -> str:
     return format_date(value, "dd.MM.yyyy" if lang != "en" else "d MMM yyyy", locale=_locale(lang))
 
 
+@functools.lru_cache(maxsize=1024)
 def month(value: Month, lang: str = "de") -> str:
-    """A month: 'März 2026' / 'March 2026'."""
+    """A month: 'März 2026' / 'March 2026' (a plan names the same few months again and again)."""
     return format_date(value.first_day, "MMMM yyyy", locale=_locale(lang))

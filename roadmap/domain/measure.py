@@ -74,11 +74,25 @@ class Measure:
         """A copy with some fields changed (validated again)."""
         return replace(self, **changes)  # type: ignore[arg-type]
 
+    def with_id(self, id: str, notes: str) -> Measure:
+        """A copy under another id and with other notes; only the id is checked again, the rest was
+        checked when this measure was made (an import gives thousands of measures their ids)."""
+        copy = object.__new__(Measure)
+        copy.__dict__.update(self.__dict__, id=id, notes=notes)
+        if not str(id).strip():
+            raise RoadmapError(_no_id(copy))
+        return copy
+
+
+def _no_id(m: Measure) -> Message:
+    name = f"'{m.title or m.id}'"
+    return Message(f"Maßnahme {name} hat keine ID.", f"Measure {name} has no ID.")
+
 
 def _measure_problem(m: Measure) -> Message | None:
     name = f"'{m.title or m.id}'"
     if not str(m.id).strip():
-        return Message(f"Maßnahme {name} hat keine ID.", f"Measure {name} has no ID.")
+        return _no_id(m)
     if not str(m.title).strip():
         return Message(f"Maßnahme {m.id} hat keinen Titel.", f"Measure {m.id} has no title.")
     if m.field not in FIELDS:

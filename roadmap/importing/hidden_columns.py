@@ -12,8 +12,6 @@ import re
 import typing
 import zipfile
 
-import xlrd
-
 
 def xlsx_hidden_columns(data: bytes) -> dict[str, frozenset[int]]:
     """Hidden columns per sheet name, from each worksheet's <cols> (which precedes its cells)."""
@@ -100,6 +98,8 @@ def xls_hidden_columns(data: bytes) -> dict[str, frozenset[int]]:
     """Hidden columns per sheet name of a legacy .xls (read with xlrd's formatting information)."""
     if len(data) > 5 * 1024 * 1024:
         return {}
+    import xlrd  # only for .xls files: not loaded for every other import
+
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO())
         try:

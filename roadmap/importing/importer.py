@@ -360,7 +360,7 @@ def _with_ids(
         notes.append(note)
     fresh_ids = iter(new_ids(taken | seen, chosen.count(""), digits=3))
     return [
-        measure.with_changes(id=ident or next(fresh_ids), notes=note)
+        measure.with_id(ident or next(fresh_ids), note)
         for (_, measure), ident, note in zip(built, chosen, notes, strict=True)
     ]
 

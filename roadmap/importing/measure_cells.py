@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from roadmap.domain.measure import TITLE_LIMIT, Kpi, Measure
 from roadmap.domain.messages import Location, Message, Problem, RoadmapError, Severity, column_letter
@@ -194,6 +194,9 @@ class _Parsed:
     progress: Status | None
 
 
+_NOT_YET, _UNREADABLE = object(), object()
+
+
 class _RowReader:
     def __init__(self, columns: Columns, report: Report, date1904: bool) -> None:
         self.columns = columns
@@ -203,25 +206,42 @@ class _RowReader:
         self.missing: dict[str, list[int]] = {"value": [], "effort": []}
         self.headers = {key: normalise(columns.header(column)).split() for key, column in self.map.items()}
         self.units = {key: header_unit(columns.header(column)) for key, column in self.map.items()}
+        self.scales: dict[str, tuple[bool, bool]] = {
+            key: self._scale(key) for key in ("one_time_cost", "running_cost", "person_days") if key in self.map
+        }
+        self.parsed: dict[tuple[str, type, Cell], object] = {}  # (field, type, cell) → what it was read as
 
     def _parsed(self, line: Line, key: str, parse: Callable[[Cell], _T | None], notes: list[str]) -> _T | None:
         """The parsed cell of a field's column; unreadable text is gathered and kept in the notes."""
         column = self.map.get(key)
-        value = _cell(line, column)
-        if column is None or is_empty(value):
+        if column is None:
             return None
-        try:
-            return parse(value)
-        except (ValueError, RoadmapError):
+        value = _cell(line, column)
+        if is_empty(value):
+            return None
+        # A column repeats its values (statuses, durations, scores): each is parsed once. The type is
+        # part of the key, as 1, 1.0 and True are equal but read differently.
+        memo = (key, value.__class__, value)
+        found = self.parsed.get(memo, _NOT_YET)
+        if found is _NOT_YET:
+            try:
+                found = parse(value)
+            except (ValueError, RoadmapError):
+                found = _UNREADABLE
+            self.parsed[memo] = found
+        if found is _UNREADABLE:
             self.report.gather("unreadable", column, line.number, text_of(value))
             notes.append(f"{self.columns.header(column)}: {text_of(value)}")
             return None
+        return cast("_T | None", found)  # what `parse` returned for this cell
 
     def _parse(self, line: Line, notes: list[str]) -> _Parsed:
         """Every mapped cell of the line, read by its column's parser (in this order, for the notes)."""
 
+        mapped = self.map
+
         def cell(key: str, parse: Callable[[Cell], _T | None]) -> _T | None:
-            return self._parsed(line, key, parse, notes)
+            return self._parsed(line, key, parse, notes) if key in mapped else None
 
         def amount(key: str) -> Callable[[Cell], float | None]:
             convention = self.columns.conventions.get(self.map.get(key, -1), "de")
@@ -374,15 +394,21 @@ class _RowReader:
         if amount is None:
             return 0.0
         number = amount
-        words = self.headers[key]
-        if any(word in words for word in ("tsd", "tausend", "t", "k", "teur", "keur")):
+        thousands, monthly = self.scales[key]
+        if thousands:
             number *= 1000
-        if key == "running_cost" and any(w.startswith(("monat", "month", "mtl")) for w in words):
+        if monthly:
             number *= 12
         if number < 0:
             self.report.gather("negative", self.map[key], line.number, text_of(amount))
             return 0.0
         return number
+
+    def _scale(self, key: str) -> tuple[bool, bool]:
+        """Whether the column's header gives thousands, and (running costs) monthly figures."""
+        words = self.headers[key]
+        thousands = any(word in words for word in ("tsd", "tausend", "t", "k", "teur", "keur"))
+        return thousands, key == "running_cost" and any(w.startswith(("monat", "month", "mtl")) for w in words)
 
     def finish(self) -> None:
         """The per-column reports: unreadable values, unknown fields, negatives, missing scores."""

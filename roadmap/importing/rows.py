@@ -110,8 +110,7 @@ def layout_of(
     grid = [c for c in free if c < len(headers) and headers[c] and is_grid_header(headers[c])]
     if len(grid) < 3:
         grid = []
-    filled = {c for row in rows for c, cell in enumerate(row) if not is_empty(cell)}
-    notes = [c for c in free if c not in grid and c in filled]
+    notes = [c for c in free if c not in grid and any(c < len(row) and not is_empty(row[c]) for row in rows)]
     return Layout(mapping, tuple(grid), tuple(notes))
 
 

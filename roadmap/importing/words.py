@@ -85,17 +85,22 @@ def clean_id(value: object) -> str:
     return text_of(value)
 
 
+_ID_SEPARATOR = re.compile(r"\s*(?:[,;/|\n]|\s+und\s+|\s+and\s+|\s{2,})\s*")
+_LINKED_ID = re.compile(r"(\w[\w.-]*?)(?:\s*(?:EA|AA|EE|AE|FS|SS|FF|SF)\b.*)?")
+
+
 def parse_id_list(value: object) -> tuple[str, ...]:
     """Ids from '18,22,27', '1;5', '3FS+2 Tage' (MS Project) or 18.0; '-' or empty means none."""
     if is_empty(value):
         return ()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return (clean_id(value),)
-    parts = re.split(r"\s*(?:[,;/|\n]|\s+und\s+|\s+and\s+|\s{2,})\s*", str(value).strip())
     ids = []
-    for part in parts:
-        part = re.sub(r"^(\w[\w.-]*?)(?:\s*(?:EA|AA|EE|AE|FS|SS|FF|SF)\b.*)?$", r"\1", part.strip())
-        part = re.sub(r"\.0$", "", part)
+    for part in _ID_SEPARATOR.split(str(value).strip()):
+        part = part.strip()
+        linked = _LINKED_ID.fullmatch(part)  # '3FS+2 Tage': the id before the link type
+        part = linked[1] if linked else part
+        part = part.removesuffix(".0")
         if part and not is_empty(part) and part not in ids:
             ids.append(part)
     return tuple(ids)

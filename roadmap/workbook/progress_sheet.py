@@ -74,12 +74,12 @@ def progress_rows(plan: Plan, baseline: Plan | None, language: Lang) -> list[lis
 def write_progress(sheet: Worksheet, plan: Plan, baseline: Plan | None, styles: Styles) -> None:
     """The Fortschritt sheet: status, baseline, plan and actual months, slip, progress, cost and KPI."""
     names = [name(styles.lang) for name in PROGRESS_COLUMNS]
-    header_row(sheet, names, styles, _WIDTHS)
     formats: list[Format | None] = [None] * len(names)
     for column in _MONTHS:
         formats[column] = styles.month
     formats[12] = styles.money
     formats[17] = styles.date
+    header_row(sheet, names, styles, _WIDTHS, formats)
     rows = progress_rows(plan, baseline, styles.lang)
     for index, values in enumerate(rows, start=1):
         put_row(sheet, index, values, formats)

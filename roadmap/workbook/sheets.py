@@ -97,9 +97,9 @@ def write_ranking(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
     names += [MEASURE_COLUMNS[key](lang) for key in ("votes", "must_have", "excluded")]
     names += [CRITERION_PREFIX(lang) + name for name in criteria]
     widths = [6, 9, 40, 26, 8, 8, 7, 20, 8, 8, 13] + [14] * len(criteria)
-    header_row(sheet, names, styles, widths)
     formats: list[Format | None] = [None] * len(names)
     formats[6] = styles.score
+    header_row(sheet, names, styles, widths, formats)
     for index, entry in enumerate(plan.ranking, start=1):
         measure = entry.measure
         quadrant = QUADRANTS_EN.get(entry.quadrant, entry.quadrant) if lang == "en" else entry.quadrant
@@ -155,13 +155,13 @@ def write_measures(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
         "notes": 40,
         "owner": 18,
     }
-    header_row(sheet, header, styles, [widths.get(key, 13) for key in keys] + [14] * len(criteria))
     formats: list[Format | None] = [None] * len(header)
     for key in ("one_time_cost", "running_cost", "actual_cost"):
         formats[keys.index(key)] = styles.money
     for key in MONTH_KEYS:
         formats[keys.index(key)] = styles.month
     formats[keys.index("kpi_measured_on")] = styles.date
+    header_row(sheet, header, styles, [widths.get(key, 13) for key in keys] + [14] * len(criteria), formats)
     field_column = keys.index("field")
     for index, (measure, values) in enumerate(zip(plan.measures, rows, strict=True), start=1):
         formats[field_column] = styles.field.get(measure.field)

@@ -16,7 +16,7 @@ import secrets
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
@@ -25,15 +25,16 @@ from roadmap.domain.messages import Lang
 from roadmap.planning.phases import phase_of, phases
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import QUADRANTS_EN
-from roadmap.planning.scenario_compare import ScenarioResult
 from roadmap.workbook import sheets as workbook_sheets
 from roadmap.workbook.fast_rows import FastWorkbook
 from roadmap.workbook.gantt_sheet import write_gantt
 from roadmap.workbook.names import LIST_SEPARATOR, ROADMAP_COLUMNS, SHEETS
 from roadmap.workbook.own_format import field_name, status_name, yes_no
 from roadmap.workbook.progress_sheet import SHEET_PROGRESS, write_progress
-from roadmap.workbook.scenario_sheet import SHEET_SCENARIOS, write_scenarios
 from roadmap.workbook.styles import Cell, Styles, header_row, print_landscape, put_row
+
+if TYPE_CHECKING:
+    from roadmap.planning.scenario_compare import ScenarioResult
 
 _ROADMAP_WIDTHS = (9, 40, 26, 8, 8, 7, 6, 20, 16, 11, 11, 9, 14, 14, 11, 12, 16, 16, 13, 50)
 
@@ -104,7 +105,9 @@ def write_sheets(
     workbook_sheets.write_profile(sheets["Profil"], plan, styles)
     workbook_sheets.write_measures(sheets["Maßnahmen"], plan, styles)
     write_progress(book.add_worksheet(SHEET_PROGRESS(lang)), plan, baseline, styles)
-    if scenarios:
+    if scenarios:  # the scenario modules are loaded only when scenarios are compared
+        from roadmap.workbook.scenario_sheet import SHEET_SCENARIOS, write_scenarios
+
         write_scenarios(book.add_worksheet(SHEET_SCENARIOS(lang)), scenarios, styles)
     sheets["Roadmap"].activate()
 
@@ -158,7 +161,6 @@ def roadmap_rows(plan: Plan, lang: Lang = "de") -> list[list[Cell]]:
 def write_roadmap(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
     """The Roadmap sheet: every measure, planned first, with dates, costs and the reason if not planned."""
     names = [name(styles.lang) for name in ROADMAP_COLUMNS]
-    header_row(sheet, names, styles, _ROADMAP_WIDTHS)
     formats: list[Format | None] = [None] * len(names)
     for column in (9, 10):
         formats[column] = styles.date
@@ -166,6 +168,7 @@ def write_roadmap(sheet: Worksheet, plan: Plan, styles: Styles) -> None:
         formats[column] = styles.money
     formats[5] = styles.score
     formats[19] = styles.wrap
+    header_row(sheet, names, styles, _ROADMAP_WIDTHS, formats)
     rows = roadmap_rows(plan, styles.lang)
     field_of = {m.id: m.field for m in plan.measures}
     for index, (values, measure_id) in enumerate(zip(rows, roadmap_order(plan), strict=True), start=1):
