@@ -47,8 +47,12 @@ def test_edits_survive_a_killed_server_and_a_reload(server: AppServer) -> None:
     with browser_tab(server.url) as tab:
         tab.start()
         _type(tab, NAME, "Kranz Backwaren GmbH")
+        budget = tab.page.locator('[data-testid="stMetric"]', has_text="Budget pro Jahr").first
+        before = budget.locator('[data-testid="stMetricValue"]').inner_text()
         _type(tab, REVENUE, "2500000")
-        tab.page.get_by_text("gespeichert").first.wait_for()
+        # The budget follows the revenue only once the run with the new value has saved it: the
+        # number field sends its value a moment after Enter, so "idle" alone can come too early.
+        expect(budget.locator('[data-testid="stMetricValue"]')).not_to_have_text(before, timeout=30_000)
         ident = _workshop_of(tab)
 
     server.kill_hard()
