@@ -256,7 +256,7 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
         screen.page.get_by_text("Ja, Teilnahme beenden").click()
         screen.wait_idle()
         press(screen, "Teilnahme beenden (Link ungültig)")
-        assert Participation(store).current(ident, time.time()) is None
+        assert eventually(lambda: Participation(store).current(ident, time.time()), lambda room: room is None) is None
         for n, tab in enumerate(phones[:4]):
             try:
                 expect(tab.page.get_by_text("gilt nicht")).to_be_visible(timeout=LIVE)
