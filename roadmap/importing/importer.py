@@ -14,6 +14,7 @@ from roadmap.domain.ids import new_ids, renamed_duplicate, unique_id
 from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Location, Message, Problem, Severity, column_letter
 from roadmap.domain.profile import Profile
+from roadmap.importing.cell_report import Report
 from roadmap.importing.column_names import looked_for
 from roadmap.importing.files import (
     CHARTSHEET,
@@ -25,9 +26,10 @@ from roadmap.importing.files import (
     read_sheets,
 )
 from roadmap.importing.header import Header, find_header, first_row_header, header_at, no_header
-from roadmap.importing.measure_cells import Report, build, columns_of
+from roadmap.importing.measure_cells import build
 from roadmap.importing.own_reader import read_own_workbook
 from roadmap.importing.rows import Layout, Line, layout_of, read_lines, rows_text, skipped_messages, sort_lines
+from roadmap.importing.table_columns import columns_of
 from roadmap.importing.tool_files import csv_tool
 from roadmap.importing.values import is_empty
 from roadmap.workbook.names import SHEET_MEASURES, lang_of_sheet_names

@@ -9,33 +9,29 @@ a formula's value as its text – each said in a warning.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar, cast
 
 from roadmap.domain.measure import TITLE_LIMIT, Kpi, Measure
-from roadmap.domain.messages import Location, Message, Problem, RoadmapError, Severity, column_letter
+from roadmap.domain.messages import Message, RoadmapError, Severity
 from roadmap.domain.month import Month
 from roadmap.domain.vocabulary import FIELDS, Status
+from roadmap.importing.cell_report import Report, column_message, excerpt, inferred_message
 from roadmap.importing.column_names import header_unit, normalise
 from roadmap.importing.field_words import infer_field
 from roadmap.importing.rows import (
-    FORMULA_TITLE,
-    LONG_TITLE,
-    MARKUP_TITLE,
     MEASURE,
     UNTITLED,
-    VALUE_TITLE,
-    Layout,
     Line,
     rows_text,
     title_findings,
 )
+from roadmap.importing.table_columns import Columns, cell_at
 from roadmap.importing.values import (
     DAYS,
     MONTHS,
     is_empty,
-    number_convention,
     parse_days,
     parse_duration,
     parse_month,
@@ -56,83 +52,6 @@ from roadmap.workbook.styles import Cell
 _T = TypeVar("_T")
 
 DEFAULT_SCORE = 3.0
-EXCERPT = 40  # characters of a cell quoted in a warning
-
-
-@dataclass
-class Report:
-    """Problems found while reading; repeated ones are gathered per column and kind."""
-
-    file: str
-    sheet: str
-    problems: list[Problem] = field(default_factory=list)
-    grouped: dict[tuple[str, int], list[tuple[int, str]]] = field(default_factory=dict)
-    # Rows whose field of action was inferred from their words → the telling word ('' if none told).
-    inferred: dict[int, str] = field(default_factory=dict)
-
-    def add(self, message: Message, row: int | None, column: int | None, severity: Severity = Severity.WARNING) -> None:
-        """One problem at a cell (column None: the whole row)."""
-        letter = column_letter(column) if column is not None else ""
-        self.problems.append(Problem(message, Location(self.file, self.sheet, row, letter), severity))
-
-    def gather(self, kind: str, column: int, row: int, example: str = "") -> None:
-        """Note one occurrence of a problem that is reported once for its column."""
-        self.grouped.setdefault((kind, column), []).append((row, example))
-
-
-@dataclass
-class Columns:
-    """The table's headers and mapping, and per-column reading conventions."""
-
-    headers: tuple[str, ...]
-    layout: Layout
-    conventions: dict[int, str]
-    priority_scale: int
-    field_is_category: bool
-
-    def header(self, column: int) -> str:
-        """The column's header text, or 'Spalte C' if it has none."""
-        text = self.headers[column] if column < len(self.headers) else ""
-        return text or f"Spalte {column_letter(column)}"
-
-
-def columns_of(headers: tuple[str, ...], layout: Layout, lines: list[Line]) -> Columns:
-    """Decide each column's number convention, the priority scale and whether 'field' names fields."""
-    mapping = layout.mapping
-    conventions = {
-        column: number_convention(line.cells[column] for line in lines if column < len(line.cells))
-        for key, column in mapping.items()
-        if key in ("one_time_cost", "running_cost", "person_days", "value", "effort", "votes")
-    }
-    scale = 3
-    if "priority" in mapping:
-        numbers = [_number(_cell(line, mapping["priority"])) for line in lines]
-        scale = 5 if max((n for n in numbers if n is not None), default=0) > 3 else 3
-    category = False
-    if "field" in mapping:
-        values = [_cell(line, mapping["field"]) for line in lines if line.kind == MEASURE]
-        values = [v for v in values if not is_empty(v)]
-        readable = sum(_is_field(v) for v in values)
-        category = bool(values) and readable < len(values) / 2
-    return Columns(headers, layout, conventions, scale, category)
-
-
-def _cell(line: Line, column: int | None) -> Cell:
-    return line.cells[column] if column is not None and column < len(line.cells) else None
-
-
-def _number(value: Cell) -> float | None:
-    try:
-        return parse_number(value)
-    except ValueError:
-        return None
-
-
-def _is_field(value: Cell) -> bool:
-    try:
-        return parse_field(value) is not None
-    except ValueError:
-        return False
 
 
 def build(
@@ -148,8 +67,8 @@ def build(
     for line in lines:
         for key in ("field", "phase"):
             column = columns.layout.mapping.get(key)
-            if column is not None and (not fill_down or not is_empty(_cell(line, column))):
-                fill[key] = _cell(line, column)
+            if column is not None and (not fill_down or not is_empty(cell_at(line, column))):
+                fill[key] = cell_at(line, column)
         if line.kind == UNTITLED:
             report.add(
                 Message(
@@ -216,7 +135,7 @@ class _RowReader:
         column = self.map.get(key)
         if column is None:
             return None
-        value = _cell(line, column)
+        value = cell_at(line, column)
         if is_empty(value):
             return None
         # A column repeats its values (statuses, durations, scores): each is parsed once. The type is
@@ -283,9 +202,9 @@ class _RowReader:
         status = cells.status or cells.progress or Status.IDEA
         start, end, duration = self._dates(line, status, cells.duration, notes)
         notes += [
-            f"{self.columns.header(column)}: {text_of(_cell(line, column))}"
+            f"{self.columns.header(column)}: {text_of(cell_at(line, column))}"
             for column in self.columns.layout.notes
-            if not is_empty(_cell(line, column))
+            if not is_empty(cell_at(line, column))
         ]
         if cells.notes:
             notes.insert(0, cells.notes)
@@ -347,9 +266,9 @@ class _RowReader:
         start, end = line.start, line.end
         for key, found in (("earliest_start", start), ("deadline", end)):
             column = self.map.get(key)
-            if found is None and column is not None and not is_empty(_cell(line, column)):
-                self.report.gather("unreadable", column, line.number, text_of(_cell(line, column)))
-                notes.append(f"{self.columns.header(column)}: {text_of(_cell(line, column))}")
+            if found is None and column is not None and not is_empty(cell_at(line, column)):
+                self.report.gather("unreadable", column, line.number, text_of(cell_at(line, column)))
+                notes.append(f"{self.columns.header(column)}: {text_of(cell_at(line, column))}")
         if start and end and end < start:
             self.report.add(
                 Message(
@@ -369,7 +288,7 @@ class _RowReader:
         """The line's title as plain text of at most TITLE_LIMIT characters; what is odd about it is gathered."""
         column = line.title_column if line.title_column is not None else self.map.get("title", 0)
         for kind in title_findings(line):
-            self.report.gather(kind, column, line.number, _excerpt(line.title))
+            self.report.gather(kind, column, line.number, excerpt(line.title))
         if len(line.title) <= TITLE_LIMIT:
             return line.title
         notes.append(f"Titel (vollständig): {line.title}")
@@ -387,7 +306,7 @@ class _RowReader:
     def _say_inferred(self) -> None:
         inferred = self.report.inferred
         if inferred:
-            self.report.add(_inferred_message(inferred), min(inferred), self.map.get("field", self.map.get("title")))
+            self.report.add(inferred_message(inferred), min(inferred), self.map.get("field", self.map.get("title")))
 
     def _amount(self, line: Line, key: str, amount: float | None) -> float:
         """An amount in euros or person-days: thousands and monthly figures as the header says, never negative."""
@@ -415,7 +334,7 @@ class _RowReader:
         report, columns = self.report, self.columns
         for (kind, column), found in report.grouped.items():
             rows = rows_text([row for row, _ in found])
-            report.add(_column_message(kind, columns.header(column), rows, found[0][1]), found[0][0], column)
+            report.add(column_message(kind, columns.header(column), rows, found[0][1]), found[0][0], column)
         self._say_inferred()
         labels = {"value": ("Nutzen", "value"), "effort": ("Aufwand", "effort")}
         sources = {key: self.map.get(key, self.map.get("priority") if key == "value" else None) for key in labels}
@@ -447,71 +366,6 @@ class _RowReader:
                 rows_missing[0],
                 sources[key],
             )
-
-
-def _inferred_message(inferred: dict[int, str]) -> Message:
-    """One sentence on the fields of action inferred from the measures' words."""
-    told = sum(1 for word in inferred.values() if word)
-    untold = len(inferred) - told
-    rest_de = f"; bei {untold} sagte kein Wort etwas – '{FIELDS[0]}' gesetzt" if untold else ""
-    rest_en = f"; for {untold} no word told – '{FIELDS[0]}' set" if untold else ""
-    return Message(
-        f"Kein Handlungsfeld angegeben: für {told} Maßnahmen aus Titel und Beschreibung vorgeschlagen{rest_de} "
-        "– bitte in der Vorschau prüfen.",
-        f"No field of action given: suggested from title and description for {told} measures{rest_en} – please "
-        "check them in the preview.",
-    )
-
-
-def _column_message(kind: str, header: str, rows: str, example: str) -> Message:
-    """The one warning for a kind of problem found down a column, naming its rows and an example."""
-    texts = {
-        "field": (
-            f"'{example}' u. a. ist kein Handlungsfeld (Zeilen {rows}) – '{FIELDS[0]}' gesetzt, "
-            "der Text steht in den Notizen.",
-            f"'{example}' and others name no field of action (rows {rows}) – '{FIELDS[0]}' set, "
-            "the text is kept in the notes.",
-        ),
-        "negative": (
-            f"Negative Beträge in '{header}' (Zeilen {rows}) – als 0 übernommen.",
-            f"Negative amounts in '{header}' (rows {rows}) – read as 0.",
-        ),
-        LONG_TITLE: (
-            f"Titel länger als {TITLE_LIMIT} Zeichen (Zeilen {rows}; z. B. '{example}') – auf {TITLE_LIMIT} "
-            "Zeichen gekürzt, der vollständige Text steht in den Notizen.",
-            f"Title longer than {TITLE_LIMIT} characters (rows {rows}; e.g. '{example}') – shortened to "
-            f"{TITLE_LIMIT} characters, the full text is kept in the notes.",
-        ),
-        MARKUP_TITLE: (
-            f"Titel sieht aus wie Markup (HTML/Markdown) (Zeilen {rows}; z. B. '{example}') – als reiner Text "
-            "übernommen, nie als Markup dargestellt.",
-            f"Title looks like markup (HTML/Markdown) (rows {rows}; e.g. '{example}') – kept as plain text, "
-            "never rendered as markup.",
-        ),
-        FORMULA_TITLE: (
-            f"Titel sieht aus wie eine Formel (Zeilen {rows}; z. B. '{example}') – als Text übernommen, nie berechnet.",
-            f"Title looks like a formula (rows {rows}; e.g. '{example}') – kept as text, never evaluated.",
-        ),
-        VALUE_TITLE: (
-            f"Titel ist eine Zahl oder ein Wert statt Text (Zeilen {rows}; z. B. '{example}', etwa das Ergebnis "
-            "einer Formel) – der Wert ist als Titel übernommen.",
-            f"Title is a number or value instead of text (rows {rows}; e.g. '{example}', perhaps a formula's "
-            "result) – the value is taken as the title.",
-        ),
-    }
-    de, en = texts.get(
-        kind,
-        (
-            f"Wert in '{header}' nicht lesbar (Zeilen {rows}; z. B. '{example}') – der Text steht in den Notizen.",
-            f"Value in '{header}' not readable (rows {rows}; e.g. '{example}') – the text is kept in the notes.",
-        ),
-    )
-    return Message(de, en)
-
-
-def _excerpt(text: str) -> str:
-    """The text, or its first EXCERPT characters and '…'."""
-    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
 
 
 def _votes(value: Cell) -> int:
