@@ -25,7 +25,7 @@ from roadmap.domain.ids import new_ids
 from roadmap.domain.measure import TITLE_LIMIT, Measure
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.workshop import Workshop
-from roadmap.workshop.voting import add_vote, reset_votes
+from roadmap.workshop.voting import add_vote, measure_in, reset_votes, with_measure
 
 DESCRIPTION_LIMIT = 1_000  # characters of an idea's description
 AUTHOR_LIMIT = 40  # characters of a participant's (optional) name
@@ -150,11 +150,11 @@ def take_estimate(workshop: Workshop, measure_id: str, value: float | None, effo
     Raises:
         RoadmapError: if the measure is unknown or a figure lies outside 1–5.
     """
-    measure = _measure(workshop, measure_id)
+    measure = measure_in(workshop, measure_id)
     changes = {k: float(v) for k, v in (("value", value), ("effort", effort)) if v is not None}
     if not changes:
         return workshop
-    return _replace(workshop, measure.with_changes(**changes))
+    return with_measure(workshop, measure.with_changes(**changes))
 
 
 # --- ideas -----------------------------------------------------------------------------------------
@@ -173,10 +173,10 @@ def merge_idea(workshop: Workshop, measure_id: str, idea: IdeaText) -> Workshop:
     Raises:
         RoadmapError: if the measure is unknown.
     """
-    measure = _measure(workshop, measure_id)
+    measure = measure_in(workshop, measure_id)
     line = idea.title + (f": {idea.description}" if idea.description else "")
     notes = f"{measure.notes}\n{line}" if measure.notes else line
-    return _replace(workshop, measure.with_changes(notes=notes))
+    return with_measure(workshop, measure.with_changes(notes=notes))
 
 
 # --- vote ------------------------------------------------------------------------------------------
@@ -281,22 +281,6 @@ TOO_FAST = Message(
 
 
 # --- helpers ---------------------------------------------------------------------------------------
-
-
-def _measure(workshop: Workshop, measure_id: str) -> Measure:
-    found = workshop.by_id().get(measure_id)
-    if found is None:
-        raise RoadmapError(
-            Message(
-                f"Die Maßnahme {measure_id} gibt es in diesem Workshop nicht (mehr).",
-                f"Measure {measure_id} is not (or no longer) part of this workshop.",
-            )
-        )
-    return found
-
-
-def _replace(workshop: Workshop, changed: Measure) -> Workshop:
-    return workshop.with_changes(measures=tuple(changed if m.id == changed.id else m for m in workshop.measures))
 
 
 def spreads(ratings: Sequence[tuple[str, int, int]]) -> dict[str, tuple[Spread, Spread]]:

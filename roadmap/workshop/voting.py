@@ -70,7 +70,8 @@ def _set_voting(workshop: Workshop, name: str, value: object) -> Workshop:
     return workshop.with_changes(profile=workshop.profile.with_changes(**{name: value}))
 
 
-def _measure(workshop: Workshop, measure_id: str) -> Measure:
+def measure_in(workshop: Workshop, measure_id: str) -> Measure:
+    """The workshop's measure of that id (RoadmapError naming it if there is none any more)."""
     found = workshop.by_id().get(measure_id)
     if found is None:
         raise RoadmapError(
@@ -82,7 +83,8 @@ def _measure(workshop: Workshop, measure_id: str) -> Measure:
     return found
 
 
-def _replace(workshop: Workshop, changed: Measure) -> Workshop:
+def with_measure(workshop: Workshop, changed: Measure) -> Workshop:
+    """The workshop with the measure of the same id replaced by `changed`."""
     return workshop.with_changes(measures=tuple(changed if m.id == changed.id else m for m in workshop.measures))
 
 
@@ -92,7 +94,7 @@ def add_vote(workshop: Workshop, measure_id: str) -> Workshop:
     Raises:
         RoadmapError: if every dot is given already, or the measure is unknown.
     """
-    measure = _measure(workshop, measure_id)
+    measure = measure_in(workshop, measure_id)
     if dots_left(workshop) == 0:
         budget = dots_budget(workshop) or 0
         raise RoadmapError(
@@ -103,15 +105,15 @@ def add_vote(workshop: Workshop, measure_id: str) -> Workshop:
                 "or allow more dots per person.",
             )
         )
-    return _replace(workshop, measure.with_changes(votes=measure.votes + 1))
+    return with_measure(workshop, measure.with_changes(votes=measure.votes + 1))
 
 
 def remove_vote(workshop: Workshop, measure_id: str) -> Workshop:
     """One dot less for the measure (a measure without dots stays at 0)."""
-    measure = _measure(workshop, measure_id)
+    measure = measure_in(workshop, measure_id)
     if measure.votes == 0:
         return workshop
-    return _replace(workshop, measure.with_changes(votes=measure.votes - 1))
+    return with_measure(workshop, measure.with_changes(votes=measure.votes - 1))
 
 
 def reset_votes(workshop: Workshop) -> Workshop:
@@ -129,7 +131,7 @@ def set_flag(
     Raises:
         RoadmapError: if both are to be set at once, or the measure is unknown.
     """
-    measure = _measure(workshop, measure_id)
+    measure = measure_in(workshop, measure_id)
     if must_have and excluded:
         raise RoadmapError(
             Message(
@@ -148,15 +150,15 @@ def set_flag(
             changes["must_have"] = False
     if not changes:
         return workshop
-    return _replace(workshop, measure.with_changes(**changes))
+    return with_measure(workshop, measure.with_changes(**changes))
 
 
 def pin(workshop: Workshop, measure_id: str, month: Month | None) -> Workshop:
     """Fix the measure's start to a month (the planner then starts it exactly there), or release it with None."""
-    measure = _measure(workshop, measure_id)
+    measure = measure_in(workshop, measure_id)
     if measure.pinned == month:
         return workshop
-    return _replace(workshop, measure.with_changes(pinned=month))
+    return with_measure(workshop, measure.with_changes(pinned=month))
 
 
 def set_criteria(
@@ -205,7 +207,7 @@ def set_scores(workshop: Workshop, measure_id: str, scores: Mapping[str, float |
     Raises:
         RoadmapError: if a score lies outside 1–5, or the measure is unknown.
     """
-    measure = _measure(workshop, measure_id)
+    measure = measure_in(workshop, measure_id)
     merged = dict(measure.criteria)
     for name, score in scores.items():
         if score is None or (isinstance(score, float) and math.isnan(score)):
@@ -219,7 +221,7 @@ def set_scores(workshop: Workshop, measure_id: str, scores: Mapping[str, float |
             )
         else:
             merged[name] = float(score)
-    return _replace(workshop, measure.with_changes(criteria=merged))
+    return with_measure(workshop, measure.with_changes(criteria=merged))
 
 
 # --- edits made in a table (the edit state of Streamlit's data editor, a plain dict) -------------
