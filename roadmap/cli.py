@@ -32,6 +32,7 @@ from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
 from roadmap.domain.workshop import Workshop
 
 if TYPE_CHECKING:
+    from roadmap.importing.field_words import FieldGuess
     from roadmap.planning.plan import Plan
     from roadmap.planning.scenario_compare import ScenarioResult
 
@@ -285,9 +286,9 @@ def _same_file(source: Path, out: Path) -> bool:
     return os.path.realpath(source) == os.path.realpath(out)
 
 
-def _inferred_line(count: int, inferred: Mapping[str, str], de: bool) -> str:
+def _inferred_line(count: int, inferred: Mapping[str, FieldGuess | None], de: bool) -> str:
     """How many fields of action were suggested from the measures' words (and how many had no hint)."""
-    told = sum(1 for word in inferred.values() if word)
+    told = sum(1 for guess in inferred.values() if guess)
     rest = len(inferred) - told
     if de:
         extra = f" ({rest} ohne Hinweis: {FIELDS[0]})" if rest else ""
@@ -302,7 +303,7 @@ def summary(
     problems: Sequence[Problem],
     sheet: str,
     lang: Lang,
-    inferred: Mapping[str, str] | None = None,
+    inferred: Mapping[str, FieldGuess | None] | None = None,
 ) -> list[str]:
     """The short summary printed on success (`inferred`: the measures whose field was inferred from words)."""
     from roadmap.domain.formats import month

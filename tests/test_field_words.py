@@ -187,9 +187,12 @@ def test_a_list_without_a_field_column_gets_suggested_fields_marked_and_said() -
     assert fields["BI reporting"] == DATA and fields["Digital skills training"] == PEOPLE
     assert len(set(fields.values())) == 6
     assert set(result.inferred_fields) == {m.id for m in result.measures}
-    assert result.inferred_fields["5"] == "backup" and result.inferred_fields["40"] == ""
+    backup, calendars = result.inferred_fields["5"], result.inferred_fields["32"]
+    assert backup is not None and backup.word == "backup" and not backup.neighbours
+    # 'Shared calendars' has no telling word; it stands among the staff measures and goes with them.
+    assert calendars is not None and calendars.field == PEOPLE and calendars.neighbours and calendars.word == ""
     (said,) = [p for p in result.problems if "Kein Handlungsfeld angegeben" in p.message("de")]
-    assert "für 38 Maßnahmen" in said.message("de") and "bei 2 sagte kein Wort etwas" in said.message("de")
+    assert "für 40 Maßnahmen" in said.message("de") and "sagte kein Wort" not in said.message("de")
     assert "please check them in the preview" in said.message("en")
 
 
@@ -199,7 +202,8 @@ def test_a_given_field_is_kept_and_only_an_empty_cell_with_nothing_above_to_fill
     result = import_file(data, filename="liste.csv")
 
     assert [m.field for m in result.measures] == [CUSTOMERS, STRATEGY, STRATEGY]
-    assert result.inferred_fields == {"M001": "crm"}
+    (guess,) = result.inferred_fields.values()
+    assert list(result.inferred_fields) == ["M001"] and guess is not None and guess.word == "crm"
 
 
 def test_the_command_line_summary_says_how_many_fields_were_suggested(
@@ -211,15 +215,29 @@ def test_the_command_line_summary_says_how_many_fields_were_suggested(
 
     assert code == 0
     out = capsys.readouterr().out
-    assert "Handlungsfeld aus den Wörtern vorgeschlagen: 38 von 40 (2 ohne Hinweis: Prozessautomatisierung)" in out
+    assert "Handlungsfeld aus den Wörtern vorgeschlagen: 40 von 40 – bitte prüfen" in out
 
 
-def test_the_suggestions_stay_right_on_titles_written_by_other_people() -> None:
-    """The labelled public titles of bench/data/ (the figures themselves: bench/field_accuracy.py; today 85.8 %,
-    88.2 % and 77.0 %): a change of the matcher may cost two or three titles per set, not more."""
+@pytest.mark.parametrize("order", ["list", "alone"])
+def test_the_suggestions_stay_right_on_titles_written_by_other_people(order: str) -> None:
+    """The labelled public titles of bench/data/ (the figures: bench/field_accuracy.py). Read as lists in their
+    order, as an import reads them, today 93.2 %, 92.6 % and 86.9 %; each title alone 85.8 %, 88.2 % and 77.0 %.
+    A change of the matcher may cost two or three titles per set, not more."""
     from bench.field_accuracy import DATA as FIRST
     from bench.field_accuracy import FRAMEWORKS, SME, evaluate
 
-    for path, size, floor in ((FIRST, 150, 0.84), (FRAMEWORKS, 100, 0.86), (SME, 120, 0.75)):
-        right, total, _ = evaluate(path)
+    floors = {"list": (0.91, 0.90, 0.85), "alone": (0.84, 0.86, 0.75)}[order]
+    for path, size, floor in zip((FIRST, FRAMEWORKS, SME), (150, 100, 120), floors, strict=True):
+        right, total, _ = evaluate(path, order=order)  # type: ignore[arg-type]
         assert total >= size and right / total >= floor, path.name
+
+
+def test_a_measure_whose_words_and_rows_around_tell_nothing_gets_the_first_field_and_is_said() -> None:
+    data = "Maßnahme\nProjekt Alpha\nCRM einführen\n".encode()
+
+    result = import_file(data, filename="liste.csv")
+
+    assert [m.field for m in result.measures] == [PROCESS, CUSTOMERS]
+    assert result.inferred_fields["M001"] is None
+    (said,) = [p for p in result.problems if "Kein Handlungsfeld angegeben" in p.message("de")]
+    assert "bei 1 sagte kein Wort etwas" in said.message("de")

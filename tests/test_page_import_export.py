@@ -197,7 +197,9 @@ def test_suggested_fields_are_marked_in_the_preview_and_a_correction_is_taken_ov
     preview = _preview_table(app)
     assert preview.loc[preview["title"] == "Backup concept", "field"].item() == "Cloud & IT-Sicherheit (Vorschlag)"
     suggestions = next(e for e in app.data_editor if (e.key or "").startswith("import_fields_")).value
-    assert suggestions.loc[suggestions["title"] == "Backup concept", "why"].item() == "wegen „backup“"
+    why = dict(zip(suggestions["title"], suggestions["why"], strict=True))
+    assert why["Backup concept"] == "wegen „backup“" and why["Shared calendars"] == "wie die Zeilen darum"
+    assert why["Sales dashboard"] == "wegen „dashboard“ und der Zeilen darum"
     edit_table(app, {0: {"field": "Strategie & Kultur"}}, key_start="import_fields_")
     preview = _preview_table(app)
     assert preview.loc[preview["title"] == "Project management and steering", "field"].item() == "Strategie & Kultur"

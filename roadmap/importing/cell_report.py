@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from roadmap.domain.measure import TITLE_LIMIT
 from roadmap.domain.messages import Location, Message, Problem, Severity, column_letter
 from roadmap.domain.vocabulary import FIELDS
+from roadmap.importing.field_words import FieldGuess
 from roadmap.importing.rows import FORMULA_TITLE, LONG_TITLE, MARKUP_TITLE, VALUE_TITLE
 
 EXCERPT = 40  # characters of a cell quoted in a warning
@@ -22,8 +23,8 @@ class Report:
     sheet: str
     problems: list[Problem] = field(default_factory=list)
     grouped: dict[tuple[str, int], list[tuple[int, str]]] = field(default_factory=dict)
-    # Rows whose field of action was inferred from their words → the telling word ('' if none told).
-    inferred: dict[int, str] = field(default_factory=dict)
+    # Rows whose field of action was suggested from their words and the rows around them (None: nothing told).
+    inferred: dict[int, FieldGuess | None] = field(default_factory=dict)
 
     def add(self, message: Message, row: int | None, column: int | None, severity: Severity = Severity.WARNING) -> None:
         """One problem at a cell (column None: the whole row)."""
@@ -35,9 +36,9 @@ class Report:
         self.grouped.setdefault((kind, column), []).append((row, example))
 
 
-def inferred_message(inferred: dict[int, str]) -> Message:
+def inferred_message(inferred: dict[int, FieldGuess | None]) -> Message:
     """One sentence on the fields of action inferred from the measures' words."""
-    told = sum(1 for word in inferred.values() if word)
+    told = sum(1 for guess in inferred.values() if guess)
     untold = len(inferred) - told
     rest_de = f"; bei {untold} sagte kein Wort etwas – '{FIELDS[0]}' gesetzt" if untold else ""
     rest_en = f"; for {untold} no word told – '{FIELDS[0]}' set" if untold else ""

@@ -18,6 +18,7 @@ import functools
 import itertools
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -46,11 +47,33 @@ _CATALOGUE_WORD = 6  # shorter catalogue words are mostly function words ('which
 
 @dataclass(frozen=True)
 class FieldGuess:
-    """The field a measure's words point to, how strongly, and the word that told most."""
+    """The field a measure's words point to, how strongly, and the word that told most ('' if only the rows
+    around it told: roadmap/importing/field_context.py); `neighbours` if the rows around it decided or helped."""
 
     field: str
     score: float
     word: str
+    neighbours: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a measure's words say: each field's score and the word that told most for it."""
+
+    scores: Mapping[str, float]
+    words: Mapping[str, str]
+
+    def guess(self) -> FieldGuess | None:
+        """The field with the highest score (the first of the fields on a tie); None if no word told."""
+        if not self.scores:
+            return None
+        field = best_field(self.scores)
+        return FieldGuess(field, round(self.scores[field], 2), self.words[field])
+
+
+def best_field(scores: Mapping[str, float]) -> str:
+    """The field with the highest score; on a tie the one named first in FIELDS."""
+    return max(FIELDS, key=lambda name: (scores.get(name, 0.0), -FIELDS.index(name)))
 
 
 @dataclass(frozen=True)
@@ -69,9 +92,14 @@ def fold(text: str) -> str:
 
 def infer_field(title: str, description: str = "") -> FieldGuess | None:
     """The most likely field of action of a measure from its title and description; None if no word tells."""
+    return field_evidence(title, description).guess()
+
+
+def field_evidence(title: str, description: str = "") -> Evidence:
+    """Each field's score from a measure's title and description, with the word that told most for it."""
     known = _catalogue_title(fold(title))
     if known is not None:
-        return known
+        return Evidence({known.field: known.score}, {known.field: known.word})
     scores: dict[str, float] = {}
     best_word: dict[str, tuple[float, str]] = {}
     for text, weight in ((title, _TITLE_WEIGHT), (description, _DESCRIPTION_WEIGHT)):
@@ -79,10 +107,7 @@ def infer_field(title: str, description: str = "") -> FieldGuess | None:
             scores[stem.field] = scores.get(stem.field, 0.0) + gain
             if gain > best_word.get(stem.field, (0.0, ""))[0]:
                 best_word[stem.field] = (gain, word)
-    if not scores:
-        return None
-    field = max(FIELDS, key=lambda name: (scores.get(name, 0.0), -FIELDS.index(name)))
-    return FieldGuess(field, round(scores[field], 2), best_word[field][1])
+    return Evidence(scores, {field: word for field, (_, word) in best_word.items()})
 
 
 def _gains(matches: list[tuple[_Stem, str]], weight: float) -> list[tuple[_Stem, str, float]]:

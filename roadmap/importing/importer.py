@@ -16,6 +16,7 @@ from roadmap.domain.messages import Location, Message, Problem, Severity, column
 from roadmap.domain.profile import Profile
 from roadmap.importing.cell_report import Report
 from roadmap.importing.column_names import looked_for
+from roadmap.importing.field_words import FieldGuess
 from roadmap.importing.files import (
     CHARTSHEET,
     DEFAULT_LIMITS,
@@ -49,8 +50,9 @@ class ImportResult:
     mapping: dict[str, int]
     headers: tuple[str, ...]
     unmapped: tuple[str, ...]
-    # Measures whose field of action was inferred from their words (id → the telling word, '' if none told).
-    inferred_fields: dict[str, str] = field(default_factory=dict)
+    # Measures whose field of action was suggested from their words and the rows around them (id → the
+    # suggestion, None where nothing told and the first field was set).
+    inferred_fields: dict[str, FieldGuess | None] = field(default_factory=dict)
 
 
 def import_file(

@@ -19,7 +19,7 @@ from roadmap.domain.month import Month
 from roadmap.domain.vocabulary import FIELDS, Status
 from roadmap.importing.cell_report import Report, column_message, excerpt, inferred_message
 from roadmap.importing.column_names import header_unit, normalise
-from roadmap.importing.field_words import infer_field
+from roadmap.importing.field_context import infer_fields
 from roadmap.importing.rows import (
     MEASURE,
     UNTITLED,
@@ -84,6 +84,7 @@ def build(
         measure = reader.read(line, fill)
         if measure is not None:
             built.append((line, measure))
+    built = reader.suggest_fields(built)
     reader.finish()
     return built
 
@@ -123,6 +124,7 @@ class _RowReader:
         self.report = report
         self.date1904 = date1904
         self.missing: dict[str, list[int]] = {"value": [], "effort": []}
+        self.unnamed: dict[int, tuple[str, str]] = {}  # lines that name no field → their title and description
         self.headers = {key: normalise(columns.header(column)).split() for key, column in self.map.items()}
         self.units = {key: header_unit(columns.header(column)) for key, column in self.map.items()}
         self.scales: dict[str, tuple[bool, bool]] = {
@@ -249,15 +251,25 @@ class _RowReader:
         return notes
 
     def _field_of(self, line: Line, fill: dict[str, Cell], notes: list[str], title: str, description: str) -> str:
-        """The field of action the line (or the group it is filled down from) names; else the one its words
-        suggest (roadmap/importing/field_words.py), marked as inferred; the first field if no word tells."""
+        """The field of action the line (or the group it is filled down from) names; else the first field for now,
+        the line noted for a suggestion from its words and the rows around it (suggest_fields)."""
         if "field" in self.map and not is_empty(fill.get("field")):
             if not self.columns.field_is_category:
                 return self._field(line, fill["field"], notes)
             notes.append(f"{self.columns.header(self.map['field'])}: {text_of(fill['field'])}")
-        guess = infer_field(title, description)
-        self.report.inferred[line.number] = guess.word if guess else ""
-        return guess.field if guess else FIELDS[0]
+        self.unnamed[line.number] = (title, description)
+        return FIELDS[0]
+
+    def suggest_fields(self, built: list[tuple[Line, Measure]]) -> list[tuple[Line, Measure]]:
+        """The measures with the fields suggested for the lines that name none, read together in the list's
+        order (roadmap/importing/field_context.py) and marked as inferred; the first field where nothing tells."""
+        numbers = [line.number for line, _ in built if line.number in self.unnamed]
+        guesses = dict(zip(numbers, infer_fields([self.unnamed[number] for number in numbers]), strict=True))
+        self.report.inferred.update(guesses)
+        return [
+            (line, measure.with_changes(field=guess.field) if (guess := guesses.get(line.number)) else measure)
+            for line, measure in built
+        ]
 
     def _dates(
         self, line: Line, status: Status, duration: int | None, notes: list[str]

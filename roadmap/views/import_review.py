@@ -16,6 +16,7 @@ import pandas as pd
 
 from roadmap.domain.messages import Lang, Message
 from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
+from roadmap.importing.field_words import FieldGuess
 from roadmap.importing.importer import ImportResult
 from roadmap.workshop.duplicates import Duplicate, DuplicateChoice
 
@@ -38,11 +39,17 @@ def field_options(language: Lang) -> list[str]:
     return [field_name(field, language) for field in FIELDS]
 
 
-def why(word: str, language: Lang) -> str:
-    """Why a field was suggested: the telling word, or that none told."""
-    if word:
-        return Message(f"wegen „{word}“", f"because of '{word}'")(language)
-    return Message("kein Wort sagte etwas – bitte wählen", "no word told – please choose")(language)
+def why(guess: FieldGuess | None, language: Lang) -> str:
+    """Why a field was suggested: the telling word, the rows around the measure, or that nothing told."""
+    if guess is None:
+        return Message("kein Wort sagte etwas – bitte wählen", "no word told – please choose")(language)
+    if guess.neighbours and guess.word:
+        return Message(f"wegen „{guess.word}“ und der Zeilen darum", f"because of '{guess.word}' and the rows around")(
+            language
+        )
+    if guess.neighbours:
+        return Message("wie die Zeilen darum", "like the rows around it")(language)
+    return Message(f"wegen „{guess.word}“", f"because of '{guess.word}'")(language)
 
 
 def suggestion_table(result: ImportResult, language: Lang) -> pd.DataFrame:
@@ -83,7 +90,7 @@ def corrected(result: ImportResult, edited_rows: Mapping[Any, Mapping[str, Any]]
     if not chosen:
         return result
     measures = tuple(m.with_changes(field=chosen[m.id]) if m.id in chosen else m for m in result.measures)
-    inferred = {ident: word for ident, word in result.inferred_fields.items() if ident not in chosen}
+    inferred = {ident: guess for ident, guess in result.inferred_fields.items() if ident not in chosen}
     return replace(result, measures=measures, inferred_fields=inferred)
 
 
