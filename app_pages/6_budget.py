@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from roadmap.charts.budget_chart import field_cost_rows, quarterly_cost_chart, yearly_cost_chart
+from roadmap.charts.budget_chart import quarterly_cost_chart, yearly_cost_chart
+from roadmap.charts.budget_rows import field_cost_rows
 from roadmap.planning.budget import WITHIN, YearCost, corridor_check, yearly_costs
 from roadmap.planning.funding import funding_effect
 from roadmap.planning.plan import Plan

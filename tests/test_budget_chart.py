@@ -6,19 +6,16 @@ from collections import defaultdict
 
 import pytest
 
-from roadmap.charts.budget_chart import (
+from roadmap.charts.budget_chart import BASELINE_COLOR, MAX_LABELLED_PERIODS, quarterly_cost_chart, yearly_cost_chart
+from roadmap.charts.budget_rows import (
     BASELINE,
-    BASELINE_COLOR,
-    MAX_LABELLED_PERIODS,
     ONE_TIME,
     RUNNING,
     field_cost_rows,
     quarter_budget_rows,
     quarter_cost_rows,
-    quarterly_cost_chart,
     year_budget_rows,
     year_cost_rows,
-    yearly_cost_chart,
 )
 from roadmap.domain.measure import Measure
 from roadmap.domain.month import Month
