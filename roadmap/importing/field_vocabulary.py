@@ -35,6 +35,14 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "vertrag", "contract", "ablauf", "projektmanagement", "project management", "aufgabenverwaltung", "sop",
         "standard operating", "shopfloor", "schicht", "handover", "fuhrpark", "tourenplan", "disposition",
         "operations", "lean",
+        # the back office as SMEs name it: accounting, logistics, approvals
+        "zugferd", "datev", "lexware", "sap", "odoo", "fakturier", "faktura", "kostenstelle", "kostenrechnung",
+        "spesen", "fahrtenbuch", "materialwirtschaft", "materialfluss", "transport", "fracht", "freight", "shipment",
+        "sendungsverfolgung", "goods receipt", "qualitaetskontrolle", "quality control", "pps", "mrp", "genehmigung",
+        "antrag", "unterschrift", "postbearbeitung", "aktenplan", "ruestzeit", "order to cash", "procure to pay",
+        "purchase to pay", "lieferschein", "delivery note", "spediteur", "zoll", "customs", "kreditor", "debitor",
+        "accounts payable", "accounts receivable", "bookkeeping", "ledger", "reconciliation",
+        "baustelle", "aufmass", "vergabe", "wiedervorlage", "fristen",
     ),
     DATA: (
         "trainingsdaten", "training data", "descriptive", "prescriptive", "diagnostic", "data literacy",
@@ -50,6 +58,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "datenqualitaet", "datenbank", "database", "data lake", "data warehouse", "entscheid", "decision",
         "kennzahlen", "monitoring!security", "sensor", "iot", "digital twin", "messwert", "copilot", "llm",
         "chatgpt", "genai", "information",
+        # data work by name
+        "data governance", "datenkatalog", "data catalog", "sql", "pivot", "power query", "nlp",
+        "computer vision", "bilderkennung", "image recognition", "zeitreihe", "time series",
     ),
     SECURITY: (
         "threat", "bedrohung", "angriff", "attack", "ransomware", "skalier", "scalab", "microservice", "container",
@@ -76,6 +87,14 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "infrastructure", "migration", "migrieren", "it", "ot", "cyber", "zero trust", "compliance", "audit",
         "strukturanalyse", "informationssicherheit", "schutzbedarf", "sicherheitskonzept", "lizenz", "rollout",
         "geraete", "device", "mobile device", "release", "change management!change kommunikation",
+        # the devices, accounts and lines every office has
+        "computer", "pc", "notebook", "tablet", "smartphone", "mobiltelefon", "diensthandy", "telefonanlage",
+        "telefonie", "voip", "bildschirm", "peripherie", "benutzerkonto", "user account", "postfach", "mailbox",
+        "domain", "ssl", "tls", "https", "router", "lan", "verkabelung", "betriebssystem", "windows", "linux",
+        "macos", "softwareverteilung", "installation", "benutzerverwaltung", "user management", "credentials",
+        "it ausstattung", "it equipment", "it support", "it dienstleister", "managed service", "it helpdesk",
+        "datentraeger", "festplatte", "usb",
+        "zutritt", "videoueberwachung", "alarmanlage", "auftragsverarbeitung", "verarbeitungstaetigkeit",
     ),
     CUSTOMERS: (
         "personaliz", "personalis", "customer journey", "journey", "touchpoint", "digital presence", "online presence",
@@ -94,6 +113,15 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "bewertung!bewertungs", "reklamation", "complaint", "loyalty", "kundenbindung", "termin", "booking",
         "pipeline", "kontakt", "contact", "telefon", "telephon", "b2b", "b2c", "d2c", "consumer", "a b test",
         "akquise", "messe", "produktkatalog", "konfigurator", "app", "roi",
+        # the people a firm serves, under their many names, and the ways to reach and keep them
+        "churn", "abwanderung", "beschwerde", "csat", "net promoter", "kundenbefragung", "customer survey", "buerger",
+        "patient", "gaeste", "klient", "mandant", "pressearbeit", "public relations", "pressemitteilung", "flyer",
+        "broschuere", "google ads", "suchmaschine", "search engine", "affiliate", "conversion", "checkout",
+        "warenkorb", "shopping cart", "retoure", "upsell", "cross sell", "key account", "zielgruppe",
+        "target group", "audience", "community", "veranstaltung", "podcast", "reservierung", "reservation",
+        "customer success", "rezension",
+        "kundenkarte", "gutschein", "voucher", "rabatt", "discount", "click and collect", "click collect",
+        "google maps", "empfehlung", "referral", "kundenclub", "treueprogramm",
     ),
     PEOPLE: (
         "literacy", "hiring", "hire", "employer", "people", "human resource", "fluktuation", "hybrid work",
@@ -110,6 +138,15 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "fachkraefte", "intranet", "kollaboration", "collaboration", "zusammenarbeit", "homeoffice", "remote",
         "mobiles arbeiten", "team", "ambassador", "champion", "awareness", "wissen", "knowledge", "upskill",
         "nachwuchs", "ausbildung", "azubi", "workshop", "befaehig", "arbeitsplatz", "workplace",
+        # what HR does for the staff, from the first day to the last
+        "mitarbeiterbefragung", "employee survey", "360 degree", "360 grad", "zielvereinbarung", "beurteilung",
+        "appraisal", "succession", "verguetung", "gehalt", "salary", "compensation", "arbeitsvertrag",
+        "urlaubsantrag", "zeitkonto", "gesundheitsmanagement", "bgm", "wellbeing", "arbeitsschutz", "begruessung",
+        "einfuehrungstag", "patenschaft", "offboarding", "austritt", "exit interview", "betriebsrat",
+        "works council", "fortbildung", "seminar", "stellenbeschreibung", "job description", "one on one",
+        "leadership development", "fuehrungskraefteentwicklung",
+        "dienstplan", "personaleinsatz", "interne kommunikation", "internal communication", "praktikum",
+        "internship", "werkstudent", "arbeitgeber",
     ),
     STRATEGY: (
         "sponsor", "executive", "ceo", "geschaeftsleitung", "unternehmensfuehrung", "management commitment", "align",
@@ -132,6 +169,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "governance", "nachhaltig", "sustainab", "wettbewerb", "competit", "markt", "market", "pilotprojekt",
         "pilot", "servitization", "reifegrad", "maturity", "steering", "steuerkreis", "stakeholder", "kick off",
         "kickoff", "lenkungskreis", "portfolio", "priorisier", "dialog", "kommunikation",
+        # the tools and words of strategy work
+        "five forces", "porter", "swot", "pestel", "balanced scorecard", "geschaeftsplan", "business plan",
+        "businessplan", "markteintritt", "internationalis", "merger", "zuschuss", "allianz", "wertesystem",
+        "kernwerte", "purpose", "north star", "scenario planning", "szenarioplanung",
     ),
 }  # fmt: skip
 

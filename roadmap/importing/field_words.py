@@ -42,6 +42,8 @@ _SAME_AS_CATALOGUE = 0.85  # a title this close to a catalogue measure's takes t
 # 'IT' in capitals (or before a hyphen: 'it-Sicherheit') is information technology, 'it' and 'It' the English pronoun.
 _PRONOUN_IT = re.compile(r"(?<![\w-])(?:it|It)(?![\w-])")
 _SEAM_SIDE = 3  # letters a stem read across two words must take of each
+_UMLAUT_VOWELS = {"ä": "a", "ö": "o", "ü": "u"}
+_BENT_STEM = 5  # letters a stem needs to be read through a bent vowel ('Märkte' holds 'markt')
 _CATALOGUE_WORD = 6  # shorter catalogue words are mostly function words ('which', 'every', 'gegen')
 
 
@@ -103,7 +105,8 @@ def field_evidence(title: str, description: str = "") -> Evidence:
     scores: dict[str, float] = {}
     best_word: dict[str, tuple[float, str]] = {}
     for text, weight in ((title, _TITLE_WEIGHT), (description, _DESCRIPTION_WEIGHT)):
-        for stem, word, gain in _gains(_matches(fold(_PRONOUN_IT.sub(" ", text))), weight):
+        text = _PRONOUN_IT.sub(" ", text)
+        for stem, word, gain in _gains(_matches(fold(text), _plain_vowels(text)), weight):
             scores[stem.field] = scores.get(stem.field, 0.0) + gain
             if gain > best_word.get(stem.field, (0.0, ""))[0]:
                 best_word[stem.field] = (gain, word)
@@ -124,9 +127,31 @@ def _gains(matches: list[tuple[_Stem, str]], weight: float) -> list[tuple[_Stem,
     return gains
 
 
-def _matches(text: str) -> list[tuple[_Stem, str]]:
+def _plain_vowels(text: str) -> list[tuple[str, frozenset[int]]]:
+    """The words of a text as fold() splits them, with their umlauts as plain vowels and where those stand; empty
+    if the text has none. A German plural or compound may bend the stem's vowel ('Passwörter' holds 'passwort',
+    'Verträge' 'vertrag')."""
+    if not any(letter in text for letter in "äöüÄÖÜ"):
+        return []
+    words: list[tuple[str, frozenset[int]]] = []
+    letters: list[str] = []
+    bent: set[int] = set()
+    for letter in f"{text.casefold().replace('ß', 'ss')} ":
+        if letter in _UMLAUT_VOWELS:
+            bent.add(len(letters))
+            letters.append(_UMLAUT_VOWELS[letter])
+        elif letter in _ALPHABET and letter != " ":
+            letters.append(letter)
+        elif letters:
+            words.append(("".join(letters), frozenset(bent)))
+            letters, bent = [], set()
+    return words
+
+
+def _matches(text: str, plain: list[tuple[str, frozenset[int]]] | None = None) -> list[tuple[_Stem, str]]:
     """The stems found in a folded text in reading order, each with its word: phrases, the longest stems per word,
-    stems across two words read as one."""
+    stems across two words read as one; with `plain` (the words with umlauts as plain vowels), also the stems only
+    those spell."""
     if not text:
         return []
     words = text.split()
@@ -137,7 +162,19 @@ def _matches(text: str) -> list[tuple[_Stem, str]]:
         for phrase in starts.get(word, ()):
             if f" {phrase.text}" in padded:
                 found.append((index * 100, phrase, phrase.text))
-        found.extend((index * 100 + at, stem, word) for at, stem in _word_hits(word, 0))
+        hits = _word_hits(word, 0)
+        if plain and plain[index][1]:
+            # Only stems of some length that take a bent vowel: 'schätzen' read as 'schatzen' holds no 'chat'.
+            spelled, bent = plain[index]
+            known = {stem.text for _, stem in hits}
+            hits += tuple(
+                (at, stem)
+                for at, stem in _word_hits(spelled, 0)
+                if stem.text not in known
+                and len(stem.text) >= _BENT_STEM
+                and any(at <= place < at + len(stem.text) for place in bent)
+            )
+        found.extend((index * 100 + at, stem, word) for at, stem in hits)
     for index, (left, right) in enumerate(itertools.pairwise(words)):
         # In two words read as one ('Mehr-Faktor' → 'mehrfaktor') only stems across the seam count.
         pair = left + right
