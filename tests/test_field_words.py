@@ -251,13 +251,14 @@ def test_the_words_of_the_office_the_back_office_and_strategy_work_tell_their_fi
 @pytest.mark.parametrize("order", ["list", "alone"])
 def test_the_suggestions_stay_right_on_titles_written_by_other_people(order: str) -> None:
     """The labelled public titles of bench/data/ (the figures: bench/field_accuracy.py). Read as lists in their
-    order, as an import reads them, today 93.2 %, 92.6 %, 86.9 % and 62.4 %; each title alone 85.8 %, 88.2 %,
-    77.0 % and 50.8 %. A change of the matcher may cost two or three titles per set, not more."""
+    order, as an import reads them, today 93.2 %, 92.6 %, 86.9 %, 75.7 % and 62.0 %; each title alone 85.8 %,
+    88.2 %, 77.9 %, 61.9 % and 55.9 %. A change of the matcher may cost two to five titles per set, not more."""
     from bench.field_accuracy import DATA as FIRST
-    from bench.field_accuracy import FRAMEWORKS, LISTS, SME, evaluate
+    from bench.field_accuracy import FIFTH, FRAMEWORKS, LISTS, SME, evaluate
 
-    floors = {"list": (0.91, 0.90, 0.85, 0.61), "alone": (0.84, 0.86, 0.75, 0.49)}[order]
-    for path, size, floor in zip((FIRST, FRAMEWORKS, SME, LISTS), (150, 100, 120, 180), floors, strict=True):
+    floors = {"list": (0.91, 0.90, 0.85, 0.74, 0.60), "alone": (0.84, 0.86, 0.76, 0.60, 0.54)}[order]
+    sets = (FIRST, FRAMEWORKS, SME, LISTS, FIFTH)
+    for path, size, floor in zip(sets, (150, 100, 120, 180, 240), floors, strict=True):
         right, total, _ = evaluate(path, order=order)  # type: ignore[arg-type]
         assert total >= size and right / total >= floor, path.name
 
