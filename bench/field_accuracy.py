@@ -28,6 +28,11 @@ title that says little goes where the rows around it go, as much as the list is 
 same titles are read each alone (the words only), and in a shuffled order (no topic order to lean on). The rows
 around a title were chosen (two on either side, 2 points, fading by 0.7) on the even rows of the first three sets.
 
+A second reader, a separate session that saw only the titles of the fourth and fifth sets (shuffled together) and the
+six fields' definitions, filed each title where a consultant would (bench/data/field_titles_second_reader.csv). How far
+it agrees with the lists' own labels shows how far any reader of titles can agree with them; the matcher is compared
+with both.
+
 Last, the CPU time to suggest a field for 3,000 titles with a short description each (as an import of a 3,000-row
 list without a field column does).
 
@@ -53,6 +58,7 @@ FRAMEWORKS = Path(__file__).with_name("data") / "field_titles_frameworks.csv"
 SME = Path(__file__).with_name("data") / "field_titles_sme.csv"
 LISTS = Path(__file__).with_name("data") / "field_titles_lists.csv"
 FIFTH = Path(__file__).with_name("data") / "field_titles_fifth.csv"
+SECOND_READER = Path(__file__).with_name("data") / "field_titles_second_reader.csv"
 SETS = (
     ("first set", DATA),
     ("second set", FRAMEWORKS),
@@ -133,6 +139,8 @@ def main() -> None:
         print(
             f"all sets, {ORDERS[order]:<28} {_share(right, total)}  odd {_share(odd_right, odd_total)}  (target ≥ 85 %)"
         )
+    for path in (LISTS, FIFTH):
+        print(_second_reading(path))
     print(f"CPU seconds to suggest 3,000 fields of one list: {seconds_for():.2f}")
     if "--seen" not in sys.argv:
         return
@@ -143,6 +151,20 @@ def main() -> None:
             print(f"  missed in {field}: {count}")
         for title, expected, inferred in misses:
             print(f"  {title!r}: {expected} → {inferred}")
+
+
+def _second_reading(path: Path) -> str:
+    """How far a careful second reader (bench/data/field_titles_second_reader.csv) agrees with a set's own labels,
+    and the matcher (the list read in its order) with each."""
+    rows = _rows(path)
+    second = {int(row["row"]): row["field"] for row in _rows(SECOND_READER) if row["set"] == path.name}
+    read = [guess.field if guess else "—" for guess in infer_fields([(row["title"], "") for row in rows])]
+    reader = sum(second[number] == row["field"] for number, row in enumerate(rows))
+    matcher = sum(second[number] == field for number, field in enumerate(read))
+    return (
+        f"{path.name}: a second reader agrees with the list's labels on {_share(reader, len(rows))}; "
+        f"the matcher with the second reader on {_share(matcher, len(rows))}"
+    )
 
 
 def _share(right: int, total: int) -> str:
