@@ -7,7 +7,7 @@ the rows around a measure count depends on how ordered by topic the list is: in 
 point to the same field no more often than chance would have it (a list sorted by priority or by date), they
 do not count at all; in a list grouped by topic, up to NEIGHBOUR_WEIGHT for each of the NEIGHBOURS rows on
 either side, less the farther away they are. A measure's own clear words still decide (a title's telling word
-alone gains about 4–6); the rows around it tip a weak or torn case. docs/import.md, "Field of action".
+alone gains about 4–6); the rows around it tip a weak or torn case (docs/import.md, fields of action from the words).
 """
 
 from __future__ import annotations
