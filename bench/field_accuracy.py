@@ -124,13 +124,9 @@ def main() -> None:
         for order in ORDERS:
             (right, total, _), (odd_right, odd_total, _) = evaluate(path, None, order), evaluate(path, 1, order)
             even_right, even_total, _ = evaluate(path, 0, order)
-            tally = totals[order]
-            tally[0], tally[1], tally[2], tally[3] = (
-                tally[0] + right,
-                tally[1] + total,
-                tally[2] + odd_right,
-                tally[3] + odd_total,
-            )
+            totals[order] = [
+                sum(pair) for pair in zip(totals[order], (right, total, odd_right, odd_total), strict=True)
+            ]
             print(
                 f"  {ORDERS[order]:<28} {_share(right, total)}  even {_share(even_right, even_total)}"
                 f"  odd {_share(odd_right, odd_total)}"

@@ -160,6 +160,16 @@ def test_any_text_gives_one_of_the_six_fields_or_no_guess_and_the_same_one_every
     assert infer_field(title, description) == guess
 
 
+BENDING = "aeiouäöüÄÖÜßẞİéﬁ\u0308 -.rtswPVMk"  # umlauts, letters that fold to two, a combining mark
+
+
+@given(st.text(alphabet=BENDING, max_size=40))
+def test_a_text_of_umlauts_and_letters_that_fold_oddly_gives_a_field_or_none(title: str) -> None:
+    guess = infer_field(title)
+
+    assert guess is None or guess.field in FIELDS
+
+
 @pytest.mark.parametrize(
     "title", ["Which one, where and against what?", "Welche werden gegen wen?", "Improve every second"]
 )

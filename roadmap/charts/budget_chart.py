@@ -19,10 +19,10 @@ from roadmap.charts.budget_rows import (
     BASELINE,
     ONE_TIME,
     RUNNING,
+    chart_texts,
     percent,
     quarter_budget_rows,
     quarter_cost_rows,
-    words,
     year_budget_rows,
     year_cost_rows,
 )
@@ -97,7 +97,7 @@ def _axes(periods: list[dict[str, Any]], lang: str, *, quarterly: bool) -> _Axes
     # Few periods get narrower columns (as if there were three), so a single year is no wall of colour.
     x_scale = alt.Scale(paddingInner=0, paddingOuter=max(0.0, (MIN_COLUMNS - len(order)) / 2))
     y_scale = alt.Scale(domain=[0, top * 1.12], nice=False)
-    return _Axes(words(lang), lang, quarterly, order, x_scale, y_scale)
+    return _Axes(chart_texts(lang), lang, quarterly, order, x_scale, y_scale)
 
 
 def _line_scale(axes: _Axes) -> alt.Scale:
@@ -190,7 +190,7 @@ def _cost_bars(axes: _Axes) -> list[alt.Chart]:
 
 def group_scale(lang: str) -> alt.Scale:
     """Colours of the stacked segments: grey for existing IT costs, then one colour per field."""
-    texts = words(lang)
+    texts = chart_texts(lang)
     return alt.Scale(
         domain=[texts[BASELINE]] + [field_name(f, lang) for f in FIELDS],
         range=[BASELINE_COLOR] + [FIELD_COLORS[f] for f in FIELDS],

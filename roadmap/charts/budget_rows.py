@@ -27,7 +27,7 @@ def percent(value: float, lang: str) -> str:
     return formats.number(value, lang, 0 if float(value).is_integer() else 1)
 
 
-def words(lang: str) -> dict[str, str]:
+def chart_texts(lang: str) -> dict[str, str]:
     """The chart's titles, legends and tooltips in the language; the corridor bounds come from planning."""
     low, high = percent(CORRIDOR_LOW, lang), percent(CORRIDOR_HIGH, lang)
     if lang == "en":
@@ -100,7 +100,7 @@ def _segments(period: PeriodCost) -> list[tuple[str, str, float, int]]:
 
 def _cost_rows(periods: list[PeriodCost], lang: str) -> list[dict[str, Any]]:
     """Stacked segments: baseline, running per field, one-time per field, per period of the horizon."""
-    texts = words(lang)
+    texts = chart_texts(lang)
     rows: list[dict[str, Any]] = []
     for index, period in enumerate(periods):
         label = period_label((period.year, period.quarter), lang)
@@ -125,7 +125,7 @@ def _cost_rows(periods: list[PeriodCost], lang: str) -> list[dict[str, Any]]:
 
 def _budget_rows(periods: list[PeriodCost], lang: str, *, quarterly: bool) -> list[dict[str, Any]]:
     """Per period: total cost, the budget and the corridor (1 % and 5 % of the period's revenue)."""
-    texts = words(lang)
+    texts = chart_texts(lang)
     rows = []
     # The corridor's bounds are named in the period where the band is widest (a short first year, e.g. one
     # month, has a band so narrow that '1 %', '5 %' and its total would print over each other).
