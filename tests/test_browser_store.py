@@ -3,6 +3,7 @@ undo, and the access code (headless Chromium at 1920×1080, screenshots in test-
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -98,6 +99,8 @@ def test_two_workshops_edited_at_once_never_touch_each_other(server: AppServer) 
         second.page.get_by_text("Demo (Schneider Feinmechanik)", exact=True).click()
         second.page.get_by_label("Name des neuen Workshops").fill("Zweiter Kunde")
         second.page.get_by_role("button", name="Workshop anlegen").click()
+        # The tab may report idle before the click's run has switched it to the new workshop: wait for its address.
+        expect(second.page).not_to_have_url(re.compile(rf"[?&]w={re.escape(first_id)}(&|$)"))
         second.wait_idle()
         second_id = _workshop_of(second)
         second.open("Unternehmen")
