@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from roadmap.cli import main
 from roadmap.domain.vocabulary import FIELDS
-from roadmap.importing.field_words import infer_field
+from roadmap.importing.field_words import english, fold, infer_field
 from roadmap.importing.importer import import_file
 from tests.workbooks import FIXTURES
 
@@ -256,6 +256,37 @@ def test_the_words_of_the_office_the_back_office_and_strategy_work_tell_their_fi
     guess = infer_field(title)
 
     assert guess is not None and guess.field == field
+
+
+@pytest.mark.parametrize(
+    ("title", "field"),
+    [
+        # English writes its compounds apart: a stem inside an English word is no stem ('de|termin|e', 'c|entra|l')
+        ("Determine the type of partnership", STRATEGY), ("Centralize incoming invoices", PROCESS),
+        ("Central government departments", None),
+        # at a word's start it still holds ('Backups', 'leadership'), and German compounds stay split
+        ("Automated backups for all servers", SECURITY), ("Terminbuchung für Kunden", CUSTOMERS),
+        ("Kundenterminverwaltung", CUSTOMERS),
+    ],
+)  # fmt: skip
+def test_an_english_word_holds_a_stem_only_where_it_begins(title: str, field: str | None) -> None:
+    guess = infer_field(title)
+
+    assert (guess.field if guess else None) == field
+
+
+@pytest.mark.parametrize(
+    ("text", "is_english"),
+    [
+        ("Determine the type of partnership", True), ("Terminbuchung für Kunden", False),
+        ("Customer Journey Analytics", False), ("Onboarding-Prozess digitalisieren", False),
+        ("Monitoring and alerting", True), ("Setting up monitoring", True),
+        ("Stammdatenbereinigung", False), ("Variantenmanagement", False),
+    ],
+)  # fmt: skip
+def test_a_title_reads_as_english_by_its_little_words_else_by_its_endings(text: str, is_english: bool) -> None:
+    """With no little words to go by, an undecided title is read as German, where a stem may stand inside a word."""
+    assert english(fold(text)) is is_english
 
 
 @pytest.mark.parametrize("order", ["list", "alone"])

@@ -1,7 +1,8 @@
 """The words that tell a measure's field of action (roadmap/importing/field_words.py reads them; docs/import.md).
 
-Stems per field as people write them, German and English; and the words of the catalogue's own texts that tell
-no field, so that they are not taken as the catalogue's field words.
+Stems per field as people write them, German and English; the words of the catalogue's own texts that tell
+no field, so that they are not taken as the catalogue's field words; and the little words that tell English from
+German.
 """
 
 from __future__ import annotations
@@ -192,3 +193,18 @@ _STOPWORDS_TEXT = (
     "settle lokale locations medien naechsten chancen answer glance figures"
 )
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split(" "))
+
+# The little words and endings that tell an English title from a German one (field_words.english): English writes
+# its compounds apart, so in an English title a stem counts only where a word begins.
+_ENGLISH_WORDS_TEXT = (
+    "the and for of to with on in a an our your their all each every from by into is are be will using based "
+    "across within through how what"
+)
+_GERMAN_WORDS_TEXT = (
+    "und der die das fuer mit von zu zur zum im den dem des ein eine einer einen auf aus bei nach oder sowie "
+    "ueber unsere unser alle wie ist sind wird werden nicht"
+)
+ENGLISH_WORDS = frozenset(_ENGLISH_WORDS_TEXT.split(" "))
+GERMAN_WORDS = frozenset(_GERMAN_WORDS_TEXT.split(" "))
+ENGLISH_ENDINGS = ("ing", "ed", "ity", "ness", "ment", "ments", "ship", "ies", "ly")
+GERMAN_ENDINGS = ("ung", "ungen", "keit", "heit", "ieren", "isch", "schaft", "lich", "en", "ae", "oe", "ue")

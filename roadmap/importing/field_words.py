@@ -25,7 +25,14 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from roadmap.domain.vocabulary import FIELDS
-from roadmap.importing.field_vocabulary import STOPWORDS, VOCABULARY
+from roadmap.importing.field_vocabulary import (
+    ENGLISH_ENDINGS,
+    ENGLISH_WORDS,
+    GERMAN_ENDINGS,
+    GERMAN_WORDS,
+    STOPWORDS,
+    VOCABULARY,
+)
 
 CATALOGUE = Path(__file__).resolve().parents[1] / "workshop" / "catalogue.json"
 
@@ -107,7 +114,8 @@ def field_evidence(title: str, description: str = "") -> Evidence:
     best_word: dict[str, tuple[float, str]] = {}
     for text, weight in ((title, _TITLE_WEIGHT), (description, _DESCRIPTION_WEIGHT)):
         text = _PRONOUN_IT.sub(" ", text)
-        for stem, word, gain in _gains(_matches(fold(text), _plain_vowels(text)), weight):
+        folded = fold(text)
+        for stem, word, gain in _gains(_matches(folded, _plain_vowels(text), glued=not english(folded)), weight):
             scores[stem.field] = scores.get(stem.field, 0.0) + gain
             if gain > best_word.get(stem.field, (0.0, ""))[0]:
                 best_word[stem.field] = (gain, word)
@@ -149,10 +157,13 @@ def _plain_vowels(text: str) -> list[tuple[str, frozenset[int]]]:
     return words
 
 
-def _matches(text: str, plain: list[tuple[str, frozenset[int]]] | None = None) -> list[tuple[_Stem, str]]:
+def _matches(
+    text: str, plain: list[tuple[str, frozenset[int]]] | None = None, glued: bool = True
+) -> list[tuple[_Stem, str]]:
     """The stems found in a folded text in reading order, each with its word: phrases, the longest stems per word,
     stems across two words read as one; with `plain` (the words with umlauts as plain vowels), also the stems only
-    those spell."""
+    those spell. Unless the words are `glued` (German compounds), a stem counts only where a word begins: English
+    writes its compounds apart, so 'central' holds no 'entra' and 'determine' no 'termin'."""
     if not text:
         return []
     words = text.split()
@@ -175,12 +186,26 @@ def _matches(text: str, plain: list[tuple[str, frozenset[int]]] | None = None) -
                 and len(stem.text) >= _BENT_STEM
                 and any(at <= place < at + len(stem.text) for place in bent)
             )
-        found.extend((index * 100 + at, stem, word) for at, stem in hits)
+        found.extend((index * 100 + at, stem, word) for at, stem in hits if glued or at == 0)
     for index, (left, right) in enumerate(itertools.pairwise(words)):
         # In two words read as one ('Mehr-Faktor' → 'mehrfaktor') only stems across the seam count.
         pair = left + right
-        found.extend((index * 100 + at, stem, pair) for at, stem in _word_hits(pair, len(left)))
+        found.extend((index * 100 + at, stem, pair) for at, stem in _word_hits(pair, len(left)) if glued or at == 0)
     return _once_and_again(sorted(found, key=lambda item: item[0]))
+
+
+def english(folded: str) -> bool:
+    """Whether a folded text reads as English: it has more English than German little words ('the', 'for', 'and'
+    against 'der', 'für', 'und'), or, with none of either, more English endings than German ones in two words or
+    more. One word alone is read as German: a compound may end in an English word ('Variantenmanagement')."""
+    words = folded.split()
+    ours = sum(word in ENGLISH_WORDS for word in words) - sum(word in GERMAN_WORDS for word in words)
+    if ours or len(words) < 2:
+        return ours > 0
+    endings = sum(word.endswith(ENGLISH_ENDINGS) for word in words) - sum(
+        word.endswith(GERMAN_ENDINGS) for word in words
+    )
+    return endings > 0
 
 
 def _once_and_again(found: list[tuple[int, _Stem, str]]) -> list[tuple[_Stem, str]]:
