@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.importing.files import CHARTSHEET, WORKSHEET, ImportFailed, Limits, read_sheets
+from roadmap.importing.files import read_sheets
+from roadmap.importing.raw_sheets import CHARTSHEET, WORKSHEET, ImportFailed, Limits
 from tests import workbooks
 from tests.workbooks import FIXTURES
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.importing.files import ImportFailed, Limits
 from roadmap.importing.importer import import_file
+from roadmap.importing.raw_sheets import ImportFailed, Limits
 from tests import workbooks
 
 LIST_TEXT = (

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.importing.files import ImportFailed
 from roadmap.importing.importer import import_file
+from roadmap.importing.raw_sheets import ImportFailed
 from tests import workbooks
 
 

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roadmap.importing.files import ImportFailed
 from roadmap.importing.importer import ImportResult, import_file
+from roadmap.importing.raw_sheets import ImportFailed
 from tests.workbooks import ENGLISH_TASKS, FIXTURES
 
 

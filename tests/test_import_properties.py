@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roadmap.domain.vocabulary import STATUSES
-from roadmap.importing.files import ImportFailed
 from roadmap.importing.importer import import_file
+from roadmap.importing.raw_sheets import ImportFailed
 
 HEADERS = [
     "Nr.", "Maßnahme", "Aufgabe", "Kosten", "lfd. Kosten", "Start", "Ende", "Dauer", "Dauer (Tage)",

@@ -10,8 +10,9 @@ import pytest
 
 from roadmap.domain.month import Month
 from roadmap.domain.vocabulary import DONE, PLANNED, RUNNING
-from roadmap.importing.files import ImportFailed, read_sheets
+from roadmap.importing.files import read_sheets
 from roadmap.importing.importer import ImportResult, import_file
+from roadmap.importing.raw_sheets import ImportFailed
 
 SPREADSHEETS = (".xlsx", ".xls", ".ods")
 ALL_FILES = [

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from roadmap.importing.files import ImportFailed
 from roadmap.importing.importer import import_file
+from roadmap.importing.raw_sheets import ImportFailed
 from roadmap.views.import_preview import NOT_MAPPED, field_labels
 from roadmap.views.import_rescue import (
     HIGHLIGHT,

@@ -9,8 +9,8 @@ from openpyxl import Workbook
 
 from roadmap.domain.messages import ERROR
 from roadmap.domain.month import Month
-from roadmap.importing.files import ImportFailed, Limits
 from roadmap.importing.importer import import_file
+from roadmap.importing.raw_sheets import ImportFailed, Limits
 from tests import workbooks
 from tests.workbooks import FIXTURES
 

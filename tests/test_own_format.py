@@ -13,8 +13,9 @@ from roadmap.domain.messages import Problem
 from roadmap.domain.month import Month
 from roadmap.domain.profile import Criterion, Profile, Side, VoteMode
 from roadmap.domain.vocabulary import FIELDS, STATUSES
-from roadmap.importing.files import ImportFailed, RawSheet, read_sheets
+from roadmap.importing.files import read_sheets
 from roadmap.importing.own_reader import read_own_workbook
+from roadmap.importing.raw_sheets import ImportFailed, RawSheet
 from roadmap.planning.planner import plan
 from roadmap.workbook.names import CRITERION_PREFIX, MEASURE_COLUMNS, PROFILE_HEADER, PROFILE_KEYS
 from roadmap.workbook.own_format import (

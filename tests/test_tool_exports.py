@@ -8,8 +8,8 @@ import pytest
 
 from roadmap.domain.month import Month
 from roadmap.domain.vocabulary import DONE, FIELDS, IDEA, RUNNING
-from roadmap.importing.files import ImportFailed
 from roadmap.importing.importer import ImportResult, import_file
+from roadmap.importing.raw_sheets import ImportFailed
 from tests.workbooks import ASANA_CSV, JIRA_CSV, ms_project_xml, trello_board
 
 PROCESS, DATA, SECURITY, CUSTOMERS, PEOPLE, STRATEGY = FIELDS

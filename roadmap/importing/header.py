@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from roadmap.importing.column_names import header_score, is_measure_header, map_columns
-from roadmap.importing.files import RawSheet
+from roadmap.importing.raw_sheets import RawSheet
 from roadmap.importing.values import is_empty, text_of
 from roadmap.workbook.styles import Cell
 

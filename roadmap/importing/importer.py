@@ -17,18 +17,11 @@ from roadmap.domain.profile import Profile
 from roadmap.importing.cell_report import Report
 from roadmap.importing.column_names import looked_for
 from roadmap.importing.field_words import FieldGuess
-from roadmap.importing.files import (
-    CHARTSHEET,
-    DEFAULT_LIMITS,
-    WORKSHEET,
-    ImportFailed,
-    Limits,
-    RawSheet,
-    read_sheets,
-)
+from roadmap.importing.files import read_sheets
 from roadmap.importing.header import Header, find_header, first_row_header, header_at, no_header
 from roadmap.importing.measure_cells import build
 from roadmap.importing.own_reader import read_own_workbook
+from roadmap.importing.raw_sheets import CHARTSHEET, DEFAULT_LIMITS, WORKSHEET, ImportFailed, Limits, RawSheet
 from roadmap.importing.rows import Layout, Line, layout_of, read_lines, rows_text, skipped_messages, sort_lines
 from roadmap.importing.table_columns import columns_of
 from roadmap.importing.tool_files import csv_tool

@@ -17,7 +17,7 @@ from roadmap.domain.messages import LANGS, Location, Message, Problem, Severity,
 from roadmap.domain.month import Month, duration_months
 from roadmap.domain.profile import PlanMode
 from roadmap.domain.vocabulary import FIELDS, FIELDS_EN, STATUSES_EN, Status
-from roadmap.importing.files import RawSheet
+from roadmap.importing.raw_sheets import RawSheet
 from roadmap.importing.values import parse_date, parse_month, parse_number
 from roadmap.importing.words import parse_bool, parse_field, parse_status
 from roadmap.workbook.names import NO, PHASE_SEPARATOR, YES, Name

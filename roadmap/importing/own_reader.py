@@ -14,8 +14,8 @@ from roadmap.domain.measure import Kpi, Measure
 from roadmap.domain.messages import LANGS, Location, Message, Problem, RoadmapError, column_letter
 from roadmap.domain.profile import Profile
 from roadmap.importing import own_cells as cells
-from roadmap.importing.files import ImportFailed, RawSheet
 from roadmap.importing.own_cells import UNREADABLE, SheetReader, key_of
+from roadmap.importing.raw_sheets import ImportFailed, RawSheet
 from roadmap.workbook.names import (
     CRITERION_PREFIX,
     MEASURE_COLUMNS,

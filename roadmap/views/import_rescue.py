@@ -14,8 +14,9 @@ import pandas as pd
 
 from roadmap.domain.messages import Lang, Message, column_letter
 from roadmap.importing.column_names import is_grid_header, map_columns
-from roadmap.importing.files import DEFAULT_LIMITS, WORKSHEET, Limits, RawSheet, read_sheets
+from roadmap.importing.files import read_sheets
 from roadmap.importing.header import header_at
+from roadmap.importing.raw_sheets import DEFAULT_LIMITS, WORKSHEET, Limits, RawSheet
 from roadmap.importing.values import is_empty, text_of
 from roadmap.views import escape
 from roadmap.views.import_preview import heading_table
