@@ -1,4 +1,5 @@
-"""The Gantt chart (roadmap/charts/gantt_chart.py): bars, phases, milestones, links and the today line."""
+"""The Gantt chart (roadmap/charts/gantt_chart.py, its rows in gantt_rows.py): bars, phases, milestones, links
+and the today line."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from datetime import date
 
 import pytest
 
-from roadmap.charts.gantt_chart import (
+from roadmap.charts.gantt_chart import gantt_chart
+from roadmap.charts.gantt_rows import (
     ROW_HEIGHT,
     dependency_rows,
-    gantt_chart,
     gantt_height,
     gantt_rows,
     month_labels,
