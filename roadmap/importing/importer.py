@@ -22,7 +22,8 @@ from roadmap.importing.header import Header, find_header, first_row_header, head
 from roadmap.importing.measure_cells import build
 from roadmap.importing.own_reader import read_own_workbook
 from roadmap.importing.raw_sheets import CHARTSHEET, DEFAULT_LIMITS, WORKSHEET, ImportFailed, Limits, RawSheet
-from roadmap.importing.rows import Layout, Line, layout_of, read_lines, rows_text, skipped_messages, sort_lines
+from roadmap.importing.row_report import rows_text, skipped_messages
+from roadmap.importing.rows import Layout, Line, layout_of, read_lines, sort_lines
 from roadmap.importing.table_columns import columns_of
 from roadmap.importing.tool_files import csv_tool
 from roadmap.importing.values import is_empty

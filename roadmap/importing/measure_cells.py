@@ -20,13 +20,8 @@ from roadmap.domain.vocabulary import FIELDS, Status
 from roadmap.importing.cell_report import Report, column_message, excerpt, inferred_message
 from roadmap.importing.column_names import header_unit, normalise
 from roadmap.importing.field_context import infer_fields
-from roadmap.importing.rows import (
-    MEASURE,
-    UNTITLED,
-    Line,
-    rows_text,
-    title_findings,
-)
+from roadmap.importing.row_report import rows_text
+from roadmap.importing.rows import MEASURE, UNTITLED, Line, title_findings
 from roadmap.importing.table_columns import Columns, cell_at
 from roadmap.importing.values import (
     DAYS,

@@ -1,8 +1,9 @@
 """Sort the rows below a header into measures, phases and rows to skip (docs/import.md).
 
 Skipped without a word: empty rows, totals rows and template placeholders. Recognised and named in
-one warning each: phase, section and summary rows (their name goes into the notes of the measures
-below them) and milestone rows. Everything else becomes a measure (see roadmap/importing/measure_cells.py).
+one warning each (roadmap/importing/row_report.py): phase, section and summary rows (their name goes into
+the notes of the measures below them) and milestone rows. Everything else becomes a measure (see
+roadmap/importing/measure_cells.py).
 A titled row with data is never taken for a template: a title over the limit, one that looks like
 markup and a number that is a formula's value are kept and named (see title_findings).
 """
@@ -14,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from roadmap.domain.measure import TITLE_LIMIT
-from roadmap.domain.messages import Message
 from roadmap.importing.column_names import FILL_DOWN, TITLE_LEVELS, is_grid_header
 from roadmap.importing.values import is_empty, parse_date, text_of
 from roadmap.workbook.styles import Cell
@@ -340,68 +340,3 @@ def _overall_span(lines: list[Line]) -> tuple[date, date] | None:
     span = min(start for start, _ in dated), max(end for _, end in dated)
     covering = sum(1 for pair in dated if pair == span)
     return span if covering * 4 <= len(dated) else None
-
-
-def rows_text(numbers: list[int], limit: int = 12) -> str:
-    """Row numbers as '5, 7–9, 12', at most `limit` items and a count of the rest."""
-    items: list[str] = []
-    ordered = sorted(set(numbers))
-    start = previous = ordered[0] if ordered else 0
-    for number in [*ordered[1:], None]:
-        if number is not None and number == previous + 1:
-            previous = number
-            continue
-        items.append(str(start) if start == previous else f"{start}–{previous}")
-        if number is not None:
-            start = previous = number
-    if len(items) > limit:
-        return ", ".join(items[:limit]) + f" … (+{len(items) - limit})"
-    return ", ".join(items)
-
-
-def skipped_messages(lines: list[Line]) -> list[tuple[Message, int]]:
-    """One message per kind of recognised non-measure row, with the rows it concerns."""
-    messages = []
-    words = {
-        PHASE: ("als Phasen-/Abschnittsüberschrift gelesen", "read as phase/section headings"),
-        GROUP: ("als Gruppenüberschrift gelesen", "read as group headings"),
-        SUMMARY: ("als Sammelzeile (ganzes Projekt) gelesen", "read as summary rows (whole project)"),
-        MILESTONE: ("als Meilenstein gelesen", "read as milestones"),
-    }
-    for kind, (de, en) in words.items():
-        rows = [line.number for line in lines if line.kind == kind]
-        if rows:
-            messages.append(
-                (
-                    Message(
-                        f"Zeile(n) {rows_text(rows)} {de} – keine eigene Maßnahme.",
-                        f"Row(s) {rows_text(rows)} {en} – not measures of their own.",
-                    ),
-                    rows[0],
-                )
-            )
-    resembled = {
-        SUMMARY: (
-            "umfassen den Zeitraum der ganzen Liste wie eine Sammelzeile",
-            "span the whole list like a summary row",
-        ),
-        PHASE: ("heißen oder stehen wie eine Phasenüberschrift", "are named or placed like a phase heading"),
-        TOTAL: ("heißen wie eine Summenzeile", "are named like a totals row"),
-    }
-    for kind, (de, en) in resembled.items():
-        rows = [line.number for line in lines if line.looked_like == kind and line.kind == MEASURE]
-        if rows:
-            messages.append(
-                (
-                    Message(
-                        f"Zeile(n) {rows_text(rows)} {de}, haben aber eigene Angaben (Nutzen, Kosten, "
-                        "Verantwortliche, Abhängigkeiten …) – als Maßnahme übernommen. Ist es nur eine "
-                        "Sammelzeile, entfernen Sie sie nach dem Übernehmen.",
-                        f"Row(s) {rows_text(rows)} {en} but hold data of their own (value, costs, owner, "
-                        "dependencies …) – kept as measures. If it is only a summary, remove it after "
-                        "taking the list over.",
-                    ),
-                    rows[0],
-                )
-            )
-    return messages
