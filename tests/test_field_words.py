@@ -292,14 +292,15 @@ def test_a_title_reads_as_english_by_its_little_words_else_by_its_endings(text: 
 @pytest.mark.parametrize("order", ["list", "alone"])
 def test_the_suggestions_stay_right_on_titles_written_by_other_people(order: str) -> None:
     """The labelled public titles of bench/data/ (the figures: bench/field_accuracy.py). Read as lists in their
-    order, as an import reads them, today 93.2 %, 92.6 %, 86.9 %, 75.7 % and 62.0 %; each title alone 85.8 %,
-    88.2 %, 77.9 %, 61.9 % and 55.9 %. A change of the matcher may cost two to five titles per set, not more."""
+    order, as an import reads them, today 93.2 %, 92.6 %, 86.9 %, 75.7 %, 62.0 % and 72.4 %; each title alone
+    85.8 %, 88.2 %, 77.9 %, 61.9 %, 55.9 % and 56.7 %. A change of the matcher may cost two to five titles per set,
+    not more."""
     from bench.field_accuracy import DATA as FIRST
-    from bench.field_accuracy import FIFTH, FRAMEWORKS, LISTS, SME, evaluate
+    from bench.field_accuracy import FIFTH, FRAMEWORKS, LISTS, SIXTH, SME, evaluate
 
-    floors = {"list": (0.91, 0.90, 0.85, 0.74, 0.60), "alone": (0.84, 0.86, 0.76, 0.60, 0.54)}[order]
-    sets = (FIRST, FRAMEWORKS, SME, LISTS, FIFTH)
-    for path, size, floor in zip(sets, (150, 100, 120, 180, 240), floors, strict=True):
+    floors = {"list": (0.91, 0.90, 0.85, 0.74, 0.60, 0.70), "alone": (0.84, 0.86, 0.76, 0.60, 0.54, 0.54)}[order]
+    sets = (FIRST, FRAMEWORKS, SME, LISTS, FIFTH, SIXTH)
+    for path, size, floor in zip(sets, (150, 100, 120, 180, 240, 200), floors, strict=True):
         right, total, _ = evaluate(path, order=order)  # type: ignore[arg-type]
         assert total >= size and right / total >= floor, path.name
 
