@@ -126,7 +126,7 @@ def seconds_for(count: int = 3000) -> float:
 
 def main() -> None:
     totals: dict[Order, list[int]] = {order: [0, 0, 0, 0] for order in ORDERS}
-    print("set: right overall / even rows (looked at while tuning) / odd rows (never looked at)")
+    print("set: right overall / even rows / odd rows (of the first four sets only the even rows were looked at)")
     for name, path in SETS:
         print(f"{name} ({path.name})")
         for order in ORDERS:

@@ -250,6 +250,11 @@ def test_a_plural_that_bends_the_stems_vowel_still_holds_the_stem(title: str, fi
         ("Lieferscheine digital erfassen", PROCESS), ("Dienstplan digital", PEOPLE),
         ("Balanced Scorecard einführen", STRATEGY), ("Churn prevention", CUSTOMERS),
         ("SWOT-Analyse", STRATEGY), ("Gutscheine im Webshop", CUSTOMERS),
+        # search engines, local directories and review sites are where customers find a firm
+        ("Sitemap einreichen", CUSTOMERS), ("Eintrag in Branchenverzeichnisse", CUSTOMERS),
+        ("ProvenExpert-Profil anlegen", CUSTOMERS), ("Meta Tags for every page", CUSTOMERS),
+        # the firm's data kept safe is a matter of security, not of analysis
+        ("Data Loss Prevention", SECURITY), ("Sichere Anbindung an Datennetze", SECURITY),
     ],
 )  # fmt: skip
 def test_the_words_of_the_office_the_back_office_and_strategy_work_tell_their_field(title: str, field: str) -> None:
@@ -292,13 +297,13 @@ def test_a_title_reads_as_english_by_its_little_words_else_by_its_endings(text: 
 @pytest.mark.parametrize("order", ["list", "alone"])
 def test_the_suggestions_stay_right_on_titles_written_by_other_people(order: str) -> None:
     """The labelled public titles of bench/data/ (the figures: bench/field_accuracy.py). Read as lists in their
-    order, as an import reads them, today 93.2 %, 92.6 %, 86.9 %, 75.7 %, 62.0 % and 72.4 %; each title alone
-    85.8 %, 88.2 %, 77.9 %, 61.9 %, 55.9 % and 56.7 %. A change of the matcher may cost two to five titles per set,
+    order, as an import reads them, today 93.2 %, 92.6 %, 86.9 %, 75.7 %, 61.6 % and 81.0 %; each title alone
+    85.8 %, 88.2 %, 77.9 %, 61.9 %, 56.3 % and 66.7 %. A change of the matcher may cost two to five titles per set,
     not more."""
     from bench.field_accuracy import DATA as FIRST
     from bench.field_accuracy import FIFTH, FRAMEWORKS, LISTS, SIXTH, SME, evaluate
 
-    floors = {"list": (0.91, 0.90, 0.85, 0.74, 0.60, 0.70), "alone": (0.84, 0.86, 0.76, 0.60, 0.54, 0.54)}[order]
+    floors = {"list": (0.91, 0.90, 0.85, 0.74, 0.60, 0.78), "alone": (0.84, 0.86, 0.76, 0.60, 0.54, 0.64)}[order]
     sets = (FIRST, FRAMEWORKS, SME, LISTS, FIFTH, SIXTH)
     for path, size, floor in zip(sets, (150, 100, 120, 180, 240, 200), floors, strict=True):
         right, total, _ = evaluate(path, order=order)  # type: ignore[arg-type]

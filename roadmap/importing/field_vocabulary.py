@@ -96,6 +96,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "it ausstattung", "it equipment", "it support", "it dienstleister", "managed service", "it helpdesk",
         "datentraeger", "festplatte", "usb",
         "zutritt", "videoueberwachung", "alarmanlage", "auftragsverarbeitung", "verarbeitungstaetigkeit",
+        # the firm's data kept safe rather than analysed
+        "data backup", "data loss", "dlp", "data retention", "sensitive data", "datennetz", "datenleitung",
+        "energieversorgung", "stromversorgung", "stromausfall",
     ),
     CUSTOMERS: (
         "personaliz", "personalis", "customer journey", "journey", "touchpoint", "digital presence", "online presence",
@@ -123,6 +126,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "customer success", "rezension",
         "kundenkarte", "gutschein", "voucher", "rabatt", "discount", "click and collect", "click collect",
         "google maps", "empfehlung", "referral", "kundenclub", "treueprogramm",
+        # search engines and the directories and review sites where local customers find a firm
+        "sitemap", "meta tag", "meta description", "metabeschreibung", "robots txt", "canonical", "alt text",
+        "alt tag", "backlink", "linkbuilding", "link building", "verlinkung", "search console", "tag manager",
+        "open graph", "twitter card", "pagespeed", "page speed", "keyword", "branchenbuch", "branchenverzeichnis",
+        "gelbe seiten", "das oertliche", "trustpilot", "provenexpert", "yelp", "tripadvisor", "google post",
+        "google profil", "business profile", "unternehmensprofil",
     ),
     PEOPLE: (
         "literacy", "hiring", "hire", "employer", "people", "human resource", "fluktuation", "hybrid work",
