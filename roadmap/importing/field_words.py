@@ -6,10 +6,11 @@ split by looking for stems inside them: 'Stammdatenbereinigung' holds 'stammdate
 'mehrfaktor' (a stem read across two words takes at least three letters of each). The longest stem found in a word
 wins ('Datenschutz' is security, not data), a stem may exclude the words it is only part of ('Einführung' is no
 'Führung'), and inflected forms hold their stem ('zukünftig', 'Updates', 'KPIs'), also a plural that bends the stem's
-vowel ('Passwörter', 'Verträge'). The first telling word names the
-subject, broad words ('Strategie', 'Software') count half, a stem said again counts again, and title words count
-twice as much as description words. 'IT' in capitals is information technology, 'it' a pronoun. A title that is
-(nearly) a catalogue measure's takes its field. No match at all gives no guess.
+vowel ('Passwörter', 'Verträge'). English writes its compounds apart, so in an English title a stem counts only
+where a word begins ('central' holds no 'Entra'). The first telling word names the subject, broad words
+('Strategie', 'Software') count half, a stem said again counts again, and title words count twice as much as
+description words. 'IT' in capitals is information technology, 'it' a pronoun. A title that is (nearly) a
+catalogue measure's takes its field. No match at all gives no guess.
 """
 
 from __future__ import annotations

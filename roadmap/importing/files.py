@@ -1,9 +1,10 @@
 """Read any supported spreadsheet file into plain rows of cells (docs/import.md).
 
-Only this module and its two helpers touch file formats (roadmap/importing/raw_sheets.py: the sheet as read
-and the failures every format shares; roadmap/importing/text_files.py: CSV text). It refuses, with one clear
-bilingual sentence, whatever is not a readable spreadsheet: other file types, damaged or encrypted files, XML
-bombs, files that are empty or too large. It never interprets cells; that is the importer's job.
+File formats are read only here and in the modules this one calls: text_files.py (CSV text), tool_files.py
+(Trello, MS Project), hidden_columns.py and ods_layout.py (what calamine does not report); the sheet as read and
+the failures every format shares are in raw_sheets.py. It refuses, with one clear bilingual sentence, whatever
+is not a readable spreadsheet: other file types, damaged or encrypted files, XML bombs, files that are empty or
+too large. It never interprets cells; that is the importer's job.
 """
 
 from __future__ import annotations

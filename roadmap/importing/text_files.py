@@ -42,6 +42,8 @@ def _bom(data: bytes) -> tuple[bytes, str, str] | None:
 
 
 def read_csv(data: bytes, limits: Limits, where: Location, name: str) -> RawSheet:
+    """A CSV file as one sheet named `name`: cells stripped, empty ones None, empty rows at the end dropped;
+    ImportFailed if it cannot be decoded or has more rows than the limits allow."""
     text = _decode(data, where)
     sample = text[: 64 * 1024]
     delimiter = _delimiter(sample)
