@@ -1,15 +1,20 @@
-"""Nothing lost, in a real browser: a killed server, two tabs on one workshop, two workshops at once,
-undo, and the access code (headless Chromium at 1920×1080, screenshots in test-output/screenshots)."""
+"""Nothing lost, in a real browser: a killed server, a field typed in while another is saved, two
+tabs on one workshop, two workshops at once, undo, and the access code (headless Chromium at
+1920×1080, screenshots in test-output/screenshots)."""
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from roadmap.domain.profile import Profile
+from roadmap.store.workshops import Store
 from tests.browser import AppServer, Workshop, browser_tab, chrome, chromium_or_skip, expect
 
 pytestmark = pytest.mark.browser
@@ -65,6 +70,66 @@ def test_edits_survive_a_killed_server_and_a_reload(server: AppServer) -> None:
 
         expect(tab.page.get_by_label(NAME, exact=True)).to_have_value("Kranz Backwaren GmbH")
         expect(tab.page.get_by_label(REVENUE, exact=True)).to_have_value("2500000")
+
+
+class SlowAnswers:
+    """Holds back, on request, what the server sends a tab, as a busy server or a slow line would."""
+
+    def __init__(self, tab: Workshop) -> None:
+        self.holding = False
+        self.held: list[str | bytes] = []
+        self.route: Any = None
+        tab.page.route_web_socket(re.compile(r"/_stcore/stream"), self._connect)
+
+    def _connect(self, route: Any) -> None:
+        self.route = route
+        server = route.connect_to_server()
+        server.on_message(self._answer)
+
+    def _answer(self, message: str | bytes) -> None:
+        if self.holding:
+            self.held.append(message)
+        else:
+            self.route.send(message)
+
+    def release(self) -> None:
+        self.holding = False
+        for message in self.held:
+            self.route.send(message)
+        self.held.clear()
+
+
+def _stored_profile(database: str) -> Profile:
+    store = Store.open(database)
+    [info] = store.workshops()
+    return store.load(info.id)[0].profile
+
+
+def test_a_field_typed_in_while_another_is_being_saved_keeps_what_was_typed(server: AppServer, database: str) -> None:
+    with browser_tab(server.url) as tab:
+        line = SlowAnswers(tab)
+        tab.start()
+        budget = tab.page.locator('[data-testid="stMetric"]', has_text="Budget pro Jahr").first
+        line.holding = True
+        name = tab.page.get_by_label(NAME, exact=True)
+        name.fill("Kranz Backwaren GmbH")
+        name.press("Enter")
+        revenue = tab.page.get_by_label(REVENUE, exact=True)
+        revenue.fill("2500000")  # typed before the page has heard back about the name
+        revenue.press("Enter")
+        deadline = time.monotonic() + 60  # the server saves both changes; its answers wait on the line
+        while _stored_profile(database).revenue != 2_500_000 and time.monotonic() < deadline:
+            tab.page.wait_for_timeout(200)  # not time.sleep: the line passes messages only while Playwright listens
+        stored = _stored_profile(database)
+        assert (stored.name, stored.revenue) == ("Kranz Backwaren GmbH", 2_500_000)
+        line.release()
+        expect(budget.locator('[data-testid="stMetricValue"]')).to_have_text("75.000 €")
+        tab.wait_idle()
+        expect(revenue).to_have_value("2500000")
+
+        _type(tab, "Mitarbeitende", "12")  # the next change sends every field's value again
+        expect(revenue).to_have_value("2500000")
+        expect(budget.locator('[data-testid="stMetricValue"]')).to_have_text("75.000 €")
 
 
 def test_a_second_tab_is_told_and_nothing_is_lost_silently(server: AppServer) -> None:

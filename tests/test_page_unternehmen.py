@@ -119,3 +119,16 @@ def test_a_horizon_wholly_before_the_planning_month_is_said_in_words() -> None:
     app.selectbox(key="unternehmen_as_of_de").set_value(Month(2027, 2)).run()
 
     assert any("liegt ganz vor dem Planungsstand Februar 2027" in w.value for w in app.warning)
+
+
+def test_saving_one_field_leaves_the_others_to_what_the_user_is_typing() -> None:
+    # A field given its value again makes the browser overwrite it: what is typed in the revenue
+    # field while the new name is being saved would be lost, or shown beside another saved value.
+    app = open_page(PAGE)
+
+    app.text_input(key="unternehmen_name").input("Kranz Backwaren GmbH").run()
+
+    assert app.session_state["workshop"].profile.name == "Kranz Backwaren GmbH"
+    widgets = [*app.number_input, *app.text_input, *app.selectbox, *app.date_input]
+    resent = [widget.key for widget in widgets if widget.proto.set_value]
+    assert resent == []

@@ -55,16 +55,26 @@ def bind(key: str, value: Any, stamp: Hashable | None = None) -> None:
     (import, another page, a reset) shows up, while the user's own input stays as typed.
     `stamp` names the state the value belongs to: the workshop's revision unless given (e.g. the
     stored name of a workshop, which is not part of the workshop).
+    A value is given only where it differs from what the widget holds: giving a widget its own
+    value again would make the browser overwrite it, and a field the user is typing in while
+    another field's change is saved would lose the typing (or, once sent, show the old value
+    beside the new saved one).
     A widget whose state the browser did not report with this rerun (it was still a skeleton) is
     given its value again, so that it starts with it rather than with its empty default: a widget
     the user never touched never sends a value that would overwrite the stored one.
     """
     stamp = revision() if stamp is None else stamp
-    if key not in st.session_state or st.session_state.get(_marker(key)) != stamp:
+    behind = st.session_state.get(_marker(key)) != stamp
+    if key not in st.session_state or (behind and not _same(st.session_state[key], value)):
         st.session_state[key] = value
-        st.session_state[_marker(key)] = stamp
     elif not _reported(key):
         st.session_state[key] = st.session_state[key]  # what the widget showed, typed or saved
+    st.session_state[_marker(key)] = stamp
+
+
+def _same(held: Any, stored: Any) -> bool:
+    """Whether a widget's value is the stored one (of the same type: 1 is not 1.0 nor True)."""
+    return type(held) is type(stored) and bool(held == stored)
 
 
 @guarded
