@@ -16,10 +16,11 @@ from roadmap.planning.reasons import horizon_note
 from roadmap.workshop.demo import DEMO_NAME
 from ui.clock import this_month
 from ui.language import euro, lang, number, plain, please_choose, say, t
+from ui.plans import planning_profile
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
 from ui.screen import split
-from ui.session import planning_profile, workshop
+from ui.session import workshop
 from ui.widgets import bind, field_error, update
 
 CURRENT = "current"  # the planning month's choice "this month, whichever it is"

@@ -14,8 +14,9 @@ from roadmap.workshop.merge import add_from_catalogue
 from ui.empty import explain_empty_workshop
 from ui.errors import guarded
 from ui.language import lang, plain, say, say_markdown, say_text, t
+from ui.plans import shared
 from ui.presenter import presenter
-from ui.session import revision, save, shared, workshop
+from ui.session import revision, save, workshop
 from ui.tables import column_config, table_height
 
 FEEDBACK = "massnahmen_feedback"

@@ -14,8 +14,9 @@ from ui.charts import chart_spec, draw_spec
 from ui.empty import explain_empty_workshop
 from ui.language import lang, please_choose, say, say_markdown, say_text, t
 from ui.moderation import moderation
+from ui.plans import shared
 from ui.presenter import presenter
-from ui.session import revision, save, shared, workshop
+from ui.session import revision, save, workshop
 from ui.tables import column_config, table_height
 from ui.widgets import bind, field_error, once, update
 

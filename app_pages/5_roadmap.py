@@ -21,9 +21,10 @@ from ui import clock
 from ui.charts import chart_spec, draw_spec
 from ui.empty import explain_empty_workshop
 from ui.language import lang, number, plain, please_choose, say, t
+from ui.plans import baseline_snapshot, current_baseline, current_plan, shared
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
-from ui.session import baseline_snapshot, current_baseline, current_plan, shared, workshop
+from ui.session import workshop
 from ui.tables import table_height
 from ui.widgets import bind, field_error, update
 

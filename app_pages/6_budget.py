@@ -13,10 +13,11 @@ from roadmap.planning.plan import Plan
 from ui.charts import show_chart
 from ui.empty import explain_empty_workshop
 from ui.language import euro, lang, number, say, t
+from ui.plans import current_plan
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
 from ui.screen import split
-from ui.session import current_plan, workshop
+from ui.session import workshop
 
 METRIC_YEARS_UP_TO = 3  # longer horizons show their years as a table instead of rows of metrics
 

@@ -25,9 +25,10 @@ from roadmap.workshop.duplicates import DuplicateChoice, find_duplicates
 from roadmap.workshop.merge import APPEND, HOW, merge_import
 from ui.errors import guarded, notify
 from ui.language import lang, plain, please_choose, say, say_markdown, say_text, t
+from ui.plans import current_baseline, current_plan
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note, every_scenario
-from ui.session import current_baseline, current_plan, revision, save, workshop
+from ui.session import revision, save, workshop
 from ui.tables import table_height
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "json", "xml"]

@@ -13,12 +13,12 @@ from roadmap.importing.importer import import_file
 from roadmap.planning.planner import plan
 from roadmap.workshop.compare import compare
 from ui.language import euro, plain, please_choose, say, t
+from ui.plans import current_plan, planning_profile
 from ui.presenter import presenter
 from ui.screen import split
 from ui.session import (
     all_workshops,
     create_workshop,
-    current_plan,
     delete_snapshot,
     delete_workshop,
     demo_workshop,
@@ -26,7 +26,6 @@ from ui.session import (
     load_snapshot,
     new_workshop,
     open_workshop,
-    planning_profile,
     rename_workshop,
     restore_snapshot,
     snapshots,

@@ -27,8 +27,9 @@ from ui.charts import show_chart
 from ui.empty import explain_empty_workshop
 from ui.errors import guarded
 from ui.language import lang, plain, say, say_markdown, t
+from ui.plans import scenario_plans
 from ui.presenter import presenter
-from ui.session import save, scenario_plans, workshop
+from ui.session import save, workshop
 from ui.tables import table_height
 from ui.widgets import bind, field_error, once, update
 

@@ -17,18 +17,9 @@ from ui.clock import this_month
 from ui.empty import explain_empty_workshop
 from ui.errors import guarded
 from ui.language import euro, lang, plain, say, say_text, t
+from ui.plans import baseline_snapshot, current_baseline, current_plan, planning_profile
 from ui.presenter import presenter
-from ui.session import (
-    baseline_snapshot,
-    current_baseline,
-    current_plan,
-    planning_profile,
-    revision,
-    save,
-    snapshots,
-    take_snapshot,
-    workshop,
-)
+from ui.session import revision, save, snapshots, take_snapshot, workshop
 from ui.tables import column_config, table_height
 
 FEEDBACK = "umsetzung_feedback"

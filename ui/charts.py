@@ -10,8 +10,8 @@ from typing import Any
 import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
+from ui.plans import shared
 from ui.presenter import presented
-from ui.session import shared
 
 
 def chart_spec(key: str, build: Callable[[], Any], *extra: Hashable) -> dict[str, Any]:

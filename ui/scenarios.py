@@ -10,7 +10,8 @@ from roadmap.planning.scenario_compare import ScenarioResult, compare
 from roadmap.views.scenarios import differences
 from roadmap.workshop.scenarios import active, names, scenario_profile
 from ui.language import lang, plain, say, t
-from ui.session import scenario_plans, workshop
+from ui.plans import scenario_plans
+from ui.session import workshop
 
 
 def active_scenario_note() -> None:

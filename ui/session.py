@@ -6,37 +6,27 @@ before the page finishes drawing; the session keeps the workshop and its version
 takes over what another tab or person saved meanwhile. Workshops and snapshots are listed,
 renamed, duplicated, deleted, taken and restored through the functions here: no page touches the
 store itself. Plans and views derived from a stored version are made once and shared by every
-session of the server (`current_plan`, `shared`).
+session of the server in ui/plans.py.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import datetime, time
-from typing import Any, TypeVar, cast
 
 import streamlit as st
 
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.month import Month
-from roadmap.domain.profile import OPTIMAL, Profile
 from roadmap.domain.workshop import Workshop
-from roadmap.planning.followup import baseline_plan
-from roadmap.planning.plan import Plan
-from roadmap.planning.planner import plan as make_plan
 from roadmap.store.records import SnapshotInfo, UndoState, WorkshopInfo
 from roadmap.store.workshops import Conflict, NotFound, Store
 from roadmap.workshop.demo import BASELINE_NAME, demo_at_workshop, workshop_day
 from roadmap.workshop.demo import demo_workshop as demo_on
-from roadmap.workshop.scenarios import active_workshop, find, scenario_plan, scenario_workshop
 from ui.clock import this_month, today
 from ui.errors import guarded, notify, warn
-from ui.language import lang, say, t
+from ui.language import say, t
 
 _ID = "workshop_id"
 _WORKSHOP = "workshop"
@@ -44,8 +34,6 @@ _VERSION = "workshop_version"
 _REVISION = "workshop_revision"
 _SAVED_AT = "_saved_at"
 WORKSHOP_PARAM = "w"  # the workshop's id in the URL, so a link opens it
-
-T = TypeVar("T")
 
 
 def demo_workshop() -> Workshop:
@@ -294,113 +282,7 @@ def restore_snapshot(snapshot_id: str) -> None:
     _change(lambda version: store().restore_snapshot(snapshot_id, version))
 
 
-# --- results shared by every session ---------------------------------------------------------------
-
-
-class _SharedCache:
-    """Results that depend only on a stored workshop version, shared by every session of this server.
-
-    A plan or a chart spec of workshop X in version 7 is the same for every viewer, so a second
-    tab, a reload or a page switch reuses it instead of planning or validating a spec again.
-    """
-
-    def __init__(self, size: int = 128) -> None:
-        self._items: OrderedDict[tuple[Hashable, ...], Any] = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[Hashable, ...], make: Callable[[], T]) -> T:
-        """The value for `key`, made (outside the lock) if it is not known yet."""
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return cast(T, self._items[key])
-        value = make()
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return value
-
-
-_SHARED = _SharedCache()
-
-
-def _stored_state() -> tuple[str, int]:
+def stored_state() -> tuple[str, int]:
     """The session's workshop id and the stored version its content belongs to."""
     workshop()
     return str(st.session_state[_ID]), int(st.session_state[_VERSION])
-
-
-def planning_profile(current: Workshop | None = None) -> Profile:
-    """The workshop's profile with its planning month: its own if fixed, else this month."""
-    return (current or workshop()).profile.planned_as_of(this_month())
-
-
-def current_plan() -> Plan:
-    """The roadmap of the current workshop as its active scenario plans it from the planning month, computed
-    once per stored version and month (spinner in optimal mode)."""
-    current = active_workshop(workshop())
-    profile = planning_profile(current)
-
-    def make() -> Plan:
-        if profile.mode == OPTIMAL and current.measures:
-            waiting = t("Optimaler Plan wird berechnet (bis zu 10 s) …", "Finding the optimal plan (up to 10 s) …")
-            with st.spinner(waiting):
-                return make_plan(current.measures, profile)
-        return make_plan(current.measures, profile)
-
-    return _SHARED.get(("plan", *_stored_state(), profile.as_of), make)
-
-
-def scenario_plans(names: list[str]) -> dict[str, Plan]:
-    """The plans of these scenarios of the current workshop from the planning month, each computed once per
-    stored version and month.
-
-    Raises:
-        RoadmapError: if a scenario's settings cannot be planned.
-    """
-    current = replace(workshop(), profile=planning_profile())
-
-    def make(name: str) -> Plan:
-        if scenario_workshop(current, find(current, name)).profile.mode == OPTIMAL and current.measures:
-            waiting = t("Optimaler Plan für „{}“ wird berechnet …", "Finding the optimal plan for “{}” …")
-            with st.spinner(waiting.format(name)):
-                return scenario_plan(current, name)
-        return scenario_plan(current, name)
-
-    return {
-        name: _SHARED.get(
-            ("scenario", *_stored_state(), current.profile.as_of, name.casefold()), functools.partial(make, name)
-        )
-        for name in names
-    }
-
-
-def shared(key: str, build: Callable[[], T], *extra: Hashable) -> T:
-    """Something derived from the workshop (rows, texts, chart specs) and the language, made once per
-    stored version; `extra` adds what else it depends on (e.g. today's date)."""
-    return _SHARED.get(("view", key, *_stored_state(), lang(), *extra), build)
-
-
-# --- the baseline ----------------------------------------------------------------------------------
-
-
-def baseline_snapshot() -> SnapshotInfo | None:
-    """The snapshot whose plan is the baseline: the one chosen, else the first one taken (None: no baseline)."""
-    chosen = workshop().baseline
-    if chosen == "":
-        return None
-    listed = snapshots()
-    if chosen is not None:
-        return next((s for s in listed if s.id == chosen), None)
-    return listed[-1] if listed else None  # the list is newest first
-
-
-def current_baseline() -> Plan | None:
-    """The baseline's plan (made as of the month its snapshot was taken), once per snapshot and server."""
-    info = baseline_snapshot()
-    if info is None:
-        return None
-    taken = Month.of(info.created.date())
-    return _SHARED.get(("baseline", info.id, taken), lambda: baseline_plan(load_snapshot(info.id), taken))
