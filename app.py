@@ -110,7 +110,8 @@ def sidebar() -> None:
         )
         # Widget keys differ from the stored settings: Streamlit forgets a widget's state while
         # it is not drawn, and in presenter mode the sidebar is not drawn.
-        st.session_state["sidebar_lang"] = language
+        if st.session_state.get("sidebar_lang") != language:  # the same value again would reset a click on its way
+            st.session_state["sidebar_lang"] = language
         st.segmented_control(
             t("Sprache", "Language"),
             options=["de", "en"],
@@ -120,7 +121,8 @@ def sidebar() -> None:
             on_change=_keep,
             args=("sidebar_lang", LANG),
         )
-        st.session_state["sidebar_presenter"] = presenter()
+        if st.session_state.get("sidebar_presenter") != presenter():
+            st.session_state["sidebar_presenter"] = presenter()
         st.toggle(
             t("Präsentationsmodus", "Presenter mode"),
             key="sidebar_presenter",
