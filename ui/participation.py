@@ -311,8 +311,9 @@ def _vote(token: str, room: Room) -> None:
     current, _ = store().load(room.workshop_id)
     measures = [m for m in current.measures if not m.excluded]
     dots = max(0, current.profile.dots_per_person)
-    mine = {ident: v for kind, ident, v, _ in rooms().mine(room, device()) if kind == "dots"}
-    voted = any(kind == "ballot" for kind, *_ in rooms().mine(room, device()))
+    entries = list(rooms().mine(room, device()))  # one read of the store per drawing
+    mine = {ident: v for kind, ident, v, _ in entries if kind == "dots"}
+    voted = any(kind == "ballot" for kind, *_ in entries)
     st.caption(
         t(
             f"Sie haben {dots} Punkte. Mehrere Punkte für eine Maßnahme sind erlaubt.",
