@@ -4,6 +4,7 @@ and the today line."""
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from datetime import date
 
@@ -100,6 +101,20 @@ def test_phase_bands_follow_the_phases_with_their_milestones(demo) -> None:
     assert [(row["start"], row["end"]) for row in rows] == [(0, 1), (1, 4), (4, 7), (7, 10), (10, 13)]
     assert [row["day_text"] for row in rows] == ["31.12.2026", "31.03.2027", "30.06.2027", "30.09.2027", "31.12.2027"]
     assert [row["finished"] for row in rows] == [3, 13, 16, 18, 18]
+    assert [row["number"] for row in rows] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_phase_band_too_narrow_for_its_name_shows_the_phase_number(demo) -> None:
+    import vl_convert
+
+    spec = gantt_chart(demo, "de").to_dict()
+    spec["width"] = 1500  # the chart as on a 1920 px screen
+
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", vl_convert.vegalite_to_svg(spec))
+
+    assert "1" in texts  # the first phase is the one month December 2026
+    assert not any(text.startswith("Phase 1") or text == "P…" for text in texts)
+    assert "Q4/2027" in texts
 
 
 def test_a_dependency_links_the_end_of_the_prerequisite_to_the_start_of_the_dependent(demo) -> None:

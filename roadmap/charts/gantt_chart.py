@@ -45,6 +45,7 @@ TODAY_COLOR = "#C62828"
 DEPENDENCY_COLOR = MUTED_INK
 PHASE_INK = "#33414E"
 PHASE_EDGE_COLOR = "#9AA5B1"
+NAME_ROOM = 60  # pixels below which a phase band shows its number instead of its name
 # Vega: the measures' titles take at most 40 % of the page's width (all of 460 px in a PNG).
 LABEL_LIMIT = "containerSize()[0] > 0 ? clamp(containerSize()[0] * 0.4, 150, 460) : 460"
 BOTTOM_AXIS_FROM = 15  # bars from which the months are repeated below the chart
@@ -135,13 +136,19 @@ def _phase_bands(axes: _Axes, tall: bool) -> list[alt.Chart]:
 def _milestones(axes: _Axes) -> list[alt.Chart]:
     """The phases' names in the milestone row, and a diamond at each phase's end."""
     bands = named_data("phases")
-    # A phase's name takes at most its share of the plot's width, less room for the diamond.
-    names = bands.mark_text(
-        fontSize=FONT_SIZES["legend"],
-        fontWeight="bold",
-        color=PHASE_INK,
-        limit=alt.ExprRef(expr="max(40, width * datum.share - 40)"),
-    ).encode(x=axes.at("middle"), y=axes.row("row"), text="name:N", tooltip=_phase_tooltip(axes.words))
+    # A phase's name takes at most its share of the plot's width, less room for the diamond; a band
+    # too narrow for more than a few letters of it (a phase of one month) shows the phase's number.
+    room = "width * datum.share - 40"
+    names = (
+        bands.transform_calculate(label=f"{room} < {NAME_ROOM} ? datum.number : datum.name")
+        .mark_text(
+            fontSize=FONT_SIZES["legend"],
+            fontWeight="bold",
+            color=PHASE_INK,
+            limit=alt.ExprRef(expr=f"max(40, {room})"),
+        )
+        .encode(x=axes.at("middle"), y=axes.row("row"), text="label:N", tooltip=_phase_tooltip(axes.words))
+    )
     diamonds = bands.mark_point(shape="diamond", filled=True, size=420, color=MILESTONE_COLOR, opacity=1).encode(
         x=axes.at("end"), y=axes.row("row"), tooltip=_phase_tooltip(axes.words)
     )

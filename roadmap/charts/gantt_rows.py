@@ -149,6 +149,7 @@ def phase_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
         rows.append(
             {
                 "name": phase.name,
+                "number": str(phase.index + 1),  # shown where the band is too narrow for the name
                 "start": start,
                 "end": end,
                 "middle": (start + end) / 2,
