@@ -99,8 +99,7 @@ class SlowAnswers:
         self.held.clear()
 
 
-def _stored_profile(database: str) -> Profile:
-    store = Store.open(database)
+def _stored_profile(store: Store) -> Profile:
     [info] = store.workshops()
     return store.load(info.id)[0].profile
 
@@ -118,9 +117,10 @@ def test_a_field_typed_in_while_another_is_being_saved_keeps_what_was_typed(serv
         revenue.fill("2500000")  # typed before the page has heard back about the name
         revenue.press("Enter")
         deadline = time.monotonic() + 60  # the server saves both changes; its answers wait on the line
-        while _stored_profile(database).revenue != 2_500_000 and time.monotonic() < deadline:
+        store = Store.open(database)
+        while _stored_profile(store).revenue != 2_500_000 and time.monotonic() < deadline:
             tab.page.wait_for_timeout(200)  # not time.sleep: the line passes messages only while Playwright listens
-        stored = _stored_profile(database)
+        stored = _stored_profile(store)
         assert (stored.name, stored.revenue) == ("Kranz Backwaren GmbH", 2_500_000)
         line.release()
         expect(budget.locator('[data-testid="stMetricValue"]')).to_have_text("75.000 €")

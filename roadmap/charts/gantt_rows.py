@@ -13,8 +13,6 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from babel.dates import format_date
-
 from roadmap.charts.style import field_name
 from roadmap.domain import formats
 from roadmap.domain.month import Month
@@ -129,10 +127,9 @@ def gantt_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
 
 def month_labels(profile: Profile, lang: str) -> list[str]:
     """One axis label per month of the horizon: 'Jan 2026' in January and at the start, else 'Feb'."""
-    locale = "en_GB" if lang == "en" else "de_DE"
     labels = []
     for number, month in enumerate(profile.months):
-        name = format_date(month.first_day, "LLL", locale=locale)
+        name = formats.short_month(month, lang)
         labels.append(f"{name} {month.year}" if number == 0 or month.month == 1 else name)
     return labels
 

@@ -44,3 +44,8 @@ def day(value: date, lang: str = "de") -> str:
 def month(value: Month, lang: str = "de") -> str:
     """A month: 'März 2026' / 'March 2026' (a plan names the same few months again and again)."""
     return format_date(value.first_day, "MMMM yyyy", locale=_locale(lang))
+
+
+def short_month(value: Month, lang: str = "de") -> str:
+    """A month's short name for chart axes: 'Jan', 'Mär' / 'Mar'."""
+    return format_date(value.first_day, "LLL", locale=_locale(lang))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from roadmap.domain.formats import number
 from roadmap.domain.messages import Location, Message, RoadmapError
 from roadmap.workbook.styles import Cell
 
@@ -88,8 +89,10 @@ def not_a_spreadsheet(data: bytes, where: Location) -> ImportFailed:
 def too_many_rows(rows: int, limits: Limits, where: Location) -> ImportFailed:
     return ImportFailed(
         Message(
-            f"Das Blatt hat zu viele Zeilen ({rows:,}); erlaubt sind höchstens {limits.max_rows:,}.".replace(",", "."),
-            f"The sheet has too many rows ({rows:,}); at most {limits.max_rows:,} are allowed.",
+            f"Das Blatt hat zu viele Zeilen ({number(rows, 'de', 0)}); "
+            f"erlaubt sind höchstens {number(limits.max_rows, 'de', 0)}.",
+            f"The sheet has too many rows ({number(rows, 'en', 0)}); "
+            f"at most {number(limits.max_rows, 'en', 0)} are allowed.",
         ),
         where,
     )

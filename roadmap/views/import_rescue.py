@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from roadmap.domain import formats
 from roadmap.domain.messages import Lang, Message, column_letter
 from roadmap.importing.column_names import is_grid_header, map_columns
 from roadmap.importing.files import read_sheets
@@ -99,7 +100,7 @@ def sample_view(start: SheetStart, header_row: int) -> Styler:
 
 def sample_caption(start: SheetStart, language: Lang) -> str:
     """What the sample shows: the first rows of which sheet, numbered as in Excel."""
-    rows = f"{start.height:,}".replace(",", "." if language != "en" else ",")
+    rows = formats.number(start.height, language, 0)
     sheet = escape.markdown(start.name)  # Markdown: the sheet's name is the file author's text
     return Message(
         f"Die ersten Zeilen von Blatt **{sheet}** ({rows} Zeilen), nummeriert wie in Excel:",
