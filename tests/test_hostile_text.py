@@ -28,10 +28,10 @@ HOSTILE = (
     "![x](http://leak.invalid/p.png)",
     "[a](javascript:alert(1))",
     "<img src=http://leak.invalid/q.png>",
-    "**x**",
+    "**x** :red[rot] :material/star: :smile:",
 )
-# What any of them looks like once it became markup instead of text.
-MARKUP = re.compile(r"(?<!\\)\]\(|(?<!\\)<img|\*\*x\*\*|(?<!\\):red\[|(?<!\\)\$\$")
+# What any of them looks like once it became markup instead of text (Streamlit's shortcodes included).
+MARKUP = re.compile(r"(?<!\\)\]\(|(?<!\\)<img|\*\*x\*\*|:red\\?\[|:material/star|:smile:|(?<!\\)\$\$")
 # Keys whose strings are not rendered as Markdown: table data, chart specs, input values, ids.
 PLAIN_KEYS = frozenset({"data", "columns", "spec", "datasets", "value", "default", "rawValues", "id", "formId", "url"})
 # Elements whose options are plain text in the browser.
@@ -103,7 +103,7 @@ def hostile_id() -> str:
         ("**x**", "\\*\\*x\\*\\*"),
         ("![x](http://leak.invalid/p.png)", "!\\[x\\](http\u2060\\://leak.invalid/p.png)"),
         ("<img src=x>", "\\<img src=x\\>"),
-        (":red[rot] $x$ ~~weg~~", ":red\\[rot\\] \\$x\\$ \\~\\~weg\\~\\~"),
+        (":red[rot] $x$ ~~weg~~", ":\u2060red\\[rot\\] \\$x\\$ \\~\\~weg\\~\\~"),
         ("`code` # eins | zwei", "\\`code\\` \\# eins \\| zwei"),
         ("- Punkt", "\\- Punkt"),
         ("12. Mai", "12\\. Mai"),
@@ -119,6 +119,34 @@ def test_escaped_text_reads_the_same_and_starts_no_markup(typed: str, escaped: s
 
 def test_text_in_html_snippets_starts_no_tag_and_no_markdown_block() -> None:
     assert html("<img src=x onerror=alert(1)>\n\n**x**") == "&lt;img src=x onerror=alert(1)&gt; **x**"
+
+
+# Streamlit's own shortcodes: a colour directive, a Material icon, an emoji (and its logo, its "+1").
+# In Chromium a backslash before the colon stopped only the directive; the word joiner stops each.
+SHORTCODES = [
+    (":red[rot]", ":\u2060red\\[rot\\]"),
+    (":material/home:", ":\u2060material/home:"),
+    (":smile:", ":\u2060smile:"),
+    (":material_home: :streamlit: :+1:", ":\u2060material\\_home: :\u2060streamlit: :\u2060+1:"),
+]
+SHORTCODE = re.compile(r":[\w+-]")
+
+
+@pytest.mark.parametrize(("typed", "escaped"), SHORTCODES)
+def test_streamlits_shortcodes_in_a_persons_text_stay_text(typed: str, escaped: str) -> None:
+    assert markdown(typed) == escaped
+    assert not SHORTCODE.search(markdown(typed))
+    assert markdown(typed).replace("\u2060", "").replace("\\", "") == typed  # reads as typed
+
+
+@pytest.mark.parametrize(("typed", "escaped"), SHORTCODES)
+def test_streamlits_shortcodes_in_an_html_snippet_stay_text(typed: str, escaped: str) -> None:
+    assert not SHORTCODE.search(html(typed))
+    assert html(typed).replace("\u2060", "") == typed
+
+
+def test_a_colon_in_an_ordinary_sentence_keeps_its_look() -> None:
+    assert markdown("Kosten: 12.500 € (netto), Start 1. Mai: ja") == "Kosten: 12.500 € (netto), Start 1. Mai: ja"
 
 
 @pytest.mark.slow
