@@ -17,7 +17,7 @@ from roadmap.domain.messages import RoadmapError
 from roadmap.domain.workshop import Workshop
 from roadmap.store.participation import LIFETIME, Participation, Refused, Room
 from roadmap.store.workshops import Store
-from roadmap.workshop.rounds import IDEAS_PER_DEVICE, IDEAS_PER_ROUND, IdeaText, RoundKind
+from roadmap.workshop.rounds import IDEAS_PER_DEVICE, IDEAS_PER_ROUND, PHONE_FULL, ROUND_FULL, IdeaText, RoundKind
 from tests.store_backends import BACKENDS, fresh_database
 
 NOW = 1_780_000_000.0
@@ -179,6 +179,34 @@ def test_ideas_are_bounded_per_phone_and_per_round(store: Store, rooms: Particip
     with pytest.raises(RoadmapError):
         rooms.send_idea(token, "fresh", "", IdeaText("zu spät", ""), NOW)
     assert len(rooms.ideas(current)) == IDEAS_PER_ROUND
+
+
+def test_one_phone_fills_only_its_share_of_a_rounds_ideas_and_is_told_so(store: Store, rooms: Participation) -> None:
+    _, room, token = opened(store, rooms)
+    current = rooms.start_round(room.id, RoundKind.IDEAS)
+    for n in range(IDEAS_PER_DEVICE):
+        rooms.send_idea(token, "reloaded-phone", "", IdeaText(f"Idee {n}", ""), NOW)
+
+    with pytest.raises(RoadmapError) as caught:
+        rooms.send_idea(token, "reloaded-phone", "", IdeaText("eine mehr", ""), NOW)
+
+    assert caught.value.message("de") == PHONE_FULL("de") and "20 Ideen" in caught.value.message("de")
+    assert caught.value.message("en") == PHONE_FULL("en")
+    assert IDEAS_PER_DEVICE * 10 < IDEAS_PER_ROUND  # ten such phones leave room for everybody else
+    rooms.send_idea(token, "neighbour", "", IdeaText("noch Platz", ""), NOW)
+    assert len(rooms.ideas(current)) == IDEAS_PER_DEVICE + 1
+
+
+def test_a_full_round_refuses_every_phone_with_its_own_sentence(store: Store, rooms: Participation) -> None:
+    _, room, token = opened(store, rooms)
+    rooms.start_round(room.id, RoundKind.IDEAS)
+    for n in range(IDEAS_PER_ROUND):
+        rooms.send_idea(token, f"phone-{n % 50}", "", IdeaText(f"Idee {n}", ""), NOW)
+
+    with pytest.raises(RoadmapError) as caught:
+        rooms.send_idea(token, "fresh", "", IdeaText("zu spät", ""), NOW)
+
+    assert caught.value.message("de") == ROUND_FULL("de")
 
 
 def test_ideas_keep_their_state_as_the_moderator_marks_them(store: Store, rooms: Participation) -> None:

@@ -21,6 +21,7 @@ from roadmap.workshop.rounds import (
     ballot,
     idea_text,
     merge_idea,
+    phone_id,
     rating,
     spreads,
     take_estimate,
@@ -55,7 +56,7 @@ def test_an_idea_is_kept_as_plain_text_on_one_line(title: str, description: str,
         ("", "", "Titel"),
         ("   \n", "", "Titel"),
         ("x" * 10_000, "", "höchstens 200"),
-        ("ok", "y" * (DESCRIPTION_LIMIT + 1), "höchstens 1000"),
+        ("ok", "y" * (DESCRIPTION_LIMIT + 1), "höchstens 1.000"),
     ],
 )
 def test_an_empty_or_overlong_idea_is_refused_with_the_reason(title: str, description: str, says: str) -> None:
@@ -75,10 +76,63 @@ def test_an_accepted_idea_is_always_a_valid_bounded_one_line_text(title: str, de
     assert "\n" not in idea.title + idea.description and idea.title == idea.title.strip()
 
 
-def test_a_participants_name_is_cut_to_forty_characters_and_may_stay_empty() -> None:
+@pytest.mark.parametrize(
+    ("title", "description", "de", "en"),
+    [
+        (
+            "x" * 1_000_000,
+            "",
+            "Der Titel ist zu lang (1.000.000 Zeichen); erlaubt sind höchstens 200.",
+            "The title is too long (1,000,000 characters); at most 200 are allowed.",
+        ),
+        (
+            "x" * 201,
+            "",
+            "Der Titel ist zu lang (201 Zeichen); erlaubt sind höchstens 200.",
+            "The title is too long (201 characters); at most 200 are allowed.",
+        ),
+        (
+            "ok",
+            "y" * 1_001,
+            "Die Beschreibung ist zu lang (1.001 Zeichen); erlaubt sind höchstens 1.000.",
+            "The description is too long (1,001 characters); at most 1,000 are allowed.",
+        ),
+    ],
+)
+def test_an_overlong_idea_is_refused_with_a_sentence_naming_its_length_and_the_limit(
+    title: str, description: str, de: str, en: str
+) -> None:
+    with pytest.raises(RoadmapError) as caught:
+        idea_text(title, description)
+
+    assert (caught.value.message("de"), caught.value.message("en")) == (de, en)
+
+
+def test_spaces_around_an_idea_do_not_count_towards_its_limit() -> None:
+    assert idea_text(" " * 500 + "x" * 200 + "\n" * 500, "").title == "x" * 200
+
+
+def test_a_participants_name_may_stay_empty_and_is_refused_past_forty_characters() -> None:
     assert author_name("  Anna\nB. ") == "Anna B."
     assert author_name(None) == ""
-    assert len(author_name("x" * 500)) == 40
+    assert author_name("x" * 40) == "x" * 40
+    with pytest.raises(RoadmapError) as caught:
+        author_name("x" * 500)
+    assert caught.value.message("de") == "Der Name ist zu lang (500 Zeichen); erlaubt sind höchstens 40."
+
+
+def test_a_phone_id_as_the_app_writes_it_is_taken_as_it_is() -> None:
+    ident = "0123456789abcdef" * 2
+
+    assert phone_id(ident) == ident
+
+
+@pytest.mark.parametrize(
+    "value",
+    [None, "", "abc", "0123456789abcdef" * 2 + "0", "0123456789ABCDEF" * 2, "g" * 32, "../" * 11, 12345, ["a" * 32]],
+)
+def test_anything_else_in_the_links_phone_id_is_not_taken(value: object) -> None:
+    assert phone_id(value) is None
 
 
 @pytest.mark.parametrize("value", [0, 6, -1, 2.5, "3", None, True])

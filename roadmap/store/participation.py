@@ -8,8 +8,9 @@ new one ends the old. The room holds the current round (number, kind, open or cl
 the measures chosen for estimation) and a `version` that grows with every change, so a screen can
 redraw only when something happened, with several app servers on one database and no broker.
 
-**Entries** are what the phones sent, per round: ideas (bounded per device and per round), ratings
-(one per device and measure, replaced on resending) and dots (one ballot per device, replaced).
+**Entries** are what the phones sent, per round: ideas (bounded per round and per device), ratings
+(one per device and measure, replaced on resending) and dots (one ballot per device, replaced). A
+device is the phone's id from its link, kept across reloads (ui/participation.py).
 Nothing here touches the workshop: the moderator's page takes ideas, estimates and votes into it
 through the workshop's normal save (roadmap/workshop/rounds.py has the rules).
 
@@ -31,7 +32,7 @@ from sqlalchemy import Connection, Row, case, delete, func, insert, select, upda
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.store.records import NotFound, new_id, workshop_missing
 from roadmap.store.schema import entries, rooms, workshops
-from roadmap.workshop.rounds import IDEAS_PER_DEVICE, IDEAS_PER_ROUND, IdeaText, RoundKind
+from roadmap.workshop.rounds import IDEAS_PER_DEVICE, IDEAS_PER_ROUND, PHONE_FULL, ROUND_FULL, IdeaText, RoundKind
 
 LIFETIME = 12 * 3600.0  # seconds a room stays open unless ended earlier
 TOKEN_BYTES = 16  # 128 bits
@@ -227,7 +228,10 @@ class Participation:
             return _admitted(conn, token, now)
 
     def send_idea(self, token: str, device: str, author: str, idea: IdeaText, now: float) -> None:
-        """Keep an idea of the open ideas round (bounded per device and per round)."""
+        """Keep an idea of the open ideas round (bounded per round and, by its share, per device).
+
+        Both counts are read in the transaction that inserts, so phones sending at once cannot pass them.
+        """
         with self._store.transaction() as conn:
             room = _open_round(conn, token, now, RoundKind.IDEAS)
             mine, everyone = conn.execute(
@@ -235,13 +239,10 @@ class Participation:
                     entries.c.room_id == room.id, entries.c.round_no == room.round_no
                 )
             ).one()
-            if mine >= IDEAS_PER_DEVICE or everyone >= IDEAS_PER_ROUND:
-                raise RoadmapError(
-                    Message(
-                        "In dieser Runde sind genug Ideen eingegangen. Bitte die übrigen mündlich einbringen.",
-                        "This round has received enough ideas. Please bring in the others by word of mouth.",
-                    )
-                )
+            if everyone >= IDEAS_PER_ROUND:
+                raise RoadmapError(ROUND_FULL)
+            if mine >= IDEAS_PER_DEVICE:  # one phone's share: a reload keeps its id, so it cannot fill the round
+                raise RoadmapError(PHONE_FULL)
             _insert(conn, room, device, author, "idea", now, title=idea.title, description=idea.description)
 
     def send_rating(

@@ -1,18 +1,22 @@
 """Participation from phones (docs/participation.md): the rules of the three rounds, pure and without I/O.
 
-- Ideas: a participant's title and description are cleaned and bounded here; nothing enters the
-  workshop until the moderator accepts an idea (a new measure) or merges it into a measure (a note).
+- Ideas: a participant's title, description and name are cleaned here, and refused with a sentence
+  naming the limit when too long (never cut); nothing enters the workshop until the moderator accepts
+  an idea (a new measure) or merges it into a measure (a note).
+- A phone's id (`phone_id`): the random id a phone keeps in its link, so a reload is the same person.
 - Estimate (Priority Poker): ratings 1–5 for value and effort; `Spread` gives the median, the range
   and whether the room disagrees (lowest and highest rating `DISAGREEMENT` or more apart).
 - Vote: a ballot gives at most `profile.dots_per_person` dots, like one-screen voting; the result
   goes into the measures through `voting.add_vote`, the same rule as the + buttons.
-- `SubmitLimiter`: a sliding window per device and per address against flooding (time passed in).
+- `SubmitLimiter`: a sliding window per device and per address against flooding (time passed in);
+  a script can drop its phone id, so the address's window is the real bound.
 
 The state of a running participation (rooms, rounds, submissions) is kept by roadmap/store/participation.py.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 import threading
 import unicodedata
@@ -21,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from roadmap.domain.formats import number
 from roadmap.domain.ids import new_ids
 from roadmap.domain.measure import TITLE_LIMIT, Measure
 from roadmap.domain.messages import Message, RoadmapError
@@ -29,8 +34,11 @@ from roadmap.workshop.voting import add_vote, measure_in, reset_votes, with_meas
 
 DESCRIPTION_LIMIT = 1_000  # characters of an idea's description
 AUTHOR_LIMIT = 40  # characters of a participant's (optional) name
-IDEAS_PER_DEVICE = 20  # ideas one phone may send in one round
 IDEAS_PER_ROUND = 300  # ideas of all phones together in one round
+IDEAS_PER_DEVICE = IDEAS_PER_ROUND // 15  # one phone's share of a round's ideas (20)
+PHONE_ID_BYTES = 16  # a phone's random id: 128 bits, 32 hex digits in its link
+_PHONE_ID = re.compile(rf"[0-9a-f]{{{2 * PHONE_ID_BYTES}}}")
+_SLACK = 10  # raw text this many times over its limit is refused unread: spaces never make up for that
 DISAGREEMENT = 3  # lowest and highest rating this far apart: the room should talk about it
 RATING_RANGE = range(1, 6)
 
@@ -58,18 +66,31 @@ def _printable(text: str) -> str:
 def clean_text(text: object, limit: int, what: Message) -> str:
     """A participant's text on one line, whitespace collapsed, at most `limit` characters.
 
+    `what` names the text with its article ("Der Titel", "The title"). Text far over the limit is
+    refused before it is cleaned, so a megabyte from a script costs no time.
+
     Raises:
         RoadmapError: if the text is longer than `limit` (it is refused, not cut: the sender sees why).
     """
-    cleaned = " ".join(_printable(str(text or "")).split())
+    raw = str(text or "")
+    if len(raw) > _SLACK * limit:
+        raise too_long(what, len(raw), limit)
+    cleaned = " ".join(_printable(raw).split())
     if len(cleaned) > limit:
-        raise RoadmapError(
-            Message(
-                f"{what.de}: höchstens {limit} Zeichen, nicht {len(cleaned)}.",
-                f"{what.en}: at most {limit} characters, not {len(cleaned)}.",
-            )
-        )
+        raise too_long(what, len(cleaned), limit)
     return cleaned
+
+
+def too_long(what: Message, length: int, limit: int) -> RoadmapError:
+    """The refusal of a text over its limit, naming both lengths."""
+    return RoadmapError(
+        Message(
+            f"{what.de} ist zu lang ({number(length, 'de', 0)} Zeichen); "
+            f"erlaubt sind höchstens {number(limit, 'de', 0)}.",
+            f"{what.en} is too long ({number(length, 'en', 0)} characters); "
+            f"at most {number(limit, 'en', 0)} are allowed.",
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -86,15 +107,27 @@ def idea_text(title: object, description: object) -> IdeaText:
     Raises:
         RoadmapError: if the title is empty, or the title or description is too long.
     """
-    cleaned = clean_text(title, TITLE_LIMIT, Message("Titel", "Title"))
+    cleaned = clean_text(title, TITLE_LIMIT, Message("Der Titel", "The title"))
     if not cleaned:
         raise RoadmapError(Message("Bitte einen Titel eingeben.", "Please enter a title."))
-    return IdeaText(cleaned, clean_text(description, DESCRIPTION_LIMIT, Message("Beschreibung", "Description")))
+    return IdeaText(cleaned, clean_text(description, DESCRIPTION_LIMIT, Message("Die Beschreibung", "The description")))
 
 
 def author_name(name: object) -> str:
-    """A participant's name as given (cut to 40 characters; empty means anonymous)."""
-    return " ".join(_printable(str(name or "")).split())[:AUTHOR_LIMIT]
+    """A participant's name on one line (empty means anonymous).
+
+    Raises:
+        RoadmapError: if it is longer than 40 characters (refused like a title, never cut).
+    """
+    return clean_text(name, AUTHOR_LIMIT, Message("Der Name", "The name"))
+
+
+def phone_id(value: object) -> str | None:
+    """`value` if it is a phone id as the app writes them into a link (32 hex digits), else None.
+
+    Anything else (missing, longer, other characters) is not taken: the phone gets a fresh id.
+    """
+    return value if isinstance(value, str) and _PHONE_ID.fullmatch(value) else None
 
 
 def rating(value: object, what: Message) -> int:
@@ -274,6 +307,16 @@ class SubmitLimiter:
             self._seen.pop(next(iter(self._seen)))
 
 
+ROUND_FULL = Message(
+    "In dieser Runde sind genug Ideen eingegangen. Bitte die übrigen mündlich einbringen.",
+    "This round has received enough ideas. Please bring in the others by word of mouth.",
+)
+PHONE_FULL = Message(
+    f"Sie haben in dieser Runde schon {IDEAS_PER_DEVICE} Ideen gesendet; mehr nimmt die Runde von einer "
+    "Person nicht an. Bitte weitere mündlich einbringen.",
+    f"You have already sent {IDEAS_PER_DEVICE} ideas in this round; the round takes no more from one "
+    "person. Please bring in further ones by word of mouth.",
+)
 TOO_FAST = Message(
     "Zu viele Eingaben in kurzer Zeit. Bitte einen Moment warten.",
     "Too many entries in a short time. Please wait a moment.",
