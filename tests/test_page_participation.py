@@ -5,6 +5,7 @@ workshop, and the moderator's section of Priorisierung opens rounds and takes re
 from __future__ import annotations
 
 import os
+import re
 import time
 
 import pytest
@@ -14,7 +15,7 @@ from roadmap.domain.measure import Measure
 from roadmap.domain.profile import Profile
 from roadmap.domain.workshop import Workshop
 from roadmap.store.participation import Participation
-from roadmap.workshop.rounds import IdeaText, RoundKind
+from roadmap.workshop.rounds import IDEAS_PER_DEVICE, PHONE_FULL, IdeaText, RoundKind
 from tests.helpers import REPO
 from tests.pages import PAGES, open_page
 from ui.session import store
@@ -37,10 +38,13 @@ def opened(name: str = "Müller GmbH") -> tuple[str, str, str]:
     return ident, room.id, token
 
 
-def phone(token: str, path: str | None = None) -> AppTest:
+def phone(token: str, path: str | None = None, device: str | None = None) -> AppTest:
+    """A phone opening the link; with `device`, the link as it reads after the phone's first open (a reload)."""
     os.environ["ROADMAP_STRICT"] = "1"
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     app.query_params["p"] = token
+    if device is not None:
+        app.query_params["d"] = device
     app.run()
     if path is not None:
         app.switch_page(path)
@@ -281,17 +285,125 @@ def test_a_discarded_idea_is_marked_and_leaves_the_workshop_alone() -> None:
     assert any("erledigt: 1" in m.value for m in app.markdown)
 
 
-def test_a_ten_kilobyte_title_from_a_crafted_phone_is_refused_and_changes_nothing() -> None:
+def test_a_megabyte_title_is_refused_with_a_sentence_and_stays_in_the_field() -> None:
     ident, room_id, token = opened()
     rooms().start_round(room_id, RoundKind.IDEAS)
     app = phone(token)
+    typed = "x" * 1_000_000
 
-    app.text_input(key="participant_title").input("x" * 10_240)  # past the field's own limit of 200
+    app.text_input(key="participant_title").input(typed)  # the field has no max_chars that would cut it
+    app.text_area(key="participant_description").input("bleibt stehen")
     app.button[0].click().run()
 
     assert not app.exception
-    assert app.error  # Streamlit drops a value past max_chars; the core would refuse it too (test_rounds.py)
+    assert app.error[0].value == "Der Titel ist zu lang (1.000.000 Zeichen); erlaubt sind höchstens 200."
+    assert app.text_input(key="participant_title").value == typed
+    assert app.text_area(key="participant_description").value == "bleibt stehen"
     assert rooms().ideas(rooms().room(room_id)) == [] and store().load(ident)[0] == ROOM
+
+
+def test_a_long_name_is_refused_with_a_sentence_in_the_phones_language() -> None:
+    _, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    app = phone(token)
+    app.session_state["lang"] = "en"
+
+    app.text_input(key="participant_name_idea").input("N" * 41)
+    app.text_input(key="participant_title").input("E-Rechnung")
+    app.button[0].click().run()
+
+    assert app.error[0].value == "The name is too long (41 characters); at most 40 are allowed."
+    assert app.text_input(key="participant_title").value == "E-Rechnung"
+    assert rooms().ideas(rooms().room(room_id)) == []
+
+
+def test_a_phone_writes_its_id_into_its_link_and_a_reload_is_the_same_phone() -> None:
+    _, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.VOTE)
+    first = phone(token)
+    device = first.query_params["d"]
+
+    again = phone(token, device=device)
+
+    assert re.fullmatch(r"[0-9a-f]{32}", device)
+    assert again.query_params["d"] == device and again.session_state["_participant_device"] == device
+    assert phone(token).query_params["d"] != device  # another phone scanning the QR code
+
+
+@pytest.mark.parametrize("forged", ["", "abc", "0" * 33, "X" * 32, "../" * 11, "a" * 5000])
+def test_a_link_with_a_forged_phone_id_gets_a_fresh_one(forged: str) -> None:
+    _, _, token = opened()
+
+    app = phone(token, device=forged)
+
+    assert not app.exception
+    assert re.fullmatch(r"[0-9a-f]{32}", app.query_params["d"]) and app.query_params["d"] != forged
+
+
+def test_a_reloaded_phones_ballot_replaces_its_first_and_adds_no_dots() -> None:
+    _, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.VOTE)
+    app = phone(token)
+    app.segmented_control(key="participant_dots_M01").set_value(2)
+    app.segmented_control(key="participant_dots_M02").set_value(1)
+    app.button[0].click().run()
+
+    reloaded = phone(token, device=app.query_params["d"])
+    shown = reloaded.segmented_control(key="participant_dots_M01").value
+    reloaded.segmented_control(key="participant_dots_M01").set_value(3)
+    reloaded.segmented_control(key="participant_dots_M02").set_value(0)
+    reloaded.button[0].click().run()
+
+    assert not reloaded.exception and shown == 2 and "Stimme ist angekommen" in reloaded.success[0].value
+    room = rooms().room(room_id)
+    assert rooms().totals(room) == {"M01": 3} and rooms().voters(room) == 1
+
+
+def test_a_reloaded_phone_keeps_its_ratings_as_one_persons() -> None:
+    _, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.ESTIMATE, ["M02"])
+    app = phone(token)
+    app.segmented_control(key="participant_v_M02").set_value(5)
+    app.segmented_control(key="participant_e_M02").set_value(2)
+    app.button[0].click().run()
+
+    reloaded = phone(token, device=app.query_params["d"])
+    reloaded.segmented_control(key="participant_v_M02").set_value(1)
+    reloaded.button[0].click().run()
+
+    room = rooms().room(room_id)
+    assert rooms().ratings(room) == [("M02", 1, 2)] and rooms().raters(room) == 1
+
+
+def test_a_phone_that_reloads_still_sends_only_its_share_of_the_rounds_ideas() -> None:
+    _, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    device = phone(token).query_params["d"]
+    for n in range(IDEAS_PER_DEVICE):
+        rooms().send_idea(token, device, "", IdeaText(f"Idee {n}", ""), time.time())
+
+    reloaded = phone(token, device=device)
+    reloaded.text_input(key="participant_title").input("eine mehr")
+    reloaded.button[0].click().run()
+
+    assert reloaded.error[0].value == PHONE_FULL("de")
+    assert reloaded.text_input(key="participant_title").value == "eine mehr"
+    assert len(rooms().ideas(rooms().room(room_id))) == IDEAS_PER_DEVICE
+
+
+def test_an_idea_titled_with_streamlits_shortcodes_shows_literally_on_the_moderators_list() -> None:
+    ident, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    title = ":red[rot] :material/home: :smile:"
+    rooms().send_idea(token, "p", ":blue[Anna]", IdeaText(title, ":streamlit:"), time.time())
+
+    app = moderator(ident)
+
+    [line] = [m.value for m in app.markdown if "rot" in m.value]
+    assert line == "**:\u2060red\\[rot\\] :\u2060material/home: :\u2060smile:** · :\u2060blue\\[Anna\\]"
+    assert ":\u2060streamlit:" in [c.value for c in app.caption]
+    drawn = [e.value for e in (*app.markdown, *app.caption)]
+    assert not [text for text in drawn if re.search(r":(red|blue)\[|:material/home|:smile:|:streamlit:", text)]
 
 
 def test_a_thousand_ideas_in_a_minute_from_one_address_are_bounded_and_the_workshop_stays_intact() -> None:

@@ -4,27 +4,31 @@ A link `/?p=TOKEN` makes app.py register only `participant_view` under every pat
 form), so a phone sees this view or a refusal and nothing else: no page, no sidebar, no other
 workshop. The view shows the workshop's name, an optional name field and the moderator's current
 round; a small fragment watches the room and reruns the view when the moderator switches rounds.
-Every text a phone sends is bounded and checked by roadmap/workshop/rounds.py and kept by
-roadmap/store/participation.py; nothing reaches the workshop without the moderator (ui/moderation.py).
+On its first open a phone writes a random id into its own link (`&d=ID`): a reload keeps it, so the
+phone stays one participant whose ballot and ratings are replaced, never added.
+Every text a phone sends is checked on the server by roadmap/workshop/rounds.py (the fields carry no
+`max_chars`, which would cut silently) and kept by roadmap/store/participation.py; nothing reaches
+the workshop without the moderator (ui/moderation.py).
 """
 
 from __future__ import annotations
 
 import functools
+import secrets
 import time
-import uuid
 
 import streamlit as st
 
-from roadmap.domain.measure import Measure
+from roadmap.domain.measure import TITLE_LIMIT, Measure
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.store.participation import Participation, Refused, Room
 from roadmap.workshop import rounds
 from roadmap.workshop.rounds import RoundKind
-from ui.language import plain, say, t
+from ui.language import number, plain, say, t
 from ui.session import store
 
 TOKEN_PARAM = "p"  # the participant token in the link
+DEVICE_PARAM = "d"  # the phone's id in its link, written on its first open
 _DEVICE = "_participant_device"
 _SEEN = "_participant_seen"
 _NAME = "_participant_name"
@@ -63,8 +67,19 @@ def participant_token() -> str | None:
 
 
 def device() -> str:
-    """This browser tab's random id: the 'device' whose sending is limited and whose ballot is replaced."""
-    return str(st.session_state.setdefault(_DEVICE, uuid.uuid4().hex))
+    """This phone's id: the 'device' whose sending is limited and whose ballot and ratings are replaced.
+
+    Taken from the link's `d` when it is one (rounds.phone_id), else made now and written into the
+    link, so a reload of the page is the same phone. A script can drop it; the per-address limit
+    (rounds.SubmitLimiter) still bounds what one address sends.
+    """
+    kept = st.session_state.get(_DEVICE)
+    if kept is None:
+        kept = rounds.phone_id(st.query_params.get(DEVICE_PARAM)) or secrets.token_hex(rounds.PHONE_ID_BYTES)
+        st.session_state[_DEVICE] = kept
+    if st.query_params.get(DEVICE_PARAM) != kept:
+        st.query_params[DEVICE_PARAM] = kept
+    return str(kept)
 
 
 def _stage(room: Room) -> tuple[object, ...]:
@@ -108,6 +123,7 @@ def participant_view() -> None:
         st.error(say(error), icon=":material/database:")
         return
     st.session_state[_SEEN] = _stage(room)
+    device()  # into the link at once, before the phone sends anything or is reloaded
     with st.container(key="participant_watch"):  # its own block: a timed run can only touch that
         _watch(token)
     _preload()
@@ -164,11 +180,11 @@ def _name_field(form: str) -> None:
     key = f"participant_name_{form}"
     if key not in st.session_state:
         st.session_state[key] = st.session_state.get(_NAME, "")
-    st.text_input(
+    st.text_input(  # no max_chars: it would cut silently; rounds.author_name refuses with a sentence
         t("Ihr Name (freiwillig)", "Your name (optional)"),
         key=key,
-        max_chars=rounds.AUTHOR_LIMIT,
         placeholder=t("anonym", "anonymous"),
+        help=t(f"Höchstens {rounds.AUTHOR_LIMIT} Zeichen.", f"At most {rounds.AUTHOR_LIMIT} characters."),
     )
 
 
@@ -188,11 +204,18 @@ def _ideas(token: str, room: Room) -> None:
     )
     with st.form("participant_idea", border=True):
         _name_field("idea")
-        st.text_input(t("Idee (Titel)", "Idea (title)"), max_chars=200, key="participant_title")
+        st.text_input(  # no max_chars (see the module): what arrives is checked by rounds.idea_text
+            t("Idee (Titel)", "Idea (title)"),
+            key="participant_title",
+            help=t(f"Höchstens {TITLE_LIMIT} Zeichen.", f"At most {TITLE_LIMIT} characters."),
+        )
         st.text_area(
             t("Beschreibung (freiwillig)", "Description (optional)"),
-            max_chars=rounds.DESCRIPTION_LIMIT,
             key="participant_description",
+            help=t(
+                f"Höchstens {number(rounds.DESCRIPTION_LIMIT, 0)} Zeichen.",
+                f"At most {number(rounds.DESCRIPTION_LIMIT, 0)} characters.",
+            ),
         )
         st.form_submit_button(
             t("Idee senden", "Send idea"),
@@ -211,7 +234,10 @@ def _ideas(token: str, room: Room) -> None:
 
 
 def _send_idea(token: str, round_no: int) -> None:
-    """Form callback: send the idea and empty the title and description (the name stays)."""
+    """Form callback: send the idea and empty the title and description (the name stays).
+
+    A refusal (too long, the round's or the phone's share of ideas full) leaves the fields as typed.
+    """
     if not _allowed(round_no):
         return
     try:
