@@ -1,4 +1,5 @@
-"""The access code is compared in constant time, and wrong tries are limited per client."""
+"""The access code is compared in constant time, wrong tries are limited per client address across all
+its sessions, and which client addresses are this machine."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import hmac
 import pytest
 
 from roadmap import access
-from roadmap.access import RateLimiter, check_code
+from roadmap.access import RateLimiter, Reach, check_code, is_local, reach
 
 
 class FakeClock:
@@ -18,6 +19,22 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+class CountingComparator:
+    """check_code that counts how often it was asked."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, given: str, expected: str) -> bool:
+        self.calls += 1
+        return check_code(given, expected)
+
+
+def guess_from_fresh_sessions(limiter: RateLimiter, address: str, tries: int, code: str = "falsch") -> list[float]:
+    """A script opening a new session for every guess: the waits it is told."""
+    return [limiter.attempt(f"script-{number}", address, code, "richtig").wait for number in range(tries)]
 
 
 def test_the_right_code_opens_and_a_wrong_one_does_not() -> None:
@@ -63,7 +80,7 @@ def test_five_wrong_tries_lock_the_session_for_half_a_minute_even_for_the_right_
 
 def test_each_further_lock_of_a_session_doubles_the_wait_up_to_a_limit() -> None:
     clock = FakeClock()
-    limiter = RateLimiter(clock=clock, max_backoff=100)
+    limiter = RateLimiter(clock=clock, max_backoff=100, address_limit=1000)
     waits = []
     for _ in range(4):
         waits.append([limiter.attempt("tab", "10.0.0.1", "falsch", "richtig") for _ in range(5)][-1].wait)
@@ -80,16 +97,68 @@ def test_five_wrong_codes_in_other_tabs_do_not_lock_out_the_office() -> None:
     assert limiter.attempt("beraterin", "192.168.1.1", "richtig", "richtig").ok
 
 
-def test_a_busy_address_holds_back_only_sessions_that_failed_themselves() -> None:
-    limiter = RateLimiter(clock=FakeClock(), address_limit=20)
-    for tab in range(20):
-        limiter.attempt(f"rater-{tab}", "203.0.113.9", "falsch", "richtig")
+def test_fresh_sessions_from_one_address_are_locked_after_ten_wrong_codes() -> None:
+    limiter = RateLimiter(clock=FakeClock())
 
-    assert limiter.wait("rater-0", "203.0.113.9") == 30
-    assert limiter.attempt("rater-0", "203.0.113.9", "richtig", "richtig").wait == 30
-    assert limiter.attempt("fresh-tab", "203.0.113.9", "richtig", "richtig").ok
-    wrong = limiter.attempt("another-fresh-tab", "203.0.113.9", "falsch", "richtig")
-    assert wrong.wait == 30  # one guess per new session while the address is locked
+    waits = guess_from_fresh_sessions(limiter, "203.0.113.9", 11)
+
+    assert waits == [0] * 9 + [30, 30]
+    assert limiter.wait("a-new-tab", "203.0.113.9") == 30
+
+
+def test_a_locked_address_has_no_guess_compared_not_even_the_right_one() -> None:
+    compare = CountingComparator()
+    limiter = RateLimiter(clock=FakeClock(), compare=compare)
+    guess_from_fresh_sessions(limiter, "203.0.113.9", 10)
+    asked = compare.calls
+
+    verdicts = [limiter.attempt(f"fresh-{number}", "203.0.113.9", "richtig", "richtig") for number in range(50)]
+
+    assert asked == 10
+    assert compare.calls == 10
+    assert all(not verdict.ok and verdict.wait == 30 for verdict in verdicts)
+
+
+def test_a_guesser_elsewhere_never_holds_back_the_moderator_or_the_projector() -> None:
+    limiter = RateLimiter(clock=FakeClock())
+    guess_from_fresh_sessions(limiter, "10.0.0.66", 500)
+
+    assert limiter.wait("moderation", "192.168.1.20") == 0
+    assert limiter.attempt("beamer", "192.168.1.21", "richtig", "richtig").ok
+
+
+def test_after_a_lock_each_wrong_code_of_the_address_locks_it_again_for_twice_as_long_up_to_a_limit() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, max_backoff=300)
+    waits = [guess_from_fresh_sessions(limiter, "203.0.113.9", 10)[-1]]
+    for _ in range(5):
+        clock.now += waits[-1]
+        waits.append(guess_from_fresh_sessions(limiter, "203.0.113.9", 1)[-1])
+
+    assert waits == [30, 60, 120, 240, 300, 300]
+
+
+def test_a_whole_window_without_wrong_codes_gives_the_address_its_allowance_back() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, window=600)
+    guess_from_fresh_sessions(limiter, "192.168.1.1", 10)
+    clock.now += 30 + 600
+
+    waits = guess_from_fresh_sessions(limiter, "192.168.1.1", 10)
+
+    assert waits == [0] * 9 + [30]
+
+
+def test_guessing_needs_a_new_address_per_handful_of_tries() -> None:
+    clock = FakeClock()
+    compare = CountingComparator()
+    limiter = RateLimiter(clock=clock, compare=compare)
+
+    for _ in range(3600):  # a script guessing once a second for an hour, a new session each time
+        clock.now += 1
+        limiter.attempt(f"script-{clock.now}", "203.0.113.9", "falsch", "richtig")
+
+    assert compare.calls == 17  # ten, then one per lock: 30 s, 1, 2, 4, 8 min, then 15 min each
 
 
 def test_a_right_code_clears_the_count_of_wrong_tries() -> None:
@@ -138,3 +207,53 @@ def test_the_messages_say_what_to_do() -> None:
         "Zu viele falsche Versuche. Bitte in 42 Sekunden noch einmal versuchen."
     )
     assert access.Verdict(False, 42.3).message()("en") == "Too many wrong tries. Please try again in 42 seconds."
+
+
+MACHINE = frozenset({"127.0.0.1", "192.168.1.20", "fd00:0000:0000:0000:0000:0000:0000:0002", "fe80::fc:ff:fe00:1"})
+
+
+@pytest.mark.parametrize(
+    ("address", "local"),
+    [
+        (None, True),  # Streamlit's word for a loopback client (and for AppTest's)
+        ("127.0.0.1", True),
+        ("127.0.1.1", True),
+        ("::1", True),
+        ("::ffff:127.0.0.1", True),
+        ("192.168.1.20", True),
+        ("::ffff:192.168.1.20", True),
+        ("fd00::2", True),
+        ("fe80::fc:ff:fe00:1%eth0", True),
+        ("192.168.1.77", False),
+        ("::ffff:192.168.1.77", False),
+        ("2001:db8::7", False),
+        ("0.0.0.0", False),
+        ("", False),  # could not be told
+        ("localhost", False),
+        ("not an address", False),
+    ],
+)
+def test_only_loopback_and_the_machines_own_addresses_are_local(address: str | None, local: bool) -> None:
+    assert is_local(address, MACHINE) is local
+
+
+@pytest.mark.parametrize(
+    ("listen", "where"),
+    [
+        ("", Reach.EVERYWHERE),
+        ("0.0.0.0", Reach.EVERYWHERE),
+        ("::", Reach.EVERYWHERE),
+        ("127.0.0.1", Reach.THIS_COMPUTER),
+        ("localhost", Reach.THIS_COMPUTER),
+        ("::1", Reach.THIS_COMPUTER),
+        ("192.168.1.20", Reach.ONE_NETWORK),
+    ],
+)
+def test_the_listening_address_says_who_reaches_the_server(listen: str, where: Reach) -> None:
+    assert reach(listen) is where
+
+
+def test_the_network_note_names_the_code_or_its_absence() -> None:
+    assert "Zugangscode schützt" in access.network_note(Reach.EVERYWHERE, protected=True)("de")
+    assert "only with a participant link" in access.network_note(Reach.EVERYWHERE, protected=False)("en")
+    assert "nur auf diesem Computer" in access.network_note(Reach.THIS_COMPUTER, protected=False)("de")
