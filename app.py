@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from roadmap.domain.messages import RoadmapError
-from ui.access import access_form, access_granted
+from ui.access import access_granted, door
 from ui.errors import friendly_errors, guarded, show_notice
 from ui.language import LANG, lang, plain, say, t
 from ui.participation import participant_token, participant_view
@@ -151,14 +151,15 @@ def not_found() -> None:
     st.page_link("app_pages/1_unternehmen.py", label=t("Zur Startseite", "To the start page"), icon=":material/home:")
 
 
-def with_unknown(listed: list[st.Page], fallback: Callable[[], None]) -> list[st.Page]:
+def with_unknown(listed: list[st.Page], fallback: Callable[[], None], default_path: str) -> list[st.Page]:
     """`listed`, plus a page drawing `fallback` under a requested path that is none of them.
 
-    Streamlit would otherwise show its own English "Page not found" box.
+    Streamlit would otherwise show its own English "Page not found" box. The default page among
+    `listed` is served at "/" but keeps its own path `default_path` too (Streamlit reserves it, and
+    its `url_path` reads ""): a second page there would make "Two pages resolve to /…".
     """
     asked = requested_path()
-    # The default page is served at "/" but keeps its own path too (Streamlit reserves it).
-    known = {page.url_path for page in listed} | {START_PATH}
+    known = {page.url_path for page in listed} | {default_path}
     if not asked or asked in known or "/" in asked:
         return listed
     return [*listed, st.Page(fallback, title=t("Nicht gefunden", "Not found"), url_path=asked, visibility="hidden")]
@@ -177,12 +178,14 @@ def sole_pages(view: Callable[[], None], title: str, path: str) -> list[st.Page]
             *(st.Page(view, title=title, url_path=page_path) for page_path in paths),
         ],
         view,
+        path,
     )
 
 
 def locked_pages() -> list[st.Page]:
-    """While the access code is missing: the code form under every path, and nothing else."""
-    return sole_pages(access_form, t("Zugang", "Access"), "zugang")
+    """While access is missing: the code form (or, without a code, the refusal to another device) under
+    every path, and nothing else."""
+    return sole_pages(door, t("Zugang", "Access"), "zugang")
 
 
 lang()  # the language must be known before the page titles are drawn
@@ -198,7 +201,9 @@ except RoadmapError as error:  # an unreachable, damaged or newer database: say 
     st.error(say(error), icon=":material/database:")
     st.stop()
 listed, start = pages(), start_page()
-page = st.navigation(with_unknown([start, *listed], not_found), position="hidden" if presenter() else "sidebar")
+page = st.navigation(
+    with_unknown([start, *listed], not_found, START_PATH), position="hidden" if presenter() else "sidebar"
+)
 if page is start:
     page.run()  # opens the first step at once; notices wait for it
 st.markdown(SCREEN_CSS, unsafe_allow_html=True)

@@ -1,6 +1,7 @@
 """The moderator's side of participation from phones, a section of the Priorisierung page.
 
-Open participation (QR code, link, room code), open and close the rounds one at a time, and take
+Open participation (QR code, link, room code, and a line on who reaches the server and whether an
+access code protects it), open and close the rounds one at a time, and take
 what the phones sent into the workshop: ideas accepted, merged or discarded, an estimate's median
 or a chosen value, the dots of a closed vote. Every change of the workshop goes through
 `ui.session.save`, so it can be undone and is saved like any other. The board below the controls
@@ -21,6 +22,7 @@ from roadmap.store.participation import Idea, Room
 from roadmap.views import participation as view
 from roadmap.workshop import rounds
 from roadmap.workshop.rounds import RoundKind
+from ui.access import network_line
 from ui.errors import guarded
 from ui.language import lang, plain, say, t
 from ui.participation import rooms
@@ -90,6 +92,7 @@ def _invitation(room: Room) -> None:
     st.image(view.qr_png(link), width=420, caption=t("Mit der Handy-Kamera scannen", "Scan with the phone camera"))
     st.markdown(f"### {t('Raum', 'Room')} {room.code}")
     st.code(link, language=None, wrap_lines=True)
+    network_line()
     if not view.reachable_by_phones(link):
         st.warning(
             t(
