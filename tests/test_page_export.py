@@ -58,7 +58,16 @@ def test_the_charts_become_pngs_for_slides_only_on_request(downloads: dict) -> N
     assert not app.exception
     pngs = {n.rsplit("_", 1)[-1]: data for n, data in downloads.items() if n and n.endswith(".png")}
     for key in ("matrix.png", "gantt.png", "jahre.png", "quartale.png", "reifegrad.png"):
-        assert pngs[key][:8] == b"\x89PNG\r\n\x1a\n"
+        assert pngs[key]()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_no_download_is_in_the_media_store_before_a_click(downloads: dict) -> None:
+    app = open_page(PAGE)
+
+    app.button(key="export_prepare").click().run()
+
+    assert len(downloads) == 7  # the workbook, the handout and five charts
+    assert all(callable(made) for made in downloads.values())  # made on click, never stored ahead under /media
 
 
 def test_the_handout_is_offered_as_a_one_page_pdf_in_the_session_language(downloads: dict) -> None:
