@@ -9,7 +9,8 @@ import streamlit as st
 
 from roadmap.domain.messages import RoadmapError
 from roadmap.domain.workshop import Workshop
-from roadmap.importing.importer import import_file
+from roadmap.importing.importer import import_sheets
+from roadmap.importing.sandbox import read_sheets_apart
 from roadmap.planning.planner import plan
 from roadmap.workshop.compare import compare
 from ui.language import euro, plain, please_choose, say, t
@@ -151,7 +152,7 @@ def new_section() -> None:
         else:
             try:
                 with st.spinner(t("Liste wird gelesen …", "Reading the list …")):
-                    result = import_file(upload.getvalue(), filename=upload.name)
+                    result = import_sheets(read_sheets_apart(upload.getvalue(), upload.name), upload.name)
             except RoadmapError as error:
                 st.error(say(error), icon=":material/error:")
                 return

@@ -36,6 +36,7 @@ from roadmap.importing.raw_sheets import (
     too_many_rows,
     trimmed,
 )
+from roadmap.importing.shape_checks import check_cell_lengths, check_ods_shape, check_xlsx_shape
 from roadmap.importing.text_files import looks_like_text, read_csv
 from roadmap.importing.tool_files import looks_like_mspdi, looks_like_trello, mspdi_sheet, trello_sheet
 from roadmap.workbook.styles import Cell
@@ -75,13 +76,14 @@ def read_sheets(source: Path | bytes, filename: str, limits: Limits = DEFAULT_LI
         sheets = _read_calamine(data, limits, where, False)
         _mark_hidden_columns(sheets, xls_hidden_columns(data))
     elif looks_like_trello(data) or looks_like_mspdi(data):
-        sheets = [_tool_sheet(data, where)]
+        sheets = [_tool_sheet(data, limits, where)]
     elif extension in (".csv", "") and (extension or looks_like_text(data)):
         sheets = [read_csv(data, limits, where, Path(name).stem or "CSV")]
     else:
         raise not_a_spreadsheet(data, where)
     if not any(any(cell is not None for cell in row) for sheet in sheets for row in sheet.rows):
         raise _empty(where)
+    check_cell_lengths(sheets, limits, where)
     return sheets
 
 
@@ -165,6 +167,10 @@ def _check_zip(data: bytes, limits: Limits, where: Location) -> bool:
                         ),
                         where,
                     )
+            if opendocument:
+                check_ods_shape(archive, limits, where)
+            else:
+                check_xlsx_shape(archive, limits, where)
             if "xl/workbook.xml" in names:
                 head = archive.open("xl/workbook.xml").read(64 * 1024)
                 return re.search(rb"date1904\s*=\s*[\"'](1|true)[\"']", head) is not None
@@ -259,11 +265,11 @@ def _mark_zip_layout(sheets: list[RawSheet], data: bytes) -> None:
         sheet.hidden_rows = rows.get(sheet.name, frozenset())
 
 
-def _tool_sheet(data: bytes, where: Location) -> RawSheet:
+def _tool_sheet(data: bytes, limits: Limits, where: Location) -> RawSheet:
     """A Trello board or an MS Project file as one table (roadmap/importing/tool_files.py)."""
     try:
         trello = looks_like_trello(data)
-        name, rows = trello_sheet(data) if trello else mspdi_sheet(data)
+        name, rows = trello_sheet(data, limits) if trello else mspdi_sheet(data, limits)
     except RoadmapError as error:
         raise ImportFailed(error.message, where) from None
     return RawSheet(name, [trimmed(row) for row in rows], tool="Trello" if trello else "MS Project")

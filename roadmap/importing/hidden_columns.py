@@ -18,7 +18,7 @@ def xlsx_hidden_columns(data: bytes) -> dict[str, frozenset[int]]:
     found: dict[str, frozenset[int]] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for name, part in _sheet_parts(archive).items():
+            for name, part in sheet_parts(archive).items():
                 with archive.open(part) as stream:
                     head = stream.read(256 * 1024).decode("utf-8", "replace")
                 head = head.split("<sheetData", 1)[0]
@@ -44,7 +44,7 @@ def xlsx_hidden_rows(data: bytes) -> dict[str, frozenset[int]]:
     found: dict[str, frozenset[int]] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for name, part in _sheet_parts(archive).items():
+            for name, part in sheet_parts(archive).items():
                 with archive.open(part) as stream:
                     found[name] = _hidden_rows_of(stream)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
@@ -69,7 +69,7 @@ def _hidden_rows_of(stream: typing.IO[bytes]) -> frozenset[int]:
     return frozenset(rows)
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Each worksheet's name and the part of the archive that holds its XML."""
     names = set(archive.namelist())
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:

@@ -7,6 +7,7 @@ The program's own workbook is recognised by its sheet names and read by roadmap/
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -61,13 +62,26 @@ def import_file(
     """Measures (and, from the program's own workbook, the profile) read from a spreadsheet file.
 
     `header_row` (Excel's 1-based row) replaces the detected header; the rows above it are ignored.
+    The file is read in this process: the app reads uploads apart (roadmap/importing/sandbox.py) and
+    hands the sheets to `import_sheets`.
     """
     name = filename or (source.name if isinstance(source, Path) else "")
-    raw = read_sheets(source, name, limits)
+    return import_sheets(read_sheets(source, name, limits), name, sheet=sheet, mapping=mapping, header_row=header_row)
+
+
+def import_sheets(
+    raw: Sequence[RawSheet],
+    name: str,
+    *,
+    sheet: str | None = None,
+    mapping: dict[str, int] | None = None,
+    header_row: int | None = None,
+) -> ImportResult:
+    """Measures (and the profile) from the sheets of a file already read; the choices as for `import_file`."""
     usable = tuple(s.name for s in raw if s.kind == WORKSHEET and not s.hidden and _has_cells(s))
     lang = lang_of_sheet_names([s.name for s in raw])
     if lang and mapping is None and header_row is None and sheet in (None, SHEET_MEASURES(lang)):
-        profile, measures, problems = read_own_workbook(raw, name)
+        profile, measures, problems = read_own_workbook(list(raw), name)
         return ImportResult(measures, profile, problems, SHEET_MEASURES(lang), usable, 1, {}, (), ())
     if sheet is not None:
         chosen = _named_sheet(raw, sheet, name)
@@ -133,7 +147,7 @@ def _has_cells(sheet: RawSheet) -> bool:
     return any(not is_empty(cell) for row in sheet.rows for cell in row)
 
 
-def _named_sheet(raw: list[RawSheet], wanted: str, name: str) -> RawSheet:
+def _named_sheet(raw: Sequence[RawSheet], wanted: str, name: str) -> RawSheet:
     for candidate in raw:
         if candidate.name == wanted or candidate.name.strip().lower() == wanted.strip().lower():
             return candidate

@@ -24,10 +24,15 @@ OTHER_FORMATS = (
 
 @dataclass(frozen=True)
 class Limits:
-    """How large a file may be before it is refused (docs/import.md: 20 MB / 50,000 rows)."""
+    """How large a file may be before it is refused (docs/import.md: 20 MB, 50,000 rows, 2,000,000 cells a sheet,
+    a spreadsheet cell's 32,767 characters)."""
 
     max_bytes: int = 20 * 1024 * 1024
     max_rows: int = 50_000
+    # The rectangle a reader lays out, from A1 to the last filled cell: 50,000 rows of 40 columns.
+    max_cells: int = 2_000_000
+    # Excel's own limit for one cell; a longer text comes from no spreadsheet program.
+    max_cell_characters: int = 32_767
 
 
 @dataclass

@@ -18,6 +18,7 @@ from roadmap.importing.raw_sheets import (
     too_many_rows,
     trimmed,
 )
+from roadmap.importing.shape_checks import too_long_cell
 from roadmap.workbook.styles import Cell
 
 # Byte order marks of text files (UTF-32 before UTF-16: FF FE starts both). Excel's "Unicode text"
@@ -48,10 +49,13 @@ def read_csv(data: bytes, limits: Limits, where: Location, name: str) -> RawShee
     sample = text[: 64 * 1024]
     delimiter = _delimiter(sample)
     rows: list[list[Cell]] = []
-    for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-        if len(rows) >= limits.max_rows + 1:
-            raise too_many_rows(len(rows), limits, Location(where.file, name))
-        rows.append(trimmed([cell.strip() for cell in record]))
+    try:
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if len(rows) >= limits.max_rows + 1:
+                raise too_many_rows(len(rows), limits, Location(where.file, name))
+            rows.append(trimmed([cell.strip() for cell in record]))
+    except csv.Error:  # a field beyond the csv module's 131,072 characters: far beyond any cell
+        raise too_long_cell(limits, Location(where.file, name, len(rows) + 1)) from None
     while rows and not rows[-1]:
         rows.pop()
     return RawSheet(name, rows)

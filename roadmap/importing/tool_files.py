@@ -13,7 +13,8 @@ import re
 from datetime import date, datetime
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
-from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.messages import Location, Message, RoadmapError
+from roadmap.importing.raw_sheets import DEFAULT_LIMITS, Limits, too_many_rows
 from roadmap.importing.words import parse_field, parse_status
 from roadmap.workbook.styles import Cell
 
@@ -51,15 +52,20 @@ def looks_like_mspdi(data: bytes) -> bool:
 Table = tuple[str, list[list[Cell]]]  # a sheet's name and its rows, the headings first
 
 
-def trello_sheet(data: bytes) -> Table:
+def trello_sheet(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Table:
     """The cards of a Trello board as rows: lists become a status (To Do, Doing, Done …) or a phase, labels
-    that name a field of action its field, due and start dates the dates, checklists the notes."""
+    that name a field of action its field, due and start dates the dates, checklists the notes. A board with
+    more cards than a list may have rows is refused before any card is read."""
     try:
         board = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
         raise _unreadable("Trello") from None
+    except RecursionError:  # nested deeper than Python's parser goes: no board has more than a few levels
+        raise _too_deep() from None
     if not isinstance(board, dict) or not isinstance(board.get("cards"), list):
         raise _unreadable("Trello")
+    if len(board["cards"]) > limits.max_rows:
+        raise too_many_rows(len(board["cards"]), limits, Location())
     lists = {item.get("id"): item for item in board.get("lists", []) if isinstance(item, dict)}
     checklists: dict[str, list[str]] = {}
     for checklist in board.get("checklists", []):
@@ -94,9 +100,10 @@ def trello_sheet(data: bytes) -> Table:
     return str(board.get("name") or "Trello"), [[c if c != "" else None for c in row] for row in rows]
 
 
-def mspdi_sheet(data: bytes) -> Table:
+def mspdi_sheet(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Table:
     """The tasks of an MS Project XML file: outline numbers (summary tasks become phases), dates, duration in
-    days, predecessors, percent complete, cost, resources and notes; the project's own summary task is left out."""
+    days, predecessors, percent complete, cost, resources and notes; the project's own summary task is left out.
+    A plan with more tasks than a list may have rows is refused before any task is read."""
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
         raise RoadmapError(
             Message(
@@ -108,6 +115,9 @@ def mspdi_sheet(data: bytes) -> Table:
         project = fromstring(data)
     except ParseError:
         raise _unreadable("MS Project") from None
+    tasks = sum(1 for _ in project.iter(f"{_MSPDI}Task"))
+    if tasks > limits.max_rows:
+        raise too_many_rows(tasks, limits, Location())
     owners = _assignments(project)
     outline_of = {_text(task, "UID"): _text(task, "OutlineNumber") for task in project.iter(f"{_MSPDI}Task")}
     rows: list[list[Cell]] = [list(MSPDI_HEADERS)]
@@ -193,6 +203,15 @@ def _assignments(project: Element) -> dict[str, str]:
 def _text(element: Element, tag: str) -> str:
     found = element.find(f"{_MSPDI}{tag}")
     return (found.text or "").strip() if found is not None else ""
+
+
+def _too_deep() -> RoadmapError:
+    return RoadmapError(
+        Message(
+            "Die Datei ist zu tief verschachtelt, um ein Trello-Board zu sein, und wird nicht gelesen.",
+            "The file is nested too deeply to be a Trello board and is not read.",
+        )
+    )
 
 
 def _unreadable(tool: str) -> RoadmapError:

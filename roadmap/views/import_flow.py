@@ -15,9 +15,11 @@ import pandas as pd
 
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.workshop import Workshop
-from roadmap.importing.importer import ImportResult, import_file
+from roadmap.importing.importer import ImportResult, import_sheets
+from roadmap.importing.raw_sheets import RawSheet
+from roadmap.importing.sandbox import read_sheets_apart
 from roadmap.views.import_preview import edited_mapping, mapping_rows, mapping_table
-from roadmap.views.import_rescue import SheetStart, examples, sheet_starts, shown, suggested_header_row
+from roadmap.views.import_rescue import SheetStart, examples, shown, starts_of, suggested_header_row
 from roadmap.workshop.duplicates import DuplicateChoice
 from roadmap.workshop.merge import MergeMode, MergeResult, merge_import
 
@@ -29,7 +31,8 @@ FILE, SHEET, OVERRIDE, MEMO = "_import_file", "_import_sheet", "_import_override
 LAST_IMPORT = "_import_done"  # (revision, messages) of the last list taken over
 SHEETS_SEEN, MAPPING_VERSION = "_import_sheets_seen", "_import_mapping_version"
 DRY_RUN, HEADER, STARTS = "_import_dry_run", "_import_header_row", "_import_starts"
-CHOICES = (SHEET, HEADER, OVERRIDE, MEMO, SHEETS_SEEN, STARTS)  # forgotten with the file they were made for
+RAW = "_import_raw"  # the file's sheets as read apart, or why they could not be read
+CHOICES = (SHEET, HEADER, OVERRIDE, MEMO, SHEETS_SEEN, STARTS, RAW)  # forgotten with the file they were made for
 
 
 def new_file(state: State, data: bytes, name: str) -> None:
@@ -57,11 +60,31 @@ def stored(state: State) -> Outcome | None:
     return memo[1] if memo is not None and memo[0] == _stamp(state) else None
 
 
+def sheets_read(state: State, data: bytes, name: str) -> list[RawSheet]:
+    """The file's sheets, read once per file in a child process of its own (roadmap/importing/sandbox.py);
+    RoadmapError (kept too) if the file cannot be read."""
+    memo = state.get(RAW)
+    if memo is None or memo[0] != state.get(FILE):
+        try:
+            found: list[RawSheet] | RoadmapError = read_sheets_apart(data, name)
+        except RoadmapError as error:
+            found = error
+        memo = (state.get(FILE), found)
+        state[RAW] = memo
+    if isinstance(memo[1], RoadmapError):
+        raise memo[1]
+    return list(memo[1])
+
+
 def read(state: State, data: bytes, name: str) -> Outcome:
     """The import of the file with the chosen sheet, header row and mapping (or why it failed), kept for them."""
     try:
-        outcome: Outcome = import_file(
-            data, filename=name, sheet=state.get(SHEET), mapping=state.get(OVERRIDE), header_row=state.get(HEADER)
+        outcome: Outcome = import_sheets(
+            sheets_read(state, data, name),
+            name,
+            sheet=state.get(SHEET),
+            mapping=state.get(OVERRIDE),
+            header_row=state.get(HEADER),
         )
     except RoadmapError as error:  # ImportFailed included: not a spreadsheet, damaged, too large, no list …
         outcome = error
@@ -74,7 +97,7 @@ def starts(state: State, data: bytes, name: str) -> tuple[SheetStart, ...]:
     memo = state.get(STARTS)
     if memo is None or memo[0] != state.get(FILE):
         try:
-            found = sheet_starts(data, name)
+            found = starts_of(sheets_read(state, data, name))
         except RoadmapError:
             found = ()
         memo = (state.get(FILE), found)

@@ -56,8 +56,13 @@ class SheetStart:
 
 def sheet_starts(source: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> tuple[SheetStart, ...]:
     """The first rows of every visible worksheet with data, as the importer sees them (ImportFailed if unreadable)."""
+    return starts_of(read_sheets(source, filename, limits))
+
+
+def starts_of(sheets: Sequence[RawSheet]) -> tuple[SheetStart, ...]:
+    """The first rows of every visible worksheet with data among the sheets of a file already read."""
     starts = []
-    for sheet in read_sheets(source, filename, limits):
+    for sheet in sheets:
         if sheet.kind != WORKSHEET or sheet.hidden or not any(not is_empty(c) for row in sheet.rows for c in row):
             continue
         rows = [row[:KEPT_COLUMNS] for row in sheet.rows[:KEPT_ROWS]]
