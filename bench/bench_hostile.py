@@ -60,9 +60,7 @@ def main() -> None:
     print("| --- | ---: | --- | --- | ---: | ---: | ---: |")
     for checks in ("on", "off"):
         for key in HOSTILE:
-            done = subprocess.run(
-                [sys.executable, __file__, key, checks], capture_output=True, text=True, check=True
-            )
+            done = subprocess.run([sys.executable, __file__, key, checks], capture_output=True, text=True, check=True)
             row = json.loads(done.stdout)
             print(
                 f"| {key} | {row['bytes']:,} | {checks} | {row['answer']} | {row['seconds']:.2f} "
