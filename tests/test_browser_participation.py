@@ -165,7 +165,13 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
 
         # 1. Ideas: the phones send, the screen shows them live, the moderator decides.
         press(screen, "Runde öffnen")
-        hostile = ["E-Rechnung", "<script>alert(1)</script>", "[klick](http://evil.example)", '=HYPERLINK("x")']
+        hostile = [
+            "E-Rechnung",
+            "<script>alert(1)</script>",
+            "[klick](http://evil.example)",
+            '=HYPERLINK("x")',
+            ":red[rot] :material/home: :smile:",  # Streamlit's shortcodes
+        ]
         for n, tab in enumerate(phones):
             expect(tab.page.get_by_label("Idee (Titel)")).to_be_visible(timeout=LIVE)
             tab.page.get_by_label("Ihr Name (freiwillig)").fill(f"Person {n}")  # inside the form: sent with it
@@ -178,6 +184,10 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
         expect(screen.page.get_by_text("<script>alert(1)</script>").first).to_be_visible(timeout=LIVE)  # as text
         links = screen.page.locator('a[href*="evil.example"]')
         assert links.count() == 0, links.first.evaluate("e => e.parentElement.parentElement.outerHTML")
+        card = screen.page.locator('[class*="st-key-moderation_idea_"]', has_text="· Person 4")
+        title = card.locator('[data-testid="stMarkdownContainer"]').first
+        assert ":red[rot] :material/home: :smile: 4" in title.inner_text().replace("\u2060", "")  # as typed
+        assert title.locator('[role="img"], .stMarkdownColoredText').count() == 0  # no icon, no colour
         screen.shot("participation-screen-ideas")
         screen.page.locator('[data-testid="stButton"]', has_text="Übernehmen").first.click()  # E-Rechnung
         screen.wait_idle()
@@ -230,6 +240,13 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
         for tab in phones:
             confirmed(tab, "Punkte abgeben", "Ihre Stimme ist angekommen")
         phones[3].shot("participation-phone-vote")
+        expect(screen.page.get_by_text("6 Personen haben abgestimmt")).to_be_visible(timeout=LIVE)
+        # A reload is the same phone (its id is in its link): its ballot is replaced, never added.
+        assert "d=" in phones[5].page.url
+        phones[5].page.reload(wait_until="commit")
+        expect(phones[5].page.get_by_text("Ihre Stimme ist angekommen")).to_be_visible(timeout=LIVE)
+        phones[5].page.get_by_role("button", name="Punkte abgeben").tap()
+        phones[5].page.wait_for_timeout(3000)
         expect(screen.page.get_by_text("6 Personen haben abgestimmt")).to_be_visible(timeout=LIVE)
         press(screen, "Runde schließen")
         press(screen, "Ergebnis in die Maßnahmen übernehmen")

@@ -184,7 +184,6 @@ def _name_field(form: str) -> None:
         t("Ihr Name (freiwillig)", "Your name (optional)"),
         key=key,
         placeholder=t("anonym", "anonymous"),
-        help=t(f"Höchstens {rounds.AUTHOR_LIMIT} Zeichen.", f"At most {rounds.AUTHOR_LIMIT} characters."),
     )
 
 
@@ -207,14 +206,14 @@ def _ideas(token: str, room: Room) -> None:
         st.text_input(  # no max_chars (see the module): what arrives is checked by rounds.idea_text
             t("Idee (Titel)", "Idea (title)"),
             key="participant_title",
-            help=t(f"Höchstens {TITLE_LIMIT} Zeichen.", f"At most {TITLE_LIMIT} characters."),
+            placeholder=t(f"höchstens {TITLE_LIMIT} Zeichen", f"at most {TITLE_LIMIT} characters"),
         )
         st.text_area(
             t("Beschreibung (freiwillig)", "Description (optional)"),
             key="participant_description",
-            help=t(
-                f"Höchstens {number(rounds.DESCRIPTION_LIMIT, 0)} Zeichen.",
-                f"At most {number(rounds.DESCRIPTION_LIMIT, 0)} characters.",
+            placeholder=t(
+                f"höchstens {number(rounds.DESCRIPTION_LIMIT, 0)} Zeichen",
+                f"at most {number(rounds.DESCRIPTION_LIMIT, 0)} characters",
             ),
         )
         st.form_submit_button(
