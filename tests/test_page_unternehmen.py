@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from roadmap.domain.messages import Message
 from roadmap.domain.month import Month
+from roadmap.store.records import Unavailable
+from roadmap.store.workshops import Store
 from tests.pages import WORKSHOPS, open_page
 
 PAGE = "app_pages/1_unternehmen.py"
@@ -132,3 +135,28 @@ def test_saving_one_field_leaves_the_others_to_what_the_user_is_typing() -> None
     widgets = [*app.number_input, *app.text_input, *app.selectbox, *app.date_input]
     resent = [widget.key for widget in widgets if widget.proto.set_value]
     assert resent == []
+
+
+def test_a_change_the_store_cannot_write_is_said_under_its_field_and_the_text_stays(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = open_page(PAGE)
+
+    def disk_full(*_: object, **__: object) -> int:
+        raise Unavailable(Message("Der Datenträger ist voll.", "The disk is full."))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Store, "save", disk_full)
+        app.text_input(key="unternehmen_name").input("Feinmechanik Schneider KG").run()
+
+    assert app.text_input(key="unternehmen_name").value == "Feinmechanik Schneider KG"
+    assert "Nicht gespeichert: Der Datenträger ist voll." in app.error[0].value
+    assert app.session_state["workshop"].profile.name != "Feinmechanik Schneider KG"
+
+    app.number_input(key="unternehmen_employees").set_value(50).run()  # another field is saved meanwhile
+
+    assert app.text_input(key="unternehmen_name").value == "Feinmechanik Schneider KG"
+    app.button(key="unternehmen_name__save_again").click().run()
+    assert app.session_state["workshop"].profile.name == "Feinmechanik Schneider KG"
+    assert app.session_state["workshop"].profile.employees == 50
+    assert not app.error

@@ -33,6 +33,7 @@ _WORKSHOP = "workshop"
 _VERSION = "workshop_version"
 _REVISION = "workshop_revision"
 _SAVED_AT = "_saved_at"
+_WRITE_FAILED = "_write_failed"  # why the session's last change could not be written, until one is
 WORKSHOP_PARAM = "w"  # the workshop's id in the URL, so a link opens it
 
 
@@ -178,15 +179,25 @@ def _change(action: Callable[[int], tuple[Workshop, int]]) -> bool:
     try:
         changed, version = action(int(st.session_state[_VERSION]))
     except Conflict as conflict:
+        st.session_state.pop(_WRITE_FAILED, None)
         _hold(ident, conflict.workshop, conflict.version)
         warn(say(conflict))
         return False
     except RoadmapError as error:
+        st.session_state[_WRITE_FAILED] = error
         warn(say(error))
         return False
+    st.session_state.pop(_WRITE_FAILED, None)
     _hold(ident, changed, version)
     st.session_state[_SAVED_AT] = datetime.now()
     return True
+
+
+def write_failure() -> RoadmapError | None:
+    """Why the session's last change could not be written (a full disk, a database gone), or None if it was:
+    a conflict is no failure of the write, the other person's state is shown instead."""
+    failure = st.session_state.get(_WRITE_FAILED)
+    return failure if isinstance(failure, RoadmapError) else None
 
 
 def save(changed: Workshop, notice: Message | None = None) -> bool:

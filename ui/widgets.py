@@ -13,13 +13,24 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from roadmap.domain.messages import RoadmapError
+from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.workshop import Workshop
 from ui.errors import guarded
-from ui.language import say_text
-from ui.session import revision, save, workshop
+from ui.language import say, say_text, t
+from ui.session import revision, save, workshop, write_failure
 
 _ERRORS = "_field_errors"
+# Fields whose input could not be written (key → how to apply it): they keep what was typed, whatever
+# else is saved meanwhile, and offer to save it again.
+_UNSAVED = "_unsaved_fields"
+
+
+def not_saved(failure: RoadmapError) -> Message:
+    """What a field says when its input could not be written."""
+    return Message(
+        f"Nicht gespeichert: {failure.text('de')} Ihre Eingabe steht weiter im Feld.",
+        f"Not saved: {failure.text('en')} Your input is still in the field.",
+    )
 
 
 def _marker(key: str) -> str:
@@ -64,7 +75,7 @@ def bind(key: str, value: Any, stamp: Hashable | None = None) -> None:
     the user never touched never sends a value that would overwrite the stored one.
     """
     stamp = revision() if stamp is None else stamp
-    behind = st.session_state.get(_marker(key)) != stamp
+    behind = st.session_state.get(_marker(key)) != stamp and key not in st.session_state.get(_UNSAVED, {})
     if key not in st.session_state or (behind and not _same(st.session_state[key], value)):
         st.session_state[key] = value
     elif not _reported(key):
@@ -81,21 +92,38 @@ def _same(held: Any, stored: Any) -> bool:
 def update(key: str, apply: Callable[[Workshop, Any], Workshop]) -> None:
     """Widget callback: apply the widget's value to the workshop and save, or keep the error for the field."""
     errors: dict[str, str] = st.session_state.setdefault(_ERRORS, {})
+    unsaved: dict[str, Callable[[Workshop, Any], Workshop]] = st.session_state.setdefault(_UNSAVED, {})
     try:
         changed = apply(workshop(), st.session_state[key])
     except RoadmapError as error:
         errors[key] = say_text(error)
         return
     errors.pop(key, None)
+    unsaved.pop(key, None)
     if save(changed):  # the widget keeps showing what was typed; after a conflict it shows the stored state
         st.session_state[_marker(key)] = revision()
+        return
+    failure = write_failure()
+    if failure is not None:  # the store failed: say so under the field and keep the text there
+        errors[key] = say(not_saved(failure))
+        unsaved[key] = apply
 
 
 def field_error(key: str) -> None:
-    """Show the message of a rejected input right below its field."""
+    """Show the message of a rejected input right below its field; for an input that could not be written,
+    a button that saves it again (a field sends no change for the same text twice)."""
     message = st.session_state.get(_ERRORS, {}).get(key)
     if message:
         st.error(message, icon=":material/warning:")
+    apply = st.session_state.get(_UNSAVED, {}).get(key)
+    if message and apply is not None:
+        st.button(
+            t("Noch einmal speichern", "Save again"),
+            icon=":material/save:",
+            key=f"{key}__save_again",
+            on_click=update,
+            args=(key, apply),
+        )
 
 
 def once(name: str) -> str:
