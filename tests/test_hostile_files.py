@@ -147,3 +147,17 @@ def test_the_import_page_says_why_and_changes_nothing(hostile: dict[str, tuple[s
     assert not app.exception
     assert "Am Workshop wurde nichts geändert." in app.error[0].value
     assert app.session_state["workshop_revision"] == before
+
+
+def test_no_more_files_are_read_at_once_than_the_server_has_readers() -> None:
+    taken = [sandbox._READERS.acquire(blocking=False) for _ in range(sandbox.READERS_AT_ONCE)]
+    try:
+        assert all(taken)
+        with pytest.raises(ImportFailed) as refused:
+            read_sheets_apart(EXAMPLE.read_bytes(), EXAMPLE.name, guard=Guard(seconds=0.05))
+    finally:
+        for _ in taken:
+            sandbox._READERS.release()
+
+    assert "liest gerade die Dateien anderer" in refused.value.text("de")
+    assert read_sheets_apart(EXAMPLE.read_bytes(), EXAMPLE.name)  # free again once they are done

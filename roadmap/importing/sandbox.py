@@ -20,6 +20,7 @@ import pickle
 import signal
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -42,6 +43,10 @@ class Guard:
 
 
 DEFAULT_GUARD = Guard()
+# Files read at once by this server: however many people upload together, the readers' memory stays bounded
+# (two caps' worth); a reading waits for a free reader as long as a reading may take.
+READERS_AT_ONCE = 2
+_READERS = threading.BoundedSemaphore(READERS_AT_ONCE)
 
 
 def read_sheets_apart(
@@ -50,6 +55,15 @@ def read_sheets_apart(
     """Every sheet of the file as roadmap/importing/files.py reads it, read in a capped child process;
     ImportFailed with a sentence for whatever the file is or does."""
     where = Location(file=filename)
+    if not _READERS.acquire(timeout=guard.seconds):
+        raise _failed(where, _BUSY)
+    try:
+        return _read_apart(data, filename, limits, guard, where)
+    finally:
+        _READERS.release()
+
+
+def _read_apart(data: bytes, filename: str, limits: Limits, guard: Guard, where: Location) -> list[RawSheet]:
     request = pickle.dumps((bytes(data), filename, limits, guard.memory, guard.seconds))
     try:
         done = subprocess.run(
@@ -141,6 +155,10 @@ _CRASHED = Message(
     "Bitte in Excel oder LibreOffice öffnen und neu als .xlsx speichern.",
     "the reader failed on it (the file is damaged or built in an unusual way). "
     "Please open it in Excel or LibreOffice and save it again as .xlsx.",
+)
+_BUSY = Message(
+    "der Server liest gerade die Dateien anderer. Bitte in einem Augenblick noch einmal hochladen.",
+    "the server is reading other people's files right now. Please upload it again in a moment.",
 )
 _NOT_STARTED = Message(
     "der Lesevorgang ließ sich auf diesem Server nicht starten. Bitte noch einmal versuchen.",
