@@ -73,7 +73,7 @@ def test_predecessor_lists_point_at_the_nr_column_stored_as_text_or_numbers(
 def test_a_dependency_on_no_measure_of_the_import_is_kept_and_reported_at_its_cell(
     quirky: ImportResult,
 ) -> None:
-    (problem,) = [p for p in quirky.problems if "1, 5" in p.text("de")]
+    (problem,) = [p for p in quirky.problems if "'1', '5'" in p.text("de")]
 
     assert _by_id(quirky)["31"].depends_on == ("1", "5")
     assert (problem.where.sheet, problem.where.row, problem.where.column) == ("Ideen", 12, "H")

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from roadmap.domain.ids import new_ids, renamed_duplicate, unique_id
 from roadmap.domain.measure import Measure
-from roadmap.domain.messages import Location, Message, Problem, Severity, column_letter
+from roadmap.domain.messages import Location, Message, Problem, column_letter
 from roadmap.domain.profile import Profile
 from roadmap.importing.cell_report import Report
 from roadmap.importing.column_names import looked_for
+from roadmap.importing.dependencies import resolve_dependencies
 from roadmap.importing.field_words import FieldGuess
 from roadmap.importing.files import read_sheets
 from roadmap.importing.header import Header, find_header, first_row_header, header_at, no_header
@@ -25,7 +26,7 @@ from roadmap.importing.own_reader import read_own_workbook
 from roadmap.importing.raw_sheets import CHARTSHEET, DEFAULT_LIMITS, WORKSHEET, ImportFailed, Limits, RawSheet
 from roadmap.importing.row_report import rows_text, skipped_messages
 from roadmap.importing.rows import Layout, Line, layout_of, read_lines, sort_lines
-from roadmap.importing.table_columns import columns_of
+from roadmap.importing.table_columns import cell_at, columns_of
 from roadmap.importing.tool_files import csv_tool
 from roadmap.importing.values import is_empty
 from roadmap.workbook.names import SHEET_MEASURES, lang_of_sheet_names
@@ -222,7 +223,11 @@ def _import_sheet(sheet: RawSheet, header: Header, name: str, usable: tuple[str,
         )
     _report_left_out(sheet, header, layout, lines, report)
     measures = _with_ids(built, header, mapping, report)
-    _check_dependencies(measures, built, mapping, report)
+    if "depends_on" in mapping:
+        column = mapping["depends_on"]
+        cells = [cell_at(line, column) for line, _ in built]
+        rows = [line.number for line, _ in built]
+        measures = resolve_dependencies(measures, cells, rows, header.bottom + 1, report, column)
     unmapped = tuple(
         header.texts[c] for c in (*layout.notes, *layout.grid) if c < len(header.texts) and header.texts[c]
     )
@@ -375,28 +380,6 @@ def _with_ids(
         measure.with_id(ident or next(fresh_ids), note)
         for (_, measure), ident, note in zip(built, chosen, notes, strict=True)
     ]
-
-
-def _check_dependencies(
-    measures: list[Measure], built: list[tuple[Line, Measure]], mapping: dict[str, int], report: Report
-) -> None:
-    """A dependency on an id that is no measure of this import is reported and kept (docs/import.md)."""
-    ids = {m.id for m in measures}
-    for measure, (line, _) in zip(measures, built, strict=True):
-        unknown = [d for d in measure.depends_on if d not in ids]
-        if unknown:
-            listed = ", ".join(unknown)
-            report.add(
-                Message(
-                    f"Abhängigkeit von {listed}: keine Maßnahme dieser Liste – bleibt eingetragen, die "
-                    "Maßnahme kann so aber nicht geplant werden.",
-                    f"Dependency on {listed}: no measure of this list – kept, but the measure cannot be "
-                    "planned this way.",
-                ),
-                line.number,
-                mapping.get("depends_on"),
-                Severity.WARNING,
-            )
 
 
 __all__ = ["ImportFailed", "ImportResult", "Limits", "import_file"]
