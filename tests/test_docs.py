@@ -15,7 +15,7 @@ from tests.helpers import REPO
 
 # Text files of the repository (what git would hold), without generated output and caches.
 SUFFIXES = {".py", ".md", ".toml", ".txt", ".cfg", ".ini", ".json", ".yml", ".yaml", ".sh", ""}
-SKIPPED = {".git", "test-output", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"}
+SKIPPED = {".git", ".venv", "test-output", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"}
 CITED = re.compile(r"docs/([\w-]+)\.md")
 # "docs/planning.md, rules 3 and 4)" – the section named after the comma, up to ')' or the sentence's end.
 SECTION = re.compile(r"docs/([\w-]+)\.md, ([^)\n]+?)(?:\)|\.\s|\.$|$)", re.MULTILINE)

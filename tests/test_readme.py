@@ -77,3 +77,22 @@ def test_docs_command_line_shows_the_same_usage() -> None:
     documented, shown = _flags(_usage("docs/command-line.md", "## Usage")), _flags(_help().split("options:")[0])
 
     assert documented == shown
+
+
+def _commands() -> list[str]:
+    """The README's two commands: the first line of each code block under "## Two commands"."""
+    section = (REPO / "README.md").read_text(encoding="utf-8").split("\n## Two commands", 1)[1].split("\n## ", 1)[0]
+    return [block.split("\n", 2)[1] for block in section.split("```")[1::2]][:2]
+
+
+def test_ci_runs_the_readmes_test_command_as_its_last_step() -> None:
+    start, tests = _commands()
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+
+    assert ci[-1] == tests
+    assert "streamlit run app.py" in start
+
+
+def test_both_commands_make_their_own_virtual_environment() -> None:
+    for command in _commands():
+        assert command.startswith("python3 -m venv .venv && .venv/bin/pip install")
