@@ -8,6 +8,10 @@
   asks for it skips with the reason when the folder is absent, or fails under
   ROADMAP_REQUIRE_REALXLSX=1.
 - `tmp_path` (pytest's own) is where tests write workbooks they make.
+
+Hypothesis runs every property without its per-example deadline (200 ms by default): on a loaded
+machine, or with the tests spread over every core, an example may take longer without anything being
+wrong, and speed is measured in bench/, never asserted by tests.
 """
 
 from __future__ import annotations
@@ -16,8 +20,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.helpers import FIXED_TODAY, realxlsx_or_skip
+
+settings.register_profile("roadmap", deadline=None)
+settings.load_profile("roadmap")
 
 
 @pytest.fixture(scope="session", autouse=True)

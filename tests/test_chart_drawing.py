@@ -25,7 +25,7 @@ def _script() -> None:
 
 
 def test_a_shared_spec_reaches_the_browser_with_the_same_data_as_streamlits_own_conversion() -> None:
-    app = AppTest.from_function(_script).run()
+    app = AppTest.from_function(_script, default_timeout=60).run()
 
     assert not app.exception
     plain, kept = (element.proto for element in app.get("vega_lite_chart"))

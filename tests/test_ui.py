@@ -190,7 +190,7 @@ def _failing_callback_app() -> None:
 
 
 def test_a_callback_that_fails_in_words_leaves_its_sentence_at_the_top_of_the_page() -> None:
-    app = AppTest.from_function(_failing_callback_app).run()
+    app = AppTest.from_function(_failing_callback_app, default_timeout=60).run()
 
     app.button(key="go").click().run()
 
