@@ -10,6 +10,8 @@ Versions:
   2. snapshots (named copies of a workshop), and a label per history entry ("Budgetanteil geändert").
   3. rooms (participation from phones: token, room code, the current round) and entries (what the
      phones sent: ideas, ratings, dots), see roadmap/store/participation.py.
+  4. stages (the page each workshop's moderator is on, for the room screen to follow) and phones (when
+     each phone of a room was last seen), see roadmap/store/presence.py.
 """
 
 from __future__ import annotations
@@ -38,9 +40,9 @@ from sqlalchemy import (
 from roadmap.domain.messages import Message, RoadmapError
 
 APP = "digital-roadmap-kmu"
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 # Every table this program has ever created; any other table makes a SQLite file foreign.
-OUR_TABLES = frozenset({"schema_version", "workshops", "history", "snapshots", "rooms", "entries"})
+OUR_TABLES = frozenset({"schema_version", "workshops", "history", "snapshots", "rooms", "entries", "stages", "phones"})
 # Serialises schema upgrades of several app servers sharing one PostgreSQL database.
 _PG_UPGRADE_LOCK = 7_461_202_604
 
@@ -130,6 +132,27 @@ entries = Table(
     Index("entries_by_round", "room_id", "round_no", "kind", "device"),
 )
 
+stages = Table(
+    "stages",
+    metadata,
+    Column("workshop_id", String(32), ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("page", String(40), nullable=False),
+    Column("section", String(20), nullable=False),
+    Column("lang", String(2), nullable=False),
+    Column("updated", Float, nullable=False),
+    Column("moved_to", String(32), nullable=False),
+    Column("screen_seen", Float, nullable=False),
+)
+
+phones = Table(
+    "phones",
+    metadata,
+    Column("room_id", String(32), ForeignKey("rooms.id", ondelete="CASCADE"), primary_key=True),
+    Column("device", String(64), primary_key=True),
+    Column("seen", Float, nullable=False),
+    Index("phones_by_room", "room_id", "seen"),
+)
+
 
 def create_v1(conn: Connection) -> None:
     """Create the first schema (version 1): kept as it was, so that upgrades from it stay tested."""
@@ -179,8 +202,14 @@ def _upgrade_2_to_3(conn: Connection) -> None:
     entries.create(conn)
 
 
+def _upgrade_3_to_4(conn: Connection) -> None:
+    """Version 4: the moderator's stage per workshop (the room screen follows it) and the phones seen per room."""
+    stages.create(conn)
+    phones.create(conn)
+
+
 # Upgrade i+1 brings a database from version i to version i+1 (index 0 creates version 1).
-UPGRADES: tuple[Callable[[Connection], None], ...] = (create_v1, _upgrade_1_to_2, _upgrade_2_to_3)
+UPGRADES: tuple[Callable[[Connection], None], ...] = (create_v1, _upgrade_1_to_2, _upgrade_2_to_3, _upgrade_3_to_4)
 
 
 def foreign(where: str, tables: list[str]) -> RoadmapError:
