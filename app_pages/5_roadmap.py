@@ -14,6 +14,7 @@ from roadmap.domain.vocabulary import DONE
 from roadmap.domain.workshop import Workshop
 from roadmap.planning.phases import phases
 from roadmap.planning.plan import Plan
+from roadmap.planning.reason_summary import not_planned_summary
 from roadmap.planning.reasons import horizon_note
 from roadmap.views import roadmap_cards as plan_view
 from roadmap.workshop.voting import pin
@@ -105,6 +106,7 @@ def not_planned(plan: Plan) -> None:
     if not rows:
         st.success(t("Alle Maßnahmen sind eingeplant.", "Every measure is planned."), icon=":material/check_circle:")
         return
+    st.caption(say(not_planned_summary(plan)))
     if len(rows) <= plan_view.LIST_UP_TO:
         for row in rows:
             icon = ":material/check_circle:" if row.done else ":material/info:"

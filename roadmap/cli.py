@@ -190,7 +190,8 @@ def run_plan(args: argparse.Namespace, lang: Lang, today: date) -> list[str]:
     imported = import_file(source, filename=source.name, sheet=args.sheet)
     profile = _profile(imported.profile, args, today)
     roadmap = plan(imported.measures, profile)
-    scenarios = compared(Workshop(profile=profile, measures=tuple(imported.measures)), args.scenario or [])
+    workshop = with_scenarios(Workshop(profile=profile, measures=tuple(imported.measures)), args.scenario or [])
+    scenarios = compared(workshop)
     try:
         _write(args.command, roadmap, out, lang, scenarios, today)  # atomic: a temporary file renamed into place
     except OSError as error:
@@ -202,8 +203,21 @@ def run_plan(args: argparse.Namespace, lang: Lang, today: date) -> list[str]:
                 f"Cannot write {out} ({reason}) – is the file open in {en}?",
             )
         ) from error
-    lines = summary(imported.measures, roadmap, imported.problems, imported.sheet, lang, imported.inferred_fields)
+    lines = summary(
+        imported.measures, roadmap, imported.problems, imported.sheet, lang, imported.inferred_fields,
+        imported.assumptions, _setting_notes(workshop),
+    )  # fmt: skip
     return lines + scenario_lines(scenarios, lang)
+
+
+def _setting_notes(workshop: Workshop) -> list[Message]:
+    """Settings of the Basis or a scenario that act on no measure (a funding rate, a capacity), one line each."""
+    from roadmap.planning.setting_notes import setting_notes
+
+    scenarios = [s.settings for s in workshop.scenarios]
+    rates = [workshop.profile.funding_rate, *(float(str(s.get("funding_rate", 0) or 0)) for s in scenarios)]
+    capacities = [workshop.profile.capacity, *(float(str(s.get("capacity", 0) or 0)) for s in scenarios)]
+    return setting_notes(workshop.measures, rates, capacities)
 
 
 def _write(
@@ -221,20 +235,33 @@ def _write(
         write_workbook(roadmap, out, lang=lang, scenarios=scenarios)
 
 
-def compared(workshop: Workshop, specs: Sequence[str]) -> list[ScenarioResult]:
-    """The Basis and every scenario given with --scenario, compared; none without --scenario.
+def with_scenarios(workshop: Workshop, specs: Sequence[str]) -> Workshop:
+    """The workshop with every scenario given with --scenario.
 
     Raises:
         RoadmapError: if a scenario's line is wrong (naming the line and the part).
     """
     if not specs:
-        return []  # the scenario modules are loaded only when scenarios are asked for
-    from roadmap.planning.scenario_compare import compare
+        return workshop  # the scenario modules are loaded only when scenarios are asked for
     from roadmap.workshop.scenario_spec import add_from_spec
-    from roadmap.workshop.scenarios import names, scenario_plan
 
     for spec in specs:
         workshop = add_from_spec(workshop, spec)
+    return workshop
+
+
+def compared(workshop: Workshop, specs: Sequence[str] = ()) -> list[ScenarioResult]:
+    """The Basis and every scenario of the workshop (and given with --scenario), compared; none without any.
+
+    Raises:
+        RoadmapError: if a scenario's line is wrong (naming the line and the part).
+    """
+    workshop = with_scenarios(workshop, specs)
+    if not workshop.scenarios:
+        return []
+    from roadmap.planning.scenario_compare import compare
+    from roadmap.workshop.scenarios import names, scenario_plan
+
     return compare([(name, scenario_plan(workshop, name)) for name in names(workshop)])
 
 
@@ -304,10 +331,14 @@ def summary(
     sheet: str,
     lang: Lang,
     inferred: Mapping[str, FieldGuess | None] | None = None,
+    assumed: Sequence[Message] = (),
+    notes: Sequence[Message] = (),
 ) -> list[str]:
-    """The short summary printed on success (`inferred`: the measures whose field was inferred from words)."""
+    """The short summary printed on success (`inferred`: the measures whose field was inferred from words;
+    `assumed`: the defaults the import assumed and the settings that act on nothing, one line each)."""
     from roadmap.domain.formats import month
     from roadmap.planning.budget import yearly_costs
+    from roadmap.planning.reason_summary import not_planned_summary
     from roadmap.planning.reasons import horizon_note
 
     de = lang != "en"
@@ -329,7 +360,10 @@ def summary(
             else f"Read: {len(measures)} measures (sheet '{sheet}')"
         ),
         (f"Eingeplant: {len(roadmap.placements)}" if de else f"Planned: {len(roadmap.placements)}"),
-        (f"Nicht eingeplant: {len(roadmap.not_planned)}" if de else f"Not planned: {len(roadmap.not_planned)}"),
+        not_planned_summary(roadmap)(lang),
+    ]
+    lines[2:2] = [("Angenommen: " if de else "Assumed: ") + line(lang) for line in assumed] + [
+        ("Hinweis: " if de else "Note: ") + line(lang) for line in notes
     ]
     if inferred:
         lines.insert(1, _inferred_line(len(measures), inferred, de))

@@ -99,7 +99,11 @@ def test_an_id_wins_over_a_row_number_and_the_preview_says_so() -> None:
 
 
 def test_a_list_with_dependencies_by_title_plans_every_measure() -> None:
-    deps = {"Webshop aufbauen": "ERP einführen", "CRM einführen": "webshop  Aufbauen", "Datensicherung": "CRM-Einführung"}
+    deps = {
+        "Webshop aufbauen": "ERP einführen",
+        "CRM einführen": "webshop  Aufbauen",
+        "Datensicherung": "CRM-Einführung",
+    }
     result = import_file(_list(deps), filename="liste.csv")
     profile = Profile(revenue=5_000_000, horizon_start=Month(2027, 1), horizon_end=Month(2028, 12))
 

@@ -25,6 +25,8 @@ class Report:
     grouped: dict[tuple[str, int], list[tuple[int, str]]] = field(default_factory=dict)
     # Rows whose field of action was suggested from their words and the rows around them (None: nothing told).
     inferred: dict[int, FieldGuess | None] = field(default_factory=dict)
+    # One line per default assumed, with how many measures it touched (roadmap/importing/defaults.py).
+    assumptions: list[Message] = field(default_factory=list)
 
     def add(self, message: Message, row: int | None, column: int | None, severity: Severity = Severity.WARNING) -> None:
         """One problem at a cell (column None: the whole row)."""

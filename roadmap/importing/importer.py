@@ -49,6 +49,8 @@ class ImportResult:
     # Measures whose field of action was suggested from their words and the rows around them (id → the
     # suggestion, None where nothing told and the first field was set).
     inferred_fields: dict[str, FieldGuess | None] = field(default_factory=dict)
+    # One line per default the import assumed, with how many measures it touched (duration, value, effort …).
+    assumptions: tuple[Message, ...] = ()
 
 
 def import_file(
@@ -239,7 +241,7 @@ def _import_sheet(sheet: RawSheet, header: Header, name: str, usable: tuple[str,
     }
     return ImportResult(
         tuple(measures), None, problems, sheet.name, usable, header.bottom + 1, mapping, header.texts, unmapped,
-        inferred,
+        inferred, tuple(report.assumptions),
     )  # fmt: skip
 
 

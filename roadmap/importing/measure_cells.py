@@ -19,6 +19,7 @@ from roadmap.domain.month import Month
 from roadmap.domain.vocabulary import FIELDS, Status
 from roadmap.importing.cell_report import Report, column_message, excerpt, inferred_message
 from roadmap.importing.column_names import header_unit, normalise
+from roadmap.importing.defaults import Assumed, assumption_lines, guessed_duration
 from roadmap.importing.field_context import infer_fields
 from roadmap.importing.row_report import rows_text
 from roadmap.importing.rows import MEASURE, UNTITLED, Line, title_findings
@@ -126,6 +127,7 @@ class _RowReader:
             key: self._scale(key) for key in ("one_time_cost", "running_cost", "person_days") if key in self.map
         }
         self.parsed: dict[tuple[str, type, Cell], object] = {}  # (field, type, cell) → what it was read as
+        self.assumed = Assumed()
 
     def _parsed(self, line: Line, key: str, parse: Callable[[Cell], _T | None], notes: list[str]) -> _T | None:
         """The parsed cell of a field's column; unreadable text is gathered and kept in the notes."""
@@ -198,6 +200,9 @@ class _RowReader:
             self.missing["effort"].append(line.number)
         status = cells.status or cells.progress or Status.IDEA
         start, end, duration = self._dates(line, status, cells.duration, notes)
+        one_time_cost = self._amount(line, "one_time_cost", cells.one_time_cost)
+        person_days = self._amount(line, "person_days", cells.person_days)
+        duration = self._assume(line.number, cells, (one_time_cost, person_days), duration)
         notes += [
             f"{self.columns.header(column)}: {text_of(cell_at(line, column))}"
             for column in self.columns.layout.notes
@@ -213,11 +218,11 @@ class _RowReader:
                 description=cells.description or "",
                 value=value if value is not None else DEFAULT_SCORE,
                 effort=cells.effort if cells.effort is not None else DEFAULT_SCORE,
-                one_time_cost=self._amount(line, "one_time_cost", cells.one_time_cost),
+                one_time_cost=one_time_cost,
                 running_cost=self._amount(line, "running_cost", cells.running_cost),
                 funding_eligible=bool(cells.funding_eligible),
-                person_days=self._amount(line, "person_days", cells.person_days),
-                duration=duration or 1,
+                person_days=person_days,
+                duration=duration,
                 depends_on=cells.depends_on or (),
                 earliest_start=Month.of(start) if start else None,
                 deadline=Month.of(end) if end else None,
@@ -233,6 +238,20 @@ class _RowReader:
         except RoadmapError as error:
             self.report.add(error.message, line.number, self.map.get("title"), Severity.ERROR)
             return None
+
+    def _assume(self, row: int, cells: _Parsed, amounts: tuple[float, float], duration: int | None) -> int:
+        """Note the defaults a measure gets (roadmap/importing/defaults.py); its duration, guessed if none given."""
+        assumed = self.assumed
+        assumed.count += 1
+        if cells.person_days is None:
+            assumed.no_person_days.append(row)
+        if cells.one_time_cost is None and cells.running_cost is None:
+            assumed.no_cost.append(row)
+        if duration:
+            return duration
+        months, told = guessed_duration(amounts[0], cells.effort, amounts[1])
+        (assumed.guessed_duration if told else assumed.default_duration).append(row)
+        return months
 
     def _context(self, line: Line, fill: dict[str, Cell]) -> list[str]:
         """The first notes of a measure: the phase it stands in and the measure it is part of."""
@@ -343,6 +362,8 @@ class _RowReader:
             rows = rows_text([row for row, _ in found])
             report.add(column_message(kind, columns.header(column), rows, found[0][1]), found[0][0], column)
         self._say_inferred()
+        self.assumed.value, self.assumed.effort = self.missing["value"], self.missing["effort"]
+        report.assumptions.extend(assumption_lines(self.assumed))
         labels = {"value": ("Nutzen", "value"), "effort": ("Aufwand", "effort")}
         sources = {key: self.map.get(key, self.map.get("priority") if key == "value" else None) for key in labels}
         absent = [key for key, rows_missing in self.missing.items() if rows_missing and sources[key] is None]

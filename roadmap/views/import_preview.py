@@ -200,6 +200,14 @@ def problem_summary(problems: Iterable[Problem], language: Lang) -> str:
     )(language)
 
 
+def assumptions_text(result: ImportResult, language: Lang) -> str:
+    """The defaults the import assumed, one line each with how many measures it touched, as Markdown ('' if none)."""
+    if not result.assumptions:
+        return ""
+    head = Message("**Angenommen** – bitte prüfen:", "**Assumed** – please check:")(language)
+    return "\n".join([head, *(f"- {escape.markdown(line(language))}" for line in result.assumptions)])
+
+
 def merge_summary(outcome: MergeResult, language: Lang) -> str:
     """What taking the list over would do, in sentences: 'Nach dem Übernehmen: 12 Maßnahmen angehängt.'"""
     start = Message("Nach dem Übernehmen: ", "After taking it over: ")(language)
