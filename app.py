@@ -8,12 +8,13 @@ from datetime import datetime
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from roadmap.domain.messages import RoadmapError
+from roadmap.domain.messages import Message, RoadmapError
 from ui.access import access_granted, door
 from ui.errors import friendly_errors, guarded, show_notice
 from ui.language import LANG, lang, plain, say, t
 from ui.participation import participant_token, participant_view
 from ui.presenter import PRESENTER, presenter, presenter_frame
+from ui.room_screen import ROOM_PATH, is_room_session, room_screen, room_screen_entry, show_stage
 from ui.screen import SCREEN_CSS
 from ui.session import saved_at, step_back, sync, undo_state, workshop, workshop_info
 
@@ -45,6 +46,10 @@ START_PATH = "start"
 def to_first_step() -> None:
     """The app's root: open the first step (Unternehmen), keeping the link's workshop."""
     st.switch_page(f"app_pages/{PAGES[0][0]}.py", query_params=st.query_params.to_dict())
+
+
+# Each page's title by its path, for the room screen's title card (ui/room_screen.py).
+PAGE_TITLES = {path: Message(de, en) for _, path, de, en, _ in PAGES}
 
 
 def pages() -> list[st.Page]:
@@ -130,6 +135,7 @@ def sidebar() -> None:
             args=("sidebar_presenter", PRESENTER),
             help=t("Große Schrift, keine Bearbeitung, keine Seitenleiste.", "Large type, no editing, no sidebar."),
         )
+        room_screen_entry("sidebar")
 
 
 def requested_path() -> str:
@@ -182,6 +188,16 @@ def sole_pages(view: Callable[[], None], title: str, path: str) -> list[st.Page]
     )
 
 
+def room() -> None:
+    """The room screen: the projector's read-only window that follows the moderator (ui/room_screen.py)."""
+    room_screen(PAGE_TITLES)
+
+
+def room_pages() -> list[st.Page]:
+    """For a session that opened the room screen: that view alone, under its own address."""
+    return [st.Page(room, title=t("Raumbildschirm", "Room screen"), url_path=ROOM_PATH, default=True)]
+
+
 def locked_pages() -> list[st.Page]:
     """While access is missing: the code form (or, without a code, the refusal to another device) under
     every path, and nothing else."""
@@ -194,6 +210,9 @@ if participant_token() is not None:  # a phone's link: its participant view and 
     st.stop()
 if not access_granted():
     st.navigation(locked_pages(), position="hidden").run()
+    st.stop()
+if is_room_session(requested_path()):  # the projector's window: read-only, no sidebar, no page of its own
+    st.navigation(room_pages(), position="hidden").run()
     st.stop()
 try:
     sync()
@@ -208,10 +227,12 @@ if page is start:
     page.run()  # opens the first step at once; notices wait for it
 st.markdown(SCREEN_CSS, unsafe_allow_html=True)
 if presenter():
-    presenter_frame(listed, page)
+    presenter_frame(listed, page, room_screen_entry)
 else:
     sidebar()
 show_notice()
 with friendly_errors():
     workshop()
+    if page in listed:
+        show_stage(page.url_path)  # the room screen follows the moderator's page
     page.run()

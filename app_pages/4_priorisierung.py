@@ -13,7 +13,7 @@ from roadmap.workshop import voting
 from ui.charts import chart_spec, draw_spec
 from ui.empty import explain_empty_workshop
 from ui.language import lang, please_choose, say, say_markdown, say_text, t
-from ui.moderation import moderation
+from ui.moderation import moderation, participation_open
 from ui.plans import shared
 from ui.presenter import presenter
 from ui.session import revision, save, workshop
@@ -187,13 +187,34 @@ def vote_counters() -> None:
 # --- the page -----------------------------------------------------------------------------------
 
 
+def presented(spec: dict[str, Any], table: pd.DataFrame) -> None:
+    """Presenter mode on a mirrored screen: matrix and ranking, and while participation is open first the
+    phones' section (QR code, room code, incoming ideas and the round's controls)."""
+    if participation_open():
+        sections = {name: say_text(ranking_view.SECTIONS[name]) for name in ("phones", "ranking")}
+        section = st.segmented_control(
+            t("Bereich", "Section"),
+            list(sections),
+            default="phones",
+            required=True,
+            key="priorisierung_presenter_section",
+            format_func=sections.__getitem__,
+            label_visibility="collapsed",
+        )
+        if section == "phones":
+            moderation()
+            return
+    draw_spec("priorisierung_matrix", spec)
+    show_ranking(table, editable=False)
+
+
 def page() -> None:
     """Matrix and ranking; outside presenter mode also flags, dot voting and weighted criteria."""
     spec, table = matrix_view()
-    draw_spec("priorisierung_matrix", spec)
     if presenter():
-        show_ranking(table, editable=False)
+        presented(spec, table)
         return
+    draw_spec("priorisierung_matrix", spec)
     # One section at a time: only the chosen one is drawn, which keeps every rerun quick.
     sections = {name: say_text(label) for name, label in ranking_view.SECTIONS.items()}
     section = st.segmented_control(

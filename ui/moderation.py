@@ -12,7 +12,6 @@ The board's buttons stay outside that fragment, so a timed rerun never swallows 
 
 from __future__ import annotations
 
-import os
 import time
 
 import streamlit as st
@@ -26,9 +25,9 @@ from ui.access import network_line
 from ui.errors import guarded
 from ui.language import lang, plain, say, t
 from ui.participation import rooms
+from ui.room_screen import PUBLIC_URL, participant_link, room_screen_entry
 from ui.session import save, workshop, workshop_id
 
-PUBLIC_URL = "ROADMAP_PUBLIC_URL"  # the address phones use, e.g. http://192.168.1.20:8501
 BOARD_SECONDS = 1.0
 SHOWN_IDEAS = 40
 
@@ -52,6 +51,11 @@ def moderation() -> None:
     with st.container(key="moderation_watch"):  # its own block, before the board whose length changes
         _watch(room.id, shown.version)
     _board(shown, data)
+
+
+def participation_open() -> bool:
+    """True while the workshop has an open room (phones may join)."""
+    return rooms().current(workshop_id(), _now()) is not None
 
 
 def _closed() -> None:
@@ -79,19 +83,12 @@ def _open() -> None:
     rooms().open_room(workshop_id(), _now())
 
 
-def _link(room: Room) -> str:
-    base = view.server_base(os.environ.get(PUBLIC_URL, ""), st.context.url or "")
-    kept = f"_moderation_token_{room.id}"  # a room's token never changes: read it once per session
-    if kept not in st.session_state:
-        st.session_state[kept] = rooms().token(room.id)
-    return view.participant_link(base, str(st.session_state[kept]))
-
-
 def _invitation(room: Room) -> None:
-    link = _link(room)
+    link = participant_link(room)
     st.image(view.qr_png(link), width=420, caption=t("Mit der Handy-Kamera scannen", "Scan with the phone camera"))
     st.markdown(f"### {t('Raum', 'Room')} {room.code}")
     st.code(link, language=None, wrap_lines=True)
+    room_screen_entry("moderation")
     network_line()
     if not view.reachable_by_phones(link):
         st.warning(

@@ -22,6 +22,7 @@ import streamlit as st
 from roadmap.domain.measure import TITLE_LIMIT, Measure
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.store.participation import Participation, Refused, Room
+from roadmap.store.presence import Presence
 from roadmap.workshop import rounds
 from roadmap.workshop.rounds import RoundKind
 from ui.language import number, plain, say, t
@@ -33,7 +34,9 @@ _DEVICE = "_participant_device"
 _SEEN = "_participant_seen"
 _NAME = "_participant_name"
 _OUTCOME = "_participant_outcome"
+_HERE = "_participant_here"
 WATCH_SECONDS = 2.0
+HERE_SECONDS = 10.0  # a phone notes that it is in the room at most this often (joined: seen within 30 s)
 
 # Large touch targets and type for a phone held at arm's length (390 × 844 first).
 PHONE_CSS = """
@@ -96,8 +99,25 @@ def _watch(token: str) -> None:
         stage = ("refused",)
     except RoadmapError:
         return  # a busy or unreachable store: look again at the next tick, keep what the phone shows
+    _here(token)
     if st.session_state.get(_SEEN) != stage:
         st.rerun()
+
+
+def _here(token: str, room: Room | None = None) -> None:
+    """Note in the store that this phone is in the room, for the room screen's count of phones joined.
+
+    At most every HERE_SECONDS per phone: a room of 30 phones writes three rows a second, not fifteen.
+    """
+    now = time.time()
+    if now - float(st.session_state.get(_HERE, 0.0)) < HERE_SECONDS:
+        return
+    try:
+        room = room or rooms().admit(token, now)
+        Presence(store()).phone_seen(room.id, device(), now)
+    except RoadmapError:
+        return  # the count can wait; the phone must not
+    st.session_state[_HERE] = now
 
 
 def participant_view() -> None:
@@ -124,6 +144,7 @@ def participant_view() -> None:
         return
     st.session_state[_SEEN] = _stage(room)
     device()  # into the link at once, before the phone sends anything or is reloaded
+    _here(token, room)
     with st.container(key="participant_watch"):  # its own block: a timed run can only touch that
         _watch(token)
     _preload()

@@ -6,6 +6,7 @@ sidebar and no editing controls, and a bar with back / next through the pages an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -48,8 +49,9 @@ def _leave() -> None:
     st.session_state[PRESENTER] = False
 
 
-def presenter_frame(pages: list[Any], current: Any) -> None:
-    """In presenter mode: the large type, and a bar with back, the page's place, next and the way out."""
+def presenter_frame(pages: list[Any], current: Any, extra: Callable[[str], None] | None = None) -> None:
+    """In presenter mode: the large type, and a bar with back, the page's place, next, `extra` (the room
+    screen's link, drawn with the key "presenter") and the way out."""
     st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
     paths = [page.url_path for page in pages]
     at = paths.index(current.url_path) if current.url_path in paths else 0
@@ -65,6 +67,8 @@ def presenter_frame(pages: list[Any], current: Any) -> None:
                 pages[at + 1], label=t("Weiter", "Next") + f": {pages[at + 1].title}", icon=":material/arrow_forward:"
             )
         st.space("stretch")
+        if extra is not None:
+            extra("presenter")
         st.button(
             t("Präsentationsmodus beenden", "Leave presenter mode"),
             icon=":material/close:",
