@@ -171,7 +171,8 @@ def _read_cell(resolver: _Resolver, cell: Cell, row: int, report: Report, column
     """The ids one cell names; an unknown or ambiguous part is kept as written (and reported)."""
     text = cell.strip() if isinstance(cell, str) else text_of(cell)  # line breaks kept: they separate
     whole = resolver.one(" ".join(text.split()))
-    parts = [(text, whole)] if isinstance(whole, _Found) else [(p, resolver.one(" ".join(p.split()))) for p in _SPLIT.split(text) if p]
+    pieces = [" ".join(p.split()) for p in _SPLIT.split(text) if p.strip()]
+    parts = [(text, whole)] if isinstance(whole, _Found) else [(p, resolver.one(p)) for p in pieces]
     ids: list[str] = []
     for part, found in parts:
         if not isinstance(found, _Found):
