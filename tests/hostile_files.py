@@ -77,30 +77,28 @@ def far_dimension_xlsx() -> bytes:
     return _xlsx(iter([head.encode()]))
 
 
-def huge_cell_xlsx(megabytes: int = 250) -> bytes:
-    """A short list with one text cell of `megabytes` MB: a quarter of a megabyte on disk for 250 MB."""
+def _padded_xlsx(before: str, byte: bytes, megabytes: int, after: str) -> bytes:
+    """An .xlsx whose sheet XML holds `megabytes` MB of one byte between `before` and `after`."""
 
     def parts() -> Iterator[bytes]:
-        yield f'{_SHEET_HEAD}<sheetData>{_HEADER_ROW}<row r="3"><c r="A3" t="inlineStr"><is><t>'.encode()
-        block = b"A" * (1024 * 1024)
+        yield before.encode()
+        block = byte * (1024 * 1024)
         for _ in range(megabytes):
             yield block
-        yield b"</t></is></c></row></sheetData></worksheet>"
+        yield after.encode()
 
     return _xlsx(parts())
+
+
+def huge_cell_xlsx(megabytes: int = 250) -> bytes:
+    """A short list with one text cell of `megabytes` MB: a quarter of a megabyte on disk for 250 MB."""
+    cell = f'{_SHEET_HEAD}<sheetData>{_HEADER_ROW}<row r="3"><c r="A3" t="inlineStr"><is><t>'
+    return _padded_xlsx(cell, b"A", megabytes, "</t></is></c></row></sheetData></worksheet>")
 
 
 def zip_bomb_xlsx(megabytes: int = 1024) -> bytes:
     """An .xlsx whose sheet unpacks to `megabytes` MB of blanks between two tags."""
-
-    def parts() -> Iterator[bytes]:
-        yield f"{_SHEET_HEAD}<sheetData>{_HEADER_ROW}".encode()
-        block = b" " * (1024 * 1024)
-        for _ in range(megabytes):
-            yield block
-        yield b"</sheetData></worksheet>"
-
-    return _xlsx(parts())
+    return _padded_xlsx(f"{_SHEET_HEAD}<sheetData>{_HEADER_ROW}", b" ", megabytes, "</sheetData></worksheet>")
 
 
 _ODS_MANIFEST = (

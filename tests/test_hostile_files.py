@@ -7,6 +7,7 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,28 +44,17 @@ def hostile() -> dict[str, tuple[str, bytes]]:
 
 
 @pytest.mark.parametrize(("key", "words"), REFUSALS)
-def test_a_hostile_file_is_refused_with_its_sentence_when_read_apart(
-    hostile: dict[str, tuple[str, bytes]], key: str, words: str
+@pytest.mark.parametrize("reader", [read_sheets_apart, read_sheets], ids=["app: read apart", "command line: at home"])
+def test_a_hostile_file_is_refused_with_its_sentence(
+    hostile: dict[str, tuple[str, bytes]], key: str, words: str, reader: Callable[[bytes, str], object]
 ) -> None:
     name, data = hostile[key]
 
     with pytest.raises(ImportFailed) as refused:
-        read_sheets_apart(data, name)
+        reader(data, name)
 
     assert words in refused.value.text("de")
     assert "Traceback" not in refused.value.text("de")
-
-
-@pytest.mark.parametrize(("key", "words"), REFUSALS)
-def test_the_command_line_refuses_the_same_files_in_its_own_process(
-    hostile: dict[str, tuple[str, bytes]], key: str, words: str
-) -> None:
-    name, data = hostile[key]
-
-    with pytest.raises(ImportFailed) as refused:
-        read_sheets(data, name)
-
-    assert words in refused.value.text("de")
 
 
 def test_the_far_cell_no_longer_aborts_the_command_line(tmp_path: Path) -> None:
