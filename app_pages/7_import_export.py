@@ -31,6 +31,7 @@ from ui.presenter import presenter
 from ui.scenarios import active_scenario_note, every_scenario
 from ui.session import revision, save, workshop
 from ui.tables import table_height
+from ui.uploads import uploader
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "json", "xml"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -251,8 +252,8 @@ def import_section() -> None:
     st.header(t("Excel-Liste importieren", "Import an Excel list"))
     if done := flow.done(state, revision()):
         st.success(" ".join(say(m) for m in done), icon=":material/check_circle:")
-    uploaded = st.file_uploader(
-        say(import_preview.UPLOAD_LABEL), type=TYPES, key=flow.upload_key(state), help=say(import_preview.UPLOAD_HELP)
+    uploaded = uploader(
+        say(import_preview.UPLOAD_LABEL), TYPES, key=flow.upload_key(state), help=say(import_preview.UPLOAD_HELP)
     )
     if uploaded is None:
         st.caption(say(import_preview.LIST_HINT))
@@ -348,8 +349,8 @@ def main() -> None:
     if not presenter():
         st.markdown(
             t(
-                "Schritt 7 von 7: Maßnahmen aus Excel holen und die Roadmap als Arbeitsmappe mitnehmen.",
-                "Step 7 of 7: bring measures in from Excel and take the roadmap away as a workbook.",
+                "Maßnahmen aus Excel holen und die Roadmap als Arbeitsmappe mitnehmen.",
+                "Bring measures in from Excel and take the roadmap away as a workbook.",
             )
         )
         import_section()
