@@ -35,9 +35,11 @@ from ui.session import (
     workshop_id,
     workshop_info,
 )
+from ui.uploads import uploader
 from ui.widgets import bind, once
 
 NOW = "__now__"
+LIST_TYPES = ("xlsx", "xlsm", "xls", "ods", "csv")  # what a new workshop's measure list may be
 
 
 def when(moment: datetime) -> str:
@@ -138,9 +140,7 @@ def new_section() -> None:
     name = st.text_input(t("Name des neuen Workshops", "Name of the new workshop"), key="workshops_new_name")
     upload = None
     if source == "file":
-        upload = st.file_uploader(
-            t("Maßnahmenliste", "Measure list"), type=["xlsx", "xlsm", "xls", "ods", "csv"], key="workshops_file"
-        )
+        upload = uploader(t("Maßnahmenliste", "Measure list"), LIST_TYPES, key="workshops_file")
     if st.button(t("Workshop anlegen", "Create workshop"), icon=":material/add:", type="primary", key=once("create")):
         if source == "empty":
             new = new_workshop()
