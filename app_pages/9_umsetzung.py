@@ -10,7 +10,7 @@ from roadmap.domain.month import Month
 from roadmap.domain.vocabulary import Status
 from roadmap.domain.workshop import Workshop
 from roadmap.planning.followup import STATE_WORDS, State, replan, slip, summary, with_status
-from roadmap.views import progress_table
+from roadmap.views import progress_columns, progress_table
 from roadmap.views.measure_table import status_names
 from ui import clock
 from ui.clock import this_month
@@ -20,7 +20,7 @@ from ui.language import euro, lang, plain, say, say_text, t
 from ui.plans import baseline_snapshot, current_baseline, current_plan, planning_profile
 from ui.presenter import presenter
 from ui.session import revision, save, snapshots, take_snapshot, workshop
-from ui.tables import column_config, table_height
+from ui.tables import column_config
 
 FEEDBACK = "umsetzung_feedback"
 VERSION = "umsetzung_table_version"
@@ -232,10 +232,20 @@ def table() -> None:
     language = lang()
     frame = progress_table.progress_frame(workshop(), current_plan(), current_baseline(), language)
     editable = not presenter()
-    config = column_config(progress_table.column_specs(language, editable))
-    height = table_height(len(frame), most=720)
-    if not editable:
-        st.dataframe(frame, hide_index=True, column_config=config, height=height, placeholder="")
+    config = column_config(progress_columns.fitted(progress_table.column_specs(language, editable)))
+    views = {name: say_text(label) for name, label in progress_columns.VIEWS.items()}
+    view = st.segmented_control(
+        t("Spalten", "Columns"),
+        list(views),
+        default="progress",
+        required=True,
+        key="umsetzung_view",
+        format_func=views.__getitem__,
+        label_visibility="collapsed",
+    )
+    shown = progress_columns.view_columns(view or "progress")
+    if not editable:  # every row in view: the page scrolls, not the table
+        st.dataframe(frame, hide_index=True, column_order=shown, column_config=config, height="content", placeholder="")
         return
     st.caption(
         t(
@@ -251,8 +261,9 @@ def table() -> None:
         key=key,
         hide_index=True,
         num_rows="fixed",
+        column_order=shown,
         column_config=config,
-        height=height,
+        height="content",
         on_change=_apply_table,
         args=(key,),
         placeholder="",
