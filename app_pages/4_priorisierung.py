@@ -21,7 +21,6 @@ from ui.tables import column_config, table_height
 from ui.widgets import bind, field_error, once, update
 
 CARDS_PER_ROW = 3
-RANKING_HEIGHT = 808  # the header and 22 rows; a longer ranking scrolls
 SCORES_HEIGHT = 600
 
 
@@ -38,11 +37,10 @@ def matrix_view() -> tuple[dict[str, Any], pd.DataFrame]:
 def show_ranking(table: pd.DataFrame, editable: bool) -> None:
     """The ranking table; outside presenter mode its must-have and exclude boxes can be ticked."""
     st.subheader(say(ranking_view.RANKING))
-    height = table_height(len(table), most=RANKING_HEIGHT)
     config = column_config(ranking_view.ranking_column_specs(lang(), editable))
-    if not editable:
+    if not editable:  # every row in view: the page scrolls, not the table
         st.dataframe(
-            table, hide_index=True, column_order=ranking_view.RANKING_COLUMNS, column_config=config, height=height
+            table, hide_index=True, column_order=ranking_view.RANKING_SHOWN, column_config=config, height="content"
         )
         return
     st.caption(say(ranking_view.RANKING_RULES))
@@ -51,9 +49,9 @@ def show_ranking(table: pd.DataFrame, editable: bool) -> None:
         table,
         key=key,
         hide_index=True,
-        column_order=ranking_view.RANKING_COLUMNS,
+        column_order=ranking_view.RANKING_SHOWN,
         column_config=config,
-        height=height,
+        height="content",
         on_change=update,
         args=(key, voting.flag_change(list(table.index))),
     )

@@ -29,6 +29,14 @@ RANKING_COLUMNS = (
     "rank", "title", "field", "value_text", "effort_text", "score_text", "quadrant", "votes", "must_have",
     "excluded",
 )  # fmt: skip
+# What the ranking table shows: every column in view on a 1024 px projector beside the sidebar. The field of
+# action is the dot's colour in the matrix above it, the quadrant its corner.
+RANKING_SHOWN = ("rank", "title", "value_text", "effort_text", "score_text", "votes", "must_have", "excluded")
+# Pixels per column: the heading whole, the title as much as is left (wider screens share out the rest).
+RANKING_WIDTHS = {
+    "rank": 60, "title": 170, "value_text": 76, "effort_text": 84, "score_text": 68, "votes": 80, "must_have": 64,
+    "excluded": 112, "field": 170, "quadrant": 170,
+}  # fmt: skip
 SECTIONS: dict[str, Message] = {
     "ranking": Message("Rangliste und Markierungen", "Ranking and flags"),
     "voting": Message("Punkte vergeben", "Dot voting"),
@@ -110,21 +118,21 @@ def ranking_table(plan: Plan, language: Lang) -> pd.DataFrame:
 
 
 def ranking_column_specs(language: Lang, editable: bool) -> dict[str, ColumnSpec]:
-    """Labels of the ranking table; only the two flags can be ticked, and only when `editable`."""
-    small = {"width": "small", "disabled": True}
-    figure = {**small, "alignment": "right"}
+    """Labels and widths of the ranking table; only the two flags can be ticked, and only when `editable`."""
+    figure = {"disabled": True, "alignment": "right"}
     label = {key: text(language) for key, text in RANKING_LABELS.items()}
+    width = RANKING_WIDTHS
     return {
-        "rank": column("number", label["rank"], **small),
-        "title": column("text", label["title"], disabled=True),
-        "field": column("text", label["field"], disabled=True),
-        "value_text": column("text", label["value_text"], **figure),
-        "effort_text": column("text", label["effort_text"], **figure),
-        "score_text": column("text", label["score_text"], **figure),
-        "quadrant": column("text", label["quadrant"], disabled=True),
-        "votes": column("number", label["votes"], **small),
-        "must_have": column("checkbox", label["must_have"], disabled=not editable),
-        "excluded": column("checkbox", label["excluded"], disabled=not editable),
+        "rank": column("number", label["rank"], disabled=True, width=width["rank"]),
+        "title": column("text", label["title"], disabled=True, width=width["title"]),
+        "field": column("text", label["field"], disabled=True, width=width["field"]),
+        "value_text": column("text", label["value_text"], **figure, width=width["value_text"]),
+        "effort_text": column("text", label["effort_text"], **figure, width=width["effort_text"]),
+        "score_text": column("text", label["score_text"], **figure, width=width["score_text"]),
+        "quadrant": column("text", label["quadrant"], disabled=True, width=width["quadrant"]),
+        "votes": column("number", label["votes"], disabled=True, width=width["votes"]),
+        "must_have": column("checkbox", label["must_have"], disabled=not editable, width=width["must_have"]),
+        "excluded": column("checkbox", label["excluded"], disabled=not editable, width=width["excluded"]),
     }
 
 
@@ -253,7 +261,7 @@ def voting_inputs(workshop: Workshop, language: Lang) -> dict[str, NumberInput]:
                 "min_value": 0.0,
                 "max_value": 5.0,
                 "step": 0.25,
-                "format": "%.2f",
+                "format": "%g",  # "0.5", not "0.50"
                 "disabled": profile.vote_mode != VoteMode.RAISES_VALUE,
                 "help": Message(
                     "Um so viel steigt der Nutzen je Punkt (höchstens bis 5).", "Value added per dot (up to 5)."
