@@ -137,9 +137,11 @@ def create_section(current: Workshop) -> None:
         name = name_col.text_input(t("Name", "Name"), max_chars=SCENARIO_NAME_LIMIT, key="scenario_new_name",
                                    placeholder=t("z. B. 4 % ohne Förderung", "e.g. 4 % without funding"))  # fmt: skip
         share = share_col.number_input(t("Budget (% vom Umsatz)", "Budget (% of revenue)"), 0.0, 100.0,
-                                       float(profile.budget_share), 0.5, key="scenario_new_share")  # fmt: skip
+                                       float(profile.budget_share), 0.5, format="%g",
+                                       key="scenario_new_share")  # fmt: skip
         capacity = capacity_col.number_input(t("Kapazität (PT/Monat)", "Capacity (person-days/month)"), 0.0, None,
-                                             float(profile.capacity), 5.0, key="scenario_new_capacity")  # fmt: skip
+                                             float(profile.capacity), 5.0, format="%.0f",
+                                             key="scenario_new_capacity")  # fmt: skip
         funding = funding_col.toggle(t("Förderung kommt", "Funding comes through"), True, key="scenario_new_funding")
         if st.form_submit_button(
             t("Szenario anlegen", "Create scenario"), icon=":material/add:", key="scenario_new_go"
@@ -178,13 +180,13 @@ def settings_inputs(current: Workshop, scenario: Scenario) -> None:
     first, second, third = st.columns(3, gap="medium")
     with first:
         setting_input(scenario, "budget_share", t("Budget (% vom Umsatz)", "Budget (% of revenue)"),
-                      float(effective.budget_share), min_value=0.0, max_value=100.0, step=0.5)  # fmt: skip
+                      float(effective.budget_share), min_value=0.0, max_value=100.0, step=0.5, format="%g")  # fmt: skip
         setting_input(scenario, "revenue", t("Jahresumsatz (€)", "Annual revenue (€)"), float(effective.revenue),
                       min_value=0.0, step=100_000.0, format="%.0f")  # fmt: skip
     with second:
         setting_input(scenario, "funding_rate", t("Förderquote (%)", "Funding rate (%)"),
                       float(scenario_profile(current.profile, scenario.with_changes(funding=True)).funding_rate),
-                      min_value=0.0, max_value=100.0, step=5.0)  # fmt: skip
+                      min_value=0.0, max_value=100.0, step=5.0, format="%.0f")  # fmt: skip
         key = f"scenario_funding_{scenario.name}"
         bind(key, scenario.funding)
         st.toggle(t("Förderung kommt", "Funding comes through"), key=key, on_change=update,
@@ -192,7 +194,7 @@ def settings_inputs(current: Workshop, scenario: Scenario) -> None:
     with third:
         setting_input(scenario, "capacity", t("Kapazität (PT/Monat, 0 = unbegrenzt)",
                       "Capacity (person-days/month, 0 = unlimited)"), float(effective.capacity),
-                      min_value=0.0, step=5.0)  # fmt: skip
+                      min_value=0.0, step=5.0, format="%.0f")  # fmt: skip
         setting_input(scenario, "mode", t("Planungsmodus", "Planning mode"), effective.mode)
         months = view.horizon_ends(current.profile)
         end = effective.horizon_end if effective.horizon_end in months else months[-1]
