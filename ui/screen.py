@@ -2,8 +2,9 @@
 
 `SCREEN_CSS` (drawn by app.py on every page): a narrower sidebar and smaller margins on small
 screens, rows of columns that wrap instead of squeezing their content, metrics that wrap instead
-of ending in "…". `split(key, spec)`: the two or three large halves of a page (a form beside a
-chart), side by side only where each gets at least ~30rem, else one below the other.
+of ending in "…", and none of Streamlit's fixed English hints. `split(key, spec)`: the two or
+three large halves of a page (a form beside a chart), side by side only where each gets at least
+~30rem, else one below the other.
 """
 
 from __future__ import annotations
@@ -35,6 +36,23 @@ SCREEN_CSS = """
   @media (max-width: 1440px) {
     [data-testid="stSidebar"] { width: 16rem !important; min-width: 16rem !important; max-width: 16rem !important; }
     .stMainBlockContainer { padding-left: 1.5rem; padding-right: 1.5rem; }
+  }
+  /* A 1024 px projector: every px of the main area goes to the tables' columns. */
+  @media (max-width: 1100px) {
+    [data-testid="stSidebar"] { width: 14.5rem !important; min-width: 14.5rem !important; max-width: 14.5rem !important;
+    }
+    .stMainBlockContainer { padding-left: 0.75rem; padding-right: 0.75rem; }
+  }
+  /* A checkbox's label wraps instead of ending in "…" (Streamlit keeps it on one line). */
+  [data-testid="stMain"] [data-testid="stCheckbox"] [data-testid="stWidgetLabel"] :is(div, p) { white-space: normal; }
+  /* Streamlit's fixed English hints, which have no language option: "Press Enter to apply" under a
+     field (Enter and leaving the field still apply), "Select all" / "Select 2 matches" in a
+     multi-choice list, a long notice's "view more" (the notice shows whole instead). */
+  [data-testid="InputInstructions"] { display: none; }
+  [data-key="__select_all__"], [data-key="__select_matches__"] { display: none !important; }
+  [data-testid="stToastViewButton"] { display: none; }
+  [data-testid="stToastText"] {
+    display: block !important; -webkit-line-clamp: unset !important; overflow: visible !important;
   }
 </style>
 """
