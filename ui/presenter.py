@@ -20,6 +20,9 @@ PRESENTER = "presenter"  # the session state key of the mode
 # charts' fixed pixel sizes are multiplied by so that their smallest text is at least that size.
 PRESENTER_FONT_PX = 21
 CHART_TYPE_SCALE = 1.4
+# Body text, captions, list items and labels: Streamlit writes them at 0.875rem (18.4 px here), too
+# small at the back of the room.
+PRESENTER_TEXT_PX = 22
 
 # Larger type everywhere, dark ink on white, and no sidebar. Tables draw on a canvas that ignores
 # the root size: they are zoomed instead.
@@ -34,6 +37,12 @@ PRESENTER_CSS = f"""
   [data-testid="stCaptionContainer"], [data-testid="stMetricLabel"], [data-testid="stMarkdownContainer"] p {{
     color: #111111 !important;
   }}
+  [data-testid="stMain"] :is([data-testid="stMarkdownContainer"] :is(p, li), [data-testid="stCaptionContainer"],
+    [data-testid="stWidgetLabel"] p, [data-testid="stPageLink"] p, button p):not([data-testid="stMetricValue"] *) {{
+    font-size: {PRESENTER_TEXT_PX}px;
+  }}
+  /* A button's label keeps its button's ink: white on the dark blue of a primary button. */
+  button [data-testid="stMarkdownContainer"] p {{ color: inherit !important; }}
   [data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"]) {{ zoom: 1.25; width: 80% !important; }}
   .st-key-presenter_bar {{ border-bottom: 2px solid #000000; padding-bottom: 0.4rem; }}
 </style>
