@@ -12,6 +12,7 @@ from roadmap.domain.messages import Message, RoadmapError
 from ui.access import access_granted, door
 from ui.errors import friendly_errors, guarded, show_notice
 from ui.language import LANG, lang, plain, say, t
+from ui.pager import page_steps
 from ui.participation import participant_token, participant_view
 from ui.presenter import PRESENTER, presenter, presenter_frame
 from ui.room_screen import ROOM_PATH, is_room_session, room_screen, room_screen_entry, show_stage
@@ -236,3 +237,4 @@ with friendly_errors():
     if page in listed:
         show_stage(page.url_path)  # the room screen follows the moderator's page
     page.run()
+page_steps(listed, page)
