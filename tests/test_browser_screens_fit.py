@@ -143,7 +143,7 @@ def _problems(tab: Workshop, where: str) -> list[str]:
     tab.wait_idle()
     found: list[str] = tab.page.evaluate(FINDINGS, [list(ENGLISH), SCROLLS_SIDEWAYS])
     contrasts: list[dict[str, Any]] = tab.page.evaluate(CONTRASTS)
-    found += [f"contrast {c['ratio']:.2f}:1 of \"{c['text']}\"" for c in contrasts if c["ratio"] < MIN_CONTRAST]
+    found += [f'contrast {c["ratio"]:.2f}:1 of "{c["text"]}"' for c in contrasts if c["ratio"] < MIN_CONTRAST]
     return [f"{where}: {finding}" for finding in [*tab.exceptions(), *found]]
 
 
@@ -162,7 +162,7 @@ def _steps_below(tab: Workshop, number: int) -> list[str]:
     wanted = ([f"Zurück: {PAGES[number - 2]}"] if number > 1 else []) + (
         [f"Weiter: {PAGES[number]}"] if number < len(PAGES) else []
     )
-    return [f"{PAGES[number - 1]}: no link \"{w}\" at the bottom" for w in wanted if not any(w in x for x in links)]
+    return [f'{PAGES[number - 1]}: no link "{w}" at the bottom' for w in wanted if not any(w in x for x in links)]
 
 
 def _typing_shows_no_english(tab: Workshop) -> list[str]:
@@ -236,6 +236,6 @@ def test_presenter_mode_at_1920_shows_every_column_in_large_readable_type(
     tab.shot(f"fit-presenter-1920-{path}")
     tab.page.context.close()
 
-    small = [f"{s['px']} px: \"{s['text']}\"" for s in sizes if s["px"] < PRESENTER_TEXT_PX - 0.01]
+    small = [f'{s["px"]} px: "{s["text"]}"' for s in sizes if s["px"] < PRESENTER_TEXT_PX - 0.01]
     assert problems == [] and small == [], "\n".join(problems + small)
     assert sizes, "no body text measured"
