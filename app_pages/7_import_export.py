@@ -24,6 +24,7 @@ from roadmap.views.import_preview import NOT_MAPPED, PREVIEW_COLUMNS, field_labe
 from roadmap.workbook.writer import workbook_bytes
 from roadmap.workshop.duplicates import DuplicateChoice, find_duplicates
 from roadmap.workshop.merge import APPEND, HOW, merge_import
+from ui import clock
 from ui.errors import guarded, notify
 from ui.language import lang, plain, please_choose, say, say_markdown, say_text, t
 from ui.plans import current_baseline, current_plan
@@ -262,7 +263,7 @@ def import_section() -> None:
     flow.new_file(state, data, uploaded.name)
     if (outcome := flow.stored(state)) is None:  # read once per file, sheet, header row and mapping
         with st.spinner(t(f"{plain(uploaded.name)} wird gelesen …", f"Reading {plain(uploaded.name)} …")):
-            outcome = flow.read(state, data, uploaded.name)
+            outcome = flow.read(state, data, uploaded.name, workshop().profile.as_of or clock.this_month())
     if isinstance(outcome, RoadmapError):
         rescue(data, uploaded.name, outcome)
         return

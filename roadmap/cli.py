@@ -187,7 +187,8 @@ def run_plan(args: argparse.Namespace, lang: Lang, today: date) -> list[str]:
     source = Path(args.input)
     out = Path(args.out)
     _check_paths(source, out, ".pdf" if args.command == "handout" else ".xlsx")
-    imported = import_file(source, filename=source.name, sheet=args.sheet)
+    as_of = Month.parse(args.as_of) if args.as_of else Month.of(today)
+    imported = import_file(source, filename=source.name, sheet=args.sheet, as_of=as_of)  # an old plan: from as_of
     profile = _profile(imported.profile, args, today)
     roadmap = plan(imported.measures, profile)
     workshop = with_scenarios(Workshop(profile=profile, measures=tuple(imported.measures)), args.scenario or [])

@@ -129,11 +129,11 @@ def test_legacy_xls_and_ods_import_like_xlsx(name: str, sheet: str) -> None:
     assert _by_id(result)["30"].depends_on == ("18", "22", "27")
 
 
-def test_start_and_end_give_earliest_start_deadline_and_the_months_between(tmp_path: Path) -> None:
+def test_start_and_a_planned_end_give_earliest_start_and_the_months_between(tmp_path: Path) -> None:
     result = import_file(workbooks.simple_list(tmp_path / "l.xlsx"))
 
     m1, m2, m3 = result.measures
-    assert (m1.earliest_start, m1.deadline, m1.duration) == (Month(2026, 1), Month(2026, 3), 3)
+    assert (m1.earliest_start, m1.deadline, m1.duration) == (Month(2026, 1), None, 3)
     assert (m2.duration, m3.duration) == (1, 4)
     assert (m1.value, m1.effort, m2.value, m2.effort) == (5.0, 3.0, 4.0, 2.0)
 
@@ -148,7 +148,26 @@ def test_a_running_measure_keeps_its_dates_even_with_a_duration_column(tmp_path:
     running, idea = import_file(workbooks.book(tmp_path / "l.xlsx", rows)).measures
 
     assert (running.status, running.earliest_start, running.duration) == (RUNNING, Month(2026, 2), 8)
-    assert (idea.status, idea.duration, idea.deadline) == (IDEA, 2, Month(2026, 9))
+    assert (idea.status, idea.duration, idea.deadline) == (IDEA, 2, None)
+
+
+@pytest.mark.parametrize(
+    ("headers", "cells", "expected"),
+    [
+        (("Start", "Fällig am"), ("01.02.2026", "30.09.2026"), (Month(2026, 2), Month(2026, 9), 1)),
+        (("Start", "Ende", "Frist"), ("01.02.2026", "30.04.2026", "31.12.2026"), (Month(2026, 2), Month(2026, 12), 3)),
+        (("Ende",), ("30.09.2026",), (None, Month(2026, 9), 1)),
+        (("Start", "Due"), ("01.02.2026", "30.09.2026"), (Month(2026, 2), Month(2026, 9), 1)),
+    ],
+)
+def test_a_planned_end_gives_the_duration_and_a_due_date_the_deadline(
+    tmp_path: Path, headers: tuple[str, ...], cells: tuple[str, ...], expected: tuple[object, ...]
+) -> None:
+    rows = [["Maßnahme", *headers], ["ERP-Einführung", *cells]]
+
+    (measure,) = import_file(workbooks.book(tmp_path / "l.xlsx", rows)).measures
+
+    assert (measure.earliest_start, measure.deadline, measure.duration) == expected
 
 
 def test_named_phase_rows_and_section_rows_ending_in_a_colon_head_the_rows_below(tmp_path: Path) -> None:

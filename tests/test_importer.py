@@ -32,7 +32,7 @@ def test_headers_merged_over_two_or_three_rows(tmp_path: Path, levels: int) -> N
     assert result.header_row == 3 + levels - 1
     assert result.headers[2].startswith("Kosten einmalig")
     assert (first.one_time_cost, first.running_cost) == (2000.0, 600.0)
-    assert (first.earliest_start, first.deadline) == (Month(2026, 2), Month(2026, 3))
+    assert (first.earliest_start, first.duration, first.deadline) == (Month(2026, 2), 2, None)  # Ende: planned
     assert (second.value, second.effort, second.duration) == (3.0, 5.0, 6)
     assert not [p for p in result.problems if p.severity == ERROR]
 

@@ -34,7 +34,8 @@ IMPORT_FIELDS: dict[str, Message] = {
     "duration": Message("Dauer", "Duration"),
     "depends_on": Message("Abhängigkeiten", "Dependencies"),
     "earliest_start": Message("Start", "Start"),
-    "deadline": Message("Ende / fällig", "End / due"),
+    "planned_end": Message("Ende (geplant)", "End (planned)"),
+    "deadline": Message("Fällig / Frist", "Due / deadline"),
     "pinned": Message("Fixiert auf", "Pinned to"),
     "must_have": Message("Muss", "Must-have"),
     "excluded": Message("Ausgeschlossen", "Excluded"),
@@ -108,10 +109,14 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "start", "beginn", "startdatum", "start date", "anfang", "von", "begin", "fruehester start",
         "earliest start", "startmonat", "start termin", "geplanter start", "ab",
     ),
+    # A planned end gives the duration; a due date is the deadline (docs/import.md, start and end).
+    "planned_end": (
+        "ende", "enddatum", "end", "end date", "bis", "finish", "finish date", "abschluss", "endtermin",
+        "fertigstellung", "geplantes ende", "planned end", "planned finish",
+    ),
     "deadline": (
-        "ende", "enddatum", "fertig bis", "due", "due date", "end", "end date", "bis", "deadline",
-        "termin", "frist", "faellig", "faelligkeit", "spaetestes ende", "finish", "abschluss", "zieltermin",
-        "endtermin", "fertigstellung",
+        "fertig bis", "due", "due date", "deadline", "termin", "frist", "faellig", "faellig am", "faelligkeit",
+        "spaetestes ende", "zieltermin", "faelligkeitsdatum",
     ),
     "pinned": ("fixiert auf", "fixiert", "pinned", "pinned to", "festgelegt"),
     "must_have": ("muss", "must have", "pflicht", "must", "gesetzt"),

@@ -14,6 +14,7 @@ from pathlib import Path
 from roadmap.domain.ids import new_ids, renamed_duplicate, unique_id
 from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Location, Message, Problem, column_letter
+from roadmap.domain.month import Month
 from roadmap.domain.profile import Profile
 from roadmap.importing.cell_report import Report
 from roadmap.importing.column_names import looked_for
@@ -22,6 +23,7 @@ from roadmap.importing.field_words import FieldGuess
 from roadmap.importing.files import read_sheets
 from roadmap.importing.header import Header, find_header, first_row_header, header_at, no_header
 from roadmap.importing.measure_cells import build
+from roadmap.importing.old_plan import replanned
 from roadmap.importing.own_reader import read_own_workbook
 from roadmap.importing.raw_sheets import CHARTSHEET, DEFAULT_LIMITS, WORKSHEET, ImportFailed, Limits, RawSheet
 from roadmap.importing.row_report import rows_text, skipped_messages
@@ -61,15 +63,18 @@ def import_file(
     mapping: dict[str, int] | None = None,
     header_row: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    as_of: Month | None = None,
 ) -> ImportResult:
     """Measures (and, from the program's own workbook, the profile) read from a spreadsheet file.
 
-    `header_row` (Excel's 1-based row) replaces the detected header; the rows above it are ignored.
+    `header_row` (Excel's 1-based row) replaces the detected header; the rows above it are ignored. With the
+    planning month `as_of`, an old plan is replanned from it (roadmap/importing/old_plan.py).
     The file is read in this process: the app reads uploads apart (roadmap/importing/sandbox.py) and
     hands the sheets to `import_sheets`.
     """
     name = filename or (source.name if isinstance(source, Path) else "")
-    return import_sheets(read_sheets(source, name, limits), name, sheet=sheet, mapping=mapping, header_row=header_row)
+    sheets = read_sheets(source, name, limits)
+    return import_sheets(sheets, name, sheet=sheet, mapping=mapping, header_row=header_row, as_of=as_of)
 
 
 def import_sheets(
@@ -79,6 +84,7 @@ def import_sheets(
     sheet: str | None = None,
     mapping: dict[str, int] | None = None,
     header_row: int | None = None,
+    as_of: Month | None = None,
 ) -> ImportResult:
     """Measures (and the profile) from the sheets of a file already read; the choices as for `import_file`."""
     usable = tuple(s.name for s in raw if s.kind == WORKSHEET and not s.hidden and _has_cells(s))
@@ -103,7 +109,11 @@ def import_sheets(
         header = _chosen_header(chosen, header, header_row, name, mapping)
     if header is None:
         raise _no_measure_list(name, [chosen.name])
-    return _import_sheet(chosen, header, name, usable)
+    result = _import_sheet(chosen, header, name, usable)
+    if as_of is None:
+        return result
+    measures, said = replanned(result.measures, as_of)
+    return replace(result, measures=measures, assumptions=(*result.assumptions, said)) if said else result
 
 
 def _chosen_header(

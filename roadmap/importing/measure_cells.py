@@ -46,6 +46,9 @@ from roadmap.importing.words import (
 from roadmap.workbook.styles import Cell
 
 _T = TypeVar("_T")
+_END_BEFORE_START = Message(
+    "Das Ende liegt vor dem Start – Ende nicht übernommen.", "The end lies before the start – end ignored."
+)
 
 DEFAULT_SCORE = 3.0
 
@@ -288,27 +291,25 @@ class _RowReader:
     def _dates(
         self, line: Line, status: Status, duration: int | None, notes: list[str]
     ) -> tuple[date | None, date | None, int | None]:
-        """Start, end and duration: an end before the start is dropped; start and end give the months between."""
-        start, end = line.start, line.end
-        for key, found in (("earliest_start", start), ("deadline", end)):
+        """Start, deadline and duration: the months from start to planned end give the duration (a running or done
+        measure keeps its dates), the due date is the deadline; an end before the start is dropped, and a planned
+        end without a start says when the measure must be done (docs/import.md, start and end)."""
+        start, planned, due = line.start, line.planned_end, line.due
+        for key, found in (("earliest_start", start), ("planned_end", planned), ("deadline", due)):
             column = self.map.get(key)
             if found is None and column is not None and not is_empty(cell_at(line, column)):
                 self.report.gather("unreadable", column, line.number, text_of(cell_at(line, column)))
                 notes.append(f"{self.columns.header(column)}: {text_of(cell_at(line, column))}")
-        if start and end and end < start:
-            self.report.add(
-                Message(
-                    "Das Ende liegt vor dem Start – Ende nicht übernommen.",
-                    "The end lies before the start – end ignored.",
-                ),
-                line.number,
-                self.map.get("deadline"),
-            )
-            end = None
-        if start and end and (duration is None or status in (Status.RUNNING, Status.DONE)):
+        if start and planned and planned < start:
+            self.report.add(_END_BEFORE_START, line.number, self.map.get("planned_end"))
+            planned = None
+        if start and due and due < start:
+            self.report.add(_END_BEFORE_START, line.number, self.map.get("deadline"))
+            due = None
+        if start and planned and (duration is None or status in (Status.RUNNING, Status.DONE)):
             # Months from start to end, both inclusive; a running or done measure keeps its dates.
-            duration = Month.of(end) - Month.of(start) + 1
-        return start, end, duration
+            duration = Month.of(planned) - Month.of(start) + 1
+        return start, due or (planned if not start else None), duration
 
     def _title(self, line: Line, notes: list[str]) -> str:
         """The line's title as plain text of at most TITLE_LIMIT characters; what is odd about it is gathered."""

@@ -77,7 +77,9 @@ class Line:
     sub_item: bool
     first_text: str
     start: date | None = None
-    end: date | None = None
+    end: date | None = None  # the planned end, else the due date (for spans of summary rows)
+    planned_end: date | None = None  # the planned end: gives the duration
+    due: date | None = None  # the due date: the deadline
     title_column: int | None = None  # the 0-based column the title was read from
     title_text: bool = True  # False where the title cell held a number, date or yes/no, not text
     kind: str = MEASURE
@@ -142,7 +144,9 @@ def read_lines(
             title_text=value is None or isinstance(value, str),
         )
         line.start = _date_or_none(_at(cells, mapping.get("earliest_start")), False, date1904)
-        line.end = _date_or_none(_at(cells, mapping.get("deadline")), True, date1904)
+        line.due = _date_or_none(_at(cells, mapping.get("deadline")), True, date1904)
+        line.planned_end = _date_or_none(_at(cells, mapping.get("planned_end")), True, date1904)
+        line.end = line.planned_end or line.due
         line.own_data = any(not is_empty(_at(cells, mapping.get(key))) for key in OWN_DATA if key in mapping)
         line.amounts = any(not is_empty(_at(cells, mapping.get(key))) for key in _AMOUNTS if key in mapping)
         lines.append(line)

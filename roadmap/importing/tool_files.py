@@ -19,11 +19,11 @@ from roadmap.importing.words import parse_field, parse_status
 from roadmap.workbook.styles import Cell
 
 TRELLO_HEADERS = [
-    "ID", "Maßnahme", "Beschreibung", "Status", "Phase", "Handlungsfeld", "Start", "Ende", "Labels", "Checklisten",
+    "ID", "Maßnahme", "Beschreibung", "Status", "Phase", "Handlungsfeld", "Start", "Fällig am", "Labels", "Checklisten",
 ]  # fmt: skip
 MSPDI_HEADERS = [
-    "Nr.", "Maßnahme", "Start", "Ende", "Dauer (Tage)", "Vorgänger", "Fortschritt", "Kosten", "Verantwortlich",
-    "Notizen",
+    "Nr.", "Maßnahme", "Phase", "Start", "Ende", "Fällig am", "Dauer (Tage)", "Vorgänger", "Fortschritt", "Kosten",
+    "Verantwortlich", "Notizen",
 ]  # fmt: skip
 _MSPDI = "{http://schemas.microsoft.com/project}"
 
@@ -101,8 +101,10 @@ def trello_sheet(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Table:
 
 
 def mspdi_sheet(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Table:
-    """The tasks of an MS Project XML file: outline numbers (summary tasks become phases), dates, duration in
-    days, predecessors, percent complete, cost, resources and notes; the project's own summary task is left out.
+    """The tasks of an MS Project XML file: outline numbers, the summary tasks above as the phase (not measures of
+    their own), start, finish (the planned end), deadline, duration in days, predecessors (a link to a summary task
+    is a link to each task below it), percent complete, cost, resources and notes; the project's own summary task
+    and milestones are left out.
     A plan with more tasks than a list may have rows is refused before any task is read."""
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
         raise RoadmapError(
@@ -115,29 +117,84 @@ def mspdi_sheet(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Table:
         project = fromstring(data)
     except ParseError:
         raise _unreadable("MS Project") from None
-    tasks = sum(1 for _ in project.iter(f"{_MSPDI}Task"))
-    if tasks > limits.max_rows:
-        raise too_many_rows(tasks, limits, Location())
+    count = sum(1 for _ in project.iter(f"{_MSPDI}Task"))
+    if count > limits.max_rows:
+        raise too_many_rows(count, limits, Location())
     owners = _assignments(project)
-    outline_of = {_text(task, "UID"): _text(task, "OutlineNumber") for task in project.iter(f"{_MSPDI}Task")}
+    tasks = [t for t in project.iter(f"{_MSPDI}Task") if _text(t, "UID") != "0" and _text(t, "IsNull") != "1"]
+    outline_of = {_text(task, "UID"): _text(task, "OutlineNumber") or _text(task, "ID") for task in tasks}
+    groups = _summaries(tasks, outline_of)
+    by_uid = {_text(task, "UID"): task for task in tasks}
+    work = {uid for uid in outline_of if uid not in groups and not _is_milestone(by_uid[uid])}
     rows: list[list[Cell]] = [list(MSPDI_HEADERS)]
-    for task in project.iter(f"{_MSPDI}Task"):
+    for task in tasks:
         uid, name = _text(task, "UID"), _text(task, "Name")
-        if uid == "0" or not name or _text(task, "IsNull") == "1":
-            continue
-        predecessors = [
-            outline_of.get(_text(link, "PredecessorUID"), "") for link in task.findall(f"{_MSPDI}PredecessorLink")
-        ]
+        if not name or uid not in work:
+            continue  # summary tasks become the phase of the tasks below them; milestones are no work
+        predecessors = _work_before(task, by_uid, groups, work, outline_of)
         rows.append(
             [
-                _text(task, "OutlineNumber") or _text(task, "ID"), name, _day(_text(task, "Start")),
-                _day(_text(task, "Finish")), _days(_text(task, "Duration")), ", ".join(p for p in predecessors if p),
-                _percent(_text(task, "PercentComplete")), _cost(_text(task, "Cost")), owners.get(uid, ""),
-                _text(task, "Notes"),
+                outline_of[uid], name, _phase(outline_of[uid], groups, outline_of), _day(_text(task, "Start")),
+                _day(_text(task, "Finish")), _day(_text(task, "Deadline")), _work_days(task),
+                ", ".join(predecessors), _percent(_text(task, "PercentComplete")), _cost(_text(task, "Cost")),
+                owners.get(uid, ""), _text(task, "Notes"),
             ]
         )  # fmt: skip
     name = _text(project, "Title") or _text(project, "Name") or "MS Project"
     return name, [[c if c != "" else None for c in row] for row in rows]
+
+
+def _summaries(tasks: list[Element], outline_of: dict[str, str]) -> dict[str, str]:
+    """The summary tasks (uid → name): marked as such, or with tasks below them in the outline."""
+    parents = {outline.rsplit(".", 1)[0] for outline in outline_of.values() if "." in outline}
+    return {
+        _text(task, "UID"): _text(task, "Name")
+        for task in tasks
+        if _text(task, "Summary") == "1" or outline_of[_text(task, "UID")] in parents
+    }
+
+
+def _work_days(task: Element) -> Cell:
+    """The duration in days where the plan gives no start and finish (which give the months it takes)."""
+    return None if _text(task, "Start") and _text(task, "Finish") else _days(_text(task, "Duration"))
+
+
+def _is_milestone(task: Element) -> bool:
+    """A milestone marks a date and holds no work: marked as one, or of no duration."""
+    return _text(task, "Milestone") == "1" and _days(_text(task, "Duration")) is None
+
+
+def _phase(outline: str, groups: dict[str, str], outline_of: dict[str, str]) -> str:
+    """The names of the summary tasks above a task, outermost first ('Einführung / Schulungen')."""
+    by_outline = {outline_of[uid]: name for uid, name in groups.items()}
+    parts = outline.split(".")
+    return " / ".join(by_outline[p] for p in (".".join(parts[:i]) for i in range(1, len(parts))) if p in by_outline)
+
+
+def _work_before(
+    task: Element, by_uid: dict[str, Element], groups: dict[str, str], work: set[str], outline_of: dict[str, str]
+) -> list[str]:
+    """The tasks of work a task waits for: its links and those of the summary tasks above it; a link to a summary
+    task waits for every task below it, a link to a milestone for what the milestone waits for."""
+    found: list[str] = []
+    seen: set[str] = set()
+    outline = outline_of[_text(task, "UID")]
+    above = [uid for uid in groups if outline.startswith(outline_of[uid] + ".")]  # a summary's links hold below it
+    links = [link for t in (task, *(by_uid[uid] for uid in above)) for link in t.findall(f"{_MSPDI}PredecessorLink")]
+    todo = [_text(link, "PredecessorUID") for link in links]
+    while todo:
+        uid = todo.pop(0)
+        if uid in seen or uid not in by_uid:
+            continue
+        seen.add(uid)
+        if uid in work:
+            found.append(outline_of[uid])
+        elif uid in groups:
+            prefix = outline_of[uid] + "."
+            todo.extend(u for u, outline in outline_of.items() if outline.startswith(prefix))
+        else:
+            todo.extend(_text(link, "PredecessorUID") for link in by_uid[uid].findall(f"{_MSPDI}PredecessorLink"))
+    return sorted(set(found), key=found.index)
 
 
 def _status_or_phase(name: str) -> tuple[str, str]:

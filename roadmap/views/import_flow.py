@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.month import Month
 from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult, import_sheets
 from roadmap.importing.raw_sheets import RawSheet
@@ -76,8 +77,9 @@ def sheets_read(state: State, data: bytes, name: str) -> list[RawSheet]:
     return list(memo[1])
 
 
-def read(state: State, data: bytes, name: str) -> Outcome:
-    """The import of the file with the chosen sheet, header row and mapping (or why it failed), kept for them."""
+def read(state: State, data: bytes, name: str, as_of: Month | None = None) -> Outcome:
+    """The import of the file with the chosen sheet, header row and mapping (or why it failed), kept for them;
+    an old plan replanned from the planning month `as_of` (roadmap/importing/old_plan.py)."""
     try:
         outcome: Outcome = import_sheets(
             sheets_read(state, data, name),
@@ -85,6 +87,7 @@ def read(state: State, data: bytes, name: str) -> Outcome:
             sheet=state.get(SHEET),
             mapping=state.get(OVERRIDE),
             header_row=state.get(HEADER),
+            as_of=as_of,
         )
     except RoadmapError as error:  # ImportFailed included: not a spreadsheet, damaged, too large, no list …
         outcome = error
