@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from roadmap.charts.gantt_chart import gantt_chart
+from roadmap.charts.gantt_chart import Room, gantt_captions, gantt_chart
 from roadmap.domain import formats
 from roadmap.domain.measure import Measure
 from roadmap.domain.profile import GREEDY, OPTIMAL
@@ -19,7 +19,7 @@ from roadmap.planning.reasons import horizon_note
 from roadmap.views import roadmap_cards as plan_view
 from roadmap.workshop.voting import pin
 from ui import clock
-from ui.charts import chart_spec, draw_spec
+from ui.charts import chart_spec, draw_spec, fitted_type_scale
 from ui.empty import explain_empty_workshop
 from ui.language import lang, number, plain, please_choose, say, t
 from ui.plans import baseline_snapshot, current_baseline, current_plan, shared
@@ -190,25 +190,45 @@ def _pin_outcome(plan: Plan, measure: Measure) -> str:
     return f"**{plain(measure.title)}**: {say(reason.message)}" if reason else ""
 
 
-def gantt_spec(plan: Plan, baseline: Plan | None, baseline_id: str) -> dict[str, Any]:
+# The Gantt chart fits a 1920×1080 screen whole: its height is what the screen leaves below the page's
+# title (and the presenter bar, in presenter mode), measured in the browser (tests/test_browser_gantt.py).
+SCREEN_HEIGHT = 1080
+ABOVE_THE_CHART = {False: 180, True: 240}  # pixels from the screen's top to the chart's, by presenter mode
+# The page's title in one compact line: the room above the chart is the chart's.
+COMPACT_TITLE = "<style>.stMain h1 { font-size: 2.2rem; padding: 0.25rem 0 0 0; }</style>"
+
+
+def gantt_room() -> Room:
+    """The room the Gantt chart has on a 1920×1080 screen in this mode, and its type's enlargement there."""
+    return Room(SCREEN_HEIGHT - ABOVE_THE_CHART[presenter()], fitted_type_scale())
+
+
+def gantt_spec(plan: Plan, baseline: Plan | None, baseline_id: str, ghosts: bool, room: Room) -> dict[str, Any]:
     """The Gantt chart's Vega-Lite spec, made once per stored version of the workshop, language, day,
-    planning month and baseline."""
+    planning month, baseline, ghost bars and room."""
     today = clock.today()
     return chart_spec(
         "roadmap_gantt",
-        lambda: gantt_chart(plan, lang(), today, baseline),
+        lambda: gantt_chart(plan, lang(), today, baseline, ghosts=ghosts, room=room, titled=False),
         today,
         plan.profile.as_of,
         baseline_id if baseline is not None else "",
+        ghosts,
+        room,
     )
 
 
-def baseline_toggle() -> tuple[Plan | None, str]:
-    """The switch for the baseline's ghost bars (on by default when there is a baseline)."""
+def ghosts_shown() -> bool:
+    """Whether the baseline's ghost bars are on: the switch below the chart (on until switched off)."""
+    return bool(st.session_state.get("roadmap_baseline", True))
+
+
+def baseline_toggle() -> None:
+    """The switch for the baseline's ghost bars, below the chart (only when there is a baseline)."""
     info = baseline_snapshot()
     if info is None:
-        return None, ""
-    shown = st.toggle(
+        return
+    st.toggle(
         t(f"Basisplan zeigen ({plain(info.name)})", f"Show the baseline ({plain(info.name)})"),
         value=True,
         key="roadmap_baseline",
@@ -218,19 +238,30 @@ def baseline_toggle() -> tuple[Plan | None, str]:
             "Thin dark bars show where the baseline had each measure; the slip per measure is on the Progress page.",
         ),
     )
-    return (current_baseline(), info.id) if shown else (None, "")
+
+
+def gantt(plan: Plan) -> None:
+    """The Gantt chart, fitted to the screen, with the sentences that explain it below it."""
+    baseline, info = current_baseline(), baseline_snapshot()
+    ghosts = baseline is not None and ghosts_shown()
+    room = gantt_room()
+    draw_spec("roadmap_gantt", gantt_spec(plan, baseline, info.id if info else "", ghosts, room), room.type_scale)
+    today = clock.today()
+    lines = shared("roadmap_gantt_captions", lambda: gantt_captions(plan, lang(), today, ghosts), today, ghosts)
+    st.caption("  \n".join(plain(line) for line in lines))
+    baseline_toggle()
 
 
 def page() -> None:
-    """Switch, headline figures, Gantt chart, milestones, what is not planned, and pins."""
-    if not presenter():
-        mode_switch()
+    """The Gantt chart first (it fits the screen), then the headline figures, the switch, milestones, what
+    is not planned, and pins."""
     plan = current_plan()
-    headline(plan)
     if note := horizon_note(plan.profile):
         st.warning(say(note), icon=":material/event_busy:")
-    baseline, baseline_id = baseline_toggle()
-    draw_spec("roadmap_gantt", gantt_spec(plan, baseline, baseline_id))
+    gantt(plan)
+    headline(plan)
+    if not presenter():
+        mode_switch()
     milestone_list(plan)
     not_planned(plan)
     if not presenter():
@@ -239,7 +270,7 @@ def page() -> None:
 
 def main() -> None:
     """Draw the page: what it is for, then the plan (or what an empty workshop needs first)."""
-    st.title(t("Roadmap", "Roadmap"))
+    st.markdown(f"{COMPACT_TITLE}\n\n# {t('Roadmap', 'Roadmap')}", unsafe_allow_html=True)
     if not presenter():
         st.markdown(
             t(

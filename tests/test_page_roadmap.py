@@ -47,8 +47,9 @@ def test_the_headline_shows_what_is_planned_the_phases_and_the_summed_score(
     assert metrics["Phasen" if lang == "de" else "Phases"] == ("5" if name == "demo" else "8")
     if name == "demo":
         assert metrics["Summe der Scores" if lang == "de" else "Summed score"] == ("42,0" if lang == "de" else "42.0")
-    spec = json.loads(app.get("vega_lite_chart")[0].proto.spec)
-    assert spec["title"]["text"] == "Roadmap"
+    chart = app.get("vega_lite_chart")[0].proto
+    assert "title" not in json.loads(chart.spec)  # the page's own title names it
+    assert "legend" in {data.name for data in chart.datasets}
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -151,8 +152,21 @@ def test_the_baselines_ghost_bars_are_drawn_and_can_be_switched_off() -> None:
 
     assert app.toggle(key="roadmap_baseline").value is True
     assert "baseline" in {data.name for data in chart.datasets}
-    assert "der Basisplan" in " ".join(json.loads(chart.spec)["title"]["subtitle"])
+    assert "wo der Basisplan jede Maßnahme vorgesehen hatte" in _texts(app)
 
     app.toggle(key="roadmap_baseline").set_value(False).run()
 
     assert "baseline" not in {data.name for data in app.get("vega_lite_chart")[0].proto.datasets}
+    assert "wo der Basisplan" not in _texts(app)
+
+
+@pytest.mark.parametrize("presenter", [False, True])
+def test_the_gantt_chart_comes_first_fitted_to_the_screen_and_explained_below_it(presenter: bool) -> None:
+    app = open_page(PAGE, WORKSHOPS["demo"](), "de", presenter=presenter)
+
+    spec = json.loads(app.get("vega_lite_chart")[0].proto.spec)
+    captions = "\n".join(caption.value for caption in app.caption)
+
+    assert not app.exception
+    assert spec["height"] == 19 * 34  # 18 bars and the milestone row, each with room to spare on 1080 px
+    assert "Ein Balken je geplanter Maßnahme" in captions and "1 Phase 1 – Quick Wins & Grundlagen" in captions

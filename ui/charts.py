@@ -10,8 +10,9 @@ from typing import Any
 import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
+from roadmap.charts.style import FONT_SIZES, scaled_type
 from ui.plans import shared
-from ui.presenter import presented
+from ui.presenter import PRESENTER_FONT_PX, presented, presenter
 
 
 def chart_spec(key: str, build: Callable[[], Any], *extra: Hashable) -> dict[str, Any]:
@@ -56,10 +57,19 @@ def with_arrow_data(spec: dict[str, Any]) -> dict[str, Any]:
     return arrowed
 
 
-def draw_spec(key: str, spec: dict[str, Any]) -> None:
-    """Draw a Vega-Lite spec as it is (key: the page's name for the chart)."""
+def fitted_type_scale() -> float:
+    """How much presenter mode enlarges a chart made to fit the screen (the Gantt): just enough for its
+    smallest type to reach the page's, so that more rows fit than with the usual enlargement."""
+    return PRESENTER_FONT_PX / min(FONT_SIZES.values()) if presenter() else 1.0
+
+
+def draw_spec(key: str, spec: dict[str, Any], type_scale: float | None = None) -> None:
+    """Draw a Vega-Lite spec as it is (key: the page's name for the chart); in presenter mode its type is
+    enlarged, `type_scale` times when given (the scale the chart was fitted for), else as every chart's."""
+    data = with_arrow_data(spec)
+    shown = scaled_type(data, type_scale) if presenter() and type_scale is not None else presented(data)
     # theme=None: the charts bring their own projector-sized fonts and colours
-    st.vega_lite_chart(spec=presented(with_arrow_data(spec)), width="stretch", theme=None, key=f"{key}_chart")
+    st.vega_lite_chart(spec=shown, width="stretch", theme=None, key=f"{key}_chart")
 
 
 def show_chart(key: str, build: Callable[[], Any], *extra: Hashable) -> None:

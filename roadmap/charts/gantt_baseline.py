@@ -12,17 +12,17 @@ from typing import Any
 
 import altair as alt
 
+from roadmap.charts.gantt_rows import shown_length
 from roadmap.charts.style import named_data
 from roadmap.domain import formats
 from roadmap.domain.messages import Message
 from roadmap.planning.plan import Plan
 
 GHOST_COLOR = "#263238"
-GHOST_THICKNESS = 7  # pixels: thin beside a bar of about 25
-GHOST_OFFSET = 13  # pixels below the row's middle: along the lower edge of today's bar
+GHOST_THICKNESS = 6  # pixels: thin beside a bar of about 20 to 25
 CAPTION = Message(
-    "Dünne dunkle Balken am Zeilenrand: der Basisplan.",
-    "Thin dark bars at the rows' edge: the baseline.",
+    "Dünne dunkle Balken am unteren Zeilenrand: wo der Basisplan jede Maßnahme vorgesehen hatte.",
+    "Thin dark bars at the rows' lower edge: where the baseline had each measure.",
 )
 _WORDS = {
     "baseline": Message("Basisplan", "Baseline"),
@@ -34,9 +34,9 @@ _WORDS = {
 def ghost_rows(plan: Plan, baseline: Plan, labels: dict[str, str], lang: str) -> list[dict[str, Any]]:
     """One row per measure on today's chart that the baseline planned: its baseline months on today's axis.
 
-    `labels` names each row of today's chart (measure id -> label); a bar is clipped to the horizon.
+    `labels` names each row of today's chart (measure id -> label); a bar is clipped to the months shown.
     """
-    first, length = plan.profile.horizon_start, plan.profile.horizon_end - plan.profile.horizon_start + 1
+    first, length = plan.profile.horizon_start, shown_length(plan)
     rows = []
     for measure_id, label in labels.items():
         placed = baseline.placements.get(measure_id)
@@ -57,12 +57,19 @@ def ghost_rows(plan: Plan, baseline: Plan, labels: dict[str, str], lang: str) ->
     return rows
 
 
-def ghost_bars(at: Callable[[str], alt.X], row: alt.Y, lang: str) -> alt.Chart:
-    """The thin grey bars of the baseline, on the Gantt chart's month position `at` and its measure `row`."""
+def ghost_bars(at: Callable[[str], alt.X], row: alt.Y, lang: str, bar: float) -> alt.Chart:
+    """The thin grey bars of the baseline, on the Gantt chart's month position `at` and its measure `row`,
+    along the lower edge of today's bar (`bar` pixels high)."""
     words = {key: text("en" if lang == "en" else "de") for key, text in _WORDS.items()}
     ghosts: alt.Chart = (
         named_data("baseline")
-        .mark_bar(size=GHOST_THICKNESS, yOffset=GHOST_OFFSET, color=GHOST_COLOR, opacity=0.55, cornerRadius=2)
+        .mark_bar(
+            size=GHOST_THICKNESS,
+            yOffset=round((bar - GHOST_THICKNESS) / 2),
+            color=GHOST_COLOR,
+            opacity=0.55,
+            cornerRadius=2,
+        )
         .encode(
             x=at("start"),
             x2="end:Q",

@@ -16,6 +16,9 @@ import altair as alt
 
 from roadmap.domain.vocabulary import FIELD_COLORS, FIELDS, FIELDS_EN
 
+# The app's own font (Streamlit's theme, .streamlit/config.toml): charts speak in the same type as the page.
+APP_FONT = '"Source Sans", "Source Sans Pro", sans-serif'
+
 # Font sizes in pixels, readable on a projector.
 # No chart text below the app's 18 px base type (.streamlit/config.toml).
 FONT_SIZES = {"title": 26, "subtitle": 18, "axis_title": 20, "axis_label": 18, "legend": 18, "label": 18}
@@ -87,7 +90,8 @@ def layered(*layers: alt.Chart | alt.LayerChart) -> alt.LayerChart:
 def projector_style(
     chart: alt.LayerChart, legend: LegendPlace = "bottom", locale: alt.Locale | None = None
 ) -> alt.LayerChart:
-    """Large type and quiet lines, readable on a projector from four metres; optionally a Vega number locale.
+    """Large type in the app's font and quiet lines, readable on a projector from four metres; optionally a
+    Vega number locale.
 
     A long subtitle is broken into short lines: Vega cuts a line wider than the chart with "…".
     """
@@ -95,8 +99,7 @@ def projector_style(
     if isinstance(title, alt.TitleParams) and title.subtitle is not alt.Undefined:
         given = title.subtitle
         title.subtitle = short_lines([given] if isinstance(given, str) else list(given))
-    if locale is not None:
-        chart = chart.configure(locale=locale)
+    chart = chart.configure(font=APP_FONT) if locale is None else chart.configure(font=APP_FONT, locale=locale)
     styled: alt.LayerChart = (
         chart.configure_axis(
             labelFontSize=FONT_SIZES["axis_label"],
