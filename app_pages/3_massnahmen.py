@@ -49,9 +49,12 @@ def _apply_table(key: str, language: str) -> None:
 
 
 def headline() -> None:
-    """How many measures, and what they cost together."""
+    """How many measures, and what they cost together; the measures not yet assessed, by name."""
     for column, (label, value) in zip(st.columns(3), measure_table.headline(workshop().measures, lang()), strict=True):
         column.metric(label, value)
+    waiting = measure_table.unassessed_notice(workshop().measures)
+    if waiting is not None:
+        st.warning(say(waiting), icon=":material/pending_actions:")
 
 
 def editor() -> None:

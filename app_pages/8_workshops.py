@@ -11,10 +11,9 @@ from roadmap.domain.messages import RoadmapError
 from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import import_sheets
 from roadmap.importing.sandbox import read_sheets_apart
-from roadmap.planning.planner import plan
 from roadmap.workshop.compare import compare
 from ui.language import euro, plain, please_choose, say, t
-from ui.plans import current_plan, planning_profile
+from ui.plans import current_plan, snapshot_plan
 from ui.presenter import presenter
 from ui.screen import split
 from ui.session import (
@@ -244,15 +243,16 @@ def compare_section(names: dict[str, str]) -> None:
         key=f"workshops_after_{len(names)}",  # a new or deleted snapshot shows "now" again
         placeholder=please_choose(),
     )
+    # A snapshot's plan is the one made as of the month it was taken, like the baseline's: compared with
+    # now, the months a measure moved are its slip on the Umsetzung page (followup.moves).
+    listed = {s.id: s for s in snapshots()}
     before = load_snapshot(first)
-    # Both states planned from the same planning month, so only what was changed moves a measure.
-    before_plan = plan(before.measures, planning_profile(before))
+    before_plan = snapshot_plan(listed[first])
     if second == NOW:
         result = compare(before, workshop(), before_plan=before_plan, after_plan=current_plan())
     else:
-        after = load_snapshot(second)
         result = compare(
-            before, after, before_plan=before_plan, after_plan=plan(after.measures, planning_profile(after))
+            before, load_snapshot(second), before_plan=before_plan, after_plan=snapshot_plan(listed[second])
         )
     for sentence in result.summary():
         st.markdown(f"- {say(sentence)}")

@@ -9,7 +9,7 @@ from roadmap.domain import formats
 from roadmap.domain.month import Month
 from roadmap.domain.vocabulary import Status
 from roadmap.domain.workshop import Workshop
-from roadmap.planning.followup import STATE_WORDS, State, replan, slip, summary, with_status
+from roadmap.planning.followup import STATE_WORDS, State, moves, plan_month, replan, slip, summary, with_status
 from roadmap.views import progress_columns, progress_table
 from roadmap.views.measure_table import status_names
 from ui import clock
@@ -28,11 +28,11 @@ NO_BASELINE = ""
 
 
 def headline() -> None:
-    """Done / on track / late / not started, money spent against plan and budget, KPIs reached."""
+    """Planned / running / late / done / not planned, money spent against plan and budget, KPIs reached."""
     found = summary(workshop(), current_plan(), current_baseline())
     month = formats.month(found.as_of, lang())
     st.caption(t(f"Stand der Umsetzung im {month} (Planungsstand)", f"Progress as of {month} (planning month)"))
-    columns = st.columns(4)
+    columns = st.columns(len(State))
     for column, which in zip(columns, State, strict=True):
         word = say(STATE_WORDS[which])
         column.metric(word[:1].upper() + word[1:], found.counts[which])
@@ -44,10 +44,11 @@ def headline() -> None:
         delta_color="off",
         delta_arrow="off",
         help=t(
-            "Tatsächliche Einmalkosten (vor Förderung) gegen die Einmalkosten der Maßnahmen, die laut Plan "
-            "bis zum Planungsstand begonnen haben sollten.",
-            "Actual one-time costs (before funding) against the one-time costs of the measures the plan "
-            "had started by the planning month.",
+            "Tatsächliche Einmalkosten (vor Förderung; eine abgeschlossene Maßnahme ohne erfasste Kosten mit "
+            "ihren geplanten) gegen die Einmalkosten der Maßnahmen, die laut Plan bis zum Planungsstand "
+            "begonnen haben sollten.",
+            "Actual one-time costs (before funding; a finished measure without a recorded cost at its planned "
+            "cost) against the one-time costs of the measures the plan had started by the planning month.",
         ),
     )
     year = found.as_of.year
@@ -62,10 +63,8 @@ def headline() -> None:
     counts = found.counts
     st.markdown(
         t(
-            f"**{counts[State.DONE]}** abgeschlossen, **{counts[State.ON_TRACK]}** im Plan, "
-            f"**{counts[State.LATE]}** verspätet, **{counts[State.NOT_STARTED]}** nicht begonnen.",
-            f"**{counts[State.DONE]}** done, **{counts[State.ON_TRACK]}** on track, "
-            f"**{counts[State.LATE]}** late, **{counts[State.NOT_STARTED]}** not started.",
+            " · ".join(f"{STATE_WORDS[which].de}: **{counts[which]}**" for which in State),
+            " · ".join(f"{STATE_WORDS[which].en}: **{counts[which]}**" for which in State),
         )
     )
 
@@ -127,8 +126,9 @@ def baseline_section() -> None:
         )
         return
     slips = []
+    current = current_plan()
     for measure in workshop().measures:
-        moved = slip(measure, current_plan(), baseline)
+        moved = slip(measure, current, baseline, plan_month(current))
         if moved:
             slips.append((moved, measure.title))
     if not slips:
@@ -143,17 +143,15 @@ def baseline_section() -> None:
 @guarded
 def _replan() -> None:
     before, baseline = current_plan(), current_baseline()
-    as_of = planning_profile().as_of or this_month()
+    as_of = this_month()  # the plan follows the current month from now on
     changed, after = replan(workshop(), before, as_of)
-    moved = sum(1 for key, placed in after.placements.items() if before.placements.get(key, placed) != placed)
-    slipped = None if baseline is None else sum(1 for m in changed.measures if slip(m, after, baseline))
-    notice = progress_table.replan_notice(as_of, moved, slipped)
-    save(changed, notice)
+    moved = len(moves(baseline or before, after))
+    save(changed, progress_table.replan_notice(as_of, moved, baseline is not None))
 
 
 def replan_section() -> None:
     """Re-plan the rest from the planning month, within budget."""
-    month = formats.month(planning_profile().as_of or this_month(), lang())
+    month = formats.month(this_month(), lang())
     st.button(
         t(f"Neu planen ab {month}", f"Re-plan from {month}"),
         icon=":material/event_repeat:",

@@ -50,16 +50,22 @@ def test_added_removed_and_changed_measures_are_named_with_the_changed_fields() 
     assert "Geändert (1): ERP neu (Titel, Einmalkosten (€))." in sentences
 
 
-def test_a_measure_starting_in_another_month_is_listed_as_moved() -> None:
+def test_a_measure_in_other_months_is_listed_as_moved_with_its_end_and_the_months() -> None:
     a, b, c = BASE.measures
     after = BASE.with_changes(measures=(a, b.with_changes(earliest_start=Month(2026, 8)), c))
 
     result = compare(BASE, after)
 
-    assert [(m.measure.id, m.before, m.after) for m in result.moved] == [("B", Month(2026, 5), Month(2026, 8))]
+    assert [(m.measure.id, m.before, m.after, m.months) for m in result.moved] == [
+        ("B", Month(2026, 5), Month(2026, 8), 3)
+    ]
     assert [(c.measure.id, c.fields) for c in result.changed] == [("B", ("earliest_start",))]
-    assert "Verschoben (1): Schulung von Mai 2026 auf August 2026." in [s("de") for s in result.summary()]
-    assert "Moved (1): Schulung from May 2026 to August 2026." in [s("en") for s in result.summary()]
+    assert "Verschoben (1): Schulung bis August 2026 statt Mai 2026 (+3 Monat(e))." in [
+        s("de") for s in result.summary()
+    ]
+    assert "Moved (1): Schulung until August 2026 instead of May 2026 (+3 month(s))." in [
+        s("en") for s in result.summary()
+    ]
 
 
 def test_measures_entering_or_leaving_the_plan_are_listed_apart_from_moves() -> None:
@@ -113,10 +119,10 @@ def test_given_plans_are_used_instead_of_planning_again() -> None:
     result = compare(BASE, BASE, before_plan=before_plan, after_plan=after_plan)
 
     assert [(m.measure.id, m.before, m.after) for m in result.moved] == [
-        ("A", Month(2026, 1), Month(2026, 3)),
-        ("B", Month(2026, 5), Month(2026, 6)),
+        ("A", Month(2026, 3), Month(2026, 5)),
         ("C", Month(2026, 1), Month(2026, 3)),
-    ]
+        ("B", Month(2026, 5), Month(2026, 6)),
+    ]  # end months, in the order of the plan after
 
 
 def test_long_lists_are_cut_after_five_names() -> None:

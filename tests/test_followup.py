@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from roadmap.domain.measure import Kpi, Measure
+from roadmap.domain.measure import Kpi, Measure, booked_one_time_cost
 from roadmap.domain.month import Month
 from roadmap.domain.profile import Profile
 from roadmap.domain.vocabulary import DONE, IDEA, PLANNED, RUNNING
@@ -17,12 +17,15 @@ from roadmap.planning.followup import (
     baseline_plan,
     kpi_number,
     kpi_reached,
+    moves,
     replan,
     slip,
-    state,
+    spent,
+    status,
     summary,
     with_status,
 )
+from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan
 from roadmap.planning.rules import violations
 from roadmap.workshop.demo import demo_at_workshop, demo_workshop, workshop_day
@@ -33,48 +36,120 @@ B = Measure("B", "CRM", one_time_cost=20_000, duration=3, depends_on=("A",))
 C = Measure("C", "Schulung", one_time_cost=2_000, duration=1)
 
 
-def _baseline() -> object:
+def _baseline() -> Plan:
     # December's budget share (7,500 €) is too small for A: C in December, A January–February, B March–May.
     return plan((A, B, C), PROFILE.with_changes(as_of=Month(2026, 12)))
 
 
+def _today(today: Month, *changed: Measure) -> Plan:
+    """Today's plan of A, B and C, with the measures given in place of theirs."""
+    given = {m.id: m for m in changed}
+    return plan(tuple(given.get(m.id, m) for m in (A, B, C)), PROFILE.with_changes(as_of=today))
+
+
+# The baseline has A in January–February and B in March–May.
+STATUS_CASES = [
+    # ahead: began in December, a month before the baseline, and ends in January
+    ("ahead", A.with_changes(status=RUNNING, actual_start=Month(2026, 12)), Month(2027, 1), State.RUNNING, -1),
+    # ahead of the baseline, though past its own two months: not late (the demo's "verspätet" next to −2)
+    ("ahead, past its own duration", A.with_changes(status=RUNNING, actual_start=Month(2026, 10)), Month(2027, 1),
+     State.RUNNING, -1),
+    ("on time", A.with_changes(status=RUNNING, actual_start=Month(2027, 1)), Month(2027, 2), State.RUNNING, 0),
+    ("late: still under way after its baseline end", A.with_changes(status=RUNNING, actual_start=Month(2027, 1)),
+     Month(2027, 3), State.LATE, 1),
+    ("started late", B.with_changes(status=RUNNING, actual_start=Month(2027, 4)), Month(2027, 4), State.LATE, 1),
+    ("done early", A.with_changes(status=DONE, actual_start=Month(2026, 12), actual_end=Month(2027, 1)),
+     Month(2027, 3), State.DONE, -1),
+    ("done late", A.with_changes(status=DONE, actual_start=Month(2027, 1), actual_end=Month(2027, 4)),
+     Month(2027, 5), State.DONE, 2),
+    ("not started, as planned", A.with_changes(status=PLANNED), Month(2027, 1), State.PLANNED, 0),
+    ("not started, planned later than the baseline", A.with_changes(status=IDEA), Month(2027, 2), State.LATE, 1),
+    ("not started, its deadline passed", A.with_changes(deadline=Month(2027, 1)), Month(2027, 2),
+     State.NOT_PLANNED, None),
+    ("excluded", A.with_changes(excluded=True), Month(2027, 1), State.NOT_PLANNED, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "measure", "today", "expected", "months"), STATUS_CASES)
+def test_a_measure_is_late_exactly_when_it_slips_against_the_baseline(
+    case: str, measure: Measure, today: Month, expected: State, months: int | None
+) -> None:
+    current = _today(today, measure)
+
+    found, moved = status(measure, current, _baseline(), today), slip(measure, current, _baseline(), today)
+
+    assert (found, moved) == (expected, months), case
+    assert (found == State.LATE) == (measure.status != DONE and moved is not None and moved > 0)
+
+
 @pytest.mark.parametrize(
-    ("measure", "as_of", "expected"),
+    ("measure", "today", "expected", "months"),
     [
-        (A.with_changes(status=DONE), Month(2027, 3), State.DONE),
-        (A.with_changes(status=RUNNING, actual_start=Month(2026, 12)), Month(2027, 1), State.ON_TRACK),
-        (A.with_changes(status=RUNNING, actual_start=Month(2026, 12)), Month(2027, 2), State.LATE),  # ran its 2
-        (A.with_changes(status=RUNNING, actual_start=Month(2026, 12)), Month(2027, 3), State.LATE),
-        (A.with_changes(status=IDEA), Month(2027, 1), State.NOT_STARTED),
-        (A.with_changes(status=PLANNED), Month(2027, 3), State.LATE),  # its baseline end (February) has passed
-        (B.with_changes(status=PLANNED), Month(2027, 4), State.NOT_STARTED),
-        (B.with_changes(status=RUNNING, actual_start=Month(2027, 3)), Month(2027, 5), State.ON_TRACK),
-        (B.with_changes(status=RUNNING, actual_start=Month(2027, 3)), Month(2027, 6), State.LATE),
+        (A.with_changes(status=RUNNING, actual_start=Month(2026, 12)), Month(2027, 1), State.RUNNING, 0),
+        (A.with_changes(status=RUNNING, actual_start=Month(2026, 12)), Month(2027, 3), State.LATE, 2),
+        (A.with_changes(status=DONE, actual_start=Month(2026, 12), actual_end=Month(2027, 2)), Month(2027, 3),
+         State.DONE, 1),
+        (A, Month(2030, 1), State.NOT_PLANNED, None),  # the horizon has passed: nothing new is planned
+        (A, Month(2027, 1), State.PLANNED, None),  # never started, no baseline: nothing was due
+    ],
+)  # fmt: skip
+def test_without_a_baseline_a_started_measure_is_due_after_its_own_duration(
+    measure: Measure, today: Month, expected: State, months: int | None
+) -> None:
+    current = _today(today, measure)
+
+    assert (status(measure, current, None, today), slip(measure, current, None, today)) == (expected, months)
+
+
+def test_a_measure_waits_behind_a_late_prerequisite_and_slips_with_it() -> None:
+    late = A.with_changes(status=RUNNING, actual_start=Month(2027, 1))
+    current = _today(Month(2027, 3), late)
+
+    assert slip(B, current, _baseline(), Month(2027, 3)) == 1  # after A: April–June, not March–May
+    assert status(B, current, _baseline(), Month(2027, 3)) == State.LATE
+
+
+@pytest.mark.parametrize(
+    ("measure", "spent_so_far"),
+    [
+        (A, 0.0),
+        (A.with_changes(status=RUNNING, actual_start=Month(2027, 1)), 0.0),
+        (A.with_changes(status=RUNNING, actual_start=Month(2027, 1), actual_cost=4_000), 4_000.0),
+        (A.with_changes(status=DONE, actual_start=Month(2027, 1)), 10_000.0),  # nothing recorded: as planned
+        (A.with_changes(status=DONE, actual_start=Month(2027, 1), actual_cost=12_500), 12_500.0),
+        (A.with_changes(status=DONE, actual_start=Month(2027, 1), actual_cost=0), 0.0),
     ],
 )
-def test_a_measure_is_done_on_track_late_or_not_started_at_the_planning_month(
-    measure: Measure, as_of: Month, expected: State
+def test_a_done_measure_without_a_recorded_cost_counts_its_planned_one_time_cost_as_spent(
+    measure: Measure, spent_so_far: float
 ) -> None:
-    assert state(measure, as_of, _baseline()) == expected  # type: ignore[arg-type]
+    assert (
+        spent(measure)
+        == spent_so_far
+        == booked_one_time_cost(measure) * (measure.status == DONE)
+        + ((measure.actual_cost or 0.0) * (measure.status != DONE))
+    )
 
 
-def test_without_a_baseline_a_measure_under_way_is_late_once_its_duration_has_passed() -> None:
-    running = A.with_changes(status=RUNNING, actual_start=Month(2026, 12))
-    assert state(running, Month(2027, 1)) == State.ON_TRACK
-    assert state(running, Month(2027, 2)) == State.LATE
-    assert state(A, Month(2030, 1)) == State.NOT_STARTED  # never started, no baseline: nothing was due
+def test_marking_a_measure_done_changes_the_money_spent() -> None:
+    current = _today(Month(2027, 2))
+    before = summary(Workshop(PROFILE, (A, B, C)), current)
+
+    done = with_status(A, DONE, Month(2027, 2), current)
+    after = summary(Workshop(PROFILE, (done, B, C)), current)
+
+    assert done.actual_cost == 10_000
+    assert after.spent - before.spent == 10_000
 
 
-def test_slip_is_the_months_an_end_lies_after_the_baselines_end() -> None:
-    baseline = _baseline()
-    late = A.with_changes(status=RUNNING, actual_start=Month(2026, 12))
-    current = plan((late, B, C), PROFILE.with_changes(as_of=Month(2027, 3)))
+def test_moves_are_the_measures_planned_in_both_plans_in_other_months_with_their_months() -> None:
+    late = A.with_changes(status=RUNNING, actual_start=Month(2027, 1))
+    current = _today(Month(2027, 3), late)
 
-    assert slip(late, current, baseline) == 1  # type: ignore[arg-type]  # runs to March, not February
-    assert slip(B, current, baseline) == 1  # type: ignore[arg-type]  # after A: April–June, not March–May
-    done = C.with_changes(status=DONE, actual_start=Month(2026, 12), actual_end=Month(2026, 12))
-    assert slip(done, current, baseline) == 0  # type: ignore[arg-type]
-    assert slip(A, current, None) is None
+    found = {move.measure_id: move.months for move in moves(_baseline(), current)}
+
+    assert found == {"A": 1, "B": 1, "C": 3}  # C, not begun, is planned again from March: not December
+    assert found == {m.id: slip(m, current, _baseline(), Month(2027, 3)) for m in (late, B, C)}
 
 
 @pytest.mark.parametrize(
@@ -143,9 +218,10 @@ def test_the_summary_counts_states_spend_and_kpis() -> None:
     )
     current = plan(measures, PROFILE.with_changes(as_of=Month(2027, 3)))
 
-    found = summary(Workshop(PROFILE, measures), current, baseline)  # type: ignore[arg-type]
+    found = summary(Workshop(PROFILE, measures), current, baseline)
 
-    assert found.counts == {State.DONE: 1, State.ON_TRACK: 1, State.LATE: 1, State.NOT_STARTED: 0}
+    # B runs February–April, a month before its baseline (March–May); C, due in December, is planned for March.
+    assert found.counts == {State.PLANNED: 0, State.RUNNING: 1, State.LATE: 1, State.DONE: 1, State.NOT_PLANNED: 0}
     assert found.spent == 16_500
     assert found.planned_by_now == 32_000  # A, B and C should all have started by March
     assert (found.kpis, found.kpis_reached) == (2, 1)
@@ -180,6 +256,6 @@ def test_the_demos_baseline_plans_from_its_workshop_month_so_unbegun_measures_sh
     demo = demo_workshop(today)
     current = plan(demo.measures, demo.profile.planned_as_of(Month(2026, 12)))
 
-    slips = {m.id: slip(m, current, baseline) for m in demo.measures}
+    slips = {m.id: slip(m, current, baseline, Month(2026, 12)) for m in demo.measures}
     assert slips["M02"] == 0  # under way since October: its dates stand
     assert slips["M04"] == 1  # the backup, planned for November at the workshop, now in December

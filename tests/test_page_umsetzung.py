@@ -40,21 +40,26 @@ def test_the_page_draws_for_every_workshop(name: str, lang: str) -> None:
     assert app.data_editor
 
 
-def test_the_summary_counts_done_on_track_late_and_not_started() -> None:
+def test_the_summary_counts_each_status_and_the_money_spent() -> None:
     app = open_page(PAGE)
 
     shown = _metrics(app)
 
-    assert (shown["Abgeschlossen"], shown["Im Plan"], shown["Verspätet"], shown["Nicht begonnen"]) == (
-        "1",
-        "1",
-        "0",
-        "18",
-    )
+    counts = tuple(shown[label] for label in ("Geplant", "Läuft", "Verspätet", "Fertig", "Nicht eingeplant"))
+    assert counts == ("17", "1", "0", "1", "1")  # the server migration does not fit its pinned August
     assert shown["Ausgegeben bisher"] == "12.400\xa0€"  # 5,400 € for the strategy, 7,000 € for Microsoft 365
     assert shown["KPIs am Ziel"] == "0 / 1"
-    words = "**1** abgeschlossen, **1** im Plan, **0** verspätet, **18** nicht begonnen."
+    words = "geplant: **17** · läuft: **1** · verspätet: **0** · fertig: **1** · nicht eingeplant: **1**"
     assert words in [m.value for m in app.markdown]
+
+
+def test_marking_a_measure_done_without_a_cost_counts_its_planned_cost_as_spent() -> None:
+    app = open_page(PAGE)
+
+    edit_table(app, {_row(app, "M04"): {"status": "Abgeschlossen"}})
+
+    assert _measure(app, "M04").actual_cost == 4_500
+    assert _metrics(app)["Ausgegeben bisher"] == "16.900\xa0€"  # 12,400 € and the backup's planned 4,500 €
 
 
 def test_marking_a_measure_done_saves_its_dates_at_once_and_counts_it() -> None:
@@ -65,7 +70,7 @@ def test_marking_a_measure_done_saves_its_dates_at_once_and_counts_it() -> None:
     measure = _measure(app, "M04")
     assert (measure.status, measure.actual_start, measure.actual_end) == (DONE, Month(2026, 12), Month(2026, 12))
     assert (measure.percent_done, measure.actual_cost) == (100, 5_000)
-    assert _metrics(app)["Abgeschlossen"] == "2"
+    assert _metrics(app)["Fertig"] == "2"
     stored, _ = store().load(app.session_state["workshop_id"])
     assert stored.by_id()["M04"].status == DONE
 
@@ -147,3 +152,16 @@ def test_the_quick_entry_marks_a_measure_under_way_since_a_month_and_it_counts_a
     measure = _measure(app, "M08")
     assert (measure.status, measure.actual_start) == ("In Umsetzung", Month(2026, 6))
     assert _metrics(app)["Verspätet"] == "1"
+
+
+def test_re_planning_counts_as_moved_exactly_the_measures_listed_with_a_slip_against_the_baseline() -> None:
+    app = open_page(PAGE)
+    app.button(key=next(b.key for b in app.button if b.key.startswith("umsetzung_take_baseline"))).click().run()
+    edit_table(app, {_row(app, "M02"): {"actual_start": "2026-11-01"}})  # a month later than recorded
+    listed = [m.value for m in app.markdown if m.value.startswith("- ") and "Monat(e)" in m.value]
+
+    app.button(key=next(b.key for b in app.button if b.key.startswith("umsetzung_replan"))).click().run()
+
+    assert len(listed) >= 2
+    expected = f"Neu geplant ab Dezember 2026: {len(listed)} Maßnahme(n) gegenüber dem Basisplan verschoben"
+    assert any(expected in toast.value for toast in app.toast)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roadmap.domain.measure import Measure
+from roadmap.domain.measure import Measure, awaits_assessment
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.profile import Profile
 from roadmap.domain.workshop import Workshop
@@ -21,7 +21,9 @@ from roadmap.workshop.rounds import (
     ballot,
     idea_text,
     merge_idea,
+    overwrites,
     phone_id,
+    proposal,
     rating,
     spreads,
     take_estimate,
@@ -188,12 +190,50 @@ def test_taking_an_estimate_sets_value_and_effort_of_that_measure_only() -> None
         take_estimate(ROOM, "gone", 3, None)
 
 
-def test_an_accepted_idea_becomes_a_new_measure_after_the_highest_number() -> None:
+def test_an_accepted_idea_becomes_a_new_measure_after_the_highest_number_not_yet_assessed() -> None:
     changed, ident = accept_idea(ROOM, IdeaText("E-Rechnung", "ab Januar"))
 
     assert ident == "M04"
-    assert changed.measures[-1] == Measure("M04", "E-Rechnung", description="ab Januar")
+    assert changed.measures[-1] == Measure(
+        "M04", "E-Rechnung", description="ab Januar", to_assess=("value", "effort", "one_time_cost")
+    )
+    assert awaits_assessment(changed.measures[-1])
     assert changed.measures[:3] == ROOM.measures
+
+
+def test_an_estimate_sets_value_and_effort_of_an_idea_and_its_cost_is_still_to_be_set() -> None:
+    changed, ident = accept_idea(ROOM, IdeaText("E-Rechnung", ""))
+
+    estimated = take_estimate(changed, ident, 4, 2).by_id()[ident]
+
+    assert (estimated.value, estimated.effort, estimated.to_assess) == (4.0, 2.0, ("one_time_cost",))
+    assert awaits_assessment(estimated)
+
+
+@pytest.mark.parametrize(
+    ("ratings", "proposed"),
+    [((), None), ((3,), 3), ((1, 2), 2), ((2, 3), 3), ((1, 2, 3, 4, 5, 1), 3), ((5, 5, 4, 4), 5), ((1, 1, 2, 2), 2)],
+)
+def test_the_reveal_proposes_the_median_as_a_whole_number_a_half_rounding_up(
+    ratings: tuple[int, ...], proposed: int | None
+) -> None:
+    assert proposal(Spread(ratings)) == proposed
+
+
+@pytest.mark.parametrize(
+    ("measure", "value", "effort", "confirm"),
+    [
+        (Measure("M", "ERP", value=4, effort=2), 4, 2, False),  # the same values: nothing is replaced
+        (Measure("M", "ERP", value=4, effort=2), 3, 2, True),  # an agreed value would change
+        (Measure("M", "ERP", value=4, effort=2), None, 5, True),
+        (Measure("M", "ERP", value=4, effort=2), None, None, False),
+        (Measure("M", "ERP", to_assess=("value", "effort", "one_time_cost")), 1, 5, False),  # not yet assessed
+    ],
+)
+def test_taking_an_estimate_over_an_agreed_value_needs_the_moderators_confirmation(
+    measure: Measure, value: int | None, effort: int | None, confirm: bool
+) -> None:
+    assert overwrites(measure, value, effort) is confirm
 
 
 def test_a_merged_idea_is_noted_in_the_measure_and_changes_nothing_else() -> None:

@@ -126,10 +126,13 @@ def baseline_snapshot() -> SnapshotInfo | None:
     return listed[-1] if listed else None  # the list is newest first
 
 
+def snapshot_plan(info: SnapshotInfo) -> Plan:
+    """A snapshot's plan, made as of the month it was taken (like the baseline's), once per snapshot and server."""
+    taken = Month.of(info.created.date())
+    return _SHARED.get(("baseline", info.id, taken), lambda: baseline_plan(load_snapshot(info.id), taken))
+
+
 def current_baseline() -> Plan | None:
     """The baseline's plan (made as of the month its snapshot was taken), once per snapshot and server."""
     info = baseline_snapshot()
-    if info is None:
-        return None
-    taken = Month.of(info.created.date())
-    return _SHARED.get(("baseline", info.id, taken), lambda: baseline_plan(load_snapshot(info.id), taken))
+    return None if info is None else snapshot_plan(info)

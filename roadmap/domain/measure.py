@@ -18,6 +18,9 @@ from roadmap.domain.vocabulary import FIELDS, STATUSES, Status
 TITLE_LIMIT = 200
 # The longest a measure may last, in months (50 years): a longer figure is a typing error, not a plan.
 DURATION_LIMIT = 600
+# The figures the room sets before a measure can be planned (docs/planning.md, not yet assessed): an idea
+# accepted from a phone arrives with none of them, and stays out of the plan until each has been set.
+ASSESSED_FIGURES = ("value", "effort", "one_time_cost")
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,15 @@ class Measure:
     actual_end: Month | None = None
     percent_done: int = 0
     actual_cost: float | None = None
+    # The figures of ASSESSED_FIGURES the room has still to set ("noch nicht bewertet"); empty once assessed.
+    to_assess: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        problem = _measure_problem(self) or _progress_problem(self)
+        problem = _measure_problem(self) or _progress_problem(self) or _assessment_problem(self)
         if problem is not None:
             raise RoadmapError(problem)
         object.__setattr__(self, "status", Status(self.status))  # a stored word becomes its Status
+        object.__setattr__(self, "to_assess", tuple(self.to_assess))  # a stored list becomes a tuple
 
     def with_changes(self, **changes: object) -> Measure:
         """A copy with some fields changed (validated again)."""
@@ -158,6 +164,36 @@ def _progress_problem(m: Measure) -> Message | None:
             f"Measure {name}: actual end ({m.actual_end}) lies before the actual start ({m.actual_start}).",
         )
     return None
+
+
+def _assessment_problem(m: Measure) -> Message | None:
+    unknown = [name for name in m.to_assess if name not in ASSESSED_FIGURES]
+    if unknown:
+        return Message(
+            f"Maßnahme '{m.title or m.id}': unbekannte Kennzahl zum Bewerten '{unknown[0]}'.",
+            f"Measure '{m.title or m.id}': unknown figure to assess '{unknown[0]}'.",
+        )
+    return None
+
+
+def awaits_assessment(measure: Measure) -> bool:
+    """Noch nicht bewertet (docs/planning.md, not yet assessed): some of value, effort and one-time cost are
+    still to be set by the room. Such a measure is not planned; one under way or done is a fact and counts."""
+    return bool(measure.to_assess) and measure.status not in (Status.RUNNING, Status.DONE)
+
+
+def unassessed(measure: Measure) -> Measure:
+    """The measure as it arrives unassessed (an idea from a phone): value, effort and one-time cost to set."""
+    return measure.with_changes(to_assess=ASSESSED_FIGURES)
+
+
+def with_figures(measure: Measure, changes: dict[str, object]) -> Measure:
+    """The measure with `changes` applied; each of value, effort and one-time cost among them counts as set
+    by the room, so it is taken off the figures still to assess."""
+    if not changes or "to_assess" in changes:
+        return measure.with_changes(**changes) if changes else measure
+    left = tuple(name for name in measure.to_assess if name not in changes)
+    return measure.with_changes(**changes, to_assess=left)
 
 
 def booked_one_time_cost(measure: Measure) -> float:

@@ -7,61 +7,127 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from roadmap.domain.measure import Kpi, Measure
+from roadmap.domain.measure import Kpi, Measure, booked_one_time_cost
 from roadmap.domain.messages import Message
 from roadmap.domain.month import Month
 from roadmap.domain.profile import Profile
 from roadmap.domain.vocabulary import Status
 from roadmap.domain.workshop import Workshop
-from roadmap.planning.plan import Plan
+from roadmap.planning.plan import Placement, Plan
 from roadmap.planning.planner import plan as make_plan
 
 
 class State(StrEnum):
-    """Where a measure stands at the planning month."""
+    """Where a measure stands at a month (docs/planning.md, status and slip): the Gantt's colours, the
+    Umsetzung page's counts and the workbook's `Stand` column."""
 
-    DONE = "done"
-    ON_TRACK = "on_track"
+    PLANNED = "planned"
+    RUNNING = "running"
     LATE = "late"
-    NOT_STARTED = "not_started"
+    DONE = "done"
+    NOT_PLANNED = "not_planned"
 
 
 STATE_WORDS: dict[State, Message] = {
-    State.DONE: Message("abgeschlossen", "done"),
-    State.ON_TRACK: Message("im Plan", "on track"),
+    State.PLANNED: Message("geplant", "planned"),
+    State.RUNNING: Message("läuft", "running"),
     State.LATE: Message("verspätet", "late"),
-    State.NOT_STARTED: Message("nicht begonnen", "not started"),
+    State.DONE: Message("fertig", "done"),
+    State.NOT_PLANNED: Message("nicht eingeplant", "not planned"),
 }
 
 
+def plan_month(plan: Plan) -> Month:
+    """The month a plan speaks from: its planning month, else the first month it may place anything in."""
+    return plan.profile.first_open_month if plan.profile.as_of is None else plan.profile.as_of
+
+
+def _own_end(measure: Measure) -> Month | None:
+    """The end a started measure set itself: its actual start plus its duration."""
+    return None if measure.actual_start is None else measure.actual_start + (measure.duration - 1)
+
+
 def due_end(measure: Measure, baseline: Plan | None) -> Month | None:
-    """When the measure should end: one under way after its duration from its actual start; any other
-    as the baseline planned it; None when neither is known."""
-    if measure.status == Status.RUNNING and measure.actual_start is not None:
-        return measure.actual_start + (measure.duration - 1)
+    """When the measure is due to end: as the baseline planned it; without it in a baseline, once started,
+    its actual start plus its duration; else None (nothing was promised)."""
     if baseline is not None and measure.id in baseline.placements:
         return baseline.placements[measure.id].end
+    if measure.status in (Status.RUNNING, Status.DONE):
+        return _own_end(measure)
     return None
 
 
-def state(measure: Measure, as_of: Month, baseline: Plan | None = None) -> State:
-    """Done; late (its due end lies before the planning month, not done); on track (under way); not started."""
+def expected_end(measure: Measure, current: Plan, today: Month) -> Month | None:
+    """When the measure ends as things stand in `today`: a done one at its actual end; one under way where
+    today's plan has it, and not before `today`; one not begun where today's plan puts it, and not before
+    it could end if begun `today`; None when it is neither done nor in today's plan (or excluded)."""
+    placed = current.placements.get(measure.id)
+    if measure.status == Status.DONE:
+        return measure.actual_end or (placed.end if placed is not None else _own_end(measure))
+    if measure.excluded or placed is None:
+        return None
+    if measure.status == Status.RUNNING:
+        return max(placed.end, today)
+    return max(placed.end, today + (measure.duration - 1))
+
+
+def slip(measure: Measure, current: Plan, baseline: Plan | None, today: Month) -> int | None:
+    """Months the measure ends after it was due (docs/planning.md, status and slip): its expected end
+    minus its due end; negative when it is ahead, None when either is unknown."""
+    due, end = due_end(measure, baseline), expected_end(measure, current, today)
+    return None if due is None or end is None else end - due
+
+
+def status(measure: Measure, current: Plan, baseline: Plan | None, today: Month) -> State:
+    """Fertig (done); verspätet (late: not done, and its slip is positive); läuft (under way); geplant
+    (in today's plan); else nicht eingeplant. Late and slip come from one definition: `slip`."""
     if measure.status == Status.DONE:
         return State.DONE
-    end = due_end(measure, baseline)
-    if end is not None and end < as_of and not measure.excluded:
+    moved = slip(measure, current, baseline, today)
+    if moved is not None and moved > 0:
         return State.LATE
-    return State.ON_TRACK if measure.status == Status.RUNNING else State.NOT_STARTED
+    if measure.status == Status.RUNNING:
+        return State.RUNNING
+    return State.PLANNED if measure.id in current.placements and not measure.excluded else State.NOT_PLANNED
 
 
-def slip(measure: Measure, current: Plan, baseline: Plan | None) -> int | None:
-    """Months its end lies after its end in the baseline (actual end when done); None without both ends."""
-    if baseline is None or measure.id not in baseline.placements:
-        return None
-    placed = current.placements.get(measure.id)
-    end = measure.actual_end if measure.status == Status.DONE and measure.actual_end else None
-    end = end or (placed.end if placed is not None else None)
-    return None if end is None else end - baseline.placements[measure.id].end
+def spent(measure: Measure) -> float:
+    """The one-time money spent on the measure so far, before funding (docs/planning.md, spent money): a
+    done one's actual cost, or its planned one-time cost where none was recorded (what the budget books,
+    `booked_one_time_cost`); any other's actual cost so far, 0 where none was recorded."""
+    if measure.status == Status.DONE:
+        return booked_one_time_cost(measure)
+    return measure.actual_cost or 0.0
+
+
+def cost_so_far(measure: Measure) -> float | None:
+    """The cost a progress table shows for the measure: `spent`, left empty where nothing was spent that is
+    known (neither done nor a cost recorded)."""
+    return spent(measure) if measure.status == Status.DONE or measure.actual_cost is not None else None
+
+
+@dataclass(frozen=True)
+class Move:
+    """A measure planned in both plans, in other months now; `months` is how much later it ends."""
+
+    measure_id: str
+    before: Placement
+    after: Placement
+
+    @property
+    def months(self) -> int:
+        """After's end minus before's end: positive when it ends later."""
+        return self.after.end - self.before.end
+
+
+def moves(before: Plan, after: Plan) -> tuple[Move, ...]:
+    """The measures planned in both plans that start or end in another month (docs/planning.md, moved
+    measures), in `after`'s order. Re-planning counts them against the plan shown before it."""
+    return tuple(
+        Move(key, was, now)
+        for key, now in after.placements.items()
+        if (was := before.placements.get(key)) is not None and (was.start, was.end) != (now.start, now.end)
+    )
 
 
 _NUMBER = re.compile(r"[-+]?\d[\d.,]*")
@@ -106,7 +172,7 @@ class Summary:
 
     as_of: Month
     counts: dict[State, int]
-    spent: float  # one-time costs really spent so far (before funding)
+    spent: float  # one-time costs spent so far (before funding), measure by measure as `spent` says
     planned_by_now: float  # one-time costs the plan expected by the planning month (before funding)
     year_budget: float  # the budget of the planning month's year (0 if outside the horizon)
     year_cost: float  # what that year costs in today's plan (baseline IT included)
@@ -115,14 +181,14 @@ class Summary:
 
 
 def summary(workshop: Workshop, current: Plan, baseline: Plan | None = None) -> Summary:
-    """Done / on track / late / not started, spend to date against plan and budget, and KPIs reached."""
+    """Planned / running / late / done / not planned, spend to date against plan and budget, KPIs reached."""
     from roadmap.planning.budget import yearly_costs
 
-    as_of = current.profile.first_open_month if current.profile.as_of is None else current.profile.as_of
+    as_of = plan_month(current)
     counted = [m for m in workshop.measures if not m.excluded]
     counts = dict.fromkeys(State, 0)
     for measure in counted:
-        counts[state(measure, as_of, baseline)] += 1
+        counts[status(measure, current, baseline, as_of)] += 1
     reference = baseline or current
     planned = sum(
         m.one_time_cost
@@ -134,7 +200,7 @@ def summary(workshop: Workshop, current: Plan, baseline: Plan | None = None) -> 
     return Summary(
         as_of=as_of,
         counts=counts,
-        spent=sum(m.actual_cost or 0.0 for m in counted),
+        spent=sum(spent(m) for m in counted),
         planned_by_now=planned,
         year_budget=year.budget if year else 0.0,
         year_cost=year.total if year else 0.0,
@@ -145,7 +211,7 @@ def summary(workshop: Workshop, current: Plan, baseline: Plan | None = None) -> 
 
 def with_status(measure: Measure, status: Status, as_of: Month, current: Plan) -> Measure:
     """The measure with a new status, its facts filled in where they are missing: under way since its
-    planned start (or the planning month); done in the planning month, 100 %."""
+    planned start (or the planning month); done in the planning month, 100 %, at its planned one-time cost."""
     changes: dict[str, object] = {"status": status}
     placed = current.placements.get(measure.id)
     started = placed.start if placed is not None and placed.start <= as_of else as_of
@@ -153,6 +219,8 @@ def with_status(measure: Measure, status: Status, as_of: Month, current: Plan) -
         changes["actual_start"] = started
     if status == Status.DONE:
         changes["percent_done"] = 100
+        if measure.actual_cost is None:  # done as planned unless a cost was recorded (spent money)
+            changes["actual_cost"] = measure.one_time_cost
         if measure.actual_end is None:
             changes["actual_end"] = max(as_of, measure.actual_start or started)
     return measure.with_changes(**changes)

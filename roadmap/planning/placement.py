@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
-from roadmap.domain.measure import Measure
+from roadmap.domain.measure import Measure, awaits_assessment
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.month import LAST_MONTH, Month
 from roadmap.domain.profile import PlanMode, Profile
@@ -65,6 +65,8 @@ def prepare(measures: tuple[Measure, ...], profile: Profile) -> Setup:
             setup.ledger.book(setup.ledger.usage(measure.with_changes(one_time_cost=0.0), -1, -1))
         elif measure.status == Status.RUNNING:
             _book_commitment(setup, measure)
+        elif awaits_assessment(measure):
+            setup.not_planned[measure.id] = reasons.unassessed(measure.id, measure.to_assess)
     open_graph = {
         m.id: list(dict.fromkeys(m.depends_on))
         for m in measures

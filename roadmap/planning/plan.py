@@ -28,6 +28,7 @@ class Reason(StrEnum):
     PIN = "pin"
     DEADLINE_PASSED = "deadline_passed"
     HORIZON_PASSED = "horizon_passed"
+    UNASSESSED = "unassessed"
 
 
 @dataclass(frozen=True)

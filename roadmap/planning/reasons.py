@@ -30,6 +30,27 @@ def done(measure_id: str) -> NotPlanned:
     )
 
 
+_FIGURE_WORDS = {
+    "value": ("Nutzen", "value"),
+    "effort": ("Aufwand", "effort"),
+    "one_time_cost": ("Einmalkosten", "one-time cost"),
+}
+
+
+def unassessed(measure_id: str, figures: tuple[str, ...]) -> NotPlanned:
+    """Noch nicht bewertet: the room has not yet set these figures (an idea accepted from a phone)."""
+    de = ", ".join(_FIGURE_WORDS[f][0] for f in figures)
+    en = ", ".join(_FIGURE_WORDS[f][1] for f in figures)
+    return NotPlanned(
+        measure_id,
+        Reason.UNASSESSED,
+        Message(
+            f"Noch nicht bewertet – erst {de} festlegen, dann wird sie eingeplant.",
+            f"Not yet assessed – set its {en} first, then it is planned.",
+        ),
+    )
+
+
 def unknown_dependency(measure_id: str, missing: list[str]) -> NotPlanned:
     """A dependency names an id that is no measure of the workshop."""
     ids = ", ".join(missing)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from roadmap.domain.measure import awaits_assessment
 from roadmap.domain.profile import MONEY_TOLERANCE
 from roadmap.domain.vocabulary import Status
 from roadmap.planning.budget import yearly_costs
@@ -34,6 +35,8 @@ def violations(plan: Plan) -> list[str]:
             problems.append(f"{measure_id}: starts before the planning month")
         if measure.excluded or measure.status == Status.DONE:
             problems.append(f"{measure_id}: excluded or done, yet planned")
+        if awaits_assessment(measure):
+            problems.append(f"{measure_id}: not yet assessed, yet planned")
         if placement.start < profile.horizon_start or placement.end > profile.horizon_end:
             problems.append(f"{measure_id}: outside the horizon")
         if measure.earliest_start is not None and placement.start < measure.earliest_start:

@@ -128,6 +128,7 @@ def _measure_data(measure: Measure) -> dict[str, Any]:
     # Same result as serialize.measure_to_dict, without dataclasses.asdict's slow deep copy.
     data = {name: getattr(measure, name) for name in _MEASURE_FIELDS}
     data["depends_on"] = list(measure.depends_on)
+    data["to_assess"] = list(measure.to_assess)
     kpi = measure.kpi
     measured = kpi.measured_on.isoformat() if kpi.measured_on is not None else None
     data["kpi"] = {

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from roadmap.domain.ids import new_ids
-from roadmap.domain.measure import DURATION_LIMIT, Kpi, Measure
+from roadmap.domain.measure import ASSESSED_FIGURES, DURATION_LIMIT, Kpi, Measure, with_figures
 from roadmap.domain.messages import Lang, Message, RoadmapError
 from roadmap.domain.month import Month, duration_months
 from roadmap.domain.vocabulary import FIELDS, FIELDS_EN, STATUSES_EN, Status
@@ -117,6 +117,8 @@ def _cell_changes(
         if number < 0 or number != int(number):
             raise CellError(Message("muss eine ganze Zahl ab 0 sein", "must be a whole number from 0"))
         return {"votes": int(number)}
+    if column == "assessed":  # ticked: the figures as they are; cleared: to be assessed again
+        return {"to_assess": () if bool(value) else ASSESSED_FIGURES}
     if column in FLAGS:
         return {column: bool(value)}
     if column in MONTHS:
@@ -191,7 +193,7 @@ def _edited(
             continue
         try:
             attributes = _cell_changes(column, changes[column], result, ids_by_label, known_ids)
-            result = result.with_changes(**attributes) if attributes else result
+            result = with_figures(result, attributes)
         except CellError as invalid:
             problems.append(_problem(result.title, column, invalid.message))
         except RoadmapError as error:

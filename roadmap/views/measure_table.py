@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from roadmap.domain import formats
-from roadmap.domain.measure import DURATION_LIMIT, Measure
+from roadmap.domain.measure import DURATION_LIMIT, Measure, awaits_assessment
 from roadmap.domain.messages import Lang, Message
 from roadmap.domain.vocabulary import FIELDS, FIELDS_EN, STATUSES_EN, Status
 from roadmap.views.column_specs import ColumnSpec, column
@@ -46,16 +46,17 @@ COLUMNS: dict[str, Message] = {
     "kpi_name": Message("KPI", "KPI"),
     "kpi_baseline": Message("KPI Ausgangswert", "KPI baseline"),
     "kpi_target": Message("KPI Zielwert", "KPI target"),
+    "assessed": Message("Bewertet", "Assessed"),
 }
 # The columns the editor shows, in this order, and the few the presenter's read-only table keeps.
 ORDER = (
-    "id", "title", "field", "status", "value", "effort", "one_time_cost", "running_cost", "funding_eligible",
-    "person_days", "duration", "depends_on", "earliest_start", "deadline", "pinned", "must_have", "excluded", "owner",
-    "votes", "kpi_name", "kpi_baseline", "kpi_target", "description", "notes",
+    "id", "title", "field", "status", "assessed", "value", "effort", "one_time_cost", "running_cost",
+    "funding_eligible", "person_days", "duration", "depends_on", "earliest_start", "deadline", "pinned", "must_have",
+    "excluded", "owner", "votes", "kpi_name", "kpi_baseline", "kpi_target", "description", "notes",
 )  # fmt: skip
 PRESENTER_ORDER = (
-    "id", "title", "field", "status", "value", "effort", "one_time_cost", "running_cost", "duration", "depends_on",
-    "owner",
+    "id", "title", "field", "status", "assessed", "value", "effort", "one_time_cost", "running_cost", "duration",
+    "depends_on", "owner",
 )  # fmt: skip
 TEXTS = ("id", "title", "field", "status", "owner", "notes", "description", "kpi_name", "kpi_baseline", "kpi_target")
 FLOATS = ("value", "effort", "one_time_cost", "running_cost", "person_days")
@@ -67,7 +68,7 @@ DTYPES: dict[str, str] = {
     **dict.fromkeys(TEXTS, "object"),
     **dict.fromkeys(FLOATS, "float64"),
     **dict.fromkeys(INTEGERS, "int64"),
-    **dict.fromkeys(FLAGS, "bool"),
+    **dict.fromkeys((*FLAGS, "assessed"), "bool"),
     **dict.fromkeys((*MONTHS, "depends_on"), "object"),
 }
 
@@ -112,7 +113,7 @@ def measure_frame(measures: Sequence[Measure], lang: Lang = "de") -> pd.DataFram
             float(m.effort), float(m.one_time_cost), float(m.running_cost), m.funding_eligible, float(m.person_days),
             m.duration, [labels.get(d, d) for d in m.depends_on], month_day(m.earliest_start), month_day(m.deadline),
             month_day(m.pinned), m.must_have, m.excluded, m.owner, m.votes, m.notes, m.description, m.kpi.name,
-            m.kpi.baseline, m.kpi.target,
+            m.kpi.baseline, m.kpi.target, not m.to_assess,
         )
         for m in measures
     ]  # fmt: skip
@@ -123,6 +124,12 @@ def measure_frame(measures: Sequence[Measure], lang: Lang = "de") -> pd.DataFram
 
 ONE_TO_FIVE = Message("1 = gering, 5 = hoch", "1 = low, 5 = high")
 DEPENDS_HELP = Message("Was vorher fertig sein muss.", "What must be finished first.")
+ASSESSED_HELP = Message(
+    "Leer: noch nicht bewertet (z. B. eine Idee vom Handy) – Nutzen, Aufwand und Einmalkosten festlegen, dann "
+    "wird sie eingeplant. Anhaken übernimmt die eingetragenen Werte.",
+    "Empty: not yet assessed (e.g. an idea from a phone) – set value, effort and one-time cost, then it is "
+    "planned. Ticking it takes the figures as they are.",
+)
 PINNED_HELP = Message("Beginnt genau in diesem Monat.", "Starts in exactly this month.")
 EDITOR_HINT = Message(
     "Zellen direkt bearbeiten – jede Änderung wird sofort gespeichert. Neue Zeile: unten auf „+“ klicken; "
@@ -184,6 +191,7 @@ def column_specs(measures: Sequence[Measure], lang: Lang, editable: bool) -> dic
         "deadline": column("date", label["deadline"], format=month, disabled=off),
         "pinned": column("date", label["pinned"], format=month, help=PINNED_HELP(lang), disabled=off),
         "must_have": column("checkbox", label["must_have"], default=False, disabled=off),
+        "assessed": column("checkbox", label["assessed"], default=True, help=ASSESSED_HELP(lang), disabled=off),
         "excluded": column("checkbox", label["excluded"], default=False, disabled=off),
         "votes": column("number", label["votes"], min_value=0, step=1, default=0, format="%d", disabled=off),
     }
@@ -210,3 +218,22 @@ def headline(measures: Sequence[Measure], lang: Lang) -> list[tuple[str, Any]]:
             formats.euro(sum(m.running_cost for m in measures), lang),
         ),
     ]
+
+
+def unassessed_notice(measures: Sequence[Measure]) -> Message | None:
+    """The line above the table naming the measures not yet assessed (kept out of the plan); None if none."""
+    waiting = [m.title for m in measures if awaits_assessment(m) and not m.excluded]
+    if not waiting:
+        return None
+    names = ", ".join(f"„{title}“" for title in waiting[:8]) + (
+        f" und {len(waiting) - 8} weitere" if len(waiting) > 8 else ""
+    )
+    names_en = ", ".join(f"“{title}”" for title in waiting[:8]) + (
+        f" and {len(waiting) - 8} more" if len(waiting) > 8 else ""
+    )
+    return Message(
+        f"Noch nicht bewertet ({len(waiting)}): {names} – Nutzen, Aufwand und Einmalkosten festlegen (oder "
+        "„Bewertet“ anhaken), dann werden sie eingeplant.",
+        f"Not yet assessed ({len(waiting)}): {names_en} – set value, effort and one-time cost (or tick "
+        "“Assessed”), then they are planned.",
+    )

@@ -22,7 +22,7 @@ from roadmap.domain.month import Month
 from roadmap.domain.vocabulary import STATUSES_EN, Status
 from roadmap.domain.workshop import Workshop
 from roadmap.importing.values import parse_date, parse_month, parse_number
-from roadmap.planning.followup import STATE_WORDS, slip, state, with_status
+from roadmap.planning.followup import STATE_WORDS, cost_so_far, plan_month, slip, status, with_status
 from roadmap.planning.plan import Plan
 from roadmap.views.column_specs import ColumnSpec, column
 from roadmap.views.editor_cells import CellError, blank, from_browser
@@ -60,7 +60,7 @@ def _span(start: Month, end: Month, lang: Lang) -> str:
 
 def progress_frame(workshop: Workshop, current: Plan, baseline: Plan | None, lang: Lang) -> pd.DataFrame:
     """One row per measure that is not excluded, in the workshop's order."""
-    as_of = current.profile.as_of or current.profile.horizon_start
+    as_of = plan_month(current)
     statuses = dict(zip(Status, status_names(lang), strict=True))
     rows = []
     for m in workshop.measures:
@@ -68,17 +68,17 @@ def progress_frame(workshop: Workshop, current: Plan, baseline: Plan | None, lan
             continue
         placed = current.placements.get(m.id)
         base = baseline.placements.get(m.id) if baseline is not None else None
-        moved = slip(m, current, baseline)
+        moved = slip(m, current, baseline, as_of)
         rows.append(
             {
                 "id": m.id,
                 "title": m.title,
-                "state": STATE_WORDS[state(m, as_of, baseline)](lang),
+                "state": STATE_WORDS[status(m, current, baseline, as_of)](lang),
                 "status": statuses[m.status],
                 "actual_start": month_day(m.actual_start),
                 "actual_end": month_day(m.actual_end),
                 "percent_done": m.percent_done,
-                "actual_cost": m.actual_cost,
+                "actual_cost": cost_so_far(m),
                 "planned": _span(placed.start, placed.end, lang) if placed is not None else "–",
                 "baseline_end": formats.month(base.end, lang) if base is not None else "–",
                 "slip": float(moved) if moved is not None else None,
@@ -187,7 +187,7 @@ def apply_progress(
 ) -> tuple[Workshop, list[Message]]:
     """The workshop with every valid row change applied; a sentence for each row that could not be taken."""
     shown = [m for m in workshop.measures if not m.excluded]
-    as_of = current.profile.as_of or current.profile.horizon_start
+    as_of = plan_month(current)
     replaced: dict[str, Measure] = {}
     problems: list[Message] = []
     for row, cells in (edited or {}).items():
@@ -207,16 +207,17 @@ def apply_progress(
     return workshop.with_changes(measures=measures), problems
 
 
-def replan_notice(as_of: Month, moved: int, slipped: int | None) -> Message:
-    """What a re-plan did: measures moved against the plan so far and, with a baseline, how many differ from it."""
-    de = f"Neu geplant ab {formats.month(as_of, 'de')}: {moved} Maßnahme(n) gegenüber dem bisherigen Plan verschoben"
-    en = f"Re-planned from {formats.month(as_of, 'en')}: {moved} measure(s) moved against the plan so far"
-    if slipped is not None:
-        de += f", {slipped} weichen vom Basisplan ab"
-        en += f", {slipped} differ from the baseline"
+def replan_notice(as_of: Month, moved: int, against_baseline: bool) -> Message:
+    """What a re-plan did: the measures it moved (followup.moves) against the baseline, or without one against
+    the plan shown before."""
+    de_against, en_against = (
+        ("dem Basisplan", "the baseline") if against_baseline else ("dem bisherigen Plan", "the plan so far")
+    )
     return Message(
-        de + "; die Daten der abgeschlossenen und laufenden Maßnahmen sind festgehalten.",
-        en + "; the dates of the measures done and under way are recorded.",
+        f"Neu geplant ab {formats.month(as_of, 'de')}: {moved} Maßnahme(n) gegenüber {de_against} verschoben; "
+        "die Daten der abgeschlossenen und laufenden Maßnahmen sind festgehalten.",
+        f"Re-planned from {formats.month(as_of, 'en')}: {moved} measure(s) moved against {en_against}; "
+        "the dates of the measures done and under way are recorded.",
     )
 
 

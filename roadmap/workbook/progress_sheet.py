@@ -7,8 +7,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from roadmap.domain.messages import Lang
-from roadmap.domain.month import Month
-from roadmap.planning.followup import STATE_WORDS, slip, state
+from roadmap.planning.followup import STATE_WORDS, cost_so_far, plan_month, slip, status
 from roadmap.planning.plan import Plan
 from roadmap.workbook.names import Name
 from roadmap.workbook.own_format import month_day, status_name
@@ -41,7 +40,7 @@ _MONTHS = (4, 5, 6, 7, 8, 9)
 
 def progress_rows(plan: Plan, baseline: Plan | None, language: Lang) -> list[list[Cell]]:
     """One row per measure in the workshop's order, columns as PROGRESS_COLUMNS (months as first days)."""
-    as_of: Month = plan.profile.as_of or plan.profile.horizon_start
+    as_of = plan_month(plan)
     rows: list[list[Cell]] = []
     for m in plan.measures:
         base = baseline.placements.get(m.id) if baseline is not None else None
@@ -51,16 +50,16 @@ def progress_rows(plan: Plan, baseline: Plan | None, language: Lang) -> list[lis
                 m.id,
                 m.title,
                 status_name(m.status, language),
-                None if m.excluded else STATE_WORDS[state(m, as_of, baseline)](language),
+                None if m.excluded else STATE_WORDS[status(m, plan, baseline, as_of)](language),
                 month_day(base.start) if base else None,
                 month_day(base.end) if base else None,
                 month_day(placed.start) if placed else None,
                 month_day(placed.end) if placed else None,
                 month_day(m.actual_start),
                 month_day(m.actual_end),
-                slip(m, plan, baseline),
+                slip(m, plan, baseline, as_of),
                 m.percent_done,
-                m.actual_cost,
+                cost_so_far(m),
                 m.kpi.name or None,
                 m.kpi.baseline or None,
                 m.kpi.target or None,

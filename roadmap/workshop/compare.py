@@ -13,6 +13,7 @@ from roadmap.domain.month import Month
 from roadmap.domain.profile import Profile
 from roadmap.domain.workshop import Workshop
 from roadmap.importing.column_names import IMPORT_FIELDS
+from roadmap.planning import followup
 from roadmap.planning.budget import yearly_costs
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan
@@ -27,6 +28,7 @@ MEASURE_LABELS: dict[str, Message] = {
     "actual_end": Message("Tatsächliches Ende", "Actual end"),
     "percent_done": Message("Fortschritt", "Progress"),
     "actual_cost": Message("Tatsächliche Kosten", "Actual cost"),
+    "to_assess": Message("noch nicht bewertet", "not yet assessed"),
 }
 PROFILE_LABELS: dict[str, Message] = {
     "name": Message("Firmenname", "Company name"),
@@ -62,11 +64,26 @@ class MeasureChange:
 
 @dataclass(frozen=True)
 class Move:
-    """A measure planned in both states, starting in another month now."""
+    """A measure planned in both states, in other months now (followup.moves: the same count and months as
+    re-planning and the slip against a baseline)."""
 
     measure: Measure
-    before: Month
-    after: Month
+    shift: followup.Move
+
+    @property
+    def before(self) -> Month:
+        """Its end month before."""
+        return self.shift.before.end
+
+    @property
+    def after(self) -> Month:
+        """Its end month now."""
+        return self.shift.after.end
+
+    @property
+    def months(self) -> int:
+        """How many months later it ends now (negative: earlier)."""
+        return self.shift.months
 
 
 @dataclass(frozen=True)
@@ -114,12 +131,13 @@ def _differing(before: object, after: object, names: list[str]) -> tuple[str, ..
 def compare(
     before: Workshop, after: Workshop, before_plan: Plan | None = None, after_plan: Plan | None = None
 ) -> Comparison:
-    """Compare two states of a workshop; plans are made with roadmap.planner.plan unless given."""
+    """Compare two states of a workshop; plans are made with roadmap.planner.plan unless given (a snapshot's
+    plan is the one made as of the month it was taken, like the baseline's)."""
     before_plan = before_plan or plan(before.measures, before.profile)
     after_plan = after_plan or plan(after.measures, after.profile)
     old, new = before.by_id(), after.by_id()
     measure_names = [f.name for f in fields(Measure) if f.name != "id"]
-    changed, moved, newly, no_longer = [], [], [], []
+    changed, newly, no_longer = [], [], []
     for measure in after.measures:
         earlier = old.get(measure.id)
         if earlier is None:
@@ -128,12 +146,11 @@ def compare(
         if differing:
             changed.append(MeasureChange(measure, differing))
         was, now = before_plan.placements.get(measure.id), after_plan.placements.get(measure.id)
-        if was and now and was.start != now.start:
-            moved.append(Move(measure, was.start, now.start))
-        elif now and not was:
+        if now and not was:
             newly.append(measure)
         elif was and not now:
             no_longer.append(measure)
+    moved = [Move(new[x.measure_id], x) for x in followup.moves(before_plan, after_plan) if x.measure_id in new]
     costs_before = {c.year: c.total for c in yearly_costs(before_plan)}
     costs_after = {c.year: c.total for c in yearly_costs(after_plan)}
     years = tuple(
@@ -189,14 +206,17 @@ def summary(comparison: Comparison) -> list[Message]:
             )
         )
     if c.moved:
-        word: dict[Lang, str] = {"de": "von {} auf {}", "en": "from {} to {}"}
+        word: dict[Lang, str] = {
+            "de": "bis {} statt {} ({:+d} Monat(e))",
+            "en": "until {} instead of {} ({:+d} month(s))",
+        }
         sentences.append(
             _sentence(
                 "Verschoben",
                 "Moved",
                 lambda lang: [
                     f"{x.measure.title} "
-                    + word[lang].format(formats.month(x.before, lang), formats.month(x.after, lang))
+                    + word[lang].format(formats.month(x.after, lang), formats.month(x.before, lang), x.months)
                     for x in c.moved
                 ],
             )

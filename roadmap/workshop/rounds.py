@@ -27,7 +27,7 @@ from enum import StrEnum
 
 from roadmap.domain.formats import number
 from roadmap.domain.ids import new_ids
-from roadmap.domain.measure import TITLE_LIMIT, Measure
+from roadmap.domain.measure import TITLE_LIMIT, Measure, awaits_assessment, unassessed, with_figures
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.workshop import Workshop
 from roadmap.workshop.voting import add_vote, measure_in, reset_votes, with_measure
@@ -184,19 +184,35 @@ def take_estimate(workshop: Workshop, measure_id: str, value: float | None, effo
         RoadmapError: if the measure is unknown or a figure lies outside 1–5.
     """
     measure = measure_in(workshop, measure_id)
-    changes = {k: float(v) for k, v in (("value", value), ("effort", effort)) if v is not None}
+    changes: dict[str, object] = {k: float(v) for k, v in (("value", value), ("effort", effort)) if v is not None}
     if not changes:
         return workshop
-    return with_measure(workshop, measure.with_changes(**changes))
+    return with_measure(workshop, with_figures(measure, changes))
+
+
+def proposal(spread: Spread) -> int | None:
+    """What the reveal proposes for one side: the median of the phones' ratings as a whole number (a half
+    rounds up: 3.5 → 4); None without ratings."""
+    median = spread.median
+    return None if median is None else int(median + 0.5)
+
+
+def overwrites(measure: Measure, value: float | None, effort: float | None) -> bool:
+    """True when taking these figures would replace a value the room already agreed: the measure is
+    assessed (not waiting for its figures) and a figure differs from its own. The moderator confirms first."""
+    if awaits_assessment(measure):
+        return False
+    return any(new is not None and new != old for new, old in ((value, measure.value), (effort, measure.effort)))
 
 
 # --- ideas -----------------------------------------------------------------------------------------
 
 
 def accept_idea(workshop: Workshop, idea: IdeaText) -> tuple[Workshop, str]:
-    """The workshop with the idea as a new measure (status idea, default figures); returns its id too."""
+    """The workshop with the idea as a new measure, not yet assessed (docs/planning.md): value, effort and
+    one-time cost are still to be set, and until then it is not planned. Returns its id too."""
     ident = new_ids((m.id for m in workshop.measures), 1)[0]
-    measure = Measure(ident, idea.title, description=idea.description)
+    measure = unassessed(Measure(ident, idea.title, description=idea.description))
     return workshop.with_changes(measures=(*workshop.measures, measure)), ident
 
 

@@ -22,6 +22,7 @@ def measure_to_dict(measure: Measure) -> dict[str, Any]:
     """One measure as JSON-ready data (months as 'YYYY-MM')."""
     data = asdict(measure)
     data["depends_on"] = list(measure.depends_on)
+    data["to_assess"] = list(measure.to_assess)
     for name in _MONTH_FIELDS:
         month = getattr(measure, name)
         data[name] = str(month) if month is not None else None
