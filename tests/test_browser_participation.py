@@ -225,9 +225,11 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
         press(screen, "Aufdecken")
         expect(screen.page.get_by_text("Weit auseinander")).to_be_visible(timeout=LIVE)
         screen.shot("participation-screen-estimate")
-        press(screen, "Median übernehmen")
+        screen.page.get_by_text("Ja, vereinbarte Werte ersetzen").click()  # M01's 3 and 3 were agreed
+        screen.wait_idle()
+        press(screen, "Werte übernehmen")
         rated = eventually(lambda: store.load(ident)[0].by_id()["M01"], lambda m: (m.value, m.effort) != (3, 3))
-        assert (rated.value, rated.effort) == (2.5, 2.0)  # ratings 1 2 3 4 5 1 and 2 × 6
+        assert (rated.value, rated.effort) == (3.0, 2.0)  # ratings 1 2 3 4 5 1 (median 2.5, whole: 3) and 2 × 6
 
         # 3. Vote: three dots each, the count live, the result after closing, into the measures.
         segment(screen, "Abstimmen mit Punkten")

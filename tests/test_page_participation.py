@@ -263,11 +263,36 @@ def test_revealed_estimates_show_the_spread_and_the_median_goes_into_the_measure
 
     app.button(key="moderation_reveal").click().run()
     assert any("Weit auseinander" in w.value for w in app.warning)
-    app.button(key="moderation_median_M01").click().run()
+    take = app.button(key="moderation_take_M01")
+    assert take.disabled  # M01's agreed 3 and 3 would be replaced: the moderator confirms first
+    app.checkbox(key=next(c.key for c in app.checkbox if c.key.startswith("moderation_sure_"))).check().run()
+    app.button(key="moderation_take_M01").click().run()
 
     assert not app.exception
     measure = store().load(ident)[0].by_id()["M01"]
     assert (measure.value, measure.effort) == (4.0, 2.0)
+
+
+def test_the_reveal_takes_an_ideas_figures_without_asking_and_never_shows_decimals() -> None:
+    ident, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    rooms().send_idea(token, "p", "", IdeaText("E-Rechnung", ""), time.time())
+    app = moderator(ident)
+    [idea] = rooms().ideas(rooms().room(room_id))
+    app.button(key=f"moderation_accept_{idea.id}").click().run()
+    rooms().start_round(room_id, RoundKind.ESTIMATE, ["M04"])
+    for n, (value, effort) in enumerate(((2, 2), (3, 1))):
+        rooms().send_rating(token, f"p{n}", "", "M04", value, effort, time.time())
+    app = moderator(ident)
+
+    app.button(key="moderation_reveal").click().run()
+    assert not [c for c in app.checkbox if c.key.startswith("moderation_sure_")] and not app.number_input
+    proposed = [c.value for c in app.button_group if c.key.startswith(("moderation_v_", "moderation_e_"))]
+    assert proposed == [3, 2]  # the medians 2.5 and 1.5, whole: a half rounds up
+    app.button(key="moderation_take_M04").click().run()
+
+    measure = store().load(ident)[0].by_id()["M04"]
+    assert (measure.value, measure.effort, measure.to_assess) == (3.0, 2.0, ("one_time_cost",))
 
 
 def test_a_discarded_idea_is_marked_and_leaves_the_workshop_alone() -> None:

@@ -16,6 +16,7 @@ import time
 
 import streamlit as st
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message
 from roadmap.store.participation import Idea, Room
 from roadmap.views import participation as view
@@ -310,36 +311,51 @@ def _estimate_board(room: Room, raters: int, spreads: dict[str, tuple[rounds.Spr
                 (t("Aufwand", "Effort"), effort, measure.effort),
             ):
                 st.text(f"{label}: {view.spread_line(spread, lang())}  ({t('jetzt', 'now')} {now:g})")
-            _take(measure.id, value, effort)
+            _take(room.round_no, measure, value, effort)
 
 
-def _take(ident: str, value: rounds.Spread, effort: rounds.Spread) -> None:
+def _keys(round_no: int, ident: str) -> tuple[str, str, str]:
+    """The widget keys of one measure's reveal in one round: value, effort, the confirmation."""
+    return tuple(f"moderation_{part}_{round_no}_{ident}" for part in ("v", "e", "sure"))  # type: ignore[return-value]
+
+
+def _take(round_no: int, measure: Measure, value: rounds.Spread, effort: rounds.Spread) -> None:
+    """The reveal proposes the phones' median (a whole number) per side; the moderator may change it and
+    takes it into the measure, confirming first where it would replace a value the room already agreed."""
+    value_key, effort_key, sure_key = _keys(round_no, measure.id)
     row = st.container(horizontal=True, vertical_alignment="bottom")
+    options = list(rounds.RATING_RANGE)
+    chosen_value = row.segmented_control(t("Nutzen", "Value"), options, default=rounds.proposal(value), key=value_key)
+    chosen_effort = row.segmented_control(
+        t("Aufwand", "Effort"), options, default=rounds.proposal(effort), key=effort_key
+    )
+    replaces = rounds.overwrites(measure, chosen_value, chosen_effort)
+    if replaces:
+        row.checkbox(
+            t(
+                f"Ja, vereinbarte Werte ersetzen (jetzt Nutzen {measure.value:g}, Aufwand {measure.effort:g})",
+                f"Yes, replace the agreed values (now value {measure.value:g}, effort {measure.effort:g})",
+            ),
+            key=sure_key,
+        )
     row.button(
-        t("Median übernehmen", "Take the median"),
-        key=f"moderation_median_{ident}",
+        t("Werte übernehmen", "Take the values"),
+        key=f"moderation_take_{measure.id}",
         icon=":material/functions:",
-        disabled=value.median is None,
+        disabled=(chosen_value is None and chosen_effort is None) or (replaces and not st.session_state.get(sure_key)),
         on_click=_estimate,
-        args=(ident, value.median, effort.median),
-    )
-    chosen_value = row.number_input(
-        t("Nutzen", "Value"), 1.0, 5.0, value.median or 3.0, 0.5, key=f"moderation_v_{ident}"
-    )
-    chosen_effort = row.number_input(
-        t("Aufwand", "Effort"), 1.0, 5.0, effort.median or 3.0, 0.5, key=f"moderation_e_{ident}"
-    )
-    row.button(
-        t("Diese Werte übernehmen", "Take these values"),
-        key=f"moderation_values_{ident}",
-        icon=":material/edit:",
-        on_click=_estimate,
-        args=(ident, chosen_value, chosen_effort),
+        args=(round_no, measure.id),
     )
 
 
 @guarded
-def _estimate(ident: str, value: float | None, effort: float | None) -> None:
+def _estimate(round_no: int, ident: str) -> None:
+    """Take the values chosen at the click; an agreed value is replaced only once confirmed."""
+    value_key, effort_key, sure_key = _keys(round_no, ident)
+    value, effort = st.session_state.get(value_key), st.session_state.get(effort_key)
+    measure = workshop().by_id().get(ident)
+    if measure is None or (rounds.overwrites(measure, value, effort) and not st.session_state.get(sure_key)):
+        return
     changed = rounds.take_estimate(workshop(), ident, value, effort)
     save(changed, Message(f"Schätzung für {ident} übernommen.", f"Estimate for {ident} taken."))
 
