@@ -53,6 +53,7 @@ PHASE_EDGE_COLOR = "#9AA5B1"
 PADDING_INNER = 0.25  # of a row between two bars
 # Vega: the measures' titles take at most half of the page's width (all of 640 px in a PNG).
 LABEL_LIMIT = "containerSize()[0] > 0 ? clamp(containerSize()[0] * 0.5, 150, 640) : 640"
+MONTHLY_UP_TO = 13  # months: "Jan 2027" beside "Dez" and "Feb" needs about 1/13 of a 1920 px screen
 BOTTOM_AXIS_FROM = 15  # bars from which the months are repeated below a chart that has no room to fit
 # Legend symbols: a square per state, and the shapes of the other marks (SVG paths on a -1..1 square).
 _SQUARE, _TODAY_SYMBOL, _BASELINE_SYMBOL = "square", "M-0.2,-1H0.2V1H-0.2Z", "M-1,-0.35H1V0.35H-1Z"
@@ -93,9 +94,10 @@ class _Axes:
 
 
 def _month_axis(plan: Plan, lang: str) -> alt.Axis:
-    """Month names at the top, every month up to two years, else every third."""
+    """Month names at the top: every month up to MONTHLY_UP_TO months, else every third; a label that would
+    touch its neighbour on a narrow screen is left out."""
     length = shown_length(plan)
-    step = 1 if length <= 24 else 3
+    step = 1 if length <= MONTHLY_UP_TO else 3
     label_expr = "[" + ",".join(repr(text) for text in month_labels(plan.profile, lang)) + "][floor(datum.value)]"
     return alt.Axis(
         values=[i + 0.5 for i in range(0, length, step)],
@@ -106,6 +108,8 @@ def _month_axis(plan: Plan, lang: str) -> alt.Axis:
         orient="top",
         labelAngle=0,
         labelFontSize=FONT_SIZES["axis_label"],
+        labelOverlap=True,
+        labelSeparation=10,
     )
 
 
