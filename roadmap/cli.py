@@ -86,6 +86,11 @@ def _arguments(sub: argparse.ArgumentParser, out: str, de: bool) -> None:
     )
     sub.add_argument("--out", required=True, metavar=out)
     sub.add_argument("--sheet", metavar="NAME", help="Tabellenblatt" if de else "sheet to read")
+    sub.add_argument(
+        "--company",
+        metavar="NAME",
+        help="Name des Unternehmens (Kopf des Handouts, Profil)" if de else "company name (handout head, profile)",
+    )
     sub.add_argument("--revenue", metavar="EUR", help="Jahresumsatz in €" if de else "annual revenue in €")
     sub.add_argument("--budget-share", metavar="PCT", help="Budgetanteil in %% (1–5)" if de else "budget share in %%")
     sub.add_argument(
@@ -166,6 +171,8 @@ def _profile(base: Profile | None, args: argparse.Namespace, today: date) -> Pro
         changes["horizon_end"] = Month.parse(args.end)
     if args.mode:
         changes["mode"] = args.mode
+    if args.company and args.company.strip():
+        changes["name"] = args.company.strip()
     profile = profile.with_changes(**changes)
     if profile.revenue <= 0:
         raise RoadmapError(

@@ -55,13 +55,13 @@ def _umlauts() -> Plan:
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_the_demo_handout_is_one_a4_landscape_page_under_one_megabyte(lang: str) -> None:
+def test_the_demo_handout_is_a4_landscape_under_one_megabyte_its_plan_going_on_on_a_second_page(lang: str) -> None:
     results = _results(demo_workshop(), ("Vier Prozent", {"budget_share": 4}))
 
     data = handout_pdf(results[0].plan, lang, TODAY, results)
 
     reader, text = _read(data)
-    assert len(reader.pages) == 1
+    assert len(reader.pages) <= 2
     box = reader.pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(A4_LANDSCAPE, abs=0.5)
     assert len(data) < 1_000_000
@@ -81,17 +81,19 @@ def test_every_planned_measure_of_the_demo_is_named_on_the_page() -> None:
     assert f"Alle {len(roadmap.placements)} eingeplanten Maßnahmen" in text
 
 
-def test_a_large_plan_shows_its_most_important_measures_and_says_how_many_are_planned() -> None:
+def test_a_large_plan_lists_every_planned_measure_numbered_and_the_first_twenty_left_out() -> None:
     workshop = large_workshop()
     roadmap = plan(workshop.measures, workshop.profile)
+    planned, out = len(roadmap.placements), len(roadmap.not_planned)
 
     reader, text = _read(handout_pdf(roadmap, "de", TODAY))
 
-    assert len(reader.pages) == 1
-    assert f"Die 22 wichtigsten von {len(roadmap.placements)} eingeplanten Maßnahmen" in text
-    assert f"{len(roadmap.placements)} von 500 Maßnahmen" in text
-    best = next(r.measure.title for r in roadmap.ranking if r.measure.id in roadmap.placements)
-    assert best in text
+    assert len(reader.pages) > 1
+    assert f"Alle eingeplanten Maßnahmen ({planned}), in der Reihenfolge des Plans" in text
+    assert f"{planned} von 500 Maßnahmen" in text
+    for placed in roadmap.planned_in_order:
+        assert _flat(roadmap.measure(placed.measure_id).title) in text
+    assert f"und {out - 20} weitere:" in text
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -131,7 +133,13 @@ def test_the_scenarios_are_compared_in_a_small_table_when_there_are_any() -> Non
 
 
 def test_ten_years_and_four_scenarios_still_fit_on_one_page() -> None:
-    profile = Profile(name="Lang GmbH", revenue=5_000_000, horizon_start=Month(2026, 1), horizon_end=Month(2035, 12))
+    profile = Profile(
+        name="Lang GmbH",
+        revenue=5_000_000,
+        baseline_it=20_000,
+        horizon_start=Month(2026, 1),
+        horizon_end=Month(2035, 12),
+    )
     workshop = Workshop(profile=profile, measures=(Measure("A", "ERP", one_time_cost=50_000, running_cost=5_000),))
     results = _results(
         workshop, ("Zwei", {"budget_share": 2}), ("Vier", {"budget_share": 4}), ("Fünf", {"budget_share": 5})
@@ -140,7 +148,7 @@ def test_ten_years_and_four_scenarios_still_fit_on_one_page() -> None:
     reader, text = _read(handout_pdf(results[0].plan, "de", TODAY, results))
 
     assert len(reader.pages) == 1
-    assert "2035 5.000 € 150.000 €" in text
+    assert "2035 25.000 € 150.000 €" in text
     assert "unter dem Korridor 2026–2035" in text  # ten verdicts grouped into one line
     assert "Szenarien im Vergleich" in text
 
@@ -164,3 +172,51 @@ def test_an_empty_workshop_gets_a_page_that_says_nothing_is_planned_yet() -> Non
     assert len(reader.pages) == 1
     assert "No measure planned yet." in text
     assert "Your company" in text
+
+
+def _small(**profile: object) -> Plan:
+    measures = (
+        Measure("A", "Schulung Vertrieb und Service für alle Außendienstmitarbeiter und das Backoffice in drei "
+                "Niederlassungen", one_time_cost=4_000, owner="Herr Wagner (Vertrieb und Außendienst)"),
+        Measure("B", "ERP einführen", one_time_cost=900_000, value=5),
+        Measure("C", "Webshop aufbauen", one_time_cost=2_000, depends_on=("B",)),
+        Measure("D", "Datensicherung", one_time_cost=1_000, value=1),
+    )  # fmt: skip
+    settings = {"name": "Wagner KG", "revenue": 1_000_000, "horizon_start": Month(2026, 12),
+                "horizon_end": Month(2027, 12), **profile}  # fmt: skip
+    return plan(measures, Profile(**settings))  # type: ignore[arg-type]
+
+
+def test_the_measures_left_out_are_listed_with_their_reasons_and_counted_by_reason() -> None:
+    _, text = _read(handout_pdf(_small(), "de", TODAY))
+
+    assert "Nicht eingeplant: 2 (Budget 1, fehlende Voraussetzung 1)" in text
+    assert "ERP einführen Budget reicht nicht" in text
+    assert "Webshop aufbauen Voraussetzung B" in text
+
+
+def test_the_plan_is_numbered_one_to_n_and_names_are_wrapped_never_cut() -> None:
+    roadmap = _small()
+
+    _, text = _read(handout_pdf(roadmap, "de", TODAY))
+
+    assert "…" not in text
+    assert _flat(roadmap.measure("A").title) in text
+    assert "Herr Wagner (Vertrieb und Außendienst)" in text
+    assert "1 Datensicherung" in text and "2 Schulung Vertrieb" in text
+
+
+def test_the_gantt_has_a_month_axis_and_a_legend_of_the_fields() -> None:
+    _, text = _read(handout_pdf(_small(), "de", TODAY))
+
+    assert "Dez Jan Feb Mär Apr Mai Jun Jul Aug Sep Okt Nov Dez" in text
+    assert "Mitarbeitende & Kompetenzen" in text or "Prozessautomatisierung" in text
+
+
+def test_without_existing_it_costs_the_corridor_gives_no_verdict() -> None:
+    _, without = _read(handout_pdf(_small(), "de", TODAY))
+    _, given = _read(handout_pdf(_small(baseline_it=20_000), "de", TODAY))
+
+    assert "kein Urteil – die bestehenden IT-Kosten sind nicht angegeben" in without
+    assert "zu geringe Investitionen" not in without
+    assert "kein Urteil" not in given

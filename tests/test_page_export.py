@@ -70,16 +70,16 @@ def test_no_download_is_in_the_media_store_before_a_click(downloads: dict) -> No
     assert all(callable(made) for made in downloads.values())  # made on click, never stored ahead under /media
 
 
-def test_the_handout_is_offered_as_a_one_page_pdf_in_the_session_language(downloads: dict) -> None:
+def test_the_handout_is_offered_as_a_pdf_in_the_session_language(downloads: dict) -> None:
     open_page(PAGE, lang="en")
 
     (name,) = [n for n in downloads if n and n.endswith(".pdf")]
     reader = PdfReader(io.BytesIO(downloads[name]()))
 
     assert re.fullmatch(r"roadmap_Schneider_Feinmechanik_GmbH_\d{4}-\d{2}-\d{2}_handout\.pdf", name)
-    assert len(reader.pages) == 1
+    assert len(reader.pages) <= 2  # the plan's table may go on on a second page
     assert "Schneider Feinmechanik GmbH" in reader.pages[0].extract_text()
-    assert "The most important measures" in reader.pages[0].extract_text()
+    assert "Every planned measure" in reader.pages[0].extract_text()
 
 
 def test_with_scenarios_the_workbook_gains_its_scenarios_sheet_and_the_handout_its_table(downloads: dict) -> None:

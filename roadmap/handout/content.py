@@ -18,10 +18,11 @@ from roadmap.planning.budget import corridor_check, yearly_costs
 from roadmap.planning.funding import funding_effect
 from roadmap.planning.phases import Milestone, Phase, milestones, phases
 from roadmap.planning.plan import Plan
+from roadmap.planning.reason_summary import not_planned_summary, reason_words
 from roadmap.planning.scenario_compare import LEVEL_TEXT, ScenarioResult, figure_rows, format_figure
 
-GANTT_ROWS = 22  # bars on the page: the best-ranked planned measures, in start order
-TOP_MEASURES = 10
+GANTT_ROWS = 22  # bars on the page at most: the plan's first measures, numbered as in the table
+LEFT_OUT = 20  # measures not planned listed one by one; the rest counted by reason
 SCENARIO_KEYS = ("planned", "score", "must", "per_year", "funding")
 MAX_SCENARIOS = 4
 
@@ -43,8 +44,9 @@ class Facts:
 
 @dataclass(frozen=True)
 class Bar:
-    """One measure on the Gantt."""
+    """One measure on the Gantt, with its number in the plan (the table's number)."""
 
+    number: int
     title: str
     start: Month
     end: Month
@@ -87,16 +89,14 @@ def facts(plan: Plan, lang: Lang, today: date, scenario: str) -> Facts:
 
 
 def bars(plan: Plan, limit: int = GANTT_ROWS) -> list[Bar]:
-    """The best-ranked planned measures (at most `limit`), in start order, cut to the horizon (a running
-    commitment may have started before it)."""
-    ranked = [r for r in plan.ranking if r.measure.id in plan.placements][:limit]
+    """Every planned measure in the plan's order (start month, then rank), numbered from 1 as in the table, cut
+    to the horizon (a running commitment may have started before it); the first `limit` of them."""
     first, last = plan.profile.horizon_start, plan.profile.horizon_end
-    chosen = [
-        Bar(r.measure.title, max(first, plan.placements[r.measure.id].start),
-            min(last, plan.placements[r.measure.id].end), r.measure.field, r.measure.must_have)
-        for r in ranked
+    return [
+        Bar(number, plan.measure(p.measure_id).title, max(first, p.start), min(last, p.end),
+            plan.measure(p.measure_id).field, plan.measure(p.measure_id).must_have)
+        for number, p in enumerate(plan.planned_in_order[:limit], start=1)
     ]  # fmt: skip
-    return sorted(chosen, key=lambda bar: (bar.start, bar.end))
 
 
 def plan_phases(plan: Plan) -> tuple[list[Phase], list[Milestone]]:
@@ -147,8 +147,18 @@ def funding_text(plan: Plan, lang: Lang) -> str:
 
 def corridor_verdicts(plan: Plan, lang: Lang, most: int = 4) -> list[str]:
     """The corridor's verdict per year (and on the budget share), in words; beyond `most` years, the years
-    grouped by verdict in one line ('Laufende IT-Kosten: im Korridor 2026–2028; unter dem Korridor 2029')."""
+    grouped by verdict in one line ('Laufende IT-Kosten: im Korridor 2026–2028; unter dem Korridor 2029').
+
+    Without the existing IT costs (baseline 0: not given) the running share says nothing about the company's
+    spending, so no verdict is drawn from it – the page says what is missing instead."""
     notes = corridor_check(plan)
+    if plan.profile.baseline_it <= 0:
+        missing = (
+            "Korridor 1–5 % des Umsatzes: kein Urteil – die bestehenden IT-Kosten sind nicht angegeben."
+            if lang == "de"
+            else "The 1–5 % corridor: no verdict – the existing IT costs are not given."
+        )
+        return [note.message(lang) for note in notes if note.year is None] + [missing]
     yearly = [note for note in notes if note.year is not None]
     if len(yearly) <= most:
         return [note.message(lang) for note in notes]
@@ -169,20 +179,44 @@ def corridor_verdicts(plan: Plan, lang: Lang, most: int = 4) -> list[str]:
     return [note.message(lang) for note in notes if note.year is None] + [head + spans + "."]
 
 
-def top_measures(plan: Plan, lang: Lang, limit: int = TOP_MEASURES) -> list[tuple[str, ...]]:
-    """The best-ranked planned measures: rank, title, owner, period, cost, KPI target, funding."""
+def plan_rows(plan: Plan, lang: Lang) -> list[tuple[str, ...]]:
+    """Every planned measure in the plan's order, numbered from 1 as on the Gantt: number, title, owner, period,
+    cost (one-time + running per year), KPI target, funding."""
     rate = plan.profile.funding_rate
     rows: list[tuple[str, ...]] = []
-    for entry in [r for r in plan.ranking if r.measure.id in plan.placements][:limit]:
-        m, placed = entry.measure, plan.placements[entry.measure.id]
+    for number, placed in enumerate(plan.planned_in_order, start=1):
+        m = plan.measure(placed.measure_id)
         running = f"{formats.euro(m.running_cost, lang)}/{'Jahr' if lang == 'de' else 'yr'}"
         cost = formats.euro(m.one_time_cost, lang)
         if m.running_cost:
             cost = f"{cost} + {running}" if m.one_time_cost else running
         kpi = " ".join(part for part in (m.kpi.name, m.kpi.target) if part) or "–"
         funded = formats.euro(m.one_time_cost * rate / 100, lang) if m.funding_eligible and rate else "–"
-        rows.append((str(entry.rank), m.title, m.owner or "–", f"{placed.start} – {placed.end}", cost, kpi, funded))
+        period = f"{placed.start.month:02d}/{placed.start.year} – {placed.end.month:02d}/{placed.end.year}"
+        rows.append((str(number), m.title, m.owner or "–", period, cost, kpi, funded))
     return rows
+
+
+def left_out(plan: Plan, lang: Lang, limit: int = LEFT_OUT) -> tuple[list[tuple[str, str]], str]:
+    """The measures not planned, best-ranked first: the first `limit` with their reason, and a line counting
+    the rest by reason ('und 12 weitere: Budget 8, Kapazität 4'; '' when none is left)."""
+    rank = {r.measure.id: r.rank for r in plan.ranking}
+    items = sorted(plan.not_planned.values(), key=lambda item: rank.get(item.measure_id, 0))
+    shown = [(plan.measure(item.measure_id).title, item.message(lang)) for item in items[:limit]]
+    rest = items[limit:]
+    if not rest:
+        return shown, ""
+    counts: dict[str, int] = {}
+    for item in rest:
+        words = reason_words(item.code)(lang)
+        counts[words] = counts.get(words, 0) + 1
+    by_reason = ", ".join(f"{words} {count}" for words, count in sorted(counts.items(), key=lambda p: -p[1]))
+    return shown, (f"und {len(rest)} weitere: {by_reason}" if lang == "de" else f"and {len(rest)} more: {by_reason}")
+
+
+def not_planned_line(plan: Plan, lang: Lang) -> str:
+    """'Nicht eingeplant: 3 (Budget 2, fehlende Voraussetzung 1)'."""
+    return not_planned_summary(plan)(lang)
 
 
 def scenario_table(results: Sequence[ScenarioResult], lang: Lang) -> tuple[list[str], list[list[str]]]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from roadmap.domain.messages import Lang
 from roadmap.domain.vocabulary import FIELD_COLORS
@@ -97,6 +97,43 @@ class Handout(FPDF):
                 left += width
             y += height
         return y
+
+    def lines(self, text: str, width: float) -> list[str]:
+        """The text broken into lines of at most `width` in the current font: wrapped, never cut."""
+        found = self.multi_cell(width, 3, text, dry_run=True, output=MethodReturnValue.LINES)
+        return [str(line) for line in found] if isinstance(found, list) and found else [""]
+
+    def wrapped_table(self, x: float, y: float, widths: Sequence[float], header: Sequence[str],
+              rows: Sequence[Sequence[str]], bottom: float, size: float = 6.2, line: float = 2.55,
+              aligns: str = "") -> tuple[float, list[Sequence[str]]]:  # fmt: skip
+        """A header on a light band, then rows whose cells wrap (never cut) until `bottom`: returns the y below
+        and the rows that did not fit (to go on the next page)."""
+        self.font(size, bold=True)
+        self.set_fill_color(*LIGHT)
+        self.rect(x, y, sum(widths), line + 1, style="F")
+        left = x
+        for text, width in zip(header, widths, strict=False):
+            self.put(left, y + 0.5, width, line, text)
+            left += width
+        y += line + 1.2
+        self.set_draw_color(*LIGHT)
+        self.set_line_width(0.15)
+        for number, row in enumerate(rows):
+            self.font(size)
+            cells = [self.lines(text, width - 0.8) for text, width in zip(row, widths, strict=False)]
+            height = max(len(cell) for cell in cells) * line + 0.8
+            if y + height > bottom:
+                return y, list(rows[number:])
+            left = x
+            for column, (cell, width) in enumerate(zip(cells, widths, strict=False)):
+                align = "R" if column < len(aligns) and aligns[column] == "R" else "L"
+                for index, text in enumerate(cell):
+                    self.set_xy(left, y + 0.4 + index * line)
+                    self.cell(width - 0.4, line, text, align=align)
+                left += width
+            y += height
+            self.line(x, y - 0.2, x + sum(widths), y - 0.2)
+        return y, []
 
 
 def field_color(field: str) -> RGB:

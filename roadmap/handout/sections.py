@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from roadmap.domain import formats
 from roadmap.domain.month import Month
+from roadmap.domain.vocabulary import FIELDS_EN
 from roadmap.handout import content
 from roadmap.handout.document import (
     BOTTOM,
@@ -29,9 +30,10 @@ from roadmap.planning.phases import Milestone
 from roadmap.planning.plan import Plan
 from roadmap.planning.scenario_compare import ScenarioResult
 
-GANTT_END = 134.0  # the Gantt ends here at the latest; the top measures fill the rest of the left side
-LABEL_W = 54.0
-ROW_MAX = 4.4
+GANTT_END = 118.0  # the Gantt's bars end here at the latest; the plan's table fills the rest of the left side
+LABEL_W = 58.0
+ROW_MIN = 2.8  # a bar's row; a name that needs more lines makes it taller
+LABEL_SIZE, LABEL_LINE = 5.6, 2.2
 
 
 def _t(pdf: Handout, de: str, en: str) -> str:
@@ -87,7 +89,8 @@ def head(pdf: Handout, facts: content.Facts) -> float:
 
 
 def gantt_block(pdf: Handout, plan: Plan, y: float) -> float:
-    """Phases as columns, the best-ranked planned measures as bars, milestones at the phase ends."""
+    """Phases as columns named on top, a month axis, the plan's measures as numbered bars (full names, wrapped),
+    milestones at the phase ends and a legend of the fields; returns the y below."""
     y = pdf.heading(MARGIN, y, LEFT_W, _t(pdf, "Roadmap: Phasen, Maßnahmen und Meilensteine",
                                           "Roadmap: phases, measures and milestones"))  # fmt: skip
     bars = content.bars(plan)
@@ -99,8 +102,14 @@ def gantt_block(pdf: Handout, plan: Plan, y: float) -> float:
     first, months = plan.profile.horizon_start, len(plan.profile.months)
     left, span = MARGIN + LABEL_W, LEFT_W - LABEL_W
     per_month = span / months
-    row = min(ROW_MAX, (GANTT_END - y - 16) / len(bars))
-    top, rows_end = y + 5, y + 5 + row * len(bars)
+    pdf.font(LABEL_SIZE)
+    labels = [pdf.lines(f"{bar.number}  {bar.title}", LABEL_W - 1.5) for bar in bars]
+    heights = [max(ROW_MIN, len(lines) * LABEL_LINE + 0.8) for lines in labels]
+    while len(heights) > 1 and y + 8 + sum(heights) > GANTT_END:
+        heights.pop()  # the rest of the plan is in the table below
+    bars, labels = bars[: len(heights)], labels[: len(heights)]
+    top = y + 8.5
+    rows_end = top + sum(heights)
     narrow = any((p.last - p.first + 1) * per_month < 9 for p in all_phases)
     for number, phase in enumerate(all_phases):
         x = left + (phase.first - first) * per_month
@@ -110,20 +119,43 @@ def gantt_block(pdf: Handout, plan: Plan, y: float) -> float:
             pdf.rect(x, y, width, rows_end + 7 - y, style="F")
         if not narrow:
             pdf.font(6.3, bold=True)
-            pdf.put(x, y, width, 4.5, phase.name, "C")
+            pdf.put(x, y, width, 4.5, _phase_name(pdf, phase.name, width), "C")
     if narrow:  # too many phases to name each: the years instead
         _year_labels(pdf, plan, left, per_month, y)
+    _month_axis(pdf, plan, left, per_month, y + 4.5)
     pdf.set_draw_color(*INK)
-    for number, bar in enumerate(bars):
-        line = top + number * row
-        pdf.font(min(6.8, row * 1.9))
-        pdf.put(MARGIN, line, LABEL_W - 1, row, bar.title)
+    line = top
+    for bar, lines, height in zip(bars, labels, heights, strict=True):
+        pdf.font(LABEL_SIZE)
+        for index, text in enumerate(lines):
+            pdf.set_xy(MARGIN, line + (height - len(lines) * LABEL_LINE) / 2 + index * LABEL_LINE)
+            pdf.cell(LABEL_W - 1, LABEL_LINE, text)
         pdf.set_fill_color(*field_color(bar.field))
         pdf.set_line_width(0.55 if bar.must_have else 0.15)
         x = left + (bar.start - first) * per_month
-        pdf.rect(x, line + row * 0.15, (bar.end - bar.start + 1) * per_month, row * 0.7, style="DF")
+        bar_h = min(height, ROW_MIN) * 0.7
+        pdf.rect(x, line + (height - bar_h) / 2, (bar.end - bar.start + 1) * per_month, bar_h, style="DF")
+        line += height
     _milestones(pdf, marks, first, left, per_month, rows_end + 1, numbered=not narrow)
-    return _gantt_legend(pdf, rows_end + 8, len(bars), len(plan.placements))
+    return _gantt_legend(pdf, plan, rows_end + 7, len(bars))
+
+
+def _phase_name(pdf: Handout, name: str, width: float) -> str:
+    """The phase's name, or its first part ('Q4' of 'Q4/2027') where the whole does not fit; never cut."""
+    for text in (name, name.split("/")[0].split(" – ")[0]):
+        if pdf.get_string_width(text) <= width - 0.8:
+            return text
+    return ""
+
+
+def _month_axis(pdf: Handout, plan: Plan, left: float, per_month: float, y: float) -> None:
+    """Each month under the phases: its short name ('Mär'), where too narrow its number, else its initial."""
+    pdf.font(5.4, color=GREY)
+    for index, month in enumerate(plan.profile.months):
+        name = formats.short_month(month, pdf.language)
+        text = name if per_month >= 5.5 else f"{month.month}" if per_month >= 3 else name[0]
+        pdf.put(left + index * per_month, y, per_month, 3.2, text, "C")
+    pdf.set_text_color(*INK)
 
 
 def _year_labels(pdf: Handout, plan: Plan, left: float, per_month: float, y: float) -> None:
@@ -154,8 +186,11 @@ def _milestones(pdf: Handout, marks: Sequence[Milestone], first: Month, left: fl
             pdf.put(x - 6, y + 3, 6, 2.6, str(mark.finished_by_then), "R")
 
 
-def _gantt_legend(pdf: Handout, y: float, shown: int, planned: int) -> float:
-    pdf.font(6.2, color=GREY)
+def _gantt_legend(pdf: Handout, plan: Plan, y: float, shown: int) -> float:
+    """The fields' colours, what the marks mean and how many of the plan's measures the bars show."""
+    planned = len(plan.placements)
+    y = _field_legend(pdf, plan, y)
+    pdf.font(6.0, color=GREY)
     count = (
         _t(pdf, f"Alle {planned} eingeplanten Maßnahmen.", f"All {planned} planned measures.")
         if shown == planned
@@ -167,26 +202,89 @@ def _gantt_legend(pdf: Handout, y: float, shown: int, planned: int) -> float:
         "◆ Meilenstein am Phasenende (Zahl: bis dahin fertige Maßnahmen) · dicker Rand: Muss · ",
         "◆ milestone at the phase end (number: measures finished by then) · thick outline: must-have · ",
     )
-    pdf.put(MARGIN, y, LEFT_W, 3.2, legend + count)
+    pdf.set_xy(MARGIN, y)
+    pdf.multi_cell(LEFT_W, 2.8, legend + count, align="L")
     pdf.set_text_color(*INK)
-    return y + 3.5
+    return pdf.get_y() + 0.5
 
 
-def measures_block(pdf: Handout, plan: Plan, y: float) -> None:
-    """The best-ranked planned measures with owner, period, cost, KPI target and funding."""
-    y = pdf.heading(MARGIN, y, LEFT_W, _t(pdf, "Die wichtigsten Maßnahmen", "The most important measures"))
-    header = (
+def _field_legend(pdf: Handout, plan: Plan, y: float) -> float:
+    """A coloured square and the name of each field of action the bars use."""
+    fields = list(dict.fromkeys(plan.measure(p.measure_id).field for p in plan.planned_in_order))
+    x = MARGIN
+    pdf.set_draw_color(*INK)
+    pdf.set_line_width(0.1)
+    for field in fields:
+        name = FIELDS_EN.get(field, field) if pdf.language == "en" else field
+        pdf.font(6.0)
+        width = pdf.get_string_width(name) + 5
+        if x + width > MARGIN + LEFT_W:
+            x, y = MARGIN, y + 3.4
+        pdf.set_fill_color(*field_color(field))
+        pdf.rect(x, y + 0.5, 2.4, 2.2, style="DF")
+        pdf.put(x + 3, y, width - 3, 3.2, name)
+        x += width + 2
+    return y + 3.3
+
+
+PLAN_WIDTHS = (6.5, 48.0, 33.0, 22.5, 29.5, 24.0, 12.5)
+
+
+def measures_block(pdf: Handout, plan: Plan, y: float) -> list[Sequence[str]]:
+    """Every planned measure numbered in the plan's order; returns the rows that did not fit on this page."""
+    rows = content.plan_rows(plan, pdf.language)
+    title = _t(pdf, f"Alle eingeplanten Maßnahmen ({len(rows)}), in der Reihenfolge des Plans",
+               f"Every planned measure ({len(rows)}), in the order of the plan")  # fmt: skip
+    y = pdf.heading(MARGIN, y, LEFT_W, title)
+    if not rows:
+        pdf.font(8, color=GREY)
+        pdf.put(MARGIN, y, LEFT_W, 5, _t(pdf, "Noch keine Maßnahme eingeplant.", "No measure planned yet."))
+        return []
+    _, rest = pdf.wrapped_table(MARGIN, y, PLAN_WIDTHS, _plan_header(pdf), rows, BOTTOM - 4, aligns="RLLLRLR")
+    return rest
+
+
+def plan_rest_block(pdf: Handout, rows: list[Sequence[str]], y: float) -> None:
+    """The rest of the plan's table, on the page after the first (below the right column's rest where it went)."""
+    while rows:
+        if y + 12 > BOTTOM - 4:
+            pdf.add_page()
+            y = MARGIN
+        y = pdf.heading(
+            MARGIN, y, LEFT_W, _t(pdf, "Eingeplante Maßnahmen (Fortsetzung)", "Planned measures (continued)")
+        )
+        y, rows = pdf.wrapped_table(MARGIN, y, PLAN_WIDTHS, _plan_header(pdf), rows, BOTTOM - 4, aligns="RLLLRLR")
+        y = BOTTOM if rows else y + 3
+
+
+def left_out_block(pdf: Handout, plan: Plan, flow: Flow) -> None:
+    """The measures not planned with their reasons (the first 20, then counted by reason), in the right column."""
+    shown, more = content.left_out(plan, pdf.language)
+    rows: list[Sequence[str]] = [*shown, *([(more, "")] if more else [])]
+    while rows:
+        flow.room(14)
+        flow.y = pdf.heading(
+            flow.x, flow.y, flow.width, _t(pdf, "Nicht eingeplant – und warum", "Not planned – and why")
+        )
+        pdf.font(6.6, bold=True)
+        pdf.set_xy(flow.x, flow.y)
+        pdf.multi_cell(flow.width, 2.9, content.not_planned_line(plan, pdf.language), align="L")
+        flow.y = pdf.get_y() + 0.8
+        widths = (flow.width * 0.4, flow.width * 0.6)
+        flow.y, rows = pdf.wrapped_table(flow.x, flow.y, widths, _out_header(pdf), rows, BOTTOM - 4, size=6.3)
+        flow.y = BOTTOM if rows else flow.y + 3
+
+
+def _plan_header(pdf: Handout) -> tuple[str, ...]:
+    return (
         ("#", "Maßnahme", "Verantwortlich", "Zeitraum", "Kosten", "KPI-Ziel", "Förderung")
         if pdf.language == "de"
         else ("#", "Measure", "Owner", "Period", "Cost", "KPI target", "Funding")
     )
-    fits = int((BOTTOM - 4 - y) / 4.0) - 1
-    rows = content.top_measures(plan, pdf.language, max(0, min(content.TOP_MEASURES, fits)))
-    if not rows:
-        pdf.font(8, color=GREY)
-        pdf.put(MARGIN, y, LEFT_W, 5, _t(pdf, "Noch keine Maßnahme eingeplant.", "No measure planned yet."))
-        return
-    pdf.grid(MARGIN, y, (6, 52, 24, 23, 29, 27, 15), [header, *rows], aligns="LLLLRLR")
+
+
+def _out_header(pdf: Handout) -> tuple[str, ...]:
+    return ("Nicht eingeplant", "Grund") if pdf.language == "de" else ("Not planned", "Reason")
 
 
 def budget_block(pdf: Handout, plan: Plan, y: float) -> Flow:
@@ -250,7 +348,6 @@ def _budget_chart(pdf: Handout, years: Sequence[content.Year], x: float, y: floa
         pdf.line(gx + group * 0.2, at(year.budget), gx + group * 0.8, at(year.budget))
         pdf.font(6)
         pdf.put(gx, y + height + 0.5, group, 3, str(year.year), "C")
-        pdf.put(gx, at(year.total) - 3.2, group, 3, formats.euro(year.total, pdf.language), "C")
     pdf.font(5.8, color=GREY)
     pdf.put(x, y + height + 3.2, width, 2.8, _t(pdf, "▮ Kosten   ━ Budget   ┄ Korridor 1–5 % des Umsatzes",
                                                    "▮ cost   ━ budget   ┄ corridor 1–5 % of revenue"))  # fmt: skip

@@ -109,7 +109,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "start", "beginn", "startdatum", "start date", "anfang", "von", "begin", "fruehester start",
         "earliest start", "startmonat", "start termin", "geplanter start", "ab",
     ),
-    # A planned end gives the duration; a due date is the deadline (docs/import.md, start and end).
+    # A planned end gives the duration; a due date is the deadline (docs/import.md, values).
     "planned_end": (
         "ende", "enddatum", "end", "end date", "bis", "finish", "finish date", "abschluss", "endtermin",
         "fertigstellung", "geplantes ende", "planned end", "planned finish",

@@ -293,7 +293,7 @@ class _RowReader:
     ) -> tuple[date | None, date | None, int | None]:
         """Start, deadline and duration: the months from start to planned end give the duration (a running or done
         measure keeps its dates), the due date is the deadline; an end before the start is dropped, and a planned
-        end without a start says when the measure must be done (docs/import.md, start and end)."""
+        end without a start says when the measure must be done (docs/import.md, values)."""
         start, planned, due = line.start, line.planned_end, line.due
         for key, found in (("earliest_start", start), ("planned_end", planned), ("deadline", due)):
             column = self.map.get(key)

@@ -1,4 +1,4 @@
-"""An old plan replanned from the planning month (docs/import.md, start and end).
+"""An old plan replanned from the planning month (docs/import.md, values).
 
 A list whose open measures all start before the planning month – an MS Project plan from 2003, last
 year's roadmap – is not a list of deadlines missed: it is moved as a whole so that its first open
