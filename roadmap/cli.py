@@ -7,10 +7,10 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from roadmap.domain.formats import euro, number
 from roadmap.domain.measure import Measure
@@ -60,20 +60,43 @@ _ARGPARSE_GERMAN = (
 )
 
 
+class _GermanHelp(argparse.HelpFormatter):
+    """argparse's help with German words: 'Aufruf:' for 'usage:'."""
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action], groups: Iterable[Any],
+                  prefix: str | None = None) -> None:  # fmt: skip
+        super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
+def _german(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The parser's own English headings and help line in German ('Optionen', 'diese Hilfe zeigen …')."""
+    parser._positionals.title = "Argumente"
+    parser._optionals.title = "Optionen"
+    parser.add_argument("-h", "--help", action="help", help="diese Hilfe zeigen und beenden")
+    return parser
+
+
 def _parser(lang: Lang) -> argparse.ArgumentParser:
     de = lang != "en"
+    german: dict[str, Any] = {"formatter_class": _GermanHelp, "add_help": False} if de else {}
     parser = _Parser(
         prog="python -m roadmap",
         description="Digital-Roadmap für KMU" if de else "Digital roadmap for SMEs",
+        **german,
     )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    if de:
+        _german(parser)
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, title="Befehle" if de else "commands"
+    )
     for command, out, help_de, help_en in (
         ("plan", "OUT.xlsx", "Maßnahmen einlesen, priorisieren, planen, Roadmap-Arbeitsmappe schreiben",
          "read measures, rank, plan, write the roadmap workbook"),
         ("handout", "OUT.pdf", "Maßnahmen einlesen und planen, das Handout (eine Seite PDF) schreiben",
          "read and plan the measures, write the handout (a one-page PDF)"),
     ):  # fmt: skip
-        _arguments(commands.add_parser(command, help=help_de if de else help_en), out, de)
+        sub = commands.add_parser(command, help=help_de if de else help_en, **german)
+        _arguments(_german(sub) if de else sub, out, de)
     return parser
 
 
@@ -84,7 +107,9 @@ def _arguments(sub: argparse.ArgumentParser, out: str, de: bool) -> None:
         metavar="INPUT",
         help="xlsx, xlsm, xls, ods oder csv" if de else "xlsx, xlsm, xls, ods or csv",
     )
-    sub.add_argument("--out", required=True, metavar=out)
+    sub.add_argument(
+        "--out", required=True, metavar=out, help="die Datei, die geschrieben wird" if de else "the file to write"
+    )
     sub.add_argument("--sheet", metavar="NAME", help="Tabellenblatt" if de else "sheet to read")
     sub.add_argument(
         "--company",
@@ -104,8 +129,12 @@ def _arguments(sub: argparse.ArgumentParser, out: str, de: bool) -> None:
         metavar="PERSON_DAYS_PER_MONTH",
         help="Personentage je Monat (0 = unbegrenzt)" if de else "person-days per month (0 = unlimited)",
     )
-    sub.add_argument("--start", metavar="YYYY-MM")
-    sub.add_argument("--end", metavar="YYYY-MM")
+    sub.add_argument(
+        "--start", metavar="YYYY-MM", help="erster Monat des Planungszeitraums" if de else "first month of the horizon"
+    )
+    sub.add_argument(
+        "--end", metavar="YYYY-MM", help="letzter Monat des Planungszeitraums" if de else "last month of the horizon"
+    )
     sub.add_argument(
         "--as-of",
         metavar="YYYY-MM",
@@ -113,7 +142,11 @@ def _arguments(sub: argparse.ArgumentParser, out: str, de: bool) -> None:
         if de
         else "planning month: nothing new starts before it (default: the current month)",
     )
-    sub.add_argument("--mode", choices=[mode.value for mode in PlanMode])
+    sub.add_argument(
+        "--mode",
+        choices=[mode.value for mode in PlanMode],
+        help="schnell (greedy, Standard) oder optimal" if de else "fast (greedy, the default) or optimal",
+    )
     sub.add_argument(
         "--scenario",
         action="append",

@@ -349,3 +349,30 @@ def test_re_planning_a_workbook_whose_horizon_has_passed_says_so_and_plans_nothi
     assert result.returncode == 0, result.stderr
     assert "liegt ganz vor dem Planungsstand März 2027" in result.stdout
     assert "Eingeplant: 0" in result.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["plan"], ["handout"]])
+def test_the_german_help_has_no_english_word_of_argparse(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ROADMAP_LANG", "de")
+
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+
+    shown = capsys.readouterr().out
+    assert exited.value.code == 0
+    assert shown.startswith("Aufruf: python -m roadmap")
+    assert "Optionen:" in shown and "diese Hilfe zeigen und beenden" in shown
+    for english in ("usage:", "options:", "show this help message and exit", "positional arguments"):
+        assert english not in shown
+
+
+def test_the_english_help_stays_english(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("ROADMAP_LANG", "en")
+
+    with pytest.raises(SystemExit):
+        main(["plan", "--help"])
+
+    shown = capsys.readouterr().out
+    assert shown.startswith("usage: python -m roadmap plan") and "show this help message and exit" in shown

@@ -28,6 +28,8 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import CellBlankTuple, CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
 
+DIGITS = 6  # a number is written with at most this many decimals: 19.999999999 (a sum's float error) as 20
+
 # Text up to this length fits a cell whatever its characters (Excel's limit: 32,767 UTF-16 units).
 _SHORT_TEXT = 16_383
 
@@ -69,8 +71,10 @@ class FastRowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped h
                 else:
                     repeated += 1
                 cells[column] = _new(CellStringTuple, (index, style))
-            elif kind is int or (kind is float and math.isfinite(value)):
+            elif kind is int:
                 cells[column] = _new(CellNumberTuple, (value, style))
+            elif kind is float and math.isfinite(value):
+                cells[column] = _new(CellNumberTuple, (round(value, DIGITS), style))  # no 19.999999999
             elif value is None or value == "":
                 info = columns.get(column)
                 if style is not None and (info is None or info.column_format is not style):

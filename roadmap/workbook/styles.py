@@ -6,6 +6,7 @@ Every value goes through `put`, which writes text with write_string: a title suc
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
@@ -15,7 +16,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from roadmap.domain.messages import Lang
 from roadmap.domain.vocabulary import FIELD_COLORS
-from roadmap.workbook.fast_rows import FastRowsSheet
+from roadmap.workbook.fast_rows import DIGITS, FastRowsSheet
 
 # A spreadsheet cell's value, as this workbook writes it and the importer reads any file.
 Cell = None | str | int | float | bool | datetime | date | time | timedelta
@@ -62,7 +63,8 @@ class Styles:
 
 
 def put(sheet: Worksheet, row: int, column: int, value: Cell, style: Format | None = None) -> None:
-    """Write one cell by its type; text always as text (write_string), never as a formula."""
+    """Write one cell by its type; text always as text (write_string), never as a formula; a number with at
+    most DIGITS decimals, so that no sheet shows a raw float's error."""
     # The underscored writers are what XlsxWriter's public ones call after an A1-notation check;
     # skipping that check saves a fifth of the export time of a 3,000-measure workbook.
     if value is None or value == "":
@@ -72,7 +74,9 @@ def put(sheet: Worksheet, row: int, column: int, value: Cell, style: Format | No
         sheet._write_boolean(row, column, value, style)
     elif isinstance(value, str):
         sheet._write_string(row, column, value, style)
-    elif isinstance(value, (int, float)):
+    elif isinstance(value, float):
+        sheet._write_number(row, column, round(value, DIGITS) if math.isfinite(value) else value, style)
+    elif isinstance(value, int):
         sheet._write_number(row, column, value, style)
     elif isinstance(value, (date, datetime)):
         sheet._write_datetime(row, column, value, style)
@@ -94,7 +98,6 @@ def put_row(sheet: Worksheet, row: int, values: Sequence[Cell], styles: Sequence
     writers = {
         str: sheet._write_string,
         int: sheet._write_number,
-        float: sheet._write_number,
         date: sheet._write_datetime,
         datetime: sheet._write_datetime,
     }
@@ -104,7 +107,7 @@ def put_row(sheet: Worksheet, row: int, values: Sequence[Cell], styles: Sequence
         if (value is None or value == "") and style is not None and style is column_format(sheet, column):
             continue
         if write is None or value == "":
-            put(sheet, row, column, value, style)
+            put(sheet, row, column, value, style)  # a float too: rounded to DIGITS decimals
         else:
             write(row, column, value, style)
 
