@@ -3,6 +3,10 @@
 Pure: no Streamlit. The page draws `matrix_chart(plan, lang)`; the export turns the same chart
 into a PNG. Numbers in labels and tooltips are formatted here (German in German mode), so no
 Vega format locale is needed.
+
+A workshop's dots carry their rank, and the ranking table is their legend (issue 23): a title beside each
+dot printed over its neighbours on a projector. The dots are laid out here, in pixels of the narrowest
+screen, so that no two touch at any width; the whole title is in the tooltip.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
@@ -25,17 +30,18 @@ from roadmap.domain.vocabulary import FIELD_COLORS
 from roadmap.planning.plan import Plan
 from roadmap.planning.ranking import FILLERS, QUADRANTS_EN, QUICK_WINS, STRATEGIC, TIME_SINKS, Ranked
 
-X_DOMAIN = (0.5, 5.9)  # effort axis around the 1–5 scale, with room for the labels of effort 5
+X_DOMAIN = (0.5, 5.9)  # effort axis around the 1–5 scale, with room for the dots of effort 5
 Y_DOMAIN = (0.2, 5.8)  # value axis, with a strip above and below for the quadrants' names
-POINT_ROOM = (0.6, 5.4)  # points stay inside this, clear of the names
-GAP = 0.1  # how far a point on a midline is moved into its own quadrant
-STEP = 0.16  # distance between points that share a spot
-SPREAD = 0.6  # at most this wide and high is a group of points on one spot
-TITLE_LABELS_UP_TO = 40  # up to this many measures points carry short titles, then ids
-# Points of one cell stand 15 px apart: their labels stay at 15 px so they never print over each
-# other (the whole title is in the tooltip and the ranking below; presenter mode enlarges them).
-POINT_LABEL_SIZE = 15
-ID_LABELS_UP_TO = 150  # beyond this many measures points carry no labels (tooltips only)
+POINT_ROOM = (0.6, 5.4)  # dots stay inside this, clear of the names
+RANK_LABELS_UP_TO = 40  # up to this many measures (a workshop) each dot carries its rank, beyond only tooltips
+RANK_LABEL_SIZE = 15  # the rank inside a dot; presenter mode enlarges it to 21 px, which a 34 px dot still holds
+# Dots are laid out in pixels of the narrowest plot the matrix is drawn in: 1024×768 beside the sidebar leaves
+# about 690 px of width; the height is always 600 px. A wider screen only moves dots further apart.
+PLOT_HEIGHT_PX = 600
+NARROWEST_PLOT_PX = 640
+PX_PER_X = NARROWEST_PLOT_PX / (X_DOMAIN[1] - X_DOMAIN[0])
+PX_PER_Y = PLOT_HEIGHT_PX / (Y_DOMAIN[1] - Y_DOMAIN[0])
+REACH = 6  # a dot looks for a free place at most this many steps from its own spot
 
 # Light tints for the quadrants and stronger colours for their names.
 QUADRANT_TINTS: dict[str, tuple[str, str]] = {
@@ -57,71 +63,139 @@ def quadrant_name(name: str, lang: str) -> str:
     return QUADRANTS_EN.get(name, name) if lang == "en" else name
 
 
-def _offsets(count: int) -> list[tuple[float, float]]:
-    """Positions around a shared spot: a vertical stack for a few, a small grid for many."""
-    if count <= 6:
-        return [(0.0, ((count - 1) / 2 - i) * STEP) for i in range(count)]
-    columns = math.ceil(math.sqrt(count))
-    rows = math.ceil(count / columns)
-    step = min(STEP, SPREAD / max(columns - 1, rows - 1, 1))
-    return [(((i % columns) - (columns - 1) / 2) * step, ((rows - 1) / 2 - i // columns) * step) for i in range(count)]
+@dataclass(frozen=True)
+class Dots:
+    """The dots of a matrix: their diameter in pixels, grown by the ring of a must-have, and the space between."""
+
+    diameter: int
+
+    @property
+    def ring(self) -> int:
+        """Diameter of a must-have's ring."""
+        return self.diameter + 7
+
+    @property
+    def spacing(self) -> int:
+        """Least distance between two dots' centres: rings never touch, nor the numbers inside."""
+        return self.ring + 3
+
+    @property
+    def size(self) -> float:
+        """Vega's size of a dot: its area in square pixels."""
+        return round(math.pi / 4 * self.diameter**2, 1)
+
+    @property
+    def ring_size(self) -> float:
+        """Vega's size of a must-have's ring."""
+        return round(math.pi / 4 * self.ring**2, 1)
 
 
-def _fit(offsets: list[float], true: float, midpoint: float) -> list[float]:
-    """Coordinates around `true`, squeezed and moved to stay on its side of the midline and on the grid."""
-    low, high = true - SPREAD / 2 - 0.05, true + SPREAD / 2 + 0.05
+def dots_for(count: int) -> Dots:
+    """Large dots that hold a rank number for a workshop, smaller ones for a catalogue, small ones for hundreds."""
+    return Dots(34) if count <= RANK_LABELS_UP_TO else Dots(15) if count <= 150 else Dots(9)
+
+
+# Steps around a dot's own spot, nearest first; at equal distance above, below, right, left: the ranks of one
+# spot then read from the top left (`_positions`) with the best of them on the spot or next to it.
+_LATTICE = sorted(
+    ((i, j) for i in range(-REACH, REACH + 1) for j in range(-REACH, REACH + 1)),
+    key=lambda step: (step[0] ** 2 + step[1] ** 2, abs(step[0]), -step[1], -step[0]),
+)
+
+
+def _room(true: float, midpoint: float, radius: float) -> tuple[float, float]:
+    """Where a dot's centre may lie on one axis: inside the plot's room and wholly on its side of the midline."""
+    low, high = POINT_ROOM[0] + radius, POINT_ROOM[1] - radius
     if true >= midpoint:
-        low = max(low, midpoint + GAP)
-    else:
-        high = min(high, midpoint - GAP)
-    low, high = max(low, POINT_ROOM[0]), min(high, POINT_ROOM[1])
-    width = max(offsets) - min(offsets)
-    factor = min(1.0, (high - low) / width) if width > 0 and high > low else 1.0
-    spots = [true + offset * factor for offset in offsets]
-    if min(spots) < low:
-        spots = [spot + low - min(spots) for spot in spots]
-    elif max(spots) > high:
-        spots = [spot - (max(spots) - high) for spot in spots]
-    return [round(spot, 4) for spot in spots]
+        return max(low, midpoint + radius), high
+    return low, min(high, midpoint - radius)
 
 
-def _positions(ranking: tuple[Ranked, ...], midpoint: float) -> dict[str, tuple[float, float]]:
-    """Plot positions (effort, value): measures on the same spot are spread a little, never across a midline."""
-    groups: dict[tuple[str, float, float], list[Ranked]] = defaultdict(list)
+class _Taken:
+    """Centres of the dots placed so far (in pixels of the narrowest plot), found by a grid of `spacing`."""
+
+    def __init__(self, spacing: float) -> None:
+        self.spacing = spacing
+        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+
+    def _cell(self, px: float, py: float) -> tuple[int, int]:
+        return math.floor(px / self.spacing), math.floor(py / self.spacing)
+
+    def free(self, px: float, py: float) -> bool:
+        """True if a dot centred here keeps `spacing` from every dot placed so far."""
+        cx, cy = self._cell(px, py)
+        return all(
+            (px - ox) ** 2 + (py - oy) ** 2 >= self.spacing**2 - 1e-6
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for ox, oy in self.cells.get((cx + dx, cy + dy), ())
+        )
+
+    def add(self, px: float, py: float) -> None:
+        self.cells[self._cell(px, py)].append((px, py))
+
+
+def _free_spot(item: Ranked, midpoint: float, dots: Dots, taken: _Taken) -> tuple[float, float]:
+    """The free place nearest to the measure's (effort, value) in its own quadrant (its spot if none is free)."""
+    radius = dots.ring / 2
+    low_x, high_x = _room(item.effort, midpoint, radius / PX_PER_X)
+    low_y, high_y = _room(item.value, midpoint, radius / PX_PER_Y)
+    x0, y0 = min(max(item.effort, low_x), high_x), min(max(item.value, low_y), high_y)
+    step_x, step_y = dots.spacing / PX_PER_X, dots.spacing / PX_PER_Y
+    for i, j in _LATTICE:
+        x, y = x0 + i * step_x, y0 + j * step_y
+        inside = low_x - 1e-9 <= x <= high_x + 1e-9 and low_y - 1e-9 <= y <= high_y + 1e-9
+        if inside and taken.free(x * PX_PER_X, y * PX_PER_Y):
+            taken.add(x * PX_PER_X, y * PX_PER_Y)
+            return round(x, 4), round(y, 4)
+    return round(x0, 4), round(y0, 4)
+
+
+def _positions(ranking: tuple[Ranked, ...], midpoint: float, dots: Dots) -> dict[str, tuple[float, float]]:
+    """Plot positions (effort, value): every dot as near its spot as others leave room, never across a midline,
+    and measures on one spot in rank order from the top left."""
+    taken = _Taken(dots.spacing)
+    placed = {item.measure.id: _free_spot(item, midpoint, dots, taken) for item in ranking}
+    shared: dict[tuple[float, float], list[str]] = defaultdict(list)
     for item in ranking:
-        groups[(item.quadrant, round(item.effort * 2) / 2, round(item.value * 2) / 2)].append(item)
-    result: dict[str, tuple[float, float]] = {}
-    for members in groups.values():
-        offsets = _offsets(len(members))
-        xs = _fit([dx for dx, _ in offsets], members[0].effort, midpoint)
-        ys = _fit([dy for _, dy in offsets], members[0].value, midpoint)
-        for member, x, y in zip(members, xs, ys, strict=True):
-            result[member.measure.id] = (x, y)
-    return result
+        shared[(item.effort, item.value)].append(item.measure.id)
+    for ids in shared.values():
+        for ident, spot in zip(ids, sorted((placed[i] for i in ids), key=lambda s: (-s[1], s[0])), strict=True):
+            placed[ident] = spot
+    return placed
+
+
+def _luminance(color: str) -> float:
+    """Relative luminance of a '#RRGGBB' colour (WCAG 2)."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    red, green, blue = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def number_ink(color: str) -> str:
+    """White or dark ink for a number on a dot of `color`, whichever contrasts more."""
+    light = _luminance(color)
+    return "#FFFFFF" if 1.05 / (light + 0.05) > (light + 0.05) / (_luminance(INK) + 0.05) else INK
 
 
 def matrix_rows(plan: Plan, lang: str) -> list[dict[str, Any]]:
-    """One row per measure of the ranking: what the matrix shows and its tooltip says."""
+    """One row per measure of the ranking: what the matrix shows (its rank in the dot) and its tooltip says."""
     count = len(plan.ranking)
-    positions = _positions(plan.ranking, plan.profile.midpoint)
+    positions = _positions(plan.ranking, plan.profile.midpoint, dots_for(count))
     yes, no = ("ja", "nein") if lang != "en" else ("yes", "no")
     rows: list[dict[str, Any]] = []
     for item in plan.ranking:
         measure = item.measure
         x, y = positions[measure.id]
-        if count <= TITLE_LABELS_UP_TO:
-            label = " ".join(measure.title.split())
-        elif count <= ID_LABELS_UP_TO:
-            label = measure.id
-        else:
-            label = ""
+        color = FIELD_COLORS[measure.field]
         rows.append(
             {
                 "id": measure.id,
                 "title": measure.title,
-                "label": label,
+                "label": str(item.rank) if count <= RANK_LABELS_UP_TO else "",
+                "ink": INK if measure.excluded else number_ink(color),
                 "field": field_name(measure.field, lang),
-                "color": FIELD_COLORS[measure.field],
+                "color": color,
                 "value": item.value,
                 "effort": item.effort,
                 "x": x,
@@ -178,6 +252,7 @@ def _words(lang: str) -> dict[str, str]:
         return {
             "title": "Value and effort of the measures",
             "subtitle": "Colour = field of action, ring = must-have, faded = excluded. Hover a point for details.",
+            "numbers": "Number in a point = rank in the ranking. ",
             "x": "Effort (1 = small, 5 = large)",
             "y": "Value (1 = small, 5 = large)",
             "measure": "Measure",
@@ -195,6 +270,7 @@ def _words(lang: str) -> dict[str, str]:
         "title": "Nutzen und Aufwand der Maßnahmen",
         "subtitle": "Farbe = Handlungsfeld, Ring = Muss-Maßnahme, blass = ausgeschlossen. "
         "Details beim Zeigen auf einen Punkt.",
+        "numbers": "Zahl im Punkt = Rang in der Rangliste. ",
         "x": "Aufwand (1 = gering, 5 = hoch)",
         "y": "Nutzen (1 = gering, 5 = hoch)",
         "measure": "Maßnahme",
@@ -262,12 +338,11 @@ def _tooltip(words: dict[str, str]) -> list[alt.Tooltip]:
     ]
 
 
-def _measures(count: int, words: dict[str, str], lang: str) -> list[alt.Chart]:
+def _measures(dots: Dots, words: dict[str, str], lang: str) -> list[alt.Chart]:
     """One point per measure coloured by field (faded if excluded), a ring around each must-have."""
-    size = 320 if count <= TITLE_LABELS_UP_TO else 180 if count <= ID_LABELS_UP_TO else 70
     measures = named_data("measures")
     x, y = alt.X("x:Q", scale=_scale(X_DOMAIN)), alt.Y("y:Q", scale=_scale(Y_DOMAIN))
-    points = measures.mark_circle(size=size, stroke="white", strokeWidth=1.5).encode(
+    points = measures.mark_circle(size=dots.size, stroke="white", strokeWidth=1.5).encode(
         x=x,
         y=y,
         color=alt.Color("field:N", scale=field_scale(lang), title=words["field"]),
@@ -276,31 +351,25 @@ def _measures(count: int, words: dict[str, str], lang: str) -> list[alt.Chart]:
     )
     must = (
         measures.transform_filter(alt.datum.must_have)
-        .mark_point(size=size * 1.9, shape="circle", filled=False, stroke=OUTLINE, strokeWidth=2.5)
+        .mark_point(size=dots.ring_size, shape="circle", filled=False, stroke=OUTLINE, strokeWidth=2.5)
         .encode(x=x, y=y, tooltip=_tooltip(words))
     )
     return [points, must]
 
 
 def _labels(words: dict[str, str]) -> alt.Chart:
-    """The measures' short titles (or ids) to the right of their points."""
+    """Each measure's rank inside its dot, in the ink that reads best on the dot's colour: the ranking below
+    is the legend, the whole title is in the tooltip."""
     labels: alt.Chart = (
         named_data("measures")
         .transform_filter(alt.datum.label != "")
-        # A label may run until just before the next column of points (the plot is 5.4 units wide).
-        .mark_text(
-            align="left",
-            baseline="middle",
-            dx=13,
-            fontSize=POINT_LABEL_SIZE,
-            color=INK,
-            limit=alt.ExprRef(expr="max(40, width / 5.4 - 30)"),
-        )
+        .mark_text(align="center", baseline="middle", fontSize=RANK_LABEL_SIZE, fontWeight="bold")
         .encode(
             x=alt.X("x:Q", scale=_scale(X_DOMAIN)),
             y=alt.Y("y:Q", scale=_scale(Y_DOMAIN)),
             text="label:N",
-            opacity=alt.condition(alt.datum.excluded, alt.value(0.45), alt.value(1.0)),
+            color=alt.Color("ink:N", scale=None, legend=None),
+            opacity=alt.condition(alt.datum.excluded, alt.value(0.6), alt.value(1.0)),
             tooltip=_tooltip(words),
         )
     )
@@ -311,10 +380,11 @@ def matrix_chart(plan: Plan, lang: str) -> alt.LayerChart:
     """The value/effort matrix: tinted quadrants, one point per measure coloured by field, labels, tooltips."""
     words = _words(lang)
     rows = matrix_rows(plan, lang)
+    subtitle = (words["numbers"] if len(rows) <= RANK_LABELS_UP_TO else "") + words["subtitle"]
     chart = (
-        layered(*_quadrants(words), *_measures(len(rows), words, lang), _labels(words))
+        layered(*_quadrants(words), *_measures(dots_for(len(rows)), words, lang), _labels(words))
         .resolve_scale(color="independent")
-        .properties(width=1200, height=600, title=alt.TitleParams(words["title"], subtitle=words["subtitle"]))
+        .properties(width=1200, height=PLOT_HEIGHT_PX, title=alt.TitleParams(words["title"], subtitle=subtitle))
     )
     datasets = {"quadrants": quadrant_rows(plan.profile.midpoint, lang), "measures": rows}
     return with_datasets(projector_style(chart), datasets)
