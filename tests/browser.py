@@ -1,7 +1,9 @@
 """Helpers for the end-to-end tests in headless Chromium (Debian's `chromium`, driven by Playwright).
 
 - `served_app()`: starts `streamlit run app.py` on a free port and yields its URL; `AppServer`
-  does the same step by step and can kill the server hard (SIGKILL).
+  does the same step by step and can kill the server hard (SIGKILL). The server's day is fixed when
+  it starts (ROADMAP_TODAY, ui/clock.py): a test module reads `date.today()` once, computes its
+  expectations from it and passes it as `today=`, so server and test agree across midnight.
 - `Workshop`: one browser tab on the app (one Streamlit session), with steps a user takes:
   `open(page_title)`, `wait_idle()`, `shot(name)` (PNG in test-output/screenshots), `exceptions()`.
 
@@ -27,6 +29,7 @@ import time
 import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -134,16 +137,24 @@ def _free_port() -> int:
 
 
 class AppServer:
-    """`streamlit run app.py` on a free port, in its own process (which a test may kill hard)."""
+    """`streamlit run app.py` (or `script`) on a free port, in its own process (which a test may kill hard)."""
 
-    def __init__(self, env: dict[str, str] | None = None, port: int | None = None) -> None:
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        port: int | None = None,
+        today: date | None = None,
+        script: str = "app.py",
+    ) -> None:
         self.port = port or _free_port()
+        self.script = script  # another script for a yardstick (bench/bench_browser.py: an empty app)
         self.url = f"http://127.0.0.1:{self.port}"
         # Strict always (not only when an AppTest ran before in this process): an error on a page
         # shows Streamlit's error box, which the tests see, instead of a friendly sentence.
-        # The real date: the page tests' fixed day (tests/conftest.py) is not passed on.
-        real = {k: v for k, v in os.environ.items() if k != "ROADMAP_TODAY"}
-        self.env = {**real, "ROADMAP_STRICT": "1", **(env or {})}
+        # The real date as the test read it (not the page tests' fixed day, tests/conftest.py), kept
+        # for the server's life: a run across midnight does not move the server's day under the test.
+        self.today = today or date.today()
+        self.env = {**os.environ, "ROADMAP_STRICT": "1", "ROADMAP_TODAY": self.today.isoformat(), **(env or {})}
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> AppServer:
@@ -153,7 +164,7 @@ class AppServer:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            self.script,
             "--server.port",
             str(self.port),
             "--server.headless",
@@ -193,9 +204,9 @@ class AppServer:
 
 
 @contextmanager
-def served_app(env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run the app with `streamlit run` until the block ends; yields its base URL."""
-    server = AppServer(env).start()
+def served_app(env: dict[str, str] | None = None, today: date | None = None) -> Iterator[str]:
+    """Run the app with `streamlit run` until the block ends, on `today` (else the day it starts); yields its URL."""
+    server = AppServer(env, today=today).start()
     try:
         yield server.url
     finally:

@@ -25,6 +25,7 @@ from tests.pages import open_page, own
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PAGE = "app_pages/1_unternehmen.py"
+TODAY = date.today()  # the server's day, read once: its demo is made on it
 
 # The code of the page's inputs, which the test holds back until the language switch has run, so the
 # switch always comes while they are skeletons (on a fast machine they may load before the click).
@@ -36,7 +37,7 @@ RUN_DONE = "() => !!window.__roadmapRuns && window.__roadmapRuns.finished > wind
 def test_switching_the_language_before_the_widgets_load_keeps_the_profile(tmp_path: Path) -> None:
     chromium_or_skip()
     url = f"sqlite:///{tmp_path / 'early.sqlite'}"
-    server = AppServer({"DATABASE_URL": url}).start()
+    server = AppServer({"DATABASE_URL": url}, today=TODAY).start()
     try:
         with chrome() as browser:
             tab = browser.tab(server.url)
@@ -64,7 +65,7 @@ def test_switching_the_language_before_the_widgets_load_keeps_the_profile(tmp_pa
     store = Store.open(url)
     [info] = store.workshops()
     profile = store.load(info.id)[0].profile
-    demo = demo_on(date.today()).profile  # the server runs with the real date, as its demo does
+    demo = demo_on(TODAY).profile  # the server's demo, made on the day it was given
     assert profile.revenue == 7_000_000
     assert (profile.name, profile.employees, profile.budget_share) == (demo.name, demo.employees, demo.budget_share)
     assert (profile.industry, profile.funding_rate, profile.capacity, profile.baseline_it) == (

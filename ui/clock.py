@@ -1,7 +1,7 @@
 """Today's date for the app: the one place the app reads the clock (the core is always given it).
 
 `ROADMAP_TODAY=YYYY-MM-DD` sets another day, so that page tests run at fixed dates; the browser
-tests and every real use run with the real date.
+tests set the real date as they read it once (tests/browser.py), every real use runs with the real date.
 """
 
 from __future__ import annotations
