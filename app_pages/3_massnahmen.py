@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from roadmap.views import catalogue_list as catalogue_view
-from roadmap.views import measure_edits, measure_table
+from roadmap.views import measure_columns, measure_edits, measure_table
 from roadmap.workshop.catalogue import CatalogueItem
 from roadmap.workshop.merge import add_from_catalogue
 from ui.empty import explain_empty_workshop
@@ -29,8 +29,25 @@ def table_frame(language: str) -> pd.DataFrame:
 
 
 def table_columns(language: str, editable: bool) -> dict[str, Any]:
-    """Labels, choices, formats and ranges of the table's columns, as the core describes them."""
-    return column_config(measure_table.column_specs(workshop().measures, language, editable))
+    """Labels, choices, formats, ranges and widths of the table's columns, as the core describes them."""
+    return column_config(
+        measure_columns.fitted(measure_table.column_specs(workshop().measures, language, editable), language)
+    )
+
+
+def view_columns() -> tuple[str, ...]:
+    """Which of the table's columns are shown: the view chosen above the table (each fits a 1024 px screen)."""
+    views = {name: say_text(label) for name, label in measure_columns.VIEWS.items()}
+    view = st.segmented_control(
+        t("Spalten", "Columns"),
+        list(views),
+        default=measure_columns.FIRST,
+        required=True,
+        key="massnahmen_view",
+        format_func=views.__getitem__,
+        label_visibility="collapsed",
+    )
+    return measure_columns.view_columns(view)
 
 
 @guarded
@@ -62,13 +79,14 @@ def editor() -> None:
     language = lang()
     frame = table_frame(language)
     st.caption(say(measure_table.EDITOR_HINT))
+    shown = view_columns()
     key = f"massnahmen_table_{revision()}_{st.session_state.get(VERSION, 0)}"
     st.data_editor(
         frame,
         key=key,
         num_rows="dynamic",
         hide_index=True,
-        column_order=measure_table.ORDER,
+        column_order=shown,
         column_config=table_columns(language, editable=True),
         height=table_height(len(frame) + 1, most=640),  # one row more: the editor's empty row for a new measure
         on_change=_apply_table,
@@ -92,13 +110,14 @@ def feedback() -> None:
 
 
 def read_only_table() -> None:
-    """Presenter mode: the measures as a large read-only table."""
+    """Presenter mode: the measures as a large read-only table, in the same views as the editor."""
     language = lang()
     frame = table_frame(language)
+    shown = view_columns()
     st.dataframe(
         frame,
         hide_index=True,
-        column_order=measure_table.PRESENTER_ORDER,
+        column_order=shown,
         column_config=table_columns(language, editable=False),
         height=table_height(len(frame), most=900),
         placeholder="",

@@ -1,4 +1,5 @@
-"""The measure table: measures shown one per row, and what each column shows (roadmap/views/measure_table.py)."""
+"""The measure table: measures shown one per row, what each column shows (roadmap/views/measure_table.py), and
+which columns the editor shows together (roadmap/views/measure_columns.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from roadmap.domain.measure import Measure
 from roadmap.domain.month import Month
 from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
 from roadmap.domain.workshop import Workshop
+from roadmap.views import measure_columns
 from roadmap.views.measure_table import (
     COLUMNS,
     ORDER,
-    PRESENTER_ORDER,
     column_specs,
     dependency_labels,
     dependency_options,
@@ -92,7 +93,7 @@ def test_an_empty_workshop_gives_an_empty_table_with_every_column_typed() -> Non
 def test_every_column_the_editor_shows_has_a_spec_with_its_label_in_the_language(lang: str) -> None:
     specs = column_specs(_three().measures, lang, editable=True)
 
-    assert tuple(specs) == ORDER and set(PRESENTER_ORDER) <= set(ORDER) and set(ORDER) == set(COLUMNS)
+    assert tuple(specs) == ORDER and set(ORDER) == set(COLUMNS)
     assert {key: spec.label for key, spec in specs.items()} == {key: COLUMNS[key](lang) for key in ORDER}
 
 
@@ -158,3 +159,60 @@ def test_the_measure_titles_are_not_pinned_so_they_read_in_full_ink_like_every_e
     specs = column_specs((), "de", editable=True)
     assert specs["id"].options.get("pinned") is True
     assert not specs["title"].options.get("pinned")
+
+
+# --- which columns the editor shows together ----------------------------------------------------
+
+MAIN_AREA_AT_1024 = 730  # pixels beside the sidebar of a 1024 px screen (ui/screen.py)
+ROW_MARKERS = 34  # the editor's column of row markers, ticked to delete a row
+
+
+@pytest.mark.parametrize("view", list(measure_columns.VIEWS))
+def test_each_view_of_the_editor_fits_a_1024_px_screen_and_starts_with_id_and_title(view: str) -> None:
+    shown = measure_columns.view_columns(view)
+
+    assert shown[:2] == ("id", "title")
+    assert sum(measure_columns.WIDTHS[key] for key in shown) <= measure_columns.EDITOR_ROOM
+    assert measure_columns.EDITOR_ROOM + ROW_MARKERS <= MAIN_AREA_AT_1024
+
+
+def test_the_views_together_show_every_column_once_besides_id_and_title() -> None:
+    rest = [key for view in measure_columns.VIEWS for key in measure_columns.view_columns(view)[2:]]
+
+    assert sorted(rest) == sorted(key for key in ORDER if key not in ("id", "title"))
+    first = measure_columns.view_columns(measure_columns.FIRST)
+    assert measure_columns.view_columns(None) == measure_columns.view_columns("unknown") == first
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_column_gets_its_width_and_keeps_its_choices_and_editing(lang: str) -> None:
+    specs = column_specs(_three().measures, lang, editable=True)
+
+    fitted = measure_columns.fitted(specs, lang)
+
+    assert {key: spec.options["width"] for key, spec in fitted.items()} == measure_columns.WIDTHS
+    assert [key for key, spec in fitted.items() if spec.options["disabled"]] == ["id"]
+    assert fitted["field"].options["options"] == specs["field"].options["options"]
+    assert fitted["depends_on"].options["options"] == ["Backup", "CRM", "Schulung"]
+    assert fitted["title"].label == COLUMNS["title"](lang) and fitted["id"].options["pinned"] is True
+
+
+@pytest.mark.parametrize(
+    ("lang", "key", "heading", "tooltip"),
+    [
+        ("de", "value", "Nutzen", "Nutzen (1–5): 1 = gering, 5 = hoch"),
+        ("en", "effort", "Effort", "Effort (1–5): 1 = low, 5 = high"),
+        ("de", "running_cost", "Laufend (€/Jahr)", "Laufende Kosten (€/Jahr)"),
+        ("en", "kpi_target", "Target", "KPI target"),
+    ],
+)
+def test_a_shortened_heading_keeps_the_full_label_at_the_head_of_its_tooltip(
+    lang: str, key: str, heading: str, tooltip: str
+) -> None:
+    specs = column_specs((), lang, editable=True)
+
+    fitted = measure_columns.fitted(specs, lang)
+
+    assert (fitted[key].label, fitted[key].options["help"]) == (heading, tooltip)
+    kept = {name: value for name, value in specs[key].options.items() if name != "help"}
+    assert kept.items() <= fitted[key].options.items()

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from roadmap.domain.measure import Measure
 from roadmap.domain.workshop import Workshop
+from roadmap.views import measure_columns
 from tests.pages import WORKSHOPS, edit_table, open_page, own
 
 PAGE = "app_pages/3_massnahmen.py"
@@ -14,6 +15,12 @@ PAGE = "app_pages/3_massnahmen.py"
 
 def _measures(app: AppTest) -> tuple[Measure, ...]:
     return app.session_state["workshop"].measures
+
+
+def _view(app: AppTest, view: str) -> AppTest:
+    """Switch the table to one view of its columns, as a click on the control above it does."""
+    app.button_group(key="massnahmen_view").set_value(view).run()
+    return app
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -154,3 +161,89 @@ def test_presenter_mode_shows_a_read_only_table_and_no_editing_controls() -> Non
     assert not app.data_editor and not own(app.button) and not app.text_input
     assert len(app.dataframe) == 1 and len(app.dataframe[0].value) == 21
     assert app.metric[0].value == "21"
+
+
+def test_presenter_mode_switches_between_the_same_views_of_the_columns() -> None:
+    app = open_page(PAGE, presenter=True)
+    assert list(app.dataframe[0].proto.column_order) == list(measure_columns.view_columns("assessment"))
+
+    _view(app, "cost")
+
+    assert list(app.dataframe[0].proto.column_order) == list(measure_columns.view_columns("cost"))
+    assert not app.data_editor
+
+
+# --- the views of the table's columns -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("view", list(measure_columns.VIEWS))
+def test_each_view_shows_its_columns_of_every_measure_and_starts_with_id_and_title(view: str) -> None:
+    app = open_page(PAGE)
+
+    _view(app, view)
+
+    editor = app.data_editor[0]
+    assert list(editor.proto.column_order) == list(measure_columns.view_columns(view))
+    assert list(editor.proto.column_order)[:2] == ["id", "title"]
+    assert len(editor.value) == 21
+
+
+def test_the_table_opens_on_the_assessment_with_the_assessed_tick() -> None:
+    app = open_page(PAGE)
+
+    assert app.button_group(key="massnahmen_view").value == "assessment"
+    assert "assessed" in app.data_editor[0].proto.column_order
+
+
+@pytest.mark.parametrize(
+    ("view", "cells", "expected"),
+    [
+        ("cost", {"running_cost": 600, "duration": 3}, {"running_cost": 600, "duration": 3}),
+        ("priority", {"must_have": True, "votes": 4}, {"must_have": True, "votes": 4}),
+        (
+            "implementation",
+            {"owner": "Herr Kaya", "status": "In Umsetzung"},
+            {"owner": "Herr Kaya", "status": "In Umsetzung"},
+        ),
+    ],
+)
+def test_an_edit_in_any_view_changes_that_measure_and_column_only(
+    view: str, cells: dict[str, object], expected: dict[str, object]
+) -> None:
+    app = open_page(PAGE)
+    before = _measures(app)
+    _view(app, view)
+
+    edit_table(app, edited={2: cells})
+
+    after = _measures(app)
+    assert {key: getattr(after[2], key) for key in expected} == expected
+    assert after[:2] == before[:2] and after[3:] == before[3:]
+    assert after[2].title == before[2].title and after[2].value == before[2].value
+    assert list(app.data_editor[0].proto.column_order) == list(measure_columns.view_columns(view))  # view kept
+
+
+def test_a_new_row_in_the_kpi_view_becomes_a_measure_with_its_kpi() -> None:
+    app = open_page(PAGE)
+    _view(app, "kpi")
+
+    edit_table(app, added=[{"title": "Intranet", "kpi_name": "Zugriffe pro Woche", "kpi_target": "200"}])
+
+    intranet = _measures(app)[-1]
+    assert (intranet.id, intranet.title, intranet.kpi.name, intranet.kpi.target) == (
+        "M22",
+        "Intranet",
+        "Zugriffe pro Woche",
+        "200",
+    )
+    assert app.metric[0].value == "22"
+
+
+def test_deleting_a_row_in_the_dates_view_removes_that_measure() -> None:
+    app = open_page(PAGE)
+    _view(app, "dates")
+
+    edit_table(app, deleted=[20])
+
+    assert len(_measures(app)) == 20 and "M21" not in {m.id for m in _measures(app)}
+    assert "Gelöscht:" in " ".join(i.value for i in app.info)

@@ -48,15 +48,11 @@ COLUMNS: dict[str, Message] = {
     "kpi_target": Message("KPI Zielwert", "KPI target"),
     "assessed": Message("Bewertet", "Assessed"),
 }
-# The columns the editor shows, in this order, and the few the presenter's read-only table keeps.
+# The columns the editor describes, in this order; which of them are shown together: roadmap/views/measure_columns.py.
 ORDER = (
     "id", "title", "field", "status", "assessed", "value", "effort", "one_time_cost", "running_cost",
     "funding_eligible", "person_days", "duration", "depends_on", "earliest_start", "deadline", "pinned", "must_have",
     "excluded", "owner", "votes", "kpi_name", "kpi_baseline", "kpi_target", "description", "notes",
-)  # fmt: skip
-PRESENTER_ORDER = (
-    "id", "title", "field", "status", "assessed", "value", "effort", "one_time_cost", "running_cost", "duration",
-    "depends_on", "owner",
 )  # fmt: skip
 TEXTS = ("id", "title", "field", "status", "owner", "notes", "description", "kpi_name", "kpi_baseline", "kpi_target")
 FLOATS = ("value", "effort", "one_time_cost", "running_cost", "person_days")
