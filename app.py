@@ -178,7 +178,7 @@ def sole_pages(view: Callable[[], None], title: str, path: str) -> list[st.Page]
     st.navigation runs on every request, so Streamlit never falls back to running page files
     on their own, and the app's pages are not even listed.
     """
-    paths = [page_path for _, page_path, *_ in PAGES]
+    paths = [page_path for _, page_path, *_ in PAGES] + [ROOM_PATH]  # a form's rerun finds its page by path
     return with_unknown(
         [
             st.Page(view, title=title, url_path=path, default=True),
@@ -195,8 +195,9 @@ def room() -> None:
 
 
 def room_pages() -> list[st.Page]:
-    """For a session that opened the room screen: that view alone, under its own address."""
-    return [st.Page(room, title=t("Raumbildschirm", "Room screen"), url_path=ROOM_PATH, default=True)]
+    """For a session that opened the room screen: that view alone, under its own address and every other
+    (its default page must have another path: Streamlit answers a default page's own path with "Page not found")."""
+    return sole_pages(room, t("Raumbildschirm", "Room screen"), f"{ROOM_PATH}bildschirm")
 
 
 def locked_pages() -> list[st.Page]:
@@ -209,10 +210,11 @@ lang()  # the language must be known before the page titles are drawn
 if participant_token() is not None:  # a phone's link: its participant view and nothing else, no access code
     st.navigation(sole_pages(participant_view, t("Mitmachen", "Take part"), "mitmachen"), position="hidden").run()
     st.stop()
+room_window = is_room_session(requested_path())  # known before the code: the rerun after it names no path
 if not access_granted():
     st.navigation(locked_pages(), position="hidden").run()
     st.stop()
-if is_room_session(requested_path()):  # the projector's window: read-only, no sidebar, no page of its own
+if room_window:  # the projector's window: read-only, no sidebar, no page of its own
     st.navigation(room_pages(), position="hidden").run()
     st.stop()
 try:

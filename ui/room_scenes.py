@@ -30,28 +30,33 @@ from ui.presenter import CHART_TYPE_SCALE
 from ui.session import workshop, workshop_info
 
 RANKED_ROWS = 10  # the ranking's top rows beside the matrix
-RANKED_COLUMNS = ("rank", "title", "quadrant", "score_text", "votes")  # fewer columns than on the laptop
+RANKED_COLUMNS = ("rank", "title", "score_text", "votes")  # fewer than on the laptop: the matrix shows quadrants
 IDEA_COLUMNS = 2
 
 # Large type for 4 metres, dark ink on white, no sidebar, no header, no toolbar: a window for the projector.
 ROOM_CSS = """
 <style>
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-  [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none; }
+  [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  [data-testid="stElementToolbar"] { display: none; }
   html { font-size: 24px; }
   @media (max-width: 1280px) { html { font-size: 19px; } }
   .stApp, .stMain { background: #FFFFFF; color: #000000; }
   .stMainBlockContainer { max-width: 100%; padding: 1rem 2rem 1rem; }
-  [data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] p { color: #111111 !important; }
+  [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *, [data-testid="stMarkdownContainer"] p {
+    color: #111111 !important; }
   .st-key-room_join [data-testid="stImage"] img { max-height: 52vh; width: auto !important; }
   .st-key-room_join [data-testid="stImage"] { display: flex; justify-content: center; }
-  .st-key-room_code h2 { font-size: 3rem; letter-spacing: 0.3rem; padding: 0; }
+  .st-key-room_code h2 { font-size: min(3rem, 3.6vw); letter-spacing: 0.2rem; white-space: nowrap; padding: 0; }
   .st-key-room_code code { font-size: 0.9rem; white-space: normal; word-break: break-all; }
   [class*="st-key-room_idea_"] p { font-size: 1.35rem; line-height: 1.3; }
   [class*="st-key-room_idea_"] [data-testid="stCaptionContainer"] p { font-size: 0.9rem; }
   .st-key-room_title { padding-top: 20vh; text-align: center; }
   .st-key-room_title h1 { font-size: 4rem; }
   .st-key-room_footer { border-top: 2px solid #000000; padding-top: 0.3rem; }
+  /* Matrix and ranking side by side from 1280 px; below, one under the other (the screen scrolls). */
+  .st-key-room_priorities [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  @media (max-width: 1280px) { .st-key-room_priorities [data-testid="stColumn"] { min-width: 100%; } }
 </style>
 """
 
@@ -95,7 +100,7 @@ def _title_card(title: str, subtitle: str) -> None:
 
 
 def _heading(title: str) -> None:
-    st.markdown(f"## {title} · {plain(workshop_info().name)}")
+    st.markdown(f"#### {title} · {plain(workshop_info().name)}")
 
 
 # --- a round ---------------------------------------------------------------------------------------
@@ -190,7 +195,7 @@ def _priorities(title: str) -> None:
     _heading(title)
     plan = shared("priorisierung_ranking", lambda: ranking_view.ranking_plan(workshop()))
     table = shared("priorisierung_table", lambda: ranking_view.ranking_table(plan, lang()))
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.container(key="room_priorities").columns(2, gap="large")
     with left:
         _draw_chart("priorisierung_matrix", chart_spec("priorisierung_matrix", lambda: matrix_chart(plan, lang())))
     with right:
