@@ -14,9 +14,9 @@ from typing import Any
 import streamlit as st
 
 from roadmap.charts.budget_chart import yearly_cost_chart
-from roadmap.charts.gantt_chart import gantt_chart
+from roadmap.charts.gantt_chart import Room, gantt_chart
 from roadmap.charts.matrix_chart import matrix_chart
-from roadmap.charts.style import scaled_type
+from roadmap.charts.style import FONT_SIZES, scaled_type
 from roadmap.domain.messages import Message
 from roadmap.views import participation as participation_view
 from roadmap.views import priorities as ranking_view
@@ -26,7 +26,7 @@ from ui import clock
 from ui.charts import chart_spec, with_arrow_data
 from ui.language import lang, plain, say, t
 from ui.plans import baseline_snapshot, current_baseline, current_plan, shared
-from ui.presenter import CHART_TYPE_SCALE
+from ui.presenter import CHART_TYPE_SCALE, PRESENTER_FONT_PX
 from ui.session import workshop, workshop_info
 
 RANKED_ROWS = 10  # the ranking's top rows beside the matrix
@@ -86,9 +86,14 @@ def draw(screen: Screen, page_titles: Mapping[str, Message]) -> None:
         _footer(screen.join)
 
 
-def _draw_chart(key: str, spec: dict[str, Any]) -> None:
-    """A shared chart spec, its type scaled for the projector like presenter mode's."""
-    scaled = scaled_type(with_arrow_data(spec), CHART_TYPE_SCALE)
+# The Gantt chart on a 1920×1080 projector: the screen less the heading above it, its smallest type 21 px.
+GANTT_ROOM = Room(1080 - 120, PRESENTER_FONT_PX / min(FONT_SIZES.values()))
+
+
+def _draw_chart(key: str, spec: dict[str, Any], type_scale: float = CHART_TYPE_SCALE) -> None:
+    """A shared chart spec, its type scaled for the projector like presenter mode's (or `type_scale` times, the
+    scale a chart was fitted for)."""
+    scaled = scaled_type(with_arrow_data(spec), type_scale)
     st.vega_lite_chart(spec=scaled, width="stretch", theme=None, key=f"room_{key}")
 
 
@@ -180,14 +185,15 @@ def _roadmap(title: str) -> None:
     plan, today = current_plan(), clock.today()
     info = baseline_snapshot()
     baseline = current_baseline() if info is not None else None
+    # Its own spec (not the page's): fitted to the projector's height below the heading, no title of its own.
     spec = chart_spec(
-        "roadmap_gantt",
-        lambda: gantt_chart(plan, lang(), today, baseline),
+        "room_gantt",
+        lambda: gantt_chart(plan, lang(), today, baseline, room=GANTT_ROOM, titled=False),
         today,
         plan.profile.as_of,
         info.id if info is not None else "",
     )
-    _draw_chart("roadmap_gantt", spec)
+    _draw_chart("roadmap_gantt", spec, GANTT_ROOM.type_scale)
 
 
 def _priorities(title: str) -> None:
