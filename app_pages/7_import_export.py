@@ -133,16 +133,18 @@ def suggested_fields(result: ImportResult) -> None:
         return
     language = lang()
     st.markdown(say_markdown(import_review.SUGGESTION_NOTE))
+    st.caption(say(import_review.sure_line(result)))
     table = import_review.suggestion_table(result, language)
     text = st.column_config.TextColumn
     st.data_editor(
-        table, key=_field_key(), hide_index=True, disabled=["id", "title", "why"],
+        table, key=_field_key(), hide_index=True, disabled=["id", "title", "sure", "why"],
         column_config={
             "id": text("ID", width=80), "title": text(t("Maßnahme", "Measure"), width="large"),
             "field": st.column_config.SelectboxColumn(
                 t("Handlungsfeld", "Field of action"), options=import_review.field_options(language), required=True,
                 width="medium",
             ),
+            "sure": text(t("Sicherheit", "Confidence"), width="small"),
             "why": text(t("Vorschlag", "Suggested"), width="medium"),
         },
         height=table_height(len(table), most=360),

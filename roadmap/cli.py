@@ -358,11 +358,18 @@ def _inferred_line(count: int, inferred: Mapping[str, FieldGuess | None], de: bo
     """How many fields of action were suggested from the measures' words (and how many had no hint)."""
     told = sum(1 for guess in inferred.values() if guess)
     rest = len(inferred) - told
+    sure = sum(1 for guess in inferred.values() if guess and guess.sure)
     if de:
         extra = f" ({rest} ohne Hinweis: {FIELDS[0]})" if rest else ""
-        return f"Handlungsfeld aus den Wörtern vorgeschlagen: {told} von {count}{extra} – bitte prüfen"
+        return (
+            f"Handlungsfeld aus den Wörtern vorgeschlagen: {told} von {count}{extra}, davon {sure} sicher – "
+            f"{len(inferred) - sure} bitte prüfen"
+        )
     extra = f" ({rest} without a hint: {FIELDS_EN[FIELDS[0]]})" if rest else ""
-    return f"Field of action suggested from the words: {told} of {count}{extra} – please check"
+    return (
+        f"Field of action suggested from the words: {told} of {count}{extra}, {sure} of them sure – "
+        f"{len(inferred) - sure} to check"
+    )
 
 
 def summary(

@@ -225,7 +225,7 @@ def test_the_command_line_summary_says_how_many_fields_were_suggested(
 
     assert code == 0
     out = capsys.readouterr().out
-    assert "Handlungsfeld aus den Wörtern vorgeschlagen: 40 von 40 – bitte prüfen" in out
+    assert "Handlungsfeld aus den Wörtern vorgeschlagen: 40 von 40, davon 22 sicher – 18 bitte prüfen" in out
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,9 @@ point to the same field no more often than chance would have it (a list sorted b
 do not count at all; in a list grouped by topic, up to NEIGHBOUR_WEIGHT for each of the NEIGHBOURS rows on
 either side, less the farther away they are. A measure's own clear words still decide (a title's telling word
 alone gains about 4–6); the rows around it tip a weak or torn case (docs/import.md, fields of action from the words).
+
+A suggestion is marked sure where it leads clearly and the rows around it point the same way (`is_sure`); the
+others are grouped for a look in the preview.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ NEIGHBOURS = 2  # rows on either side that count
 NEIGHBOUR_WEIGHT = 2.0  # what the next row adds to its field when the list is wholly ordered by topic
 FADING = 0.7  # each row farther away counts this much of the one before
 _MIN_PAIRS = 4  # neighbouring pairs, both with telling words, needed to judge the list's order at all
+# A suggestion is sure where its field leads the next one by this share of its score and the rows around it
+# lead to the same field: chosen on the first three sets of bench/data (bench/field_confidence.py).
+SURE_LEAD = 0.6
 
 
 def infer_fields(texts: Sequence[tuple[str, str]]) -> list[FieldGuess | None]:
@@ -82,4 +88,14 @@ def _guess(own: Evidence, around: dict[str, float]) -> FieldGuess | None:
     field = best_field(scores)
     alone = own.guess()
     helped = alone is None or alone.field != field
-    return FieldGuess(field, round(scores[field], 2), own.words.get(field, ""), neighbours=helped)
+    sure = is_sure(scores, around, field)
+    return FieldGuess(field, round(scores[field], 2), own.words.get(field, ""), neighbours=helped, sure=sure)
+
+
+def is_sure(scores: dict[str, float], around: dict[str, float], field: str) -> bool:
+    """Whether a suggestion needs no look: its field leads the next by SURE_LEAD of its score, and the rows around
+    it (in a list ordered by topic) lead to the same field. In a list in no order of topic nothing is sure."""
+    ranked = sorted(scores.values(), reverse=True)
+    top, second = ranked[0], ranked[1] if len(ranked) > 1 else 0.0
+    lead = (top - second) / top if top > 0 else 0.0
+    return lead >= SURE_LEAD and bool(around) and best_field(around) == field

@@ -59,12 +59,14 @@ _CATALOGUE_WORD = 6  # shorter catalogue words are mostly function words ('which
 @dataclass(frozen=True)
 class FieldGuess:
     """The field a measure's words point to, how strongly, and the word that told most ('' if only the rows
-    around it told: roadmap/importing/field_context.py); `neighbours` if the rows around it decided or helped."""
+    around it told: roadmap/importing/field_context.py); `neighbours` if the rows around it decided or helped;
+    `sure` if it is clear enough to need no look (roadmap/importing/field_context.py, `is_sure`)."""
 
     field: str
     score: float
     word: str
     neighbours: bool = False
+    sure: bool = False
 
 
 @dataclass(frozen=True)

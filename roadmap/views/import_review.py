@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Lang, Message
 from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
 from roadmap.importing.field_words import FieldGuess
@@ -52,24 +53,58 @@ def why(guess: FieldGuess | None, language: Lang) -> str:
     return Message(f"wegen „{guess.word}“", f"because of '{guess.word}'")(language)
 
 
-def suggestion_table(result: ImportResult, language: Lang) -> pd.DataFrame:
-    """One row per measure whose field was suggested: id, title, the suggested field and why."""
+SURE = Message("sicher", "sure")
+LOOK = Message("bitte prüfen", "please check")
+
+
+def _suggested(result: ImportResult) -> list[Measure]:
+    """The measures whose field was suggested: those that need a look first, then the sure ones, each group in
+    the list's order (the table's rows, by position)."""
     suggested = [m for m in result.measures if m.id in result.inferred_fields]
+    return sorted(suggested, key=lambda m: _is_sure(result.inferred_fields[m.id]))
+
+
+def _is_sure(guess: FieldGuess | None) -> bool:
+    return guess is not None and guess.sure
+
+
+def suggestion_table(result: ImportResult, language: Lang) -> pd.DataFrame:
+    """One row per measure whose field was suggested: id, title, the suggested field, whether it is sure and why;
+    the ones to check first, grouped for a quick review."""
+    suggested = _suggested(result)
     return pd.DataFrame(
         {
             "id": [m.id for m in suggested],
             "title": [m.title for m in suggested],
             "field": [field_name(m.field, language) for m in suggested],
+            "sure": [(SURE if _is_sure(result.inferred_fields[m.id]) else LOOK)(language) for m in suggested],
             "why": [why(result.inferred_fields[m.id], language) for m in suggested],
         }
     ).astype("object")
 
 
+def sure_counts(result: ImportResult) -> tuple[int, int]:
+    """How many suggested fields are sure and how many need a look."""
+    sure = sum(_is_sure(guess) for guess in result.inferred_fields.values())
+    return sure, len(result.inferred_fields) - sure
+
+
+def sure_line(result: ImportResult) -> Message:
+    """'12 sicher, 7 bitte prüfen – die zu prüfenden stehen oben.'"""
+    sure, look = sure_counts(result)
+    return Message(
+        f"{sure} sicher, {look} bitte prüfen – die zu prüfenden stehen oben.",
+        f"{sure} sure, {look} to check – those to check are on top.",
+    )
+
+
 def marked_fields(result: ImportResult, fields: list[str], language: Lang) -> list[str]:
     """The preview's field column with each suggested field marked as a suggestion."""
-    mark = SUGGESTED(language)
+    mark, look = SUGGESTED(language), LOOK(language)
     return [
-        f"{name} ({mark})" if measure.id in result.inferred_fields else name
+        (f"{name} ({mark})" if _is_sure(result.inferred_fields[measure.id]) else f"{name} ({mark}, {look})")
+        if measure.id in result.inferred_fields
+        else name
         for measure, name in zip(result.measures, fields, strict=True)
     ]
 
@@ -80,7 +115,7 @@ def corrected(result: ImportResult, edited_rows: Mapping[Any, Mapping[str, Any]]
     if not edited_rows:
         return result
     by_name = {field_name(field, language): field for field in FIELDS} | {field: field for field in FIELDS}
-    suggested = [m.id for m in result.measures if m.id in result.inferred_fields]
+    suggested = [m.id for m in _suggested(result)]
     chosen: dict[str, str] = {}
     for row, change in edited_rows.items():
         position = int(row)
