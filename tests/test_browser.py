@@ -28,15 +28,17 @@ PAGES_DE = (
 PAGES_EN = (
     "Company", "Maturity check", "Measures", "Prioritisation", "Roadmap", "Budget", "Import / export", "Progress",
 )  # fmt: skip
-# The demo's horizon runs from this month to December of the next year: that year is a whole one.
-NEXT_YEAR = date.today().year + 1
+# The day of this module's server, read once: the demo's horizon runs from its month to December of
+# the next year, and that year is a whole one.
+TODAY = date.today()
+NEXT_YEAR = TODAY.year + 1
 
 
 @pytest.fixture(scope="module")
 def app_url() -> Iterator[str]:
     """The app served by `streamlit run` for the tests of this module."""
     chromium_or_skip()
-    with served_app() as url:
+    with served_app(today=TODAY) as url:
         yield url
 
 
@@ -138,7 +140,8 @@ WALK = {
 def test_the_whole_workshop_from_an_excel_list_to_the_workbook(tmp_path: Path, lang: str) -> None:
     words = WALK[lang]
     chromium_or_skip()
-    with served_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'walk.sqlite'}"}) as url, browser_tab(url) as tab:
+    store = {"DATABASE_URL": f"sqlite:///{tmp_path / 'walk.sqlite'}"}
+    with served_app(store, today=TODAY) as url, browser_tab(url) as tab:
         tab.start()
         if lang == "en":
             tab.page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
