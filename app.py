@@ -228,7 +228,7 @@ page = st.navigation(
 )
 if page is start:
     page.run()  # opens the first step at once; notices wait for it
-st.markdown(SCREEN_CSS, unsafe_allow_html=True)
+st.html(SCREEN_CSS)  # style only: no element, and none of the markdown HTML parser a new tab would load
 if presenter():
     presenter_frame(listed, page, room_screen_entry)
 else:
