@@ -1,24 +1,30 @@
 """First page and page-switch times in headless Chromium at 1920×1080, demo and 500 measures.
 
-Run: PYTHONPATH=. python bench/bench_browser.py   (targets: first page ≤ 2.5 s, every switch ≤ 1.5 s)
+Run: PYTHONPATH=. python bench/bench_browser.py [first]   (targets: first page ≤ 1.3 × an empty Streamlit app's,
+every switch ≤ 1.5 s)
 
 Starts `streamlit run app.py` on a fresh database holding the demo and a 500-measure workshop,
-opens a fresh tab `ROUNDS` times on each, and clicks through all pages in each; reports the
-median per step. A page counts as drawn when its title is on the
-screen and Streamlit's script run has finished.
+and beside it an empty one-line app (`st.title`) served the same way (same command, folder and
+.streamlit/config.toml). Both servers are warmed up, then fresh tabs (each its own browser context,
+so nothing cached) open the two by turns, `ROUNDS` each: the medians and their ratio are the first
+page's figure. Then it opens a fresh tab `ROUNDS` times on each workshop and clicks through all
+pages; reports the median per step. A page counts as drawn when its title is on the screen and
+Streamlit's script run has finished.
 """
 
 from __future__ import annotations
 
 import statistics
+import sys
 import tempfile
 from pathlib import Path
 
 from roadmap.store.workshops import Store
-from tests.browser import browser_tab, served_app
+from tests.browser import AppServer, browser_tab, chrome, served_app
 from tests.pages import large_workshop
 
 ROUNDS = 5
+EMPTY_APP = 'import streamlit as st; st.title("Leer")\n'  # the yardstick: Streamlit's own first render
 TITLES = (
     "Bestandsaufnahme",
     "Maßnahmen",
@@ -43,10 +49,42 @@ def measure(url: str, path: str) -> tuple[list[float], dict[str, list[float]]]:
     return first, switches
 
 
+def first_pages(app_url: str, empty_url: str) -> tuple[list[float], list[float]]:
+    """First page of a fresh tab on each warm server, by turns (empty, app, empty, …), `ROUNDS` each."""
+    app: list[float] = []
+    empty: list[float] = []
+    with chrome() as browser:
+        for url in (empty_url, app_url):  # warm-up: each server imports its modules once
+            browser.tab(url).start()
+        for _ in range(ROUNDS):
+            for url, times in ((empty_url, empty), (app_url, app)):
+                tab = browser.tab(url)
+                times.append(tab.start())
+                tab.page.context.close()
+    return app, empty
+
+
 def main() -> None:
-    database = Path(tempfile.mkdtemp(prefix="bench-browser-")) / "bench.sqlite"
+    folder = Path(tempfile.mkdtemp(prefix="bench-browser-"))
+    database = folder / "bench.sqlite"
     url_of_db = f"sqlite:///{database}"
     large = Store.open(url_of_db).create(large_workshop(), "500 Maßnahmen")
+    (folder / "empty.py").write_text(EMPTY_APP)
+    empty = AppServer(script=str(folder / "empty.py")).start()
+    try:
+        with served_app({"DATABASE_URL": url_of_db}) as url:
+            app, yardstick = first_pages(url, empty.url)
+    finally:
+        empty.stop()
+    ratio = statistics.median(app) / statistics.median(yardstick)
+    print(
+        f"first page, fresh tab on a warm server: app {statistics.median(app):.2f} s, empty app "
+        f"{statistics.median(yardstick):.2f} s: {ratio:.2f} × (target ≤ 1.3 ×)"
+    )
+    print(f"  app   {' '.join(f'{s:.2f}' for s in app)}")
+    print(f"  empty {' '.join(f'{s:.2f}' for s in yardstick)}")
+    if "first" in sys.argv[1:]:  # `bench_browser.py first`: the first page only
+        return
     with served_app({"DATABASE_URL": url_of_db}) as url:
         with browser_tab(url) as warmup:  # the server imports pandas, altair & co. once
             warmup.start()
