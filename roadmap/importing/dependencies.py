@@ -17,8 +17,6 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Message
 from roadmap.importing.cell_report import Report, excerpt
@@ -63,9 +61,8 @@ class _Resolver:
         for measure in measures:
             self.by_title.setdefault(title_key(measure.title), []).append(measure.id)
         self.titles = {m.id: m.title for m in measures}
-        self.stems = {key: _stemmed(key) for key in self.by_title}
         self.choices = [key for key in self.by_title if len(key) >= _FUZZY_LETTERS]
-        self.stem_choices = [self.stems[key] for key in self.choices]
+        self.stem_choices: list[str] = []  # the titles' stems, made when a near miss is first looked for
 
     def one(self, text: str) -> _Found | list[str] | None:
         """The measure one reference names, the ids of all it fits (ambiguous), or None (unknown)."""
@@ -97,6 +94,10 @@ class _Resolver:
         key = title_key(text)
         if sum(ch.isalpha() for ch in key) < _FUZZY_LETTERS or not self.choices:
             return None
+        from rapidfuzz import fuzz, process  # only where a name is no title of the list: loaded then
+
+        if not self.stem_choices:
+            self.stem_choices = [_stemmed(choice) for choice in self.choices]
         stem = _stemmed(key)
         found = process.extract(stem, self.stem_choices, scorer=fuzz.ratio, limit=2, score_cutoff=NEAR_MISS - _MARGIN)
         if not found or found[0][1] < NEAR_MISS:
@@ -139,8 +140,8 @@ def resolve_dependencies(
         if is_empty(cell):
             result.append(measure.with_changes(depends_on=()) if measure.depends_on else measure)
             continue
-        ids = _read_cell(resolver, cell, row, report, column, said)
-        result.append(measure.with_changes(depends_on=tuple(ids)))
+        ids = tuple(_read_cell(resolver, cell, row, report, column, said))
+        result.append(measure if ids == measure.depends_on else measure.with_changes(depends_on=ids))
     _say(report, column, said)
     _report_unknown(result, rows, report, column, said.ambiguous)
     return result
