@@ -15,7 +15,7 @@ from roadmap.domain.measure import Measure
 from roadmap.domain.profile import Profile
 from roadmap.domain.workshop import Workshop
 from roadmap.store.participation import Participation
-from roadmap.workshop.rounds import IDEAS_PER_DEVICE, PHONE_FULL, IdeaText, RoundKind
+from roadmap.workshop.rounds import IDEAS_PER_DEVICE, PHONE_FULL, ROOM_ENDED, IdeaText, RoundKind
 from tests.helpers import REPO
 from tests.pages import PAGES, open_page
 from ui.session import store
@@ -71,7 +71,7 @@ def test_a_wrong_token_gets_a_refusal_and_nothing_else(token: str) -> None:
     app = phone(token)
 
     assert not app.exception
-    assert "gilt nicht" in app.error[0].value
+    assert "gilt nicht mehr" in app.info[0].value
     assert not app.text_input and not app.button and not app.sidebar.markdown
 
 
@@ -101,7 +101,8 @@ def test_an_ended_room_locks_the_phone_out() -> None:
 
     app = phone(token)
 
-    assert "gilt nicht" in app.error[0].value and not app.text_input
+    assert app.info[0].value == ROOM_ENDED("de") and not app.text_input
+    assert "QR" not in app.info[0].value  # the code on the screen opens nothing any more
 
 
 def test_an_idea_from_the_phone_reaches_the_room_as_text_and_not_the_workshop() -> None:
@@ -131,16 +132,16 @@ def test_a_phone_votes_with_at_most_its_dots_on_measures_not_excluded() -> None:
     rooms().start_round(room_id, RoundKind.VOTE)
     app = phone(token)
 
-    assert [c.label for c in app.segmented_control if not c.disabled] == ["ERP-Einführung", "Cloud-Backup"]
-    app.segmented_control(key="participant_dots_M01").set_value(2)
-    app.segmented_control(key="participant_dots_M02").set_value(1)
-    app.button[0].click().run()
+    assert [c.label for c in app.number_input if not c.disabled] == ["ERP-Einführung", "Cloud-Backup"]
+    app.number_input(key="participant_dots_M01").set_value(2)
+    app.number_input(key="participant_dots_M02").set_value(1)
+    app.button(key="participant_send_dots").click().run()
 
     assert not app.exception
     assert rooms().totals(rooms().room(room_id)) == {"M01": 2, "M02": 1}
-    app.segmented_control(key="participant_dots_M01").set_value(3)
-    app.button[0].click().run()
-    assert "3 Punkte" in app.error[0].value
+    app.number_input(key="participant_dots_M01").set_value(3).run()
+    assert app.error[0].value == "1 Punkt zu viel: Sie haben 3 Punkte."
+    assert app.button(key="participant_send_dots").disabled
     assert rooms().totals(rooms().room(room_id)) == {"M01": 2, "M02": 1}
 
 
@@ -195,6 +196,58 @@ def test_a_phones_confirmation_stays_through_the_next_rerun_until_the_round_chan
     assert "1 Bewertung gesendet" in app.success[0].value
     rooms().start_round(room_id, RoundKind.IDEAS)
     assert not app.run().success
+
+
+def test_a_half_typed_idea_stays_in_its_fields_while_another_round_runs_until_it_is_sent() -> None:
+    _, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    app = phone(token)
+    app.text_input(key="participant_title").input("Kundenportal").run()  # left the field: not sent
+    app.text_area(key="participant_description").input("mit Login").run()
+
+    rooms().start_round(room_id, RoundKind.VOTE)
+    app.run()
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    app.run()
+
+    assert app.text_input(key="participant_title").value == "Kundenportal"
+    assert app.text_area(key="participant_description").value == "mit Login"
+    app.button(key="participant_send_idea").click().run()
+    assert [i.title for i in rooms().ideas(rooms().room(room_id))] == ["Kundenportal"]
+    assert app.text_input(key="participant_title").value == ""
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    assert app.run().text_input(key="participant_title").value == ""  # a sent idea is not kept
+
+
+def test_the_dots_left_follow_every_tap_before_anything_is_sent() -> None:
+    _, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.VOTE)
+    app = phone(token)
+    before = app.markdown
+
+    app.number_input(key="participant_dots_M01").increment().run()
+    after_one = [m.value for m in app.markdown]
+    app.number_input(key="participant_dots_M02").set_value(2).run()
+
+    assert "Punkte übrig: 3 von 3" in [m.value for m in before]
+    assert "Punkte übrig: 2 von 3" in after_one
+    assert "Punkte übrig: 0 von 3" in [m.value for m in app.markdown]
+    assert not app.button(key="participant_send_dots").disabled
+    assert rooms().voters(rooms().room(room_id)) == 0  # counted on the phone, nothing sent yet
+
+
+def test_a_sent_confirmation_sits_right_under_its_button_and_comes_as_a_toast() -> None:
+    _, room_id, token = opened()
+    rooms().start_round(room_id, RoundKind.IDEAS)
+    app = phone(token)
+    app.text_input(key="participant_title").input("E-Rechnung")
+
+    app.button(key="participant_send_idea").click().run()
+
+    assert [toast.value for toast in app.toast] == ["Gesendet: E-Rechnung"]
+    idea = next(c for c in app.main.children.values() if getattr(c, "key", None) == "participant_idea")
+    kinds = [type(child).__name__ for child in idea.children.values()]
+    assert kinds[-2:] == ["Button", "Success"]  # the confirmation follows the button inside the card
 
 
 def moderator(ident: str) -> AppTest:
@@ -369,15 +422,15 @@ def test_a_reloaded_phones_ballot_replaces_its_first_and_adds_no_dots() -> None:
     _, room_id, token = opened()
     rooms().start_round(room_id, RoundKind.VOTE)
     app = phone(token)
-    app.segmented_control(key="participant_dots_M01").set_value(2)
-    app.segmented_control(key="participant_dots_M02").set_value(1)
-    app.button[0].click().run()
+    app.number_input(key="participant_dots_M01").set_value(2)
+    app.number_input(key="participant_dots_M02").set_value(1)
+    app.button(key="participant_send_dots").click().run()
 
     reloaded = phone(token, device=app.query_params["d"])
-    shown = reloaded.segmented_control(key="participant_dots_M01").value
-    reloaded.segmented_control(key="participant_dots_M01").set_value(3)
-    reloaded.segmented_control(key="participant_dots_M02").set_value(0)
-    reloaded.button[0].click().run()
+    shown = reloaded.number_input(key="participant_dots_M01").value
+    reloaded.number_input(key="participant_dots_M01").set_value(3)
+    reloaded.number_input(key="participant_dots_M02").set_value(0)
+    reloaded.button(key="participant_send_dots").click().run()
 
     assert not reloaded.exception and shown == 2 and "Stimme ist angekommen" in reloaded.success[0].value
     room = rooms().room(room_id)

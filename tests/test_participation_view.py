@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap.views.participation import participant_link, qr_png, reachable_by_phones, server_base, spread_line
+from roadmap.views.participation import (
+    CHOICE_FILTER,
+    choice_label,
+    dots_left_line,
+    dots_line,
+    offered,
+    participant_link,
+    qr_png,
+    raters_line,
+    reachable_by_phones,
+    server_base,
+    spread_line,
+    voters_line,
+)
 from roadmap.workshop.rounds import Spread
 
 
@@ -57,3 +70,34 @@ def test_the_qr_code_is_a_png_made_here_that_differs_per_link() -> None:
 )
 def test_a_spread_reads_as_dots_per_rating_and_the_median(ratings: tuple[int, ...], language: str, line: str) -> None:
     assert spread_line(Spread(ratings), language) == line  # type: ignore[arg-type]
+
+
+def test_an_id_typed_in_full_offers_that_measure_and_never_one_whose_title_holds_its_digits() -> None:
+    labels = [choice_label("M02", "Microsoft 365 für alle Arbeitsplätze"), choice_label("M23", "E-Rechnung")]
+
+    assert offered("M23", labels) == ["M23 · E-Rechnung"]  # fuzzy matching offered M02 (M, 2 of 02, 3 of 365)
+    assert offered("m02", labels) == ["M02 · Microsoft 365 für alle Arbeitsplätze"]
+    assert offered("rechnung", labels) == ["M23 · E-Rechnung"]  # a word of the title still finds it
+    assert CHOICE_FILTER == "contains"  # the multiselect's filter_mode that offered() describes
+
+
+@pytest.mark.parametrize(
+    ("count", "rated", "voted"),
+    [
+        (0, "0 Personen haben bewertet", "0 Personen haben abgestimmt"),
+        (1, "1 Person hat bewertet", "1 Person hat abgestimmt"),
+        (6, "6 Personen haben bewertet", "6 Personen haben abgestimmt"),
+    ],
+)
+def test_one_person_is_counted_in_the_singular(count: int, rated: str, voted: str) -> None:
+    assert (raters_line(count)("de"), voters_line(count)("de")) == (rated, voted)
+    assert raters_line(1)("en") == "1 person has rated" and voters_line(2)("en") == "2 people have voted"
+
+
+@pytest.mark.parametrize(
+    ("left", "dots", "line"),
+    [(3, 3, "Punkte übrig: 3 von 3"), (0, 3, "Punkte übrig: 0 von 3"), (-1, 3, "1 Punkt zu viel: Sie haben 3 Punkte.")],
+)
+def test_the_dots_left_are_said_as_the_phone_counts_them(left: int, dots: int, line: str) -> None:
+    assert dots_left_line(left, dots)("de") == line
+    assert dots_line(1)("de") == "1 Punkt" and dots_line(1)("en") == "1 dot"

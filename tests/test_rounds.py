@@ -19,6 +19,7 @@ from roadmap.workshop.rounds import (
     apply_votes,
     author_name,
     ballot,
+    dots_left,
     idea_text,
     merge_idea,
     overwrites,
@@ -305,3 +306,13 @@ def test_an_address_is_held_back_whatever_new_devices_it_invents() -> None:
 
     assert allowed == 50
     assert limiter.allow("colleague", "10.0.0.10", 1010.0)
+
+
+@pytest.mark.parametrize(
+    ("given", "left"),
+    [({}, 3), ({"M01": 1}, 2), ({"M01": 2, "M02": 1}, 0), ({"M01": 3, "M02": 1}, -1), ({"M01": None}, 3)],
+)
+def test_the_dots_left_count_what_the_phones_controls_hold_before_sending(
+    given: dict[str, int | None], left: int
+) -> None:
+    assert dots_left(3, given) == left

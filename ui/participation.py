@@ -23,6 +23,7 @@ from roadmap.domain.measure import TITLE_LIMIT, Measure
 from roadmap.domain.messages import Message, RoadmapError
 from roadmap.store.participation import Participation, Refused, Room
 from roadmap.store.presence import Presence
+from roadmap.views import participation as view
 from roadmap.workshop import rounds
 from roadmap.workshop.rounds import RoundKind
 from ui.language import number, plain, say, t
@@ -31,11 +32,12 @@ from ui.session import store
 TOKEN_PARAM = "p"  # the participant token in the link
 DEVICE_PARAM = "d"  # the phone's id in its link, written on its first open
 _DEVICE = "_participant_device"
-_SEEN = "_participant_seen"
 _NAME = "_participant_name"
 _OUTCOME = "_participant_outcome"
+_DRAFT = "_participant_draft"  # the idea typed but not sent, kept while other rounds are shown
+_TOAST = "_participant_toast"
 _HERE = "_participant_here"
-WATCH_SECONDS = 2.0
+WATCH_SECONDS = 1.0
 HERE_SECONDS = 10.0  # a phone notes that it is in the room at most this often (joined: seen within 30 s)
 
 # Large touch targets and type for a phone held at arm's length (390 × 844 first).
@@ -48,6 +50,12 @@ PHONE_CSS = """
     min-width: 3rem; min-height: 3rem; }
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
   .st-key-participant_preload { display: none; }
+  [data-testid="InputInstructions"] { display: none; }
+  .st-key-participant_budget { position: sticky; top: 0; z-index: 10; background: var(--background-color, #fff);
+    padding: 0.4rem 0; font-size: 1.2rem; font-weight: 600; }
+  .st-key-participant_budget p { font-size: 1.2rem; }
+  [class*="st-key-participant_dotrow_"] { gap: 0.5rem; }
+  [class*="st-key-participant_dotrow_"] [data-testid="stMarkdownContainer"] p { margin: 0; }
 </style>
 """
 
@@ -91,8 +99,13 @@ def _stage(room: Room) -> tuple[object, ...]:
 
 
 @st.fragment(run_every=WATCH_SECONDS)
-def _watch(token: str) -> None:
-    """Rerun the phone's view when the moderator switches rounds or ends participation."""
+def _watch(token: str, drawn: tuple[object, ...]) -> None:
+    """Rerun the phone's view when the room's stage is no longer the one the view was `drawn` for.
+
+    Registered at the end of a full run (into its block at the top), so `drawn` is what that run
+    finished drawing: a run cut short keeps the last finished run's watch, which sees the change
+    again at its next tick instead of believing the phone is up to date. One indexed read a tick.
+    """
     try:
         stage: tuple[object, ...] = _stage(rooms().admit(token, time.time()))
     except Refused:
@@ -100,7 +113,7 @@ def _watch(token: str) -> None:
     except RoadmapError:
         return  # a busy or unreachable store: look again at the next tick, keep what the phone shows
     _here(token)
-    if st.session_state.get(_SEEN) != stage:
+    if stage != drawn:
         st.rerun()
 
 
@@ -123,30 +136,27 @@ def _here(token: str, room: Room | None = None) -> None:
 def participant_view() -> None:
     """The whole app for a phone: the current round of the link's room, or a refusal.
 
-    The watch comes first, at the same place in every view: a timed run of a fragment writes to the
-    place where the last full run drew it, and a view drawn shorter than the one before (another
-    round) must not leave that place beyond its end (the browser then drops the connection).
+    The watch has its block first, at the same place in every view: a timed run of a fragment writes
+    to the place where the last full run drew it, and a view drawn shorter than the one before
+    (another round) must not leave that place beyond its end (the browser then drops the connection).
+    The watch itself is registered last, once the view is drawn (see `_watch`).
     """
     st.markdown(PHONE_CSS, unsafe_allow_html=True)
     token = participant_token() or ""
     try:
         room = rooms().admit(token, time.time())
-    except Refused as refused:
-        st.session_state[_SEEN] = ("refused",)
+    except Refused:  # ended, expired or never valid: the same end for everyone, with no hint at which
         st.title("Digital-Roadmap für KMU")
-        st.error(say(refused), icon=":material/lock:")
+        st.info(say(rounds.ROOM_ENDED), icon=":material/door_front:")
         return
     except RoadmapError as error:
-        st.session_state[_SEEN] = ("failed",)  # the watch reruns once the store answers again
         with st.container(key="participant_watch"):  # a passing failure (a busy database) heals by itself
-            _watch(token)
+            _watch(token, ("failed",))
         st.error(say(error), icon=":material/database:")
         return
-    st.session_state[_SEEN] = _stage(room)
+    watch = st.container(key="participant_watch")  # its own block: a timed run can only touch that
     device()  # into the link at once, before the phone sends anything or is reloaded
     _here(token, room)
-    with st.container(key="participant_watch"):  # its own block: a timed run can only touch that
-        _watch(token)
     _preload()
     st.title(plain(room.workshop_name))
     st.caption(t(f"Raum {room.code} · Digital-Roadmap für KMU", f"Room {room.code} · Digital-Roadmap für KMU"))
@@ -154,6 +164,8 @@ def participant_view() -> None:
         _round(token, room)
     except RoadmapError as error:
         st.error(say(error), icon=":material/warning:")
+    with watch:
+        _watch(token, _stage(room))
 
 
 def _preload() -> None:
@@ -170,6 +182,7 @@ def _preload() -> None:
         st.segmented_control(
             "preload", [1], key="participant_preload_choice", disabled=True, label_visibility="collapsed"
         )
+        st.number_input("preload", key="participant_preload_number", disabled=True, label_visibility="collapsed")
 
 
 def _round(token: str, room: Room) -> None:
@@ -197,7 +210,7 @@ def _round(token: str, room: Room) -> None:
 
 
 def _name_field(form: str) -> None:
-    """The optional name, inside each round's form so that it travels with what is sent (no extra rerun)."""
+    """The optional name of a round's fields (inside the estimate's form, so that it travels with it)."""
     key = f"participant_name_{form}"
     if key not in st.session_state:
         st.session_state[key] = st.session_state.get(_NAME, "")
@@ -216,13 +229,19 @@ def _author(form: str) -> str:
 
 
 def _ideas(token: str, room: Room) -> None:
+    """The idea's fields outside a form: each field's text reaches the server when the person leaves it,
+    so a half-typed idea survives the moderator switching rounds (kept in `_DRAFT` until it is sent)."""
     st.caption(
         t(
             "Jede Idee geht an die Moderation; sie entscheidet, was in den Workshop kommt.",
             "Every idea goes to the moderator, who decides what enters the workshop.",
         )
     )
-    with st.form("participant_idea", border=True):
+    draft = st.session_state.get(_DRAFT, {})
+    for key in ("participant_title", "participant_description"):
+        if key not in st.session_state:  # the round was away: its fields were dropped with the view
+            st.session_state[key] = draft.get(key, "")
+    with st.container(border=True, key="participant_idea"):
         _name_field("idea")
         st.text_input(  # no max_chars (see the module): what arrives is checked by rounds.idea_text
             t("Idee (Titel)", "Idea (title)"),
@@ -237,7 +256,7 @@ def _ideas(token: str, room: Room) -> None:
                 f"at most {number(rounds.DESCRIPTION_LIMIT, 0)} characters",
             ),
         )
-        st.form_submit_button(
+        st.button(
             t("Idee senden", "Send idea"),
             icon=":material/send:",
             width="stretch",
@@ -245,7 +264,10 @@ def _ideas(token: str, room: Room) -> None:
             args=(token, room.round_no),
             key="participant_send_idea",
         )
-    _outcome(room)  # stays until the next send: another rerun must not hide it
+        _outcome(room)  # right under the button, and stays until the next send
+    st.session_state[_DRAFT] = {
+        k: st.session_state.get(k, "") for k in ("participant_title", "participant_description")
+    }
     mine = [title for kind, title, _, _ in rooms().mine(room, device()) if kind == "idea"]
     if mine:
         st.caption(t(f"Ihre Ideen in dieser Runde: {len(mine)}", f"Your ideas in this round: {len(mine)}"))
@@ -254,7 +276,7 @@ def _ideas(token: str, room: Room) -> None:
 
 
 def _send_idea(token: str, round_no: int) -> None:
-    """Form callback: send the idea and empty the title and description (the name stays).
+    """Button callback: send the idea and empty the title and description (the name stays).
 
     A refusal (too long, the round's or the phone's share of ideas full) leaves the fields as typed.
     """
@@ -268,9 +290,17 @@ def _send_idea(token: str, round_no: int) -> None:
     except RoadmapError as error:
         st.session_state[_OUTCOME] = (round_no, False, say(error))
         return
-    st.session_state[_OUTCOME] = (round_no, True, t(f"Gesendet: {plain(idea.title)}", f"Sent: {plain(idea.title)}"))
+    _sent(round_no, t(f"Gesendet: {plain(idea.title)}", f"Sent: {plain(idea.title)}"))
     st.session_state["participant_title"] = ""
     st.session_state["participant_description"] = ""
+    st.session_state.pop(_DRAFT, None)
+
+
+def _sent(round_no: int, text: str) -> None:
+    """Keep a send's confirmation for under its button and for a toast, which shows wherever the phone
+    is scrolled (a long form puts the button's neighbourhood below the fold)."""
+    st.session_state[_OUTCOME] = (round_no, True, text)
+    st.session_state[_TOAST] = text
 
 
 def _titles(room: Room) -> dict[str, Measure]:
@@ -291,16 +321,6 @@ def _estimate(token: str, room: Room) -> None:
     if not chosen:
         st.info(t("Die Moderation wählt gleich die Maßnahmen aus.", "The moderator is choosing the measures."))
         return
-    if given:  # read from the store, so any later rerun still shows it
-        st.success(
-            t(
-                f"{len(given)} {'Bewertung' if len(given) == 1 else 'Bewertungen'} gesendet. "
-                "Ändern geht bis zum Aufdecken.",
-                f"{len(given)} {'rating' if len(given) == 1 else 'ratings'} sent. "
-                "You can change them until the reveal.",
-            ),
-            icon=":material/check:",
-        )
     with st.form("participant_estimate", border=False):
         _name_field("rating")
         for measure in chosen:
@@ -318,6 +338,16 @@ def _estimate(token: str, room: Room) -> None:
             key="participant_send_rating",
             on_click=_send_ratings,
             args=(token, room.round_no, tuple(m.id for m in chosen)),
+        )
+    if given:  # read from the store, so any later rerun still shows it; right under the button
+        st.success(
+            t(
+                f"{len(given)} {'Bewertung' if len(given) == 1 else 'Bewertungen'} gesendet. "
+                "Ändern geht bis zum Aufdecken.",
+                f"{len(given)} {'rating' if len(given) == 1 else 'ratings'} sent. "
+                "You can change them until the reveal.",
+            ),
+            icon=":material/check:",
         )
     _outcome(room)
 
@@ -351,22 +381,56 @@ def _send_ratings(token: str, round_no: int, chosen: tuple[str, ...]) -> None:
             False,
             t("Bitte je Maßnahme Nutzen und Aufwand wählen.", "Please choose value and effort per measure."),
         )
+        return
+    st.session_state[_TOAST] = t("Bewertung gesendet", "Rating sent")
 
 
 def _vote(token: str, room: Room) -> None:
+    """One line per measure with a − / + control, under a sticky 'Punkte übrig: n von m' that follows every
+    tap (the controls sit outside a form, so each tap reruns the view and the budget is counted again)."""
     current, _ = store().load(room.workshop_id)
     measures = [m for m in current.measures if not m.excluded]
     dots = max(0, current.profile.dots_per_person)
     entries = list(rooms().mine(room, device()))  # one read of the store per drawing
     mine = {ident: v for kind, ident, v, _ in entries if kind == "dots"}
     voted = any(kind == "ballot" for kind, *_ in entries)
+    keys = {m.id: f"participant_dots_{m.id}" for m in measures}
+    for ident, key in keys.items():
+        if key not in st.session_state:
+            st.session_state[key] = mine.get(ident, 0)
+    left = rounds.dots_left(dots, {ident: st.session_state.get(key) for ident, key in keys.items()})
+    with st.container(key="participant_budget"):
+        (st.markdown if left >= 0 else st.error)(say(view.dots_left_line(left, dots)))
     st.caption(
         t(
-            f"Sie haben {dots} Punkte. Mehrere Punkte für eine Maßnahme sind erlaubt.",
-            f"You have {dots} dots. Several dots for one measure are allowed.",
+            f"Sie haben {say(view.dots_line(dots))}. Mehrere Punkte für eine Maßnahme sind erlaubt.",
+            f"You have {say(view.dots_line(dots))}. Several dots for one measure are allowed.",
         )
     )
-    if voted:
+    _name_field("ballot")
+    for measure in measures:
+        with st.container(horizontal=True, vertical_alignment="center", key=f"participant_dotrow_{measure.id}"):
+            st.markdown(plain(measure.title), width="stretch")
+            st.number_input(
+                plain(measure.title),
+                min_value=0,
+                max_value=dots,
+                step=1,
+                key=keys[measure.id],
+                label_visibility="collapsed",
+                width=140,
+            )
+    st.button(
+        t("Punkte abgeben", "Cast dots"),
+        icon=":material/how_to_vote:",
+        width="stretch",
+        key="participant_send_dots",
+        type="primary",
+        disabled=left < 0,
+        on_click=_send_ballot,
+        args=(token, room.round_no, dots, tuple(keys)),
+    )
+    if voted:  # from the store, right under the button
         st.success(
             t(
                 "Ihre Stimme ist angekommen. Ändern geht, bis die Runde schließt.",
@@ -374,29 +438,11 @@ def _vote(token: str, room: Room) -> None:
             ),
             icon=":material/how_to_vote:",
         )
-    with st.form("participant_vote", border=False):
-        _name_field("ballot")
-        for measure in measures:
-            st.segmented_control(
-                plain(measure.title),
-                list(range(dots + 1)),
-                default=mine.get(measure.id, 0),
-                key=f"participant_dots_{measure.id}",
-                width="stretch",
-            )
-        st.form_submit_button(
-            t("Punkte abgeben", "Cast dots"),
-            icon=":material/how_to_vote:",
-            width="stretch",
-            key="participant_send_dots",
-            on_click=_send_ballot,
-            args=(token, room.round_no, dots, tuple(m.id for m in measures)),
-        )
     _outcome(room)
 
 
 def _send_ballot(token: str, round_no: int, dots: int, measures: tuple[str, ...]) -> None:
-    """Form callback: send the phone's dots (checked against the dots-per-person rule), replacing its last."""
+    """Button callback: send the phone's dots (checked against the dots-per-person rule), replacing its last."""
     st.session_state.pop(_OUTCOME, None)
     if not _allowed(round_no):
         return
@@ -406,6 +452,8 @@ def _send_ballot(token: str, round_no: int, dots: int, measures: tuple[str, ...]
         rooms().send_ballot(token, device(), _author("ballot"), checked, time.time())
     except RoadmapError as error:
         st.session_state[_OUTCOME] = (round_no, False, say(error))
+        return
+    st.session_state[_TOAST] = t("Stimme angekommen", "Vote arrived")
 
 
 def _allowed(round_no: int) -> bool:
@@ -418,6 +466,9 @@ def _allowed(round_no: int) -> bool:
 
 def _outcome(room: Room) -> None:
     """What the last send of this round said, until the next send or round."""
+    toast = st.session_state.pop(_TOAST, None)
+    if toast:
+        st.toast(toast, icon=":material/check:")
     outcome = st.session_state.get(_OUTCOME)
     if outcome is not None and outcome[0] == room.round_no:
         _, ok, text = outcome

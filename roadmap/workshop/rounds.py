@@ -259,6 +259,14 @@ def ballot(dots_per_person: int, given: Mapping[str, int], measure_ids: Iterable
     return dots
 
 
+def dots_left(dots_per_person: int, given: Mapping[str, int | None]) -> int:
+    """How many of a phone's dots are still free while it places them (negative: too many placed).
+
+    Counts what the phone's controls hold now, before anything is sent; `ballot` checks what is sent.
+    """
+    return dots_per_person - sum(max(0, count or 0) for count in given.values())
+
+
 def apply_votes(workshop: Workshop, totals: Mapping[str, int], voters: int) -> Workshop:
     """The phones' result as the measures' votes, exactly as one-screen votes: every dot through `add_vote`.
 
@@ -332,6 +340,12 @@ PHONE_FULL = Message(
     "Person nicht an. Bitte weitere mündlich einbringen.",
     f"You have already sent {IDEAS_PER_DEVICE} ideas in this round; the round takes no more from one "
     "person. Please bring in further ones by word of mouth.",
+)
+ROOM_ENDED = Message(
+    "Die Workshop-Runde ist beendet, dieser Link gilt nicht mehr. Danke fürs Mitmachen! Sie können diese "
+    "Seite schließen. Für eine neue Runde zeigt die Moderation einen neuen Link.",
+    "The workshop session has ended and this link is no longer valid. Thank you for taking part! You may "
+    "close this page. For a new session the moderator shows a new link.",
 )
 TOO_FAST = Message(
     "Zu viele Eingaben in kurzer Zeit. Bitte einen Moment warten.",
