@@ -17,7 +17,7 @@ from ui.clock import this_month
 from ui.empty import explain_empty_workshop
 from ui.errors import guarded
 from ui.language import euro, lang, plain, say, say_text, t
-from ui.plans import baseline_snapshot, current_baseline, current_plan, planning_profile
+from ui.plans import baseline_snapshot, current_baseline, current_plan, planning_profile, shared
 from ui.presenter import presenter
 from ui.session import revision, save, snapshots, take_snapshot, workshop
 from ui.tables import column_config
@@ -226,9 +226,20 @@ def _apply_table(key: str) -> None:
 
 
 def table() -> None:
-    """The follow-up per measure, edited in place and saved at once (read-only in presenter mode)."""
+    """The follow-up per measure, edited in place and saved at once (read-only in presenter mode).
+
+    The table's rows are made once per stored version, language and baseline for every session
+    (ui/plans.py `shared`; the editor works on its own copy): a rerun of a 500-measure workshop spent
+    a fifth of its time making them again.
+    """
     language = lang()
-    frame = progress_table.progress_frame(workshop(), current_plan(), current_baseline(), language)
+    chosen = baseline_snapshot()
+    frame = shared(
+        "umsetzung_progress",
+        lambda: progress_table.progress_frame(workshop(), current_plan(), current_baseline(), language),
+        chosen.id if chosen else None,
+        planning_profile().as_of,  # the plan's month, which follows the calendar unless the workshop fixes it
+    )
     editable = not presenter()
     config = column_config(progress_columns.fitted(progress_table.column_specs(language, editable)))
     views = {name: say_text(label) for name, label in progress_columns.VIEWS.items()}
