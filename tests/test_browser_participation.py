@@ -130,18 +130,21 @@ def press(tab: Tab, name: str) -> None:
     tab.wait_idle()
 
 
-def confirmed(tab: Tab, button: str, confirmation: str) -> None:
-    """Wait for a phone's confirmation of what it sent; without one, tap once more, as a person would.
-
-    Rarely, a headless tap that lands while the page redraws (its watch runs every two seconds) sends
-    nothing. A rating or a ballot sent again replaces the phone's last one, so a second tap never counts
-    twice: the totals checked later show that.
-    """
+def confirmed(tab: Tab, confirmation: str) -> None:
+    """A phone's confirmation of what it sent, after a single tap: a tap that lands while the phone looks
+    for a new round (every second) must not be lost (ui/participation.py, `_watch`)."""
     try:
-        expect(tab.page.get_by_text(confirmation)).to_be_visible(timeout=15_000)
+        expect(tab.page.get_by_text(confirmation).first).to_be_visible(timeout=LIVE)
     except AssertionError:
-        tab.page.get_by_role("button", name=button).tap()
-        expect(tab.page.get_by_text(confirmation)).to_be_visible(timeout=LIVE)
+        tab.shot("participation-phone-tap-lost")
+        raise
+
+
+def add_dots(tab: Tab, measure: str, count: int) -> None:
+    """Tap a measure's + on the phone's dot list `count` times, each tap counted at once on the phone."""
+    row = tab.page.locator(f'[class*="st-key-participant_dotrow_{measure}"]')
+    for _ in range(count):
+        row.get_by_test_id("stNumberInputStepUp").tap()
 
 
 def choose(tab: Tab, group: int, option: str) -> None:
@@ -178,7 +181,7 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
             tab.page.get_by_label("Idee (Titel)").fill(hostile[n % len(hostile)] + (f" {n}" if n >= 4 else ""))
             tab.page.get_by_role("button", name="Idee senden").tap()
         for tab in phones:  # all six send at once, as in a room
-            expect(tab.page.get_by_text("Gesendet:")).to_be_visible(timeout=LIVE)
+            confirmed(tab, "Gesendet:")
         phones[1].shot("participation-phone-idea")
         expect(screen.page.get_by_text("Ideen: 6")).to_be_visible(timeout=LIVE)
         expect(screen.page.get_by_text("<script>alert(1)</script>").first).to_be_visible(timeout=LIVE)  # as text
@@ -218,7 +221,7 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
             choose(tab, 1, "2")
             tab.page.get_by_role("button", name="Bewertung senden").tap()
         for tab in phones:
-            confirmed(tab, "Bewertung senden", "1 Bewertung gesendet")
+            confirmed(tab, "1 Bewertung gesendet")
         phones[2].shot("participation-phone-estimate")
         expect(screen.page.get_by_text("6 Personen haben bewertet")).to_be_visible(timeout=LIVE)
         assert screen.page.get_by_text("Median").count() == 0
@@ -236,11 +239,12 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
         press(screen, "Runde öffnen")
         for tab in phones:
             expect(tab.page.get_by_role("button", name="Punkte abgeben")).to_be_visible(timeout=LIVE)
-            choose(tab, 0, "2")
-            choose(tab, 1, "1")
+            add_dots(tab, "M01", 2)
+            add_dots(tab, "M02", 1)
+            expect(tab.page.get_by_text("Punkte übrig: 0 von 3")).to_be_visible(timeout=LIVE)  # live, unsent
             tab.page.get_by_role("button", name="Punkte abgeben").tap()
         for tab in phones:
-            confirmed(tab, "Punkte abgeben", "Ihre Stimme ist angekommen")
+            confirmed(tab, "Ihre Stimme ist angekommen")
         phones[3].shot("participation-phone-vote")
         expect(screen.page.get_by_text("6 Personen haben abgestimmt")).to_be_visible(timeout=LIVE)
         # A reload is the same phone (its id is in its link): its ballot is replaced, never added.
@@ -278,14 +282,14 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
         assert eventually(lambda: Participation(store).current(ident, time.time()), lambda room: room is None) is None
         for n, tab in enumerate(phones[:4]):
             try:
-                expect(tab.page.get_by_text("gilt nicht")).to_be_visible(timeout=LIVE)
+                expect(tab.page.get_by_text("Workshop-Runde ist beendet")).to_be_visible(timeout=LIVE)
             except AssertionError as error:
                 tab.shot("participation-phone-not-ended")
                 screen.shot("participation-screen-ended")
                 raise AssertionError(f"phone {n} still open after the end; page errors: {SEEN_ERRORS}") from error
         phones[0].shot("participation-phone-ended")
         phones[5].page.goto(link)
-        expect(phones[5].page.get_by_text("gilt nicht")).to_be_visible(timeout=LIVE)
+        expect(phones[5].page.get_by_text("Workshop-Runde ist beendet")).to_be_visible(timeout=LIVE)
         assert screen.exceptions() == [] and all(tab.exceptions() == [] for tab in phones)
         assert SEEN_ERRORS == []
 
