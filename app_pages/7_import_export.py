@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -285,7 +284,7 @@ def import_section() -> None:
 def prepare_pngs(plan: Plan, current: Workshop, language: str) -> None:
     """Draw every chart as PNG (about a second each), with a progress bar; kept until the workshop changes."""
     bar = st.progress(0.0, text=t("Diagramme werden gezeichnet …", "Drawing the charts …"))
-    made, skipped = slide_pngs(plan, current, language, date.today(),
+    made, skipped = slide_pngs(plan, current, language, clock.today(),
                                lambda done, total, name: bar.progress(done / total, f"{say_text(name)} …"))  # fmt: skip
     bar.progress(1.0, text=t("Fertig.", "Done."))
     state[PNGS] = ((revision(), language), made, skipped)
@@ -305,7 +304,7 @@ def handout_download(plan: Plan, scenarios: list[ScenarioResult], stem: str, sce
     language = lang()
     st.download_button(
         t("Handout herunterladen (PDF)", "Download the handout (PDF)"),
-        data=lambda: handout_pdf(plan, language, date.today(), scenarios, scenario), file_name=f"{stem}_handout.pdf",
+        data=lambda: handout_pdf(plan, language, clock.today(), scenarios, scenario), file_name=f"{stem}_handout.pdf",
         mime="application/pdf", key="export_handout", icon=":material/picture_as_pdf:", on_click="ignore",
     )  # fmt: skip
 
@@ -319,7 +318,7 @@ def export_section() -> None:
         return
     active_scenario_note()
     plan, scenarios, baseline = current_plan(), every_scenario(), current_baseline()
-    stem = file_stem(current.profile.name, date.today())
+    stem = file_stem(current.profile.name, clock.today())
     st.markdown(say(export_view.WORKBOOK_CONTENTS))
     st.download_button(
         t("Roadmap-Arbeitsmappe herunterladen (Excel)", "Download the roadmap workbook (Excel)"),
