@@ -1,7 +1,9 @@
-"""The handout PDF: one A4 landscape page (two only where needed) whose text tells the plan, read back with pypdf."""
+"""The handout PDF: one A4 landscape page (two only beyond about 25 planned measures) whose text tells the plan,
+read back with pypdf."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from datetime import date
@@ -45,6 +47,36 @@ def _read(data: bytes) -> tuple[PdfReader, str]:
     return reader, _flat(" ".join(page.extract_text() for page in reader.pages))
 
 
+def _sizes(reader: PdfReader) -> list[float]:
+    """Every font size the pages set (the `Tf` operators of their content)."""
+    data = b"".join(page.get_contents().get_data() for page in reader.pages)  # type: ignore[union-attr]
+    return [float(size) for size in re.findall(rb"/F\d+ ([\d.]+) Tf", data)]
+
+
+def _lowest_text(reader: PdfReader, above: float = 30.0) -> float:
+    """The lowest text's height on the first page in points from the bottom, the footer (below `above`) aside."""
+    heights: list[float] = []
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip() and tm[5] > above:
+            heights.append(tm[5])
+
+    reader.pages[0].extract_text(visitor_text=visit)
+    return min(heights)
+
+
+def _demo_twice(extra: int) -> Workshop:
+    """The demo's 21 measures and the first `extra` of them again for a second site: long names, owners, KPIs."""
+    demo = demo_workshop()
+    site = tuple(
+        dataclasses.replace(m, id=f"{m.id}W", title=f"{m.title} (Werk Zwickau)",
+                            depends_on=tuple(f"{d}W" for d in m.depends_on))
+        for m in demo.measures[:extra]
+    )  # fmt: skip
+    profile = dataclasses.replace(demo.profile, revenue=demo.profile.revenue * 3, capacity=10_000)
+    return dataclasses.replace(demo, measures=demo.measures + site, profile=profile)
+
+
 def _umlauts() -> Plan:
     profile = Profile(name="Müller & Söhne Ölmühle GmbH", revenue=2_000_000, funding_rate=50)
     measures = (
@@ -55,13 +87,14 @@ def _umlauts() -> Plan:
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_the_demo_handout_is_a4_landscape_under_one_megabyte_its_plan_going_on_on_a_second_page(lang: str) -> None:
-    results = _results(demo_workshop(), ("Vier Prozent", {"budget_share": 4}))
+def test_the_demo_handout_with_its_scenarios_is_one_a4_landscape_page_under_one_megabyte(lang: str) -> None:
+    results = _results(demo_workshop(), ("Vier Prozent", {"budget_share": 4}), ("Knapp", {"capacity": 5}))
 
     data = handout_pdf(results[0].plan, lang, TODAY, results)
 
     reader, text = _read(data)
-    assert len(reader.pages) <= 2
+    assert len(reader.pages) == 1
+    assert "Seite" not in text and "Page 1" not in text
     box = reader.pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(A4_LANDSCAPE, abs=0.5)
     assert len(data) < 1_000_000
@@ -75,10 +108,47 @@ def test_every_planned_measure_of_the_demo_is_named_on_the_page() -> None:
 
     _, text = _read(handout_pdf(roadmap, "de", TODAY))
 
-    for measure_id in roadmap.placements:
-        title = roadmap.measure(measure_id).title
-        assert title in text or title[:25] in text, title
+    for number, placed in enumerate(roadmap.planned_in_order, start=1):
+        assert f"{number} {_flat(roadmap.measure(placed.measure_id).title)}" in text
     assert f"Alle {len(roadmap.placements)} eingeplanten Maßnahmen" in text
+
+
+@pytest.mark.parametrize(("workshop", "planned"), [(lambda: large_workshop(29), 25), (lambda: _demo_twice(7), 25)])
+def test_twenty_five_planned_measures_fit_on_one_page_with_their_names_whole(workshop: object, planned: int) -> None:
+    subject = workshop()  # type: ignore[operator]
+    roadmap = plan(subject.measures, subject.profile)
+
+    reader, text = _read(handout_pdf(roadmap, "de", TODAY))
+
+    assert len(roadmap.placements) == planned
+    assert len(reader.pages) == 1
+    assert "…" not in text
+    for number, placed in enumerate(roadmap.planned_in_order, start=1):
+        assert f"{number} {_flat(roadmap.measure(placed.measure_id).title)}" in text
+    assert f"Alle {planned} eingeplanten Maßnahmen" in text
+
+
+def test_no_text_is_smaller_than_six_and_a_half_points() -> None:
+    results = _results(demo_workshop(), ("Vier Prozent", {"budget_share": 4}))
+    workshop = large_workshop()
+
+    sizes = [
+        *_sizes(_read(handout_pdf(results[0].plan, "de", TODAY, results))[0]),
+        *_sizes(_read(handout_pdf(plan(workshop.measures, workshop.profile), "de", TODAY))[0]),
+    ]
+
+    assert sizes and min(sizes) >= 6.5
+
+
+@pytest.mark.parametrize("count", [9, 14, 21])
+def test_a_short_plan_fills_the_pages_height_too(count: int) -> None:
+    demo = demo_workshop()
+    roadmap = plan(demo.measures[:count], demo.profile)
+
+    reader, _ = _read(handout_pdf(roadmap, "de", TODAY))
+
+    assert len(reader.pages) == 1
+    assert _lowest_text(reader) < 70  # points above the page's bottom: the legend sits within 25 mm of it
 
 
 def test_a_large_plan_lists_every_planned_measure_numbered_and_the_first_twenty_left_out() -> None:
@@ -89,7 +159,9 @@ def test_a_large_plan_lists_every_planned_measure_numbered_and_the_first_twenty_
     reader, text = _read(handout_pdf(roadmap, "de", TODAY))
 
     assert len(reader.pages) > 1
-    assert f"Alle eingeplanten Maßnahmen ({planned}), in der Reihenfolge des Plans" in text
+    assert f"Seite 1/{len(reader.pages)}" in text and f"Seite {len(reader.pages)}/{len(reader.pages)}" in text
+    assert f"Roadmap: alle eingeplanten Maßnahmen ({planned}) in der Reihenfolge des Plans" in text
+    assert "Roadmap (Fortsetzung)" in text
     assert f"{planned} von 500 Maßnahmen" in text
     for placed in roadmap.planned_in_order:
         assert _flat(roadmap.measure(placed.measure_id).title) in text

@@ -21,7 +21,6 @@ from roadmap.planning.plan import Plan
 from roadmap.planning.reason_summary import not_planned_summary, reason_words
 from roadmap.planning.scenario_compare import LEVEL_TEXT, ScenarioResult, figure_rows, format_figure
 
-GANTT_ROWS = 22  # bars on the page at most: the plan's first measures, numbered as in the table
 LEFT_OUT = 20  # measures not planned listed one by one; the rest counted by reason
 SCENARIO_KEYS = ("planned", "score", "must", "per_year", "funding")
 MAX_SCENARIOS = 4
@@ -43,11 +42,17 @@ class Facts:
 
 
 @dataclass(frozen=True)
-class Bar:
-    """One measure on the Gantt, with its number in the plan (the table's number)."""
+class Row:
+    """One planned measure: its number in the plan, the table's texts and its bar on the Gantt."""
 
     number: int
     title: str
+    kpi: str  # the KPI and its target, '' where none is given
+    owner: str
+    period: str
+    one_time: str
+    running: str  # per year, '–' where none
+    funding: str
     start: Month
     end: Month
     field: str
@@ -86,17 +91,6 @@ def facts(plan: Plan, lang: Lang, today: date, scenario: str) -> Facts:
         cost=formats.euro(total, lang),
         funding=formats.euro(funded, lang),
     )
-
-
-def bars(plan: Plan, limit: int = GANTT_ROWS) -> list[Bar]:
-    """Every planned measure in the plan's order (start month, then rank), numbered from 1 as in the table, cut
-    to the horizon (a running commitment may have started before it); the first `limit` of them."""
-    first, last = plan.profile.horizon_start, plan.profile.horizon_end
-    return [
-        Bar(number, plan.measure(p.measure_id).title, max(first, p.start), min(last, p.end),
-            plan.measure(p.measure_id).field, plan.measure(p.measure_id).must_have)
-        for number, p in enumerate(plan.planned_in_order[:limit], start=1)
-    ]  # fmt: skip
 
 
 def plan_phases(plan: Plan) -> tuple[list[Phase], list[Milestone]]:
@@ -179,22 +173,28 @@ def corridor_verdicts(plan: Plan, lang: Lang, most: int = 4) -> list[str]:
     return [note.message(lang) for note in notes if note.year is None] + [head + spans + "."]
 
 
-def plan_rows(plan: Plan, lang: Lang) -> list[tuple[str, ...]]:
-    """Every planned measure in the plan's order, numbered from 1 as on the Gantt: number, title, owner, period,
-    cost (one-time + running per year), KPI target, funding."""
+def plan_rows(plan: Plan, lang: Lang) -> list[Row]:
+    """Every planned measure in the plan's order (start month, then rank), numbered from 1: title, KPI target,
+    owner, period, one-time cost, running cost per year, funding, and its bar cut to the horizon (a running
+    commitment may have started before it)."""
+    first, last = plan.profile.horizon_start, plan.profile.horizon_end
     rate = plan.profile.funding_rate
-    rows: list[tuple[str, ...]] = []
+    rows: list[Row] = []
     for number, placed in enumerate(plan.planned_in_order, start=1):
         m = plan.measure(placed.measure_id)
-        running = f"{formats.euro(m.running_cost, lang)}/{'Jahr' if lang == 'de' else 'yr'}"
-        cost = formats.euro(m.one_time_cost, lang)
-        if m.running_cost:
-            cost = f"{cost} + {running}" if m.one_time_cost else running
-        kpi = " ".join(part for part in (m.kpi.name, m.kpi.target) if part) or "–"
+        running = formats.euro(m.running_cost, lang) if m.running_cost else "–"
+        kpi = " ".join(part for part in (m.kpi.name, m.kpi.target) if part).replace(" %", "\u00a0%")  # '70 %' whole
         funded = formats.euro(m.one_time_cost * rate / 100, lang) if m.funding_eligible and rate else "–"
-        period = f"{placed.start.month:02d}/{placed.start.year} – {placed.end.month:02d}/{placed.end.year}"
-        rows.append((str(number), m.title, m.owner or "–", period, cost, kpi, funded))
+        rows.append(Row(number, m.title, kpi, m.owner or "–", period(placed.start, placed.end),
+                        formats.euro(m.one_time_cost, lang), running, funded,
+                        max(first, placed.start), min(last, placed.end), m.field, m.must_have))  # fmt: skip
     return rows
+
+
+def period(start: Month, end: Month) -> str:
+    """'12/26 – 03/27', or one month alone ('12/26')."""
+    first = f"{start.month:02d}/{start.year % 100:02d}"
+    return first if start == end else f"{first} – {end.month:02d}/{end.year % 100:02d}"
 
 
 def left_out(plan: Plan, lang: Lang, limit: int = LEFT_OUT) -> tuple[list[tuple[str, str]], str]:

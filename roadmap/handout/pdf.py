@@ -10,16 +10,9 @@ from roadmap.domain import formats
 from roadmap.domain.messages import Lang
 from roadmap.domain.scenario import BASIS
 from roadmap.handout import content
-from roadmap.handout.document import BOTTOM, Handout
-from roadmap.handout.sections import (
-    budget_block,
-    gantt_block,
-    head,
-    left_out_block,
-    measures_block,
-    plan_rest_block,
-    scenarios_block,
-)
+from roadmap.handout.document import BOTTOM, LEFT_W, MARGIN, Handout
+from roadmap.handout.plan_table import plan_block, plan_rest_block
+from roadmap.handout.sections import budget_block, head, left_out_block, scenarios_block
 from roadmap.planning.plan import Plan
 from roadmap.planning.scenario_compare import ScenarioResult
 
@@ -48,13 +41,12 @@ def handout_pdf(
     pdf.alias_nb_pages()
     pdf.add_page()
     y = head(pdf, content.facts(plan, lang, made, scenario or BASIS))
-    below_gantt = gantt_block(pdf, plan, y)
-    rest = measures_block(pdf, plan, below_gantt + 3)
+    rest = plan_block(pdf, plan, MARGIN, y, LEFT_W, BOTTOM - 4)
     flow = budget_block(pdf, plan, y)
     if len(scenarios) > 1:
         scenarios_block(pdf, scenarios, flow)
     if plan.not_planned:
         left_out_block(pdf, plan, flow)
     if rest:  # the plan's table goes on: below the right column's rest on the second page, or on a new one
-        plan_rest_block(pdf, rest, flow.y + 4 if pdf.page > 1 else BOTTOM)
+        plan_rest_block(pdf, plan, rest, flow.y + 4 if pdf.page > 1 else BOTTOM, BOTTOM - 4)
     return bytes(pdf.output())

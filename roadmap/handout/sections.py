@@ -1,16 +1,14 @@
-"""The handout's parts: the head, the Gantt, the top measures (left), budget, corridor, funding, scenarios (right).
+"""The handout's parts besides the plan's table (`plan_table`): the head, then in the right column the budget,
+the corridor, funding, the scenarios and what is not planned.
 
 Each part draws from `content` at a given place and says where it ended. The right column flows
-onto a second page only when it does not fit on the first (many years, scenarios).
+onto a second page only when it does not fit on the first (many years, scenarios, many left out).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from roadmap.domain import formats
-from roadmap.domain.month import Month
-from roadmap.domain.vocabulary import FIELDS_EN
 from roadmap.handout import content
 from roadmap.handout.document import (
     BOTTOM,
@@ -24,16 +22,9 @@ from roadmap.handout.document import (
     RIGHT_X,
     RULE,
     Handout,
-    field_color,
 )
-from roadmap.planning.phases import Milestone
 from roadmap.planning.plan import Plan
 from roadmap.planning.scenario_compare import ScenarioResult
-
-GANTT_END = 118.0  # the Gantt's bars end here at the latest; the plan's table fills the rest of the left side
-LABEL_W = 58.0
-ROW_MIN = 2.8  # a bar's row; a name that needs more lines makes it taller
-LABEL_SIZE, LABEL_LINE = 5.6, 2.2
 
 
 def _t(pdf: Handout, de: str, en: str) -> str:
@@ -88,175 +79,6 @@ def head(pdf: Handout, facts: content.Facts) -> float:
     return y + 11
 
 
-def gantt_block(pdf: Handout, plan: Plan, y: float) -> float:
-    """Phases as columns named on top, a month axis, the plan's measures as numbered bars (full names, wrapped),
-    milestones at the phase ends and a legend of the fields; returns the y below."""
-    y = pdf.heading(MARGIN, y, LEFT_W, _t(pdf, "Roadmap: Phasen, Maßnahmen und Meilensteine",
-                                          "Roadmap: phases, measures and milestones"))  # fmt: skip
-    bars = content.bars(plan)
-    if not bars:
-        pdf.font(8, color=GREY)
-        pdf.put(MARGIN, y, LEFT_W, 5, _t(pdf, "Noch keine Maßnahme eingeplant.", "No measure planned yet."))
-        return y + 6
-    all_phases, marks = content.plan_phases(plan)
-    first, months = plan.profile.horizon_start, len(plan.profile.months)
-    left, span = MARGIN + LABEL_W, LEFT_W - LABEL_W
-    per_month = span / months
-    pdf.font(LABEL_SIZE)
-    labels = [pdf.lines(f"{bar.number}  {bar.title}", LABEL_W - 1.5) for bar in bars]
-    heights = [max(ROW_MIN, len(lines) * LABEL_LINE + 0.8) for lines in labels]
-    while len(heights) > 1 and y + 8 + sum(heights) > GANTT_END:
-        heights.pop()  # the rest of the plan is in the table below
-    bars, labels = bars[: len(heights)], labels[: len(heights)]
-    top = y + 8.5
-    rows_end = top + sum(heights)
-    narrow = any((p.last - p.first + 1) * per_month < 9 for p in all_phases)
-    for number, phase in enumerate(all_phases):
-        x = left + (phase.first - first) * per_month
-        width = (phase.last - phase.first + 1) * per_month
-        if number % 2 == 0:
-            pdf.set_fill_color(*LIGHT)
-            pdf.rect(x, y, width, rows_end + 7 - y, style="F")
-        if not narrow:
-            pdf.font(6.3, bold=True)
-            pdf.put(x, y, width, 4.5, _phase_name(pdf, phase.name, width), "C")
-    if narrow:  # too many phases to name each: the years instead
-        _year_labels(pdf, plan, left, per_month, y)
-    _month_axis(pdf, plan, left, per_month, y + 4.5)
-    pdf.set_draw_color(*INK)
-    line = top
-    for bar, lines, height in zip(bars, labels, heights, strict=True):
-        pdf.font(LABEL_SIZE)
-        for index, text in enumerate(lines):
-            pdf.set_xy(MARGIN, line + (height - len(lines) * LABEL_LINE) / 2 + index * LABEL_LINE)
-            pdf.cell(LABEL_W - 1, LABEL_LINE, text)
-        pdf.set_fill_color(*field_color(bar.field))
-        pdf.set_line_width(0.55 if bar.must_have else 0.15)
-        x = left + (bar.start - first) * per_month
-        bar_h = min(height, ROW_MIN) * 0.7
-        pdf.rect(x, line + (height - bar_h) / 2, (bar.end - bar.start + 1) * per_month, bar_h, style="DF")
-        line += height
-    _milestones(pdf, marks, first, left, per_month, rows_end + 1, numbered=not narrow)
-    return _gantt_legend(pdf, plan, rows_end + 7, len(bars))
-
-
-def _phase_name(pdf: Handout, name: str, width: float) -> str:
-    """The phase's name, or its first part ('Q4' of 'Q4/2027') where the whole does not fit; never cut."""
-    for text in (name, name.split("/")[0].split(" – ")[0]):
-        if pdf.get_string_width(text) <= width - 0.8:
-            return text
-    return ""
-
-
-def _month_axis(pdf: Handout, plan: Plan, left: float, per_month: float, y: float) -> None:
-    """Each month under the phases: its short name ('Mär'), where too narrow its number, else its initial."""
-    pdf.font(5.4, color=GREY)
-    for index, month in enumerate(plan.profile.months):
-        name = formats.short_month(month, pdf.language)
-        text = name if per_month >= 5.5 else f"{month.month}" if per_month >= 3 else name[0]
-        pdf.put(left + index * per_month, y, per_month, 3.2, text, "C")
-    pdf.set_text_color(*INK)
-
-
-def _year_labels(pdf: Handout, plan: Plan, left: float, per_month: float, y: float) -> None:
-    """Each year's number above its months, with a thin line where a year begins."""
-    months = plan.profile.months
-    first = months[0]
-    pdf.font(6.3, bold=True)
-    pdf.set_draw_color(*GREY)
-    pdf.set_line_width(0.2)
-    for year in sorted({m.year for m in months}):
-        inside = [m for m in months if m.year == year]
-        x = left + (inside[0] - first) * per_month
-        pdf.put(x, y, len(inside) * per_month, 4.5, str(year), "C")
-        pdf.line(x, y, x, y + 4.5)
-
-
-def _milestones(pdf: Handout, marks: Sequence[Milestone], first: Month, left: float,
-                per_month: float, y: float, numbered: bool = True) -> None:  # fmt: skip
-    """A black diamond at each phase end, with the number of measures finished by then (at each year's end
-    only, where the phases are too narrow for a number each)."""
-    pdf.set_fill_color(*INK)
-    pdf.set_line_width(0.1)
-    for mark in marks:
-        x = left + (mark.phase.last - first + 1) * per_month
-        pdf.polygon([(x, y), (x + 1.5, y + 1.5), (x, y + 3), (x - 1.5, y + 1.5)], style="F")
-        if numbered or mark.phase.last.month == 12 or mark is marks[-1]:
-            pdf.font(5.8)
-            pdf.put(x - 6, y + 3, 6, 2.6, str(mark.finished_by_then), "R")
-
-
-def _gantt_legend(pdf: Handout, plan: Plan, y: float, shown: int) -> float:
-    """The fields' colours, what the marks mean and how many of the plan's measures the bars show."""
-    planned = len(plan.placements)
-    y = _field_legend(pdf, plan, y)
-    pdf.font(6.0, color=GREY)
-    count = (
-        _t(pdf, f"Alle {planned} eingeplanten Maßnahmen.", f"All {planned} planned measures.")
-        if shown == planned
-        else _t(pdf, f"Die {shown} wichtigsten von {planned} eingeplanten Maßnahmen (alle in der Arbeitsmappe).",
-                f"The {shown} most important of {planned} planned measures (all in the workbook).")
-    )  # fmt: skip
-    legend = _t(
-        pdf,
-        "◆ Meilenstein am Phasenende (Zahl: bis dahin fertige Maßnahmen) · dicker Rand: Muss · ",
-        "◆ milestone at the phase end (number: measures finished by then) · thick outline: must-have · ",
-    )
-    pdf.set_xy(MARGIN, y)
-    pdf.multi_cell(LEFT_W, 2.8, legend + count, align="L")
-    pdf.set_text_color(*INK)
-    return pdf.get_y() + 0.5
-
-
-def _field_legend(pdf: Handout, plan: Plan, y: float) -> float:
-    """A coloured square and the name of each field of action the bars use."""
-    fields = list(dict.fromkeys(plan.measure(p.measure_id).field for p in plan.planned_in_order))
-    x = MARGIN
-    pdf.set_draw_color(*INK)
-    pdf.set_line_width(0.1)
-    for field in fields:
-        name = FIELDS_EN.get(field, field) if pdf.language == "en" else field
-        pdf.font(6.0)
-        width = pdf.get_string_width(name) + 5
-        if x + width > MARGIN + LEFT_W:
-            x, y = MARGIN, y + 3.4
-        pdf.set_fill_color(*field_color(field))
-        pdf.rect(x, y + 0.5, 2.4, 2.2, style="DF")
-        pdf.put(x + 3, y, width - 3, 3.2, name)
-        x += width + 2
-    return y + 3.3
-
-
-PLAN_WIDTHS = (6.5, 48.0, 33.0, 22.5, 29.5, 24.0, 12.5)
-
-
-def measures_block(pdf: Handout, plan: Plan, y: float) -> list[Sequence[str]]:
-    """Every planned measure numbered in the plan's order; returns the rows that did not fit on this page."""
-    rows = content.plan_rows(plan, pdf.language)
-    title = _t(pdf, f"Alle eingeplanten Maßnahmen ({len(rows)}), in der Reihenfolge des Plans",
-               f"Every planned measure ({len(rows)}), in the order of the plan")  # fmt: skip
-    y = pdf.heading(MARGIN, y, LEFT_W, title)
-    if not rows:
-        pdf.font(8, color=GREY)
-        pdf.put(MARGIN, y, LEFT_W, 5, _t(pdf, "Noch keine Maßnahme eingeplant.", "No measure planned yet."))
-        return []
-    _, rest = pdf.wrapped_table(MARGIN, y, PLAN_WIDTHS, _plan_header(pdf), rows, BOTTOM - 4, aligns="RLLLRLR")
-    return rest
-
-
-def plan_rest_block(pdf: Handout, rows: list[Sequence[str]], y: float) -> None:
-    """The rest of the plan's table, on the page after the first (below the right column's rest where it went)."""
-    while rows:
-        if y + 12 > BOTTOM - 4:
-            pdf.add_page()
-            y = MARGIN
-        y = pdf.heading(
-            MARGIN, y, LEFT_W, _t(pdf, "Eingeplante Maßnahmen (Fortsetzung)", "Planned measures (continued)")
-        )
-        y, rows = pdf.wrapped_table(MARGIN, y, PLAN_WIDTHS, _plan_header(pdf), rows, BOTTOM - 4, aligns="RLLLRLR")
-        y = BOTTOM if rows else y + 3
-
-
 def left_out_block(pdf: Handout, plan: Plan, flow: Flow) -> None:
     """The measures not planned with their reasons (the first 20, then counted by reason), in the right column."""
     shown, more = content.left_out(plan, pdf.language)
@@ -271,16 +93,8 @@ def left_out_block(pdf: Handout, plan: Plan, flow: Flow) -> None:
         pdf.multi_cell(flow.width, 2.9, content.not_planned_line(plan, pdf.language), align="L")
         flow.y = pdf.get_y() + 0.8
         widths = (flow.width * 0.4, flow.width * 0.6)
-        flow.y, rows = pdf.wrapped_table(flow.x, flow.y, widths, _out_header(pdf), rows, BOTTOM - 4, size=6.3)
+        flow.y, rows = pdf.wrapped_table(flow.x, flow.y, widths, _out_header(pdf), rows, BOTTOM - 4)
         flow.y = BOTTOM if rows else flow.y + 3
-
-
-def _plan_header(pdf: Handout) -> tuple[str, ...]:
-    return (
-        ("#", "Maßnahme", "Verantwortlich", "Zeitraum", "Kosten", "KPI-Ziel", "Förderung")
-        if pdf.language == "de"
-        else ("#", "Measure", "Owner", "Period", "Cost", "KPI target", "Funding")
-    )
 
 
 def _out_header(pdf: Handout) -> tuple[str, ...]:
@@ -346,9 +160,9 @@ def _budget_chart(pdf: Handout, years: Sequence[content.Year], x: float, y: floa
         pdf.set_draw_color(*INK)
         pdf.set_line_width(0.8)
         pdf.line(gx + group * 0.2, at(year.budget), gx + group * 0.8, at(year.budget))
-        pdf.font(6)
+        pdf.font(6.5)
         pdf.put(gx, y + height + 0.5, group, 3, str(year.year), "C")
-    pdf.font(5.8, color=GREY)
+    pdf.font(6.5, color=GREY)
     pdf.put(x, y + height + 3.2, width, 2.8, _t(pdf, "▮ Kosten   ━ Budget   ┄ Korridor 1–5 % des Umsatzes",
                                                    "▮ cost   ━ budget   ┄ corridor 1–5 % of revenue"))  # fmt: skip
     pdf.set_text_color(*INK)
@@ -362,4 +176,7 @@ def scenarios_block(pdf: Handout, results: Sequence[ScenarioResult], flow: Flow)
     label = flow.width * 0.36
     rest = (flow.width - label) / max(1, len(header) - 1)
     widths = [label, *[rest] * (len(header) - 1)]
-    flow.y = pdf.grid(flow.x, flow.y, widths, [header, *rows], size=6.6, aligns="L" + "R" * len(header))
+    flow.y, _ = pdf.wrapped_table(
+        flow.x, flow.y, widths, header, rows, BOTTOM, size=6.6, aligns="L" + "R" * len(header)
+    )
+    flow.y += 3
