@@ -128,6 +128,7 @@ def _controls(room: Room) -> None:
             format_func=lambda ident: f"{ident} · {titles[ident]}",
             key="moderation_chosen",
             placeholder=t("Maßnahmen wählen", "Choose measures"),
+            filter_mode=view.CHOICE_FILTER,  # "M23" finds M23 only, not M02 · Microsoft 365 (fuzzy)
         )
     row = st.container(horizontal=True)
     row.button(
@@ -281,7 +282,7 @@ def _merge(room_id: str, idea: Idea, target: str | None) -> None:
 
 
 def _estimate_board(room: Room, raters: int, spreads: dict[str, tuple[rounds.Spread, rounds.Spread]]) -> None:
-    st.markdown(f"#### {t(f'{raters} Personen haben bewertet', f'{raters} people have rated')}")
+    st.markdown(f"#### {say(view.raters_line(raters))}")
     if not room.revealed:
         st.caption(t("Die Bewertungen bleiben verdeckt bis zum Aufdecken.", "Ratings stay hidden until revealed."))
         st.button(
@@ -361,7 +362,7 @@ def _estimate(round_no: int, ident: str) -> None:
 
 
 def _vote_board(room: Room, voters: int, totals: dict[str, int]) -> None:
-    st.markdown(f"#### {t(f'{voters} Personen haben abgestimmt', f'{voters} people have voted')}")
+    st.markdown(f"#### {say(view.voters_line(voters))}")
     if room.round_open:
         st.caption(
             t("Das Ergebnis erscheint, wenn Sie die Runde schließen.", "The result appears when you close the round.")

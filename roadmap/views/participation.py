@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import io
+from typing import Final
 from urllib.parse import urlsplit
 
 import segno
@@ -25,7 +26,7 @@ LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0", ""})
 # "M02 · Microsoft 365 für alle Arbeitsplätze" (M, the 2 of 02, the 3 of 365), and Enter takes the first
 # offer. "contains" offers only labels holding the typed text as it is, in the list's order, so an id
 # typed in full finds that measure; a word of a title still finds it.
-CHOICE_FILTER = "contains"
+CHOICE_FILTER: Final = "contains"
 
 
 def server_base(setting: str, browser_url: str) -> str:
