@@ -281,7 +281,8 @@ def page() -> None:
 
 def main() -> None:
     """Draw the page: what it is for, then the plan (or what an empty workshop needs first)."""
-    st.markdown(f"{COMPACT_TITLE}\n\n# {t('Roadmap', 'Roadmap')}", unsafe_allow_html=True)
+    st.title(t("Roadmap", "Roadmap"))
+    st.html(COMPACT_TITLE)  # a style only: drawn as nothing, it makes the title one compact line
     if not presenter():
         st.markdown(
             t(
