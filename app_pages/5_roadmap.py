@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
 
-from roadmap.charts.gantt_chart import Room, gantt_captions, gantt_chart
+from roadmap.charts.gantt_chart import Room, gantt_captions, gantt_chart, gantt_legend
 from roadmap.domain import formats
 from roadmap.domain.measure import Measure
 from roadmap.domain.profile import GREEDY, OPTIMAL
@@ -19,6 +19,7 @@ from roadmap.planning.plan import Plan
 from roadmap.planning.reason_summary import not_planned_summary
 from roadmap.planning.reasons import horizon_note
 from roadmap.views import roadmap_cards as plan_view
+from roadmap.views.gantt_legend import legend_html
 from roadmap.workshop.voting import pin
 from ui import clock
 from ui.charts import chart_spec, draw_spec, fitted_type_scale
@@ -256,8 +257,12 @@ def gantt(plan: Plan) -> None:
     baseline, info = current_baseline(), baseline_snapshot()
     ghosts = baseline is not None and ghosts_shown()
     room = gantt_room()
-    draw_spec("roadmap_gantt", gantt_spec(plan, baseline, info.id if info else "", ghosts, room), room.type_scale)
     today = clock.today()
+    entries = shared(
+        "roadmap_gantt_legend", lambda: gantt_legend(plan, lang(), today, baseline, ghosts=ghosts), today, ghosts
+    )
+    st.html(legend_html(entries))
+    draw_spec("roadmap_gantt", gantt_spec(plan, baseline, info.id if info else "", ghosts, room), room.type_scale)
     lines = shared("roadmap_gantt_captions", lambda: gantt_captions(plan, lang(), today, ghosts), today, ghosts)
     st.caption("  \n".join(plain(line) for line in lines))
     baseline_toggle()

@@ -14,13 +14,14 @@ from typing import Any
 import streamlit as st
 
 from roadmap.charts.budget_chart import yearly_cost_chart
-from roadmap.charts.gantt_chart import Room, gantt_chart
+from roadmap.charts.gantt_chart import Room, gantt_chart, gantt_legend
 from roadmap.charts.matrix_chart import matrix_chart
 from roadmap.charts.style import FONT_SIZES, scaled_type
 from roadmap.domain.messages import Message
 from roadmap.views import participation as participation_view
 from roadmap.views import priorities as ranking_view
 from roadmap.views import room_screen as view
+from roadmap.views.gantt_legend import legend_html
 from roadmap.views.room_screen import Join, RoundView, Scene, Screen
 from ui import clock
 from ui.charts import chart_spec, with_arrow_data
@@ -193,6 +194,7 @@ def _roadmap(title: str) -> None:
         plan.profile.as_of,
         info.id if info is not None else "",
     )
+    st.html(legend_html(gantt_legend(plan, lang(), today, baseline)))
     _draw_chart("roadmap_gantt", spec, GANTT_ROOM.type_scale)
 
 

@@ -267,7 +267,18 @@ def _legend(axes: _Axes, entries: list[dict[str, Any]]) -> alt.Chart:
     """The legend above the chart, drawn by a layer of invisible points: the states in its first line, the
     other marks in its second (a number of columns that follows the width would upset Vega's layout)."""
     keys = [entry["key"] for entry in entries]
-    legend = alt.Legend(title=None, columns=len(GANTT_STATES), symbolOpacity=1, symbolStrokeWidth=0)
+    # Packed tight (each line as wide as its own entries, small symbols): two lines of four fit the plot's width
+    # beside the row labels on a 1024 px screen too.
+    legend = alt.Legend(
+        title=None,
+        columns=len(GANTT_STATES),
+        symbolOpacity=1,
+        symbolStrokeWidth=0,
+        symbolSize=140,
+        gridAlign="none",
+        columnPadding=10,
+        labelOffset=4,
+    )
     key_layer: alt.Chart = (
         named_data("legend")
         .mark_point(filled=True, opacity=0)
@@ -280,6 +291,14 @@ def _legend(axes: _Axes, entries: list[dict[str, Any]]) -> alt.Chart:
         )
     )
     return key_layer
+
+
+def gantt_legend(
+    plan: Plan, lang: str, today: date | None = None, baseline: Plan | None = None, *, ghosts: bool = True
+) -> list[dict[str, Any]]:
+    """The legend's entries for the chart `gantt_chart` draws with the same arguments and `titled=False`."""
+    shown_today = today is not None and today_position(plan.profile, today, shown_length(plan)) is not None
+    return legend_rows(lang, bool(dependency_rows(plan)), baseline is not None and ghosts, shown_today)
 
 
 def gantt_captions(plan: Plan, lang: str, today: date | None = None, baseline: bool = False) -> list[str]:
@@ -330,9 +349,10 @@ def gantt_chart(
         layers.append(ghost_bars(axes.at, axes.row("label"), lang, axes.row_px * (1 - PADDING_INNER)))
         datasets["baseline"] = ghost_rows(plan, baseline, {row["id"]: row["label"] for row in rows}, lang)
     layers += [arrows, *_milestones(axes)]
-    entries = legend_rows(lang, bool(links), "baseline" in datasets, "today" in datasets)
-    layers.append(_legend(axes, entries))
-    datasets["legend"] = [{**entry, "zero": 0, "row": axes.order[0]} for entry in entries]
+    if titled:  # an image has its legend inside; a page draws it above the chart (gantt_legend), where it wraps
+        entries = legend_rows(lang, bool(links), "baseline" in datasets, "today" in datasets)
+        layers.append(_legend(axes, entries))
+        datasets["legend"] = [{**entry, "zero": 0, "row": axes.order[0]} for entry in entries]
     chart = (
         layered(*layers)
         .resolve_scale(color="independent", shape="independent")
