@@ -93,7 +93,9 @@ def send_and_time(sender: Tab, screen: Tab, title: str) -> float:
         screen.shot("room-screen-failed")
         raise
     lag = time.perf_counter() - began
-    expect(sender.page.get_by_text(f"Gesendet: {title}")).to_be_visible(timeout=LIVE)
+    expect(sender.page.get_by_test_id("stAlertContentSuccess").get_by_text(f"Gesendet: {title}")).to_be_visible(
+        timeout=LIVE
+    )
     return lag
 
 
