@@ -123,7 +123,7 @@ def test_a_field_typed_in_while_another_is_being_saved_keeps_what_was_typed(serv
         stored = _stored_profile(store)
         assert (stored.name, stored.revenue) == ("Kranz Backwaren GmbH", 2_500_000)
         line.release()
-        expect(budget.locator('[data-testid="stMetricValue"]')).to_have_text("75.000 €")
+        expect(budget.locator('[data-testid="stMetricValue"]')).to_have_text("75.000 €", timeout=30_000)
         tab.wait_idle()
         expect(revenue).to_have_value("2500000")
 
