@@ -48,6 +48,19 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1920, "height": 1080}
+# The app's pages by their German titles, in the navigation's order (app.py, PAGES).
+PAGE_TITLES = (
+    "Unternehmen",
+    "Bestandsaufnahme",
+    "Maßnahmen",
+    "Priorisierung",
+    "Roadmap",
+    "Budget",
+    "Szenarien",
+    "Import / Export",
+    "Umsetzung",
+    "Workshops & Stände",
+)
 
 # Runs before the app's own script in every page of a tab: wraps WebSocket so that the tab counts,
 # on Streamlit's stream, the reruns it asks for (a BackMsg whose first byte is the tag of

@@ -14,23 +14,12 @@ from typing import Any
 
 import pytest
 
-from tests.browser import SCREENSHOTS, Workshop, chrome, chromium_or_skip, served_app
+from tests.browser import PAGE_TITLES, SCREENSHOTS, Workshop, chrome, chromium_or_skip, served_app
 
 pytestmark = pytest.mark.browser
 
 SIZES = ((1024, 768), (1280, 800), (1920, 1080))
-PAGES = (
-    "Unternehmen",
-    "Bestandsaufnahme",
-    "Maßnahmen",
-    "Priorisierung",
-    "Roadmap",
-    "Budget",
-    "Szenarien",
-    "Import / Export",
-    "Umsetzung",
-    "Workshops & Stände",
-)
+PAGES = PAGE_TITLES
 
 # What a person would call broken, found in the page's DOM (charts are drawn as SVG).
 FINDINGS = """() => {

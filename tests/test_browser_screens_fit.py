@@ -18,22 +18,11 @@ from typing import Any
 
 import pytest
 
-from tests.browser import Chrome, Workshop, chrome, chromium_or_skip, served_app
+from tests.browser import PAGE_TITLES, Chrome, Workshop, chrome, chromium_or_skip, served_app
 
 pytestmark = pytest.mark.browser
 
-PAGES = (
-    "Unternehmen",
-    "Bestandsaufnahme",
-    "Maßnahmen",
-    "Priorisierung",
-    "Roadmap",
-    "Budget",
-    "Szenarien",
-    "Import / Export",
-    "Umsetzung",
-    "Workshops & Stände",
-)
+PAGES = PAGE_TITLES
 # The views of a table's columns, the first shown on opening the page (roadmap/views/measure_columns.py and
 # progress_columns.py): each is checked on its own.
 VIEWS = {
