@@ -381,8 +381,8 @@ def main() -> None:
         return
     st.markdown(
         t(
-            "Schritt 1 von 7: Eckdaten des Unternehmens und Rahmen der Planung. Jede Eingabe gilt sofort.",
-            "Step 1 of 7: the company's key figures and the planning frame. Every input applies at once.",
+            "Schritt 1 von 10: Eckdaten des Unternehmens und Rahmen der Planung. Jede Eingabe gilt sofort.",
+            "Step 1 of 10: the company's key figures and the planning frame. Every input applies at once.",
         )
     )
     active_scenario_note()

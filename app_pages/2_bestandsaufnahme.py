@@ -191,9 +191,9 @@ def main() -> None:
         return
     st.markdown(
         t(
-            "Schritt 2 von 7: Wo steht das Unternehmen heute? Drei Fragen je Handlungsfeld, "
+            "Schritt 2 von 10: Wo steht das Unternehmen heute? Drei Fragen je Handlungsfeld, "
             "von 0 (gar nicht) bis 4 (vollständig). Jede Antwort gilt sofort.",
-            "Step 2 of 7: where does the company stand today? Three questions per field of action, "
+            "Step 2 of 10: where does the company stand today? Three questions per field of action, "
             "from 0 (not at all) to 4 (fully). Every answer applies at once.",
         )
     )

@@ -190,9 +190,9 @@ def main() -> None:
         return
     st.markdown(
         t(
-            "Schritt 3 von 7: Was soll sich ändern? Maßnahmen eintragen, aus dem Katalog übernehmen oder "
+            "Schritt 3 von 10: Was soll sich ändern? Maßnahmen eintragen, aus dem Katalog übernehmen oder "
             "importieren – mit Nutzen, Aufwand und Kosten.",
-            "Step 3 of 7: what should change? Enter measures, take them from the catalogue or import them – "
+            "Step 3 of 10: what should change? Enter measures, take them from the catalogue or import them – "
             "with value, effort and costs.",
         )
     )

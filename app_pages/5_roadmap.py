@@ -291,8 +291,8 @@ def main() -> None:
     if not presenter():
         st.markdown(
             t(
-                "Schritt 5 von 7: der Plan in Phasen – im Budget, in der Kapazität und in der richtigen Reihenfolge.",
-                "Step 5 of 7: the plan in phases – within budget and capacity, and in the right order.",
+                "Schritt 5 von 10: der Plan in Phasen – im Budget, in der Kapazität und in der richtigen Reihenfolge.",
+                "Step 5 of 10: the plan in phases – within budget and capacity, and in the right order.",
             )
         )
     if not explain_empty_workshop():

@@ -241,8 +241,8 @@ def main() -> None:
     if not presenter():
         st.markdown(
             t(
-                "Schritt 6 von 7: Was kostet der Plan pro Jahr und Quartal – im Budget und im üblichen Korridor?",
-                "Step 6 of 7: what does the plan cost per year and quarter – within budget and the usual corridor?",
+                "Schritt 6 von 10: Was kostet der Plan pro Jahr und Quartal – im Budget und im üblichen Korridor?",
+                "Step 6 of 10: what does the plan cost per year and quarter – within budget and the usual corridor?",
             )
         )
     active_scenario_note()
