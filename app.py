@@ -22,19 +22,20 @@ from ui.session import saved_at, step_back, sync, undo_state, workshop, workshop
 st.set_page_config(page_title="Digital-Roadmap für KMU", page_icon="🗺️", layout="wide")
 
 
-# The seven workshop steps, left to right, the scenarios, the follow-up after the workshop, and the list
+# The ten pages in the order of the navigation (and of their files): the workshop from left to right, the
+# scenarios, the import and export, the follow-up after the workshop and the list
 # of workshops: file, path, titles, icon.
 PAGES: tuple[tuple[str, str, str, str, str], ...] = (
-    ("1_unternehmen", "unternehmen", "Unternehmen", "Company", "factory"),
-    ("2_bestandsaufnahme", "bestandsaufnahme", "Bestandsaufnahme", "Maturity check", "checklist"),
-    ("3_massnahmen", "massnahmen", "Maßnahmen", "Measures", "edit_note"),
-    ("4_priorisierung", "priorisierung", "Priorisierung", "Prioritisation", "target"),
-    ("5_roadmap", "roadmap", "Roadmap", "Roadmap", "view_timeline"),
-    ("6_budget", "budget", "Budget", "Budget", "euro"),
-    ("9_szenarien", "szenarien", "Szenarien", "Scenarios", "compare_arrows"),
-    ("7_import_export", "import-export", "Import / Export", "Import / export", "import_export"),
-    ("9_umsetzung", "umsetzung", "Umsetzung", "Progress", "task_alt"),
-    ("8_workshops", "workshops", "Workshops & Stände", "Workshops & snapshots", "folder_open"),
+    ("01_unternehmen", "unternehmen", "Unternehmen", "Company", "factory"),
+    ("02_bestandsaufnahme", "bestandsaufnahme", "Bestandsaufnahme", "Maturity check", "checklist"),
+    ("03_massnahmen", "massnahmen", "Maßnahmen", "Measures", "edit_note"),
+    ("04_priorisierung", "priorisierung", "Priorisierung", "Prioritisation", "target"),
+    ("05_roadmap", "roadmap", "Roadmap", "Roadmap", "view_timeline"),
+    ("06_budget", "budget", "Budget", "Budget", "euro"),
+    ("07_szenarien", "szenarien", "Szenarien", "Scenarios", "compare_arrows"),
+    ("08_import_export", "import-export", "Import / Export", "Import / export", "import_export"),
+    ("09_umsetzung", "umsetzung", "Umsetzung", "Progress", "task_alt"),
+    ("10_workshops", "workshops", "Workshops & Stände", "Workshops & snapshots", "folder_open"),
 )
 
 
@@ -155,7 +156,7 @@ def not_found() -> None:
         ),
         icon=":material/explore_off:",
     )
-    st.page_link("app_pages/1_unternehmen.py", label=t("Zur Startseite", "To the start page"), icon=":material/home:")
+    st.page_link("app_pages/01_unternehmen.py", label=t("Zur Startseite", "To the start page"), icon=":material/home:")
 
 
 def with_unknown(listed: list[st.Page], fallback: Callable[[], None], default_path: str) -> list[st.Page]:

@@ -36,7 +36,7 @@ def main() -> None:
     from ui.session import store
 
     ident = store().create(large_workshop(), "500 Maßnahmen")
-    app = open_page("app_pages/1_unternehmen.py", ident=ident)
+    app = open_page("app_pages/01_unternehmen.py", ident=ident)
     plain, saving = [], []
     for round_number in range(REPEATS):
         began = time.perf_counter()

@@ -142,7 +142,7 @@ def moderator_page(url: str) -> tuple[tuple[float, float], tuple[float, float], 
     empty = AppTest.from_string('import streamlit as st\nst.write("x")')
     empty.run()
     yardstick = (empty_script(), cpu_rerun(empty))
-    app = open_page("app_pages/4_priorisierung.py", ident=ident)
+    app = open_page("app_pages/04_priorisierung.py", ident=ident)
     ranking = (median_rerun(app), cpu_rerun(app))
     app.segmented_control(key="priorisierung_section").set_value("phones").run()
     assert not app.exception, app.exception

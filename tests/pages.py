@@ -34,16 +34,16 @@ from tests.helpers import REPO
 from ui.session import demo_workshop, store
 
 PAGES = (
-    "app_pages/1_unternehmen.py",
-    "app_pages/2_bestandsaufnahme.py",
-    "app_pages/3_massnahmen.py",
-    "app_pages/4_priorisierung.py",
-    "app_pages/5_roadmap.py",
-    "app_pages/6_budget.py",
-    "app_pages/7_import_export.py",
-    "app_pages/8_workshops.py",
-    "app_pages/9_szenarien.py",
-    "app_pages/9_umsetzung.py",
+    "app_pages/01_unternehmen.py",
+    "app_pages/02_bestandsaufnahme.py",
+    "app_pages/03_massnahmen.py",
+    "app_pages/04_priorisierung.py",
+    "app_pages/05_roadmap.py",
+    "app_pages/06_budget.py",
+    "app_pages/08_import_export.py",
+    "app_pages/10_workshops.py",
+    "app_pages/07_szenarien.py",
+    "app_pages/09_umsetzung.py",
 )
 
 

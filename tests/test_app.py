@@ -48,7 +48,7 @@ def test_the_first_start_keeps_the_demos_workshop_of_last_month_as_its_baseline(
     (kept,) = store().snapshots_of(store().workshops()[0].id)
     assert (kept.name, kept.created.date()) == ("Workshop-Ergebnis", date(2026, 11, 15))  # conftest: 2026-12-01
 
-    app.switch_page("app_pages/9_umsetzung.py").run()
+    app.switch_page("app_pages/09_umsetzung.py").run()
 
     assert not app.exception
     late = next(m for m in app.metric if m.label == "Verspätet")

@@ -24,7 +24,7 @@ from tests.pages import open_page, own
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PAGE = "app_pages/1_unternehmen.py"
+PAGE = "app_pages/01_unternehmen.py"
 TODAY = date.today()  # the server's day, read once: its demo is made on it
 
 # The code of the page's inputs, which the test holds back until the language switch has run, so the

@@ -273,7 +273,7 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
             phones[4].page.locator("h1", has_text="Müller GmbH").wait_for(timeout=60_000)
             assert phones[4].page.get_by_text("Geheime Andere").count() == 0
             assert phones[4].page.locator('[data-testid="stSidebar"]').is_hidden()
-        phones[4].page.goto(f"{base}/app_pages/8_workshops.py?p={token}&w={other}")  # a file's path: no page at all
+        phones[4].page.goto(f"{base}/app_pages/10_workshops.py?p={token}&w={other}")  # a file's path: no page at all
         phones[4].page.wait_for_timeout(3000)
         assert phones[4].page.get_by_text("Geheime Andere").count() == 0
         assert phones[4].page.locator('[data-testid="stDataFrame"], [data-testid="stDownloadButton"]').count() == 0

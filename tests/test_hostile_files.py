@@ -128,7 +128,7 @@ def test_a_long_note_in_a_csv_list_is_refused_with_its_row_and_column() -> None:
 
 @pytest.mark.parametrize("key", ["far cell", "repeated rows", "deep json"])
 def test_the_import_page_says_why_and_changes_nothing(hostile: dict[str, tuple[str, bytes]], key: str) -> None:
-    app: AppTest = open_page("app_pages/7_import_export.py")
+    app: AppTest = open_page("app_pages/08_import_export.py")
     before = app.session_state["workshop_revision"]
     name, data = hostile[key]
 

@@ -110,7 +110,7 @@ def _measures(app: AppTest) -> int:
 
 
 def test_a_double_click_on_take_over_imports_once_and_says_it_is_done(tmp_path: Path) -> None:
-    app = open_page("app_pages/7_import_export.py", Workshop())
+    app = open_page("app_pages/08_import_export.py", Workshop())
     app.file_uploader[0].set_value((EXAMPLE.name, EXAMPLE.read_bytes(), "application/octet-stream"))
     app.run()
     confirm = app.button(key="import_confirm")
@@ -126,7 +126,7 @@ def test_a_double_click_on_take_over_imports_once_and_says_it_is_done(tmp_path: 
 def test_a_double_click_on_delete_deletes_one_workshop() -> None:
     keep = store().create(demo_workshop(), "Bleibt")
     ident = store().create(demo_workshop(), "Wird gelöscht")
-    app = open_page("app_pages/8_workshops.py", ident=ident)
+    app = open_page("app_pages/10_workshops.py", ident=ident)
     app.checkbox(key=f"workshops_sure_{ident}").check().run()
     delete = action(app, "delete")
 
@@ -140,7 +140,7 @@ def test_a_double_click_on_delete_deletes_one_workshop() -> None:
 
 @pytest.mark.parametrize("name", ["duplicate", "create"])
 def test_a_double_click_on_duplicate_or_create_makes_one_workshop(name: str) -> None:
-    app = open_page("app_pages/8_workshops.py")
+    app = open_page("app_pages/10_workshops.py")
     before = len(store().workshops())
     button = action(app, name)
 
@@ -152,7 +152,7 @@ def test_a_double_click_on_duplicate_or_create_makes_one_workshop(name: str) -> 
 
 
 def test_a_double_click_on_a_catalogue_suggestion_adds_it_once() -> None:
-    app = open_page("app_pages/2_bestandsaufnahme.py")
+    app = open_page("app_pages/02_bestandsaufnahme.py")
     button = next(b for b in own(app.button) if (b.key or "").startswith("bestandsaufnahme_add_"))
     before = _measures(app)
 
@@ -164,7 +164,7 @@ def test_a_double_click_on_a_catalogue_suggestion_adds_it_once() -> None:
 
 
 def test_a_double_click_on_reset_votes_resets_once_and_keeps_the_page() -> None:
-    app = open_page("app_pages/4_priorisierung.py")
+    app = open_page("app_pages/04_priorisierung.py")
     app.segmented_control(key="priorisierung_section").set_value("voting").run()
     app.checkbox(key="priorisierung_reset_sure").check().run()
     reset = action(app, "priorisierung_reset")

@@ -183,7 +183,7 @@ def test_the_moderator_sees_whom_the_server_listens_to_and_what_protects_it(
     if code:
         network.setattr(ui.access, "access_granted", lambda: True)
 
-    app = open_page("app_pages/4_priorisierung.py", ident=ident)
+    app = open_page("app_pages/04_priorisierung.py", ident=ident)
     app.segmented_control(key="priorisierung_section").set_value("phones").run()
 
     assert not app.exception

@@ -11,7 +11,7 @@ from roadmap.domain.workshop import Workshop
 from roadmap.workshop.maturity import QUESTIONS
 from tests.pages import WORKSHOPS, open_page, own
 
-PAGE = "app_pages/2_bestandsaufnahme.py"
+PAGE = "app_pages/02_bestandsaufnahme.py"
 
 
 def progress_text(app: object) -> str:

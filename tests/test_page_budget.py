@@ -13,7 +13,7 @@ from roadmap.domain.workshop import Workshop
 from tests.pages import WORKSHOPS, open_page, own
 from ui.session import demo_workshop
 
-PAGE = "app_pages/6_budget.py"
+PAGE = "app_pages/06_budget.py"
 
 # Headline figures per workshop: (German, English) for each metric label that must be shown.
 HEADLINES = {

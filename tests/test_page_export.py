@@ -17,7 +17,7 @@ from roadmap.workshop.scenarios import activate, add_scenario
 from tests.pages import open_page
 from ui.session import demo_workshop
 
-PAGE = "app_pages/7_import_export.py"
+PAGE = "app_pages/08_import_export.py"
 
 
 @pytest.fixture

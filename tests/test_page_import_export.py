@@ -18,7 +18,7 @@ from tests.helpers import REPO
 from tests.pages import WORKSHOPS, edit_table, open_page, own, upload
 from ui.session import demo_workshop
 
-PAGE = "app_pages/7_import_export.py"
+PAGE = "app_pages/08_import_export.py"
 EXAMPLE = REPO / "data" / "beispiel_massnahmen.xlsx"
 RESCUE = "So lässt sich die Liste trotzdem lesen"
 

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from tests import workbooks
 from tests.pages import edit_table, open_page, own, upload
 
-PAGE = "app_pages/7_import_export.py"
+PAGE = "app_pages/08_import_export.py"
 RESCUE = "So lässt sich die Liste trotzdem lesen"
 
 

@@ -10,7 +10,7 @@ from roadmap.domain.workshop import Workshop
 from roadmap.views import measure_columns
 from tests.pages import WORKSHOPS, edit_table, open_page, own
 
-PAGE = "app_pages/3_massnahmen.py"
+PAGE = "app_pages/03_massnahmen.py"
 
 
 def _measures(app: AppTest) -> tuple[Measure, ...]:

@@ -251,7 +251,7 @@ def test_a_sent_confirmation_sits_right_under_its_button_and_comes_as_a_toast() 
 
 
 def moderator(ident: str) -> AppTest:
-    app = open_page("app_pages/4_priorisierung.py", ident=ident)
+    app = open_page("app_pages/04_priorisierung.py", ident=ident)
     app.segmented_control(key="priorisierung_section").set_value("phones").run()
     return app
 

@@ -1,4 +1,4 @@
-"""The Priorisierung page (app_pages/4_priorisierung.py): matrix, ranking, flags, dot voting, criteria."""
+"""The Priorisierung page (app_pages/04_priorisierung.py): matrix, ranking, flags, dot voting, criteria."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.pages import WORKSHOPS, action, open_page, own
 from ui.session import demo_workshop
 
-PAGE = "app_pages/4_priorisierung.py"
+PAGE = "app_pages/04_priorisierung.py"
 
 
 def _chart_spec(app: AppTest) -> dict:

@@ -1,4 +1,4 @@
-"""The Roadmap page (app_pages/5_roadmap.py): headline figures, Gantt chart, milestones, reasons, pins."""
+"""The Roadmap page (app_pages/05_roadmap.py): headline figures, Gantt chart, milestones, reasons, pins."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from roadmap.domain.month import Month
 from tests.pages import WORKSHOPS, open_page, own
 from ui.session import demo_workshop
 
-PAGE = "app_pages/5_roadmap.py"
+PAGE = "app_pages/05_roadmap.py"
 
 
 def _metrics(app: AppTest) -> dict[str, str]:

@@ -59,13 +59,13 @@ def controls(app: AppTest) -> list[object]:
 
 def test_the_room_screen_follows_the_moderator_from_page_to_page() -> None:
     ident = store().create(demo_workshop(), "Bäckerei Kranz")
-    moderator = open_page("app_pages/5_roadmap.py", ident=ident)
+    moderator = open_page("app_pages/05_roadmap.py", ident=ident)
 
     screen = room_screen(ident)
     on_roadmap = texts(screen)
-    moderator.switch_page("app_pages/6_budget.py").run()
+    moderator.switch_page("app_pages/06_budget.py").run()
     on_budget = texts(screen.run())
-    moderator.switch_page("app_pages/1_unternehmen.py").run()
+    moderator.switch_page("app_pages/01_unternehmen.py").run()
     on_company = texts(screen.run())
 
     assert not screen.exception
@@ -76,7 +76,7 @@ def test_the_room_screen_follows_the_moderator_from_page_to_page() -> None:
 
 def test_a_room_screen_opened_without_a_link_follows_the_latest_moderator() -> None:
     ident = store().create(demo_workshop(), "Zuletzt GmbH")
-    open_page("app_pages/4_priorisierung.py", ident=ident)
+    open_page("app_pages/04_priorisierung.py", ident=ident)
 
     screen = room_screen()
 
@@ -86,14 +86,14 @@ def test_a_room_screen_opened_without_a_link_follows_the_latest_moderator() -> N
 
 def test_the_room_screen_speaks_the_moderators_language() -> None:
     ident = store().create(demo_workshop(), "Demo")
-    open_page("app_pages/6_budget.py", ident=ident, lang="en")
+    open_page("app_pages/06_budget.py", ident=ident, lang="en")
 
     assert "Budget · Demo" in texts(room_screen(ident)) and "Raum" not in texts(room_screen(ident))
 
 
 def test_an_open_round_shows_the_qr_code_the_room_code_and_a_phones_idea_without_any_control() -> None:
     ident = store().create(ROOM, "Müller GmbH")
-    moderator = open_page("app_pages/5_roadmap.py", ident=ident)
+    moderator = open_page("app_pages/05_roadmap.py", ident=ident)
     room, token = rooms().open_room(ident, time.time())
     rooms().start_round(room.id, RoundKind.IDEAS)
     screen = room_screen(ident)
@@ -113,7 +113,7 @@ def test_an_open_round_shows_the_qr_code_the_room_code_and_a_phones_idea_without
 
 def test_poker_ratings_stay_hidden_on_the_room_screen_until_the_reveal() -> None:
     ident = store().create(ROOM, "Müller GmbH")
-    open_page("app_pages/5_roadmap.py", ident=ident)
+    open_page("app_pages/05_roadmap.py", ident=ident)
     room, token = rooms().open_room(ident, time.time())
     rooms().start_round(room.id, RoundKind.ESTIMATE, ["M01"])
     for n, (value, effort) in enumerate(((1, 2), (5, 2), (4, 3))):
@@ -122,7 +122,7 @@ def test_poker_ratings_stay_hidden_on_the_room_screen_until_the_reveal() -> None
     hidden = texts(screen)
 
     rooms().reveal(room.id)  # closes the round: the results stay while the moderator is on the phones section
-    moderator = open_page("app_pages/4_priorisierung.py", ident=ident)
+    moderator = open_page("app_pages/04_priorisierung.py", ident=ident)
     moderator.segmented_control(key="priorisierung_section").set_value("phones").run()
     shown = texts(screen.run())
 
@@ -133,7 +133,7 @@ def test_poker_ratings_stay_hidden_on_the_room_screen_until_the_reveal() -> None
 
 def test_dot_totals_reach_the_room_screen_only_after_the_vote_closed() -> None:
     ident = store().create(ROOM, "Müller GmbH")
-    moderator = open_page("app_pages/4_priorisierung.py", ident=ident)
+    moderator = open_page("app_pages/04_priorisierung.py", ident=ident)
     moderator.segmented_control(key="priorisierung_section").set_value("phones").run()
     room, token = rooms().open_room(ident, time.time())
     rooms().start_round(room.id, RoundKind.VOTE)
@@ -150,7 +150,7 @@ def test_dot_totals_reach_the_room_screen_only_after_the_vote_closed() -> None:
 
 def test_the_moderator_sees_the_room_screen_connected() -> None:
     ident = store().create(demo_workshop(), "Demo")
-    moderator = open_page("app_pages/5_roadmap.py", ident=ident)
+    moderator = open_page("app_pages/05_roadmap.py", ident=ident)
     alone = [c.value for c in moderator.sidebar.caption]
 
     room_screen(ident)
@@ -163,7 +163,7 @@ def test_the_moderator_sees_the_room_screen_connected() -> None:
 
 def test_the_room_screen_needs_the_access_code_like_every_moderator_page(monkeypatch: pytest.MonkeyPatch) -> None:
     ident = store().create(demo_workshop(), "Geheim GmbH")
-    open_page("app_pages/5_roadmap.py", ident=ident)
+    open_page("app_pages/05_roadmap.py", ident=ident)
     monkeypatch.setenv("ROADMAP_ACCESS_CODE", "Werkbank-42")
 
     screen = room_screen(ident)
@@ -177,7 +177,7 @@ def test_presenter_mode_with_an_open_round_shows_qr_code_room_code_and_ideas() -
     rooms().start_round(room.id, RoundKind.IDEAS)
     rooms().send_idea(token, "p", "Anna", IdeaText("E-Rechnung", ""), time.time())
 
-    app = open_page("app_pages/4_priorisierung.py", ident=ident, presenter=True)
+    app = open_page("app_pages/04_priorisierung.py", ident=ident, presenter=True)
 
     assert not app.exception and app.get("image")
     assert any(room.code in m.value for m in app.markdown)

@@ -15,7 +15,7 @@ from roadmap.workshop.scenarios import add_scenario, names, scenario_plan
 from tests.pages import WORKSHOPS, open_page, own
 from ui.session import demo_workshop, store
 
-PAGE = "app_pages/9_szenarien.py"
+PAGE = "app_pages/07_szenarien.py"
 
 
 def _with_scenarios(base: Workshop) -> Workshop:
@@ -92,7 +92,7 @@ def test_activating_a_scenario_makes_every_page_plan_with_it() -> None:
 
     saved, _ = store().load(ident)
     assert saved.active_scenario == "Vier Prozent"
-    budget = open_page("app_pages/6_budget.py", ident=ident)
+    budget = open_page("app_pages/06_budget.py", ident=ident)
     assert any("Vier Prozent" in caption.value for caption in [*budget.caption, *budget.info])
 
 

@@ -12,7 +12,7 @@ from roadmap.domain.vocabulary import DONE
 from tests.pages import WORKSHOPS, edit_table, open_page, own
 from ui.session import demo_workshop, store
 
-PAGE = "app_pages/9_umsetzung.py"
+PAGE = "app_pages/09_umsetzung.py"
 
 
 def _metrics(app: AppTest) -> dict[str, str]:

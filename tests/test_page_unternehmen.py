@@ -10,7 +10,7 @@ from roadmap.store.records import Unavailable
 from roadmap.store.workshops import Store
 from tests.pages import WORKSHOPS, open_page
 
-PAGE = "app_pages/1_unternehmen.py"
+PAGE = "app_pages/01_unternehmen.py"
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

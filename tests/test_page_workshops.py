@@ -9,7 +9,7 @@ from roadmap.domain.workshop import Workshop
 from tests.pages import WORKSHOPS, open_page, own
 from ui.session import store
 
-PAGE = "app_pages/8_workshops.py"
+PAGE = "app_pages/10_workshops.py"
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

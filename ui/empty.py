@@ -24,13 +24,13 @@ def explain_empty_workshop() -> bool:
     left, right, _ = st.columns([1, 1, 2])
     with left:
         st.page_link(
-            "app_pages/7_import_export.py",
+            "app_pages/08_import_export.py",
             label=t("Excel-Liste importieren", "Import an Excel list"),
             icon=":material/upload_file:",
         )
     with right:
         st.page_link(
-            "app_pages/3_massnahmen.py",
+            "app_pages/03_massnahmen.py",
             label=t("Maßnahmen aus dem Katalog", "Measures from the catalogue"),
             icon=":material/edit_note:",
         )

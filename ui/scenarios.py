@@ -30,7 +30,7 @@ def active_scenario_note() -> None:
         icon=":material/compare_arrows:",
     )
     st.page_link(
-        "app_pages/9_szenarien.py", label=t("Szenarien vergleichen", "Compare scenarios"), icon=":material/tune:"
+        "app_pages/07_szenarien.py", label=t("Szenarien vergleichen", "Compare scenarios"), icon=":material/tune:"
     )
 
 

@@ -1,6 +1,6 @@
 """The catalogue on the Maßnahmen page: which typical measures to list, grouped by field, and their texts.
 
-Pure functions behind app_pages/3_massnahmen.py (no streamlit here): the page draws what they return.
+Pure functions behind app_pages/03_massnahmen.py (no streamlit here): the page draws what they return.
 """
 
 from __future__ import annotations

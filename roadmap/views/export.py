@@ -1,6 +1,6 @@
 """The export's texts and the charts it offers for slides, drawn as PNG images (skipping what cannot be drawn).
 
-Pure functions behind the export of app_pages/7_import_export.py (no streamlit here): the page shows the progress
+Pure functions behind the export of app_pages/08_import_export.py (no streamlit here): the page shows the progress
 and the download buttons.
 """
 

@@ -1,7 +1,7 @@
 """A list whose header the importer cannot find: its first rows as Excel numbers them, so that the user can name the
 header row (0: there is none) and the columns, and the importer reads it with that header row and mapping.
 
-Pure functions behind the rescue on app_pages/7_import_export.py (no streamlit here): the page draws what they return.
+Pure functions behind the rescue on app_pages/08_import_export.py (no streamlit here): the page draws what they return.
 """
 
 from __future__ import annotations

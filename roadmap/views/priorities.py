@@ -1,6 +1,6 @@
 """The Priorisierung page's tables and texts: ranking, criteria, scores, the dots given and the voting cards.
 
-Pure functions behind app_pages/4_priorisierung.py (no streamlit here): the page draws what they return.
+Pure functions behind app_pages/04_priorisierung.py (no streamlit here): the page draws what they return.
 """
 
 from __future__ import annotations

@@ -366,7 +366,7 @@ def demo_note() -> None:
             )
         )
         st.page_link(
-            "app_pages/8_workshops.py",
+            "app_pages/10_workshops.py",
             label=t("Zu Workshops & Stände", "To workshops & snapshots"),
             icon=":material/add_circle:",
         )

@@ -174,7 +174,7 @@ def funding(plan: Plan) -> None:
             icon=":material/lightbulb:",
         )
         st.page_link(
-            "app_pages/1_unternehmen.py", label=t("Zum Unternehmen", "To the company"), icon=":material/factory:"
+            "app_pages/01_unternehmen.py", label=t("Zum Unternehmen", "To the company"), icon=":material/factory:"
         )
         return
     st.caption(
@@ -231,7 +231,7 @@ def explain_no_revenue() -> None:
         icon=":material/warning:",
     )
     st.page_link(
-        "app_pages/1_unternehmen.py", label=t("Umsatz eintragen", "Enter the revenue"), icon=":material/factory:"
+        "app_pages/01_unternehmen.py", label=t("Umsatz eintragen", "Enter the revenue"), icon=":material/factory:"
     )
 
 

@@ -176,7 +176,7 @@ def suggestions(weak: list[str]) -> None:
             with column:
                 _suggestion(item)
     st.page_link(
-        "app_pages/3_massnahmen.py",
+        "app_pages/03_massnahmen.py",
         label=t("Zur Maßnahmenliste und zum ganzen Katalog", "To the list of measures and the whole catalogue"),
         icon=":material/edit_note:",
     )
