@@ -6,12 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from roadmap.domain import formats
-from roadmap.domain.month import Month
 from roadmap.domain.vocabulary import Status
 from roadmap.domain.workshop import Workshop
-from roadmap.planning.followup import STATE_WORDS, State, moves, plan_month, replan, slip, summary, with_status
-from roadmap.views import progress_columns, progress_table
-from roadmap.views.measure_table import status_names
+from roadmap.planning.followup import moves, replan, summary
+from roadmap.views import progress_columns, progress_page, progress_table
 from ui import clock
 from ui.clock import this_month
 from ui.empty import explain_empty_workshop
@@ -24,7 +22,6 @@ from ui.tables import column_config
 
 FEEDBACK = "umsetzung_feedback"
 VERSION = "umsetzung_table_version"
-NO_BASELINE = ""
 
 
 def headline() -> None:
@@ -32,10 +29,9 @@ def headline() -> None:
     found = summary(workshop(), current_plan(), current_baseline())
     month = formats.month(found.as_of, lang())
     st.caption(t(f"Stand der Umsetzung im {month} (Planungsstand)", f"Progress as of {month} (planning month)"))
-    columns = st.columns(len(State))
-    for column, which in zip(columns, State, strict=True):
-        word = say(STATE_WORDS[which])
-        column.metric(word[:1].upper() + word[1:], found.counts[which])
+    metrics = progress_page.state_metrics(found, lang())
+    for column, (label, count) in zip(st.columns(len(metrics)), metrics, strict=True):
+        column.metric(plain(label), count)
     money, budget, kpis = st.columns(3)
     money.metric(
         t("Ausgegeben bisher", "Spent so far"),
@@ -43,30 +39,18 @@ def headline() -> None:
         t(f"geplant bis jetzt: {euro(found.planned_by_now)}", f"planned by now: {euro(found.planned_by_now)}"),
         delta_color="off",
         delta_arrow="off",
-        help=t(
-            "Tatsächliche Einmalkosten (vor Förderung; eine abgeschlossene Maßnahme ohne erfasste Kosten mit "
-            "ihren geplanten) gegen die Einmalkosten der Maßnahmen, die laut Plan bis zum Planungsstand "
-            "begonnen haben sollten.",
-            "Actual one-time costs (before funding; a finished measure without a recorded cost at its planned "
-            "cost) against the one-time costs of the measures the plan had started by the planning month.",
-        ),
+        help=say_text(progress_page.SPENT_HELP),
     )
     year = found.as_of.year
     budget.metric(
         t(f"Kosten {year} im Plan", f"Cost {year} in the plan"),
         euro(found.year_cost),
         t(f"Budget {year}: {euro(found.year_budget)}", f"Budget {year}: {euro(found.year_budget)}"),
-        delta_color="red" if found.year_cost > found.year_budget + 0.5 else "green",
+        delta_color="red" if progress_page.over_budget(found) else "green",
         delta_arrow="off",
     )
     kpis.metric(t("KPIs am Ziel", "KPIs on target"), f"{found.kpis_reached} / {found.kpis}")
-    counts = found.counts
-    st.markdown(
-        t(
-            " · ".join(f"{STATE_WORDS[which].de}: **{counts[which]}**" for which in State),
-            " · ".join(f"{STATE_WORDS[which].en}: **{counts[which]}**" for which in State),
-        )
-    )
+    st.markdown(progress_page.state_line(found, lang()))
 
 
 @guarded
@@ -89,22 +73,18 @@ def baseline_section() -> None:
     listed = snapshots()
     current = baseline_snapshot()
     if not presenter():
-        choices = {s.id: f"{s.name} ({s.created:%d.%m.%Y})" for s in listed}
-        choices[NO_BASELINE] = t("kein Basisplan", "no baseline")
+        choices = progress_page.baseline_choices(listed, lang())
         pick, take = st.columns([3, 1], vertical_alignment="bottom")
         key = f"umsetzung_baseline_{revision()}"
         pick.selectbox(
             t("Basisplan", "Baseline"),
             list(choices),
-            index=list(choices).index(current.id if current else NO_BASELINE),
+            index=list(choices).index(current.id if current else progress_page.NO_BASELINE),
             format_func=choices.__getitem__,
             key=key,
             on_change=_choose_baseline,
             args=(key,),
-            help=t(
-                "Der Plan eines festgehaltenen Stands, z. B. vom Workshop; Standard: der erste Stand.",
-                "The plan of a snapshot, e.g. of the workshop; by default the first snapshot.",
-            ),
+            help=say_text(progress_page.BASELINE_HELP),
         )
         take.button(
             t("Jetzt als Basisplan festhalten", "Keep now as baseline"),
@@ -115,29 +95,15 @@ def baseline_section() -> None:
         )
     baseline = current_baseline()
     if baseline is None:
-        st.info(
-            t(
-                "Noch kein Basisplan: halten Sie den Plan am Ende des Workshops fest, dann zeigt diese Seite "
-                "den Verzug je Maßnahme und die Roadmap die Balken des Basisplans.",
-                "No baseline yet: keep the plan at the end of the workshop; this page then shows each "
-                "measure's slip and the roadmap the baseline's bars.",
-            ),
-            icon=":material/info:",
-        )
+        st.info(say_text(progress_page.NO_BASELINE_YET), icon=":material/info:")
         return
-    slips = []
-    current = current_plan()
-    for measure in workshop().measures:
-        moved = slip(measure, current, baseline, plan_month(current))
-        if moved:
-            slips.append((moved, measure.title))
+    slips = progress_page.slips(workshop(), current_plan(), baseline)
     if not slips:
         st.success(t("Alles wie im Basisplan.", "Everything as in the baseline."), icon=":material/check_circle:")
         return
     st.markdown(t("**Verzug gegenüber dem Basisplan**", "**Slip against the baseline**"))
-    for moved, title in sorted(slips, key=lambda item: -item[0]):
-        months = t(f"{moved:+d} Monat(e)", f"{moved:+d} month(s)")
-        st.markdown(f"- {plain(title)}: **{months}**")
+    for moved, title in slips:
+        st.markdown(f"- {plain(title)}: **{progress_page.slip_months(moved, lang())}**")
 
 
 @guarded
@@ -158,26 +124,15 @@ def replan_section() -> None:
         type="primary",
         key=f"umsetzung_replan_{revision()}",
         on_click=_replan,
-        help=t(
-            "Abgeschlossene behalten ihre tatsächlichen Daten, laufende ihren Beginn; alles andere wird ab dem "
-            "Planungsstand neu eingeplant – im Budget, mit dem, was wirklich ausgegeben wurde.",
-            "Done measures keep their actual dates, those under way their start; everything else is planned "
-            "again from the planning month – within budget, counting what was really spent.",
-        ),
+        help=say_text(progress_page.REPLAN_HELP),
     )
-
-
-AS_PLANNED = "as_planned"
 
 
 def quick_entry() -> None:
     """One measure's status (and when it began) in three clicks, for the shared screen."""
-    measures = [m for m in workshop().measures if not m.excluded]
-    titles = {m.id: f"{m.title} ({m.id})" for m in measures}
-    statuses = dict(zip(Status, status_names(lang()), strict=True))
-    now = planning_profile().as_of or this_month()
-    months: list[Month | str] = [AS_PLANNED, *(now + -k for k in range(0, 25))]
-    as_planned = t("wie geplant", "as planned")
+    titles = progress_page.quick_titles(workshop())
+    statuses = progress_page.quick_statuses(lang())
+    months = progress_page.quick_months(planning_profile().as_of or this_month())
     with st.form(f"umsetzung_quick_{revision()}", border=True):
         st.markdown(t("**Schnell erfassen**", "**Quick entry**"))
         which, status, began, go = st.columns([3, 2, 2, 1], vertical_alignment="bottom")
@@ -195,23 +150,14 @@ def quick_entry() -> None:
             t("Begonnen im", "Started in"),
             months,
             key="umsetzung_quick_started",
-            format_func=lambda m: as_planned if m == AS_PLANNED else formats.month(m, lang()),  # type: ignore[arg-type]
+            format_func=lambda m: progress_page.quick_month_name(m, lang()),
         )
         if go.form_submit_button(
             t("Übernehmen", "Apply"), type="primary", width="stretch", key="umsetzung_quick_apply"
         ):
-            _apply_quick(chosen, Status(new_status), None if started == AS_PLANNED else started)  # type: ignore[arg-type]
-
-
-def _apply_quick(measure_id: str, status: Status, started: Month | None) -> None:
-    current = workshop()
-    measure = current.by_id()[measure_id]
-    if started is not None:
-        measure = measure.with_changes(actual_start=started, actual_end=None)
-    changed = with_status(measure, status, planning_profile().as_of or this_month(), current_plan())
-    measures = tuple(changed if m.id == measure_id else m for m in current.measures)
-    save(current.with_changes(measures=measures), progress_table.status_notice(measure, status))
-    st.rerun()
+            as_of = planning_profile().as_of or this_month()
+            save(*progress_page.quick_change(workshop(), chosen, Status(new_status), started, as_of, current_plan()))
+            st.rerun()
 
 
 @guarded
@@ -256,14 +202,7 @@ def table() -> None:
     if not editable:  # every row in view: the page scrolls, not the table
         st.dataframe(frame, hide_index=True, column_order=shown, column_config=config, height="content", placeholder="")
         return
-    st.caption(
-        t(
-            "Status, Monate, Fortschritt, Kosten und KPI-Werte direkt in der Tabelle eintragen – jede Änderung "
-            "gilt und wird sofort gespeichert.",
-            "Enter status, months, progress, cost and KPI values right in the table – every change applies "
-            "and is saved at once.",
-        )
-    )
+    st.caption(say_text(progress_page.TABLE_HINT))
     key = f"umsetzung_table_{revision()}_{st.session_state.get(VERSION, 0)}"
     st.data_editor(
         frame,
@@ -286,14 +225,7 @@ def table() -> None:
 def main() -> None:
     """The Umsetzung page."""
     st.title(t("Umsetzung", "Progress"))
-    st.markdown(
-        t(
-            "Für die Folgetermine nach dem Workshop: was ist fertig, was läuft, was hängt – und der Rest neu "
-            "geplant ab heute.",
-            "For the meetings after the workshop: what is done, what runs, what is late – and the rest "
-            "re-planned from today.",
-        )
-    )
+    st.markdown(say_text(progress_page.INTRO))
     if explain_empty_workshop():
         return
     headline()
