@@ -18,6 +18,7 @@ from ui.plans import shared
 from ui.presenter import presenter
 from ui.session import revision, save, workshop
 from ui.tables import column_config, table_height
+from ui.widgets import one_of
 
 FEEDBACK = "massnahmen_feedback"
 VERSION = "massnahmen_table_version"
@@ -37,16 +38,7 @@ def table_columns(language: str, editable: bool) -> dict[str, Any]:
 
 def view_columns() -> tuple[str, ...]:
     """Which of the table's columns are shown: the view chosen above the table (each fits a 1024 px screen)."""
-    views = {name: say_text(label) for name, label in measure_columns.VIEWS.items()}
-    view = st.segmented_control(
-        t("Spalten", "Columns"),
-        list(views),
-        default=measure_columns.FIRST,
-        required=True,
-        key="massnahmen_view",
-        format_func=views.__getitem__,
-        label_visibility="collapsed",
-    )
+    view = one_of(t("Spalten", "Columns"), measure_columns.VIEWS, measure_columns.FIRST, "massnahmen_view")
     return measure_columns.view_columns(view)
 
 

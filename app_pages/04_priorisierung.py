@@ -18,7 +18,7 @@ from ui.plans import shared
 from ui.presenter import presenter
 from ui.session import revision, save, workshop
 from ui.tables import column_config, table_height
-from ui.widgets import bind, field_error, once, update
+from ui.widgets import bind, field_error, once, one_of, update
 
 CARDS_PER_ROW = 3
 SCORES_HEIGHT = 600
@@ -189,17 +189,8 @@ def presented(spec: dict[str, Any], table: pd.DataFrame) -> None:
     """Presenter mode on a mirrored screen: matrix and ranking, and while participation is open first the
     phones' section (QR code, room code, incoming ideas and the round's controls)."""
     if participation_open():
-        sections = {name: say_text(ranking_view.SECTIONS[name]) for name in ("phones", "ranking")}
-        section = st.segmented_control(
-            t("Bereich", "Section"),
-            list(sections),
-            default="phones",
-            required=True,
-            key="priorisierung_presenter_section",
-            format_func=sections.__getitem__,
-            label_visibility="collapsed",
-        )
-        if section == "phones":
+        shown = {name: ranking_view.SECTIONS[name] for name in ("phones", "ranking")}
+        if one_of(t("Bereich", "Section"), shown, "phones", "priorisierung_presenter_section") == "phones":
             moderation()
             return
     draw_spec("priorisierung_matrix", spec)
@@ -214,16 +205,7 @@ def page() -> None:
         return
     draw_spec("priorisierung_matrix", spec)
     # One section at a time: only the chosen one is drawn, which keeps every rerun quick.
-    sections = {name: say_text(label) for name, label in ranking_view.SECTIONS.items()}
-    section = st.segmented_control(
-        t("Bereich", "Section"),
-        list(ranking_view.SECTIONS),
-        default="ranking",
-        required=True,
-        key="priorisierung_section",
-        format_func=sections.__getitem__,
-        label_visibility="collapsed",
-    )
+    section = one_of(t("Bereich", "Section"), ranking_view.SECTIONS, "ranking", "priorisierung_section")
     if section == "voting":
         voting_settings()
         vote_counters()

@@ -7,8 +7,8 @@ button's key comes from `once`, so a double click acts once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from typing import Any
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, TypeVar
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -18,6 +18,8 @@ from roadmap.domain.workshop import Workshop
 from ui.errors import guarded
 from ui.language import say, say_text, t
 from ui.session import revision, save, workshop, write_failure
+
+T = TypeVar("T")
 
 _ERRORS = "_field_errors"
 # Fields whose input could not be written (key → how to apply it): they keep what was typed, whatever
@@ -133,3 +135,19 @@ def once(name: str) -> str:
     click (sent by the page as it was before the first one acted) names a button that is gone.
     """
     return f"{name}__{revision()}"
+
+
+def one_of(label: str, choices: Mapping[T, Message], default: T, key: str, *, label_visible: bool = False) -> T:
+    """A segmented control that always holds one of `choices` (value → its words), `default` at first: the
+    page's switch between views or sections (only the chosen one is drawn)."""
+    words = {value: say_text(message) for value, message in choices.items()}
+    chosen = st.segmented_control(
+        label,
+        list(words),
+        default=default,
+        required=True,
+        key=key,
+        format_func=words.__getitem__,
+        label_visibility="visible" if label_visible else "collapsed",
+    )
+    return default if chosen is None else chosen
