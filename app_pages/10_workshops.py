@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pandas as pd
 import streamlit as st
 
 from roadmap.domain.messages import RoadmapError
 from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import import_sheets
 from roadmap.importing.sandbox import read_sheets_apart
+from roadmap.views import workshops_page as page
+from roadmap.views.workshops_page import NOW
 from roadmap.workshop.compare import compare
-from ui.language import euro, plain, please_choose, say, t
+from ui.choices import choose
+from ui.language import lang, plain, say, say_text, t
 from ui.plans import current_plan, snapshot_plan
 from ui.presenter import presenter
 from ui.screen import split
@@ -36,15 +38,6 @@ from ui.session import (
 )
 from ui.uploads import uploader
 from ui.widgets import bind, once
-
-NOW = "__now__"
-LIST_TYPES = ("xlsx", "xlsm", "xls", "ods", "csv")  # what a new workshop's measure list may be
-
-
-def when(moment: datetime) -> str:
-    """A stored time in this server's local time, German or English style."""
-    local = moment.astimezone()
-    return t(f"{local:%d.%m.%Y, %H:%M}", f"{local:%d %b %Y, %H:%M}")
 
 
 def current_section() -> None:
@@ -73,8 +66,7 @@ def current_section() -> None:
         if st.button(
             t("Workshop duplizieren", "Duplicate workshop"), icon=":material/content_copy:", key=once("duplicate")
         ):
-            copy_name = t(f"{info.name} (Kopie)", f"{info.name} (copy)")
-            duplicate_workshop(copy_name)
+            duplicate_workshop(page.copy_name(info.name, lang()))
             st.rerun()
     with delete_column:
         sure = st.checkbox(
@@ -95,26 +87,12 @@ def list_section() -> None:
     """Every stored workshop, the latest first, with a way to open one."""
     listed = all_workshops()
     st.subheader(t(f"Alle Workshops ({len(listed)})", f"All workshops ({len(listed)})"))
-    table = pd.DataFrame(
-        {
-            t("Name", "Name"): [i.name for i in listed],
-            t("Maßnahmen", "Measures"): [i.measures for i in listed],
-            t("Zuletzt geändert", "Last changed"): [when(i.updated) for i in listed],
-            t("Geöffnet", "Open"): ["●" if i.id == workshop_id() else "" for i in listed],
-        }
-    )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(page.workshop_table(listed, workshop_id(), lang()), hide_index=True, width="stretch")
     if presenter() or len(listed) < 2:
         return
-    others = {i.id: i.name for i in listed if i.id != workshop_id()}
+    others = page.other_workshops(listed, workshop_id())
     choice, button = st.columns([3, 1], vertical_alignment="bottom")
-    picked = choice.selectbox(
-        t("Anderen Workshop öffnen", "Open another workshop"),
-        list(others),
-        format_func=others.__getitem__,
-        key="workshops_other",
-        placeholder=please_choose(),
-    )
+    picked = choose(choice, t("Anderen Workshop öffnen", "Open another workshop"), others, "workshops_other")
     opened = button.button(t("Öffnen", "Open"), icon=":material/folder_open:", width="stretch", key="workshops_open")
     if opened and picked:
         open_workshop(picked)
@@ -124,11 +102,7 @@ def list_section() -> None:
 def new_section() -> None:
     """Create a workshop: empty, from the demo, or from an Excel list."""
     st.subheader(t("Neuer Workshop", "New workshop"))
-    sources = {
-        "empty": t("Leer", "Empty"),
-        "demo": t("Demo (Schneider Feinmechanik)", "Demo (Schneider Feinmechanik)"),
-        "file": t("Aus einer Excel-Liste", "From an Excel list"),
-    }
+    sources = {value: say_text(words) for value, words in page.SOURCES.items()}
     source = st.radio(
         t("Beginnen mit", "Start from"),
         list(sources),
@@ -139,7 +113,7 @@ def new_section() -> None:
     name = st.text_input(t("Name des neuen Workshops", "Name of the new workshop"), key="workshops_new_name")
     upload = None
     if source == "file":
-        upload = uploader(t("Maßnahmenliste", "Measure list"), LIST_TYPES, key="workshops_file")
+        upload = uploader(t("Maßnahmenliste", "Measure list"), page.LIST_TYPES, key="workshops_file")
     if st.button(t("Workshop anlegen", "Create workshop"), icon=":material/add:", type="primary", key=once("create")):
         if source == "empty":
             new = new_workshop()
@@ -156,10 +130,9 @@ def new_section() -> None:
                 st.error(say(error), icon=":material/error:")
                 return
             new = Workshop(profile=result.profile or new_workshop().profile, measures=tuple(result.measures))
-        fallback = new.profile.name or (upload.name if upload else "") or t("Neuer Workshop", "New workshop")
         if name.strip() and not new.profile.name:  # a new firm's workshop is named after the firm
             new = new.with_changes(profile=new.profile.with_changes(name=name.strip()))
-        create_workshop(new, name.strip() or fallback)
+        create_workshop(new, page.new_name(name, new.profile.name, upload.name if upload else "", lang()))
         st.rerun()
 
 
@@ -167,15 +140,10 @@ def snapshot_section() -> None:
     """Take, restore, delete and compare named snapshots of the open workshop."""
     listed = snapshots()
     st.subheader(t("Stände", "Snapshots"))
-    st.caption(
-        t(
-            "Ein Stand hält den Workshop fest, z. B. „vor Workshop 2“. Wiederherstellen lässt sich rückgängig machen.",
-            "A snapshot keeps the workshop as it is, e.g. “before workshop 2”. Restoring can be undone.",
-        )
-    )
+    st.caption(say_text(page.SNAPSHOT_HINT))
     if not presenter():
         with st.form(f"workshops_snapshot_{len(listed)}", border=False):
-            proposal = t(f"Stand {datetime.now():%d.%m.%Y %H:%M}", f"Snapshot {datetime.now():%d %b %Y %H:%M}")
+            proposal = page.snapshot_proposal(datetime.now(), lang())
             label, button = st.columns([3, 1], vertical_alignment="bottom")
             name = label.text_input(
                 t("Name des Stands", "Snapshot name"), placeholder=proposal, key="workshops_snapshot_name"
@@ -189,27 +157,11 @@ def snapshot_section() -> None:
     if not listed:
         st.info(t("Noch keine Stände.", "No snapshots yet."), icon=":material/info:")
         return
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("Stand", "Snapshot"): [s.name for s in listed],
-                t("Festgehalten", "Taken"): [when(s.created) for s in listed],
-                t("Maßnahmen", "Measures"): [s.measures for s in listed],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
-    names = {s.id: f"{s.name} ({when(s.created)})" for s in listed}
+    st.dataframe(page.snapshot_table(listed, lang()), hide_index=True, width="stretch")
+    names = page.snapshot_names(listed, lang())
     if not presenter():
         pick, restore, remove = st.columns([3, 1, 1], vertical_alignment="bottom")
-        chosen = pick.selectbox(
-            t("Stand", "Snapshot"),
-            list(names),
-            format_func=names.__getitem__,
-            key="workshops_pick",
-            placeholder=please_choose(),
-        )
+        chosen = choose(pick, t("Stand", "Snapshot"), names, "workshops_pick")
         if restore.button(
             t("Wiederherstellen", "Restore"), icon=":material/restore:", width="stretch", key=once("restore")
         ):
@@ -226,23 +178,11 @@ def snapshot_section() -> None:
 def compare_section(names: dict[str, str]) -> None:
     """What changed between two snapshots, or between a snapshot and now."""
     st.markdown(t("**Vergleichen**", "**Compare**"))
-    choices = {**names, NOW: t("Jetzt", "Now")}
+    choices = page.after_choices(names, lang())
     left, right = st.columns(2)
-    first = left.selectbox(
-        t("Vorher", "Before"),
-        list(names),
-        format_func=names.__getitem__,
-        key="workshops_before",
-        placeholder=please_choose(),
-    )
-    second = right.selectbox(
-        t("Nachher", "After"),
-        list(choices),
-        index=len(choices) - 1,
-        format_func=choices.__getitem__,
-        key=f"workshops_after_{len(names)}",  # a new or deleted snapshot shows "now" again
-        placeholder=please_choose(),
-    )
+    first = choose(left, t("Vorher", "Before"), names, "workshops_before")
+    # a new or deleted snapshot shows "now" again
+    second = choose(right, t("Nachher", "After"), choices, f"workshops_after_{len(names)}", index=len(choices) - 1)
     # A snapshot's plan is the one made as of the month it was taken, like the baseline's: compared with
     # now, the months a measure moved are its slip on the Umsetzung page (followup.moves).
     listed = {s.id: s for s in snapshots()}
@@ -257,32 +197,13 @@ def compare_section(names: dict[str, str]) -> None:
     for sentence in result.summary():
         st.markdown(f"- {say(sentence)}")
     if result.years:
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("Jahr", "Year"): [str(y.year) for y in result.years],
-                    t("Vorher", "Before"): [euro(y.before) for y in result.years],
-                    t("Nachher", "After"): [euro(y.after) for y in result.years],
-                    t("Unterschied", "Difference"): [
-                        ("+" if y.difference > 0 else "") + euro(y.difference) for y in result.years
-                    ],
-                }
-            ),
-            hide_index=True,
-        )
+        st.dataframe(page.year_table(result.years, lang()), hide_index=True)
 
 
 def main() -> None:
     """Draw the page: lists and snapshots in presenter mode, else also the workshop's controls and a new one."""
     st.title(t("Workshops & Stände", "Workshops & snapshots"))
-    st.markdown(
-        t(
-            "Jede Änderung wird sofort gespeichert. Hier liegen die Workshops aller Kunden nebeneinander "
-            "(im Präsentationsmodus nur der geöffnete).",
-            "Every change is saved at once. Here the workshops of all clients sit side by side "
-            "(in presenter mode only the open one).",
-        )
-    )
+    st.markdown(say_text(page.INTRO))
     if presenter():  # the shared screen shows this client's workshop only, never the other clients'
         st.subheader(plain(workshop_info().name) or t("Unbenannter Workshop", "Untitled workshop"))
         snapshot_section()
