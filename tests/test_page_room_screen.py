@@ -18,7 +18,7 @@ from roadmap.store.presence import Presence
 from roadmap.workshop.rounds import IdeaText, RoundKind
 from tests.helpers import REPO
 from tests.pages import open_page
-from tests.test_page_participation import ROOM, phone
+from tests.participation_pages import ROOM, phone
 from ui.room_screen import ROOM_SESSION
 from ui.session import demo_workshop, store
 
