@@ -125,9 +125,12 @@ def _here(token: str, room: Room | None = None) -> None:
     now = time.time()
     if now - float(st.session_state.get(_HERE, 0.0)) < HERE_SECONDS:
         return
+    phone = st.session_state.get(_DEVICE)
+    if phone is None:
+        return  # the full run names the phone first (device); a timed run never writes the link
     try:
         room = room or rooms().admit(token, now)
-        Presence(store()).phone_seen(room.id, device(), now)
+        Presence(store()).phone_seen(room.id, str(phone), now)
     except RoadmapError:
         return  # the count can wait; the phone must not
     st.session_state[_HERE] = now
