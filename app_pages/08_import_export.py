@@ -19,10 +19,10 @@ from roadmap.views import export as export_view
 from roadmap.views import import_flow as flow
 from roadmap.views import import_preview, import_rescue, import_review, measure_table
 from roadmap.views.export import CHART_NAMES, slide_pngs
-from roadmap.views.import_preview import NOT_MAPPED, PREVIEW_COLUMNS, field_labels
+from roadmap.views.import_preview import PREVIEW_COLUMNS, field_labels
 from roadmap.workbook.writer import workbook_bytes
 from roadmap.workshop.duplicates import DuplicateChoice, find_duplicates
-from roadmap.workshop.merge import APPEND, HOW, merge_import
+from roadmap.workshop.merge import APPEND, HOW
 from ui import clock
 from ui.errors import guarded, notify
 from ui.language import lang, plain, please_choose, say, say_markdown, say_text, t
@@ -30,7 +30,7 @@ from ui.plans import current_baseline, current_plan
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note, every_scenario
 from ui.session import revision, save, workshop
-from ui.tables import table_height
+from ui.tables import column_config, table_height
 from ui.uploads import uploader
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "json", "xml"]
@@ -62,17 +62,9 @@ def header_row_input(row: int, sheet: str = "") -> None:
 def mapping_editor(table: Any, columns: list[int], fields: list[Any], row: int | None = None, sheet: str = "") -> None:
     """Which column feeds which field (for the rescue: from this header row); the edited table becomes the mapping."""
     labels, key = field_labels(lang()), flow.mapping_key(state, rescue=row is not None)
-    text = st.column_config.TextColumn
     st.data_editor(
-        table, key=key, hide_index=True, disabled=["column", "header", "example"],
-        column_config={
-            "column": text(t("Spalte", "Column"), width=70),
-            "header": text(t("Überschrift in der Datei", "Heading in the file"), width="large"),
-            "example": text(t("Erster Wert", "First value"), width="medium"),
-            "field": st.column_config.SelectboxColumn(
-                t("übernommen als", "taken as"), options=[NOT_MAPPED, *labels.values()], required=True, width="large"
-            ),
-        },
+        table, key=key, hide_index=True, disabled=import_preview.MAPPING_LOCKED,
+        column_config=column_config(import_preview.mapping_column_specs(labels, lang())),
         height=table_height(len(table), most=460), on_change=guarded(flow.choose_mapping),
         args=(state, key, columns, fields, labels, row, sheet),
     )  # fmt: skip
@@ -98,32 +90,14 @@ def rescue(data: bytes, name: str, error: RoadmapError) -> None:
     st.markdown(say_markdown(import_rescue.RESCUE_HINT))
     sheet_choice()
     st.caption(import_rescue.sample_caption(start, lang()))  # Markdown; the core escaped the sheet name
-    numbers = st.column_config.NumberColumn(t("Zeile", "Row"), format="%d", width=60, pinned=True)
-    st.dataframe(import_rescue.sample_view(start, row), hide_index=True, column_config={"row": numbers})
+    st.dataframe(import_rescue.sample_view(start, row), hide_index=True,
+                 column_config=column_config(import_rescue.sample_column_specs(lang())))  # fmt: skip
     header_row_input(row, start.name)
     editor = import_rescue.rescue_table(start, row, state.get(flow.OVERRIDE), field_labels(lang()))
     mapping_editor(*editor, row, start.name)
 
 
 # --- preview, problems and the decision ---------------------------------------------------------
-
-
-def _preview_columns(labels: dict[str, str], language: str) -> dict[str, Any]:
-    """Labels in the session's language; money and months formatted as on the Maßnahmen page."""
-    money, month = import_preview.money_format(language), import_preview.month_format(language)
-    config: dict[str, Any] = {key: st.column_config.Column(labels[key]) for key in PREVIEW_COLUMNS}
-    config.update({k: st.column_config.NumberColumn(labels[k], format=money) for k in import_preview.MONEY_COLUMNS})
-    config.update({k: st.column_config.DateColumn(labels[k], format=month) for k in import_preview.MONTH_COLUMNS})
-    return config
-
-
-def _field_key() -> str:
-    return f"import_fields_{flow.tag(state)}"
-
-
-def _reviewed(result: ImportResult) -> ImportResult:
-    """The list read, with the fields the user corrected in the suggestion table."""
-    return import_review.corrected(result, (state.get(_field_key()) or {}).get("edited_rows", {}), lang())
 
 
 def suggested_fields(result: ImportResult) -> None:
@@ -134,18 +108,9 @@ def suggested_fields(result: ImportResult) -> None:
     st.markdown(say_markdown(import_review.SUGGESTION_NOTE))
     st.caption(say(import_review.sure_line(result)))
     table = import_review.suggestion_table(result, language)
-    text = st.column_config.TextColumn
     st.data_editor(
-        table, key=_field_key(), hide_index=True, disabled=["id", "title", "sure", "why"],
-        column_config={
-            "id": text("ID", width=80), "title": text(t("Maßnahme", "Measure"), width="large"),
-            "field": st.column_config.SelectboxColumn(
-                t("Handlungsfeld", "Field of action"), options=import_review.field_options(language), required=True,
-                width="medium",
-            ),
-            "sure": text(t("Sicherheit", "Confidence"), width="small"),
-            "why": text(t("Vorschlag", "Suggested"), width="medium"),
-        },
+        table, key=flow.field_key(state), hide_index=True, disabled=import_review.SUGGESTION_LOCKED,
+        column_config=column_config(import_review.suggestion_column_specs(language)),
         height=table_height(len(table), most=360),
     )  # fmt: skip
 
@@ -154,30 +119,25 @@ def preview(result: ImportResult) -> None:
     """The measures that would be imported, and every problem with sheet, row and column."""
     language = lang()
     st.subheader(import_preview.preview_title(result, language))
-    shown = _reviewed(result)
+    shown = flow.reviewed(state, result, language)
     frame = measure_table.measure_frame(shown.measures, language)
     frame["field"] = pd.Series(import_review.marked_fields(shown, list(frame["field"]), language), dtype="object")
     st.dataframe(
         frame, hide_index=True, column_order=PREVIEW_COLUMNS, height=table_height(len(frame), most=420), placeholder="",
-        column_config=_preview_columns(import_preview.preview_labels(language), language),
+        column_config={**import_preview.preview_headings(language),
+                       **column_config(import_preview.preview_column_specs(language))},
     )  # fmt: skip
     suggested_fields(result)
     assumed = import_preview.assumptions_text(result, language)
     if assumed:
         st.markdown(assumed)
     if not result.problems:
-        st.success(t("Keine Auffälligkeiten in der Datei.", "Nothing unusual in the file."), icon=":material/check:")
+        st.success(say_markdown(import_preview.NO_PROBLEMS), icon=":material/check:")
         return
     st.markdown(import_preview.problem_summary(result.problems, language))
-    text = st.column_config.TextColumn
     st.dataframe(
         import_preview.problem_table(result.problems, language), hide_index=True, placeholder="",
-        column_config={
-            "kind": text(t("Art", "Kind"), width=90), "sheet": text(t("Blatt", "Sheet"), width=160),
-            "row": st.column_config.NumberColumn(t("Zeile", "Row"), width=70, format="%d"),
-            "column": text(t("Spalte", "Column"), width=70),
-            "message": text(t("Was auffiel", "What was found"), width=1100),
-        },
+        column_config=column_config(import_preview.problem_column_specs(language)),
         height=table_height(len(result.problems), most=360),
     )  # fmt: skip
 
@@ -185,25 +145,11 @@ def preview(result: ImportResult) -> None:
 @guarded
 def _confirm() -> None:
     """Confirm button callback: only now the workshop changes (a second click is told it is done)."""
-    result = flow.pending(state)
-    if result is None:
+    outcome = flow.take_over(state, workshop(), lang())
+    if outcome is None:
         notify(flow.ALREADY_TAKEN)
-        return
-    how = state.get("import_how", APPEND)
-    choices = _choices(result) if how == APPEND else {}
-    outcome = merge_import(workshop(), _reviewed(result), how, choices)
-    if save(outcome.workshop, outcome.messages[0]) is not False:  # else someone changed it first: they see why
+    elif save(outcome.workshop, outcome.messages[0]) is not False:  # else someone changed it first: they see why
         flow.finish(state, revision(), outcome.messages)
-
-
-def _duplicate_key() -> str:
-    return f"import_duplicates_{flow.tag(state)}"
-
-
-def _choices(result: ImportResult) -> dict[str, DuplicateChoice]:
-    """Skip, keep both or update, per measure the workshop (nearly) has already, as chosen in the table."""
-    edits = (state.get(_duplicate_key()) or {}).get("edited_rows", {})
-    return import_review.duplicate_choices(find_duplicates(workshop().measures, result.measures), edits, lang())
 
 
 def duplicates_review(result: ImportResult) -> None:
@@ -214,18 +160,9 @@ def duplicates_review(result: ImportResult) -> None:
     language = lang()
     st.markdown(import_review.duplicate_note(duplicates, language))
     table = import_review.duplicate_table(duplicates, result, language)
-    text = st.column_config.TextColumn
     st.data_editor(
-        table, key=_duplicate_key(), hide_index=True, disabled=["title", "existing", "alike"],
-        column_config={
-            "title": text(t("In der Datei", "In the file"), width="large"),
-            "existing": text(t("Schon in der Liste", "Already in the list"), width="large"),
-            "alike": text(t("Titel", "Title"), width="small"),
-            "choice": st.column_config.SelectboxColumn(
-                t("Was tun?", "What to do?"), options=import_review.choice_options(language), required=True,
-                width="medium",
-            ),
-        },
+        table, key=flow.duplicate_key(state), hide_index=True, disabled=import_review.DUPLICATE_LOCKED,
+        column_config=column_config(import_review.duplicate_column_specs(language)),
         height=table_height(len(table), most=360),
     )  # fmt: skip
 
@@ -234,12 +171,12 @@ def decision(result: ImportResult) -> None:
     """Append, replace or update by id – with what each would do – and the one button that changes the workshop."""
     language = lang()
     ways = {way: say_text(label) for way, label in import_preview.HOW_LABELS.items()}
-    how = st.radio(t("Wie übernehmen?", "How to take it over?"), HOW, format_func=ways.__getitem__, key="import_how")
+    how = st.radio(t("Wie übernehmen?", "How to take it over?"), HOW, format_func=ways.__getitem__, key=flow.HOW_KEY)
     choices: dict[str, DuplicateChoice] = {}
     if how == APPEND:
         duplicates_review(result)
-        choices = _choices(result)
-    outcome = flow.dry_run(state, workshop(), _reviewed(result), how, revision(), choices)
+        choices = flow.choices(state, workshop(), result, language)
+    outcome = flow.dry_run(state, workshop(), flow.reviewed(state, result, language), how, revision(), choices)
     text = import_preview.merge_summary(outcome, language)
     if import_preview.merge_warns(workshop(), how):
         st.warning(plain(text), icon=":material/warning:")
@@ -293,14 +230,7 @@ def prepare_pngs(plan: Plan, current: Workshop, language: str) -> None:
 def handout_download(plan: Plan, scenarios: list[ScenarioResult], stem: str, scenario: str) -> None:
     """The one-page PDF for people who will not open the app: the owner, the bank, the funding body."""
     st.subheader(t("Handout (PDF, eine Seite)", "Handout (PDF, one page)"))
-    st.caption(
-        t(
-            "Eine Seite A4 quer: Roadmap mit Phasen und Meilensteinen, Budget gegen den Korridor, die wichtigsten "
-            "Maßnahmen mit Verantwortlichen, Förderung und – falls angelegt – die Szenarien im Vergleich.",
-            "One A4 landscape page: the roadmap with phases and milestones, the budget against the corridor, the "
-            "most important measures with their owners, funding and – where there are any – the scenarios compared.",
-        )
-    )
+    st.caption(say_markdown(export_view.HANDOUT_NOTE))
     language = lang()
     st.download_button(
         t("Handout herunterladen (PDF)", "Download the handout (PDF)"),
@@ -330,11 +260,10 @@ def export_section() -> None:
     if st.button(t("Diagramme als PNG vorbereiten", "Prepare charts as PNG"), key="export_prepare",
                  icon=":material/image:"):  # fmt: skip
         prepare_pngs(plan, current, language)
-    stored = state.get(PNGS)
-    if not stored or stored[0] != (revision(), language):
+    if (ready := export_view.ready_pngs(state.get(PNGS), revision(), language)) is None:
         st.caption(say(export_view.IMAGES_HINT))
         return
-    _, made, skipped = stored
+    made, skipped = ready
     slots = st.columns(3)
     for number, (key, data) in enumerate(made.items()):
         slots[number % 3].download_button(  # made on click: nothing waits in Streamlit's /media before
@@ -349,12 +278,7 @@ def main() -> None:
     """Draw the page: import (not in presenter mode), then export."""
     st.title(t("Import / Export", "Import / export"))
     if not presenter():
-        st.markdown(
-            t(
-                "Maßnahmen aus Excel holen und die Roadmap als Arbeitsmappe mitnehmen.",
-                "Bring measures in from Excel and take the roadmap away as a workbook.",
-            )
-        )
+        st.markdown(say_markdown(export_view.PAGE_NOTE))
         import_section()
         st.divider()
     export_section()

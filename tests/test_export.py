@@ -85,3 +85,11 @@ def test_a_chart_that_cannot_be_drawn_is_named_with_the_reason_and_the_rest_are_
 
     assert "gantt" not in made and len(made) == len(CHART_NAMES) - 1
     assert skipped == ["Roadmap (Gantt): no image"]
+
+
+def test_prepared_pngs_are_offered_only_for_the_revision_and_language_they_were_drawn_for() -> None:
+    stored = ((3, "de"), {"gantt": b"png"}, ["skipped"])
+    assert export_view.ready_pngs(stored, 3, "de") == ({"gantt": b"png"}, ["skipped"])
+    assert export_view.ready_pngs(stored, 4, "de") is None
+    assert export_view.ready_pngs(stored, 3, "en") is None
+    assert export_view.ready_pngs(None, 3, "de") is None

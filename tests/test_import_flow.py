@@ -186,3 +186,15 @@ def test_after_taking_over_the_uploader_starts_empty_and_the_message_lasts_for_t
     assert flow.upload_key(state) != upload
     assert not {flow.FILE, flow.HEADER, flow.MEMO} & set(state)
     assert flow.done(state, 7) == (said,) and flow.done(state, 8) == ()
+
+
+def test_the_review_tables_get_new_keys_with_every_file() -> None:
+    first, second = _session(b"a", "a.csv"), _session(b"b", "b.csv")
+    assert flow.field_key(first) != flow.field_key(second)
+    assert flow.duplicate_key(first) != flow.duplicate_key(second)
+    assert flow.field_key(first).startswith("import_fields_")
+    assert flow.duplicate_key(first).startswith("import_duplicates_")
+
+
+def test_nothing_is_taken_over_without_a_pending_list() -> None:
+    assert flow.take_over({}, Workshop(), "de") is None

@@ -8,6 +8,7 @@ from roadmap.domain.measure import Measure
 from roadmap.domain.messages import ERROR, Location, Message, Problem
 from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult, import_file
+from roadmap.views import import_preview
 from roadmap.views.import_preview import (
     HOW_LABELS,
     NOT_MAPPED,
@@ -167,3 +168,18 @@ def test_only_replacing_a_list_that_has_measures_warns(how: str | None, measures
     workshop = Workshop(measures=(Measure("A", "CRM"),)[:measures])
 
     assert merge_warns(workshop, how) is warns
+
+
+def test_the_mapping_offers_every_field_and_not_mapped() -> None:
+    labels = import_preview.field_labels("en")
+    specs = import_preview.mapping_column_specs(labels, "en")
+    assert list(specs["field"].options["options"]) == [import_preview.NOT_MAPPED, *labels.values()]
+    assert set(specs) - set(import_preview.MAPPING_LOCKED) == {"field"}
+
+
+def test_the_preview_formats_money_and_months_and_heads_every_column() -> None:
+    specs = import_preview.preview_column_specs("de")
+    assert set(specs) == {*import_preview.MONEY_COLUMNS, *import_preview.MONTH_COLUMNS}
+    assert specs["one_time_cost"].options["format"] == import_preview.money_format("de")
+    assert list(import_preview.preview_headings("de")) == list(import_preview.PREVIEW_COLUMNS)
+    assert set(import_preview.problem_column_specs("en")) == {"kind", "sheet", "row", "column", "message"}

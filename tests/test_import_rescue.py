@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from roadmap.importing.importer import import_file
 from roadmap.importing.raw_sheets import ImportFailed
+from roadmap.views import import_rescue
 from roadmap.views.import_preview import NOT_MAPPED, field_labels
 from roadmap.views.import_rescue import (
     HIGHLIGHT,
@@ -200,3 +201,8 @@ def test_only_row_zero_mentions_the_missing_header_row(tmp_path: Path) -> None:
         import_file(workbooks.two_lists(tmp_path / "l.xlsx"), header_row=11)
 
     assert "(0)" not in refused.value.text("en")
+
+
+def test_the_sample_numbers_its_rows_as_excel_does_pinned_on_the_left() -> None:
+    spec = import_rescue.sample_column_specs("en")["row"]
+    assert (spec.kind, spec.label, spec.options["pinned"]) == ("number", "Row", True)

@@ -36,6 +36,16 @@ IMAGES_HINT = Message(
     "Die Bilder zeigen den aktuellen Stand in doppelter Auflösung.",
     "The images show the current state at double resolution.",
 )
+HANDOUT_NOTE = Message(
+    "Eine Seite A4 quer: Roadmap mit Phasen und Meilensteinen, Budget gegen den Korridor, die wichtigsten "
+    "Maßnahmen mit Verantwortlichen, Förderung und – falls angelegt – die Szenarien im Vergleich.",
+    "One A4 landscape page: the roadmap with phases and milestones, the budget against the corridor, the "
+    "most important measures with their owners, funding and – where there are any – the scenarios compared.",
+)
+PAGE_NOTE = Message(
+    "Maßnahmen aus Excel holen und die Roadmap als Arbeitsmappe mitnehmen.",
+    "Bring measures in from Excel and take the roadmap away as a workbook.",
+)
 MATURITY = "reifegrad"
 CHART_NAMES: dict[str, Message] = {
     "matrix": Message("Nutzen-Aufwand-Matrix", "Value/effort matrix"),
@@ -91,4 +101,12 @@ def slide_pngs(
             made[chart.key] = png(chart.draw(), language)
         except RoadmapError as error:
             skipped.append(f"{name(language)}: {error.text(language)}")
+    return made, skipped
+
+
+def ready_pngs(stored: Any, revision: int, language: Lang) -> tuple[dict[str, bytes], list[str]] | None:
+    """The PNGs prepared for this revision and language (made, skipped), or None: they must be drawn again."""
+    if not stored or stored[0] != (revision, language):
+        return None
+    _, made, skipped = stored
     return made, skipped

@@ -13,16 +13,17 @@ from typing import Any
 
 import pandas as pd
 
-from roadmap.domain.messages import Message, RoadmapError
+from roadmap.domain.messages import Lang, Message, RoadmapError
 from roadmap.domain.month import Month
 from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult, import_sheets
 from roadmap.importing.raw_sheets import RawSheet
 from roadmap.importing.sandbox import read_sheets_apart
+from roadmap.views import import_review
 from roadmap.views.import_preview import edited_mapping, mapping_rows, mapping_table
 from roadmap.views.import_rescue import SheetStart, examples, shown, starts_of, suggested_header_row
-from roadmap.workshop.duplicates import DuplicateChoice
-from roadmap.workshop.merge import MergeMode, MergeResult, merge_import
+from roadmap.workshop.duplicates import DuplicateChoice, find_duplicates
+from roadmap.workshop.merge import APPEND, MergeMode, MergeResult, merge_import
 
 State = MutableMapping[str, Any]
 Outcome = ImportResult | RoadmapError
@@ -249,3 +250,37 @@ def done(state: State, revision: int) -> tuple[Message, ...]:
 def upload_key(state: State) -> str:
     """The uploader's key: new after each import, so it starts empty."""
     return f"import_upload_{state.get(ROUND, 0)}"
+
+
+HOW_KEY = "import_how"
+
+
+def field_key(state: State) -> str:
+    """The key of the suggestion table, new with every file (so its edits are not carried over)."""
+    return f"import_fields_{tag(state)}"
+
+
+def duplicate_key(state: State) -> str:
+    """The key of the duplicate table, new with every file."""
+    return f"import_duplicates_{tag(state)}"
+
+
+def reviewed(state: State, result: ImportResult, language: Lang) -> ImportResult:
+    """The list read, with the fields the user corrected in the suggestion table."""
+    return import_review.corrected(result, (state.get(field_key(state)) or {}).get("edited_rows", {}), language)
+
+
+def choices(state: State, workshop: Workshop, result: ImportResult, language: Lang) -> dict[str, DuplicateChoice]:
+    """Skip, keep both or update, per measure the workshop (nearly) has already, as chosen in the table."""
+    edits = (state.get(duplicate_key(state)) or {}).get("edited_rows", {})
+    return import_review.duplicate_choices(find_duplicates(workshop.measures, result.measures), edits, language)
+
+
+def take_over(state: State, workshop: Workshop, language: Lang) -> MergeResult | None:
+    """The pending list merged into the workshop as chosen (None: it was taken over already)."""
+    result = pending(state)
+    if result is None:
+        return None
+    how = state.get(HOW_KEY, APPEND)
+    chosen = choices(state, workshop, result, language) if how == APPEND else {}
+    return merge_import(workshop, reviewed(state, result, language), how, chosen)

@@ -16,6 +16,8 @@ from roadmap.domain.workshop import Workshop
 from roadmap.importing.column_names import IMPORT_FIELDS, is_grid_header
 from roadmap.importing.importer import ImportResult
 from roadmap.views import escape, measure_table
+from roadmap.views.column_specs import ColumnSpec
+from roadmap.views.column_specs import column as col
 from roadmap.workshop.merge import MergeMode, MergeResult
 
 NOT_MAPPED = "—"
@@ -217,3 +219,45 @@ def merge_summary(outcome: MergeResult, language: Lang) -> str:
 def merge_warns(workshop: Workshop, how: MergeMode | None) -> bool:
     """True when taking the list over would remove measures: replacing a list that has some."""
     return how == MergeMode.REPLACE and bool(workshop.measures)
+
+
+NO_PROBLEMS = Message("Keine Auffälligkeiten in der Datei.", "Nothing unusual in the file.")
+MAPPING_LOCKED = ["column", "header", "example"]
+
+
+def mapping_column_specs(labels: Mapping[str, str], language: Lang) -> dict[str, ColumnSpec]:
+    """The mapping table: column, heading and first value fixed; the field each column feeds chosen."""
+    return {
+        "column": col("text", Message("Spalte", "Column")(language), width=70),
+        "header": col("text", Message("Überschrift in der Datei", "Heading in the file")(language), width="large"),
+        "example": col("text", Message("Erster Wert", "First value")(language), width="medium"),
+        "field": col(
+            "select", Message("übernommen als", "taken as")(language), options=[NOT_MAPPED, *labels.values()],
+            required=True, width="large",
+        ),
+    }  # fmt: skip
+
+
+def preview_headings(language: Lang) -> dict[str, str]:
+    """Each preview column → its heading (the plain columns need no more than that)."""
+    labels = preview_labels(language)
+    return {key: labels[key] for key in PREVIEW_COLUMNS}
+
+
+def preview_column_specs(language: Lang) -> dict[str, ColumnSpec]:
+    """The preview's money and month columns, formatted as on the Maßnahmen page."""
+    labels, money, month = preview_labels(language), money_format(language), month_format(language)
+    specs = {key: col("number", labels[key], format=money) for key in MONEY_COLUMNS}
+    specs.update({key: col("date", labels[key], format=month) for key in MONTH_COLUMNS})
+    return specs
+
+
+def problem_column_specs(language: Lang) -> dict[str, ColumnSpec]:
+    """The problem table: kind, sheet, row, column and what was found."""
+    return {
+        "kind": col("text", Message("Art", "Kind")(language), width=90),
+        "sheet": col("text", Message("Blatt", "Sheet")(language), width=160),
+        "row": col("number", Message("Zeile", "Row")(language), width=70, format="%d"),
+        "column": col("text", Message("Spalte", "Column")(language), width=70),
+        "message": col("text", Message("Was auffiel", "What was found")(language), width=1100),
+    }

@@ -20,6 +20,8 @@ from roadmap.importing.header import header_at
 from roadmap.importing.raw_sheets import DEFAULT_LIMITS, WORKSHEET, Limits, RawSheet
 from roadmap.importing.values import is_empty, text_of
 from roadmap.views import escape
+from roadmap.views.column_specs import ColumnSpec
+from roadmap.views.column_specs import column as col
 from roadmap.views.import_preview import heading_table
 
 if TYPE_CHECKING:
@@ -162,3 +164,8 @@ def rescue_table(
     fields = rescue_fields(start, header_row, columns, override)
     table = heading_table(headings(start, header_row), columns, fields, labels, examples(start, header_row, columns))
     return table, columns, fields
+
+
+def sample_column_specs(language: Lang) -> dict[str, ColumnSpec]:
+    """The sample's row numbers as Excel counts them, pinned on the left."""
+    return {"row": col("number", Message("Zeile", "Row")(language), format="%d", width=60, pinned=True)}

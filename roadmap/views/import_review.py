@@ -19,6 +19,7 @@ from roadmap.domain.messages import Lang, Message
 from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
 from roadmap.importing.field_words import FieldGuess
 from roadmap.importing.importer import ImportResult
+from roadmap.views.column_specs import ColumnSpec, column
 from roadmap.workshop.duplicates import Duplicate, DuplicateChoice
 
 SUGGESTION_NOTE = Message(
@@ -180,3 +181,34 @@ def duplicate_choices(
         if 0 <= position < len(duplicates) and choice is not None:
             chosen[duplicates[position].incoming] = choice
     return chosen
+
+
+SUGGESTION_LOCKED = ["id", "title", "sure", "why"]
+DUPLICATE_LOCKED = ["title", "existing", "alike"]
+
+
+def suggestion_column_specs(language: Lang) -> dict[str, ColumnSpec]:
+    """The suggestion table: only the field of action is chosen, the rest says what and why."""
+    return {
+        "id": column("text", "ID", width=80),
+        "title": column("text", Message("Maßnahme", "Measure")(language), width="large"),
+        "field": column(
+            "select", Message("Handlungsfeld", "Field of action")(language), options=field_options(language),
+            required=True, width="medium",
+        ),
+        "sure": column("text", Message("Sicherheit", "Confidence")(language), width="small"),
+        "why": column("text", Message("Vorschlag", "Suggested")(language), width="medium"),
+    }  # fmt: skip
+
+
+def duplicate_column_specs(language: Lang) -> dict[str, ColumnSpec]:
+    """The duplicate table: the title in the file, the one already in the list, how alike, and what to do."""
+    return {
+        "title": column("text", Message("In der Datei", "In the file")(language), width="large"),
+        "existing": column("text", Message("Schon in der Liste", "Already in the list")(language), width="large"),
+        "alike": column("text", Message("Titel", "Title")(language), width="small"),
+        "choice": column(
+            "select", Message("Was tun?", "What to do?")(language), options=choice_options(language), required=True,
+            width="medium",
+        ),
+    }  # fmt: skip
