@@ -4,27 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
 
 from roadmap.charts.gantt_chart import Room, gantt_captions, gantt_chart, gantt_legend
 from roadmap.domain import formats
-from roadmap.domain.measure import Measure
-from roadmap.domain.profile import GREEDY, OPTIMAL
-from roadmap.domain.vocabulary import DONE
-from roadmap.domain.workshop import Workshop
-from roadmap.planning.phases import phases
 from roadmap.planning.plan import Plan
 from roadmap.planning.reason_summary import not_planned_summary
 from roadmap.planning.reasons import horizon_note
 from roadmap.views import roadmap_cards as plan_view
+from roadmap.views import roadmap_page as view
 from roadmap.views.gantt_legend import legend_html
 from roadmap.workshop.voting import pin
 from ui import clock
 from ui.charts import chart_spec, draw_spec, fitted_type_scale
 from ui.empty import explain_empty_workshop
-from ui.language import lang, number, plain, please_choose, say, t
+from ui.language import lang, plain, please_choose, say, say_text, t
 from ui.plans import baseline_snapshot, current_baseline, current_plan, shared
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
@@ -33,50 +28,26 @@ from ui.tables import table_height
 from ui.widgets import bind, field_error, update
 
 
-def _set_mode(current: Workshop, value: Any) -> Workshop:
-    if value not in (GREEDY, OPTIMAL):
-        return current
-    return current.with_changes(profile=current.profile.with_changes(mode=value))
-
-
 def mode_switch() -> None:
     """Greedy (fast, explainable) or optimal (best summed score, up to 10 seconds)."""
     key = "roadmap_mode"
     bind(key, workshop().profile.mode)
-    names = {GREEDY: t("Schnell und nachvollziehbar", "Fast and explainable"), OPTIMAL: t("Optimal", "Optimal")}
     st.segmented_control(
         t("Planungsverfahren", "Planning method"),
-        [GREEDY, OPTIMAL],
+        list(view.MODES),
         key=key,
         required=True,
-        format_func=names.__getitem__,
+        format_func=lambda mode: say_text(view.MODE_NAMES[mode]),
         on_change=update,
-        args=(key, _set_mode),
-        help=t(
-            "Schnell: nimmt die Maßnahmen in Rangfolge und setzt jede in den frühesten passenden Monat. "
-            "Optimal: sucht die Auswahl mit der höchsten Summe der Scores (höchstens 10 Sekunden).",
-            "Fast: takes the measures in rank order and puts each into its earliest fitting month. "
-            "Optimal: searches for the selection with the highest summed score (10 seconds at most).",
-        ),
+        args=(key, view.with_mode),
+        help=say_text(view.MODE_HELP),
     )
 
 
 def headline(plan: Plan) -> None:
     """Planned x of y, phases, summed score and whether the plan is proven optimal."""
-    planned, total = len(plan.placements), len(plan.measures)
-    a, b, c, d = st.columns(4)
-    a.metric(t("Eingeplant", "Planned"), t(f"{planned} von {total}", f"{planned} of {total}"))
-    b.metric(t("Phasen", "Phases"), str(len(phases(plan.profile))))
-    c.metric(
-        t("Summe der Scores", "Summed score"),
-        number(plan.summed_score, 1),
-        help=t("Die Summe von Nutzen ÷ Aufwand aller eingeplanten Maßnahmen.", "Value ÷ effort, summed."),
-    )
-    if plan.mode == OPTIMAL:
-        proven = t("bewiesen optimal", "proven optimal") if plan.proven_optimal else t("nicht bewiesen", "not proven")
-        d.metric(t("Optimaler Plan", "Optimal plan"), proven)
-    else:
-        d.metric(t("Verfahren", "Method"), t("Schnell", "Fast"))
+    for column, figure in zip(st.columns(4), view.headline_figures(plan, lang()), strict=True):
+        column.metric(figure.label, figure.value, help=figure.help)
 
 
 def milestone_list(plan: Plan) -> None:
@@ -86,20 +57,13 @@ def milestone_list(plan: Plan) -> None:
     per_row = min(4, len(cards)) or 1
     for start in range(0, len(cards), per_row):
         for column, card in zip(st.columns(per_row), cards[start : start + per_row], strict=False):
+            text = view.card_text(card, lang())
             with column, st.container(border=True):
-                st.markdown(f"**{plain(card.phase)}**")
-                st.markdown(t(f"Meilenstein am {card.day}", f"Milestone on {card.day}"))
-                st.caption(
-                    t(
-                        f"{card.finished_here} in dieser Phase fertig, {card.finished_by_then} insgesamt",
-                        f"{card.finished_here} finished in this phase, {card.finished_by_then} in total",
-                    )
-                )
-                lines = [f"- {plain(title)}" for title in card.titles]
-                if card.more:
-                    lines.append(t(f"- … und {card.more} weitere", f"- … and {card.more} more"))
-                if lines:
-                    st.markdown("\n".join(lines))
+                st.markdown(text.heading)
+                st.markdown(text.day)
+                st.caption(text.caption)
+                if text.body:
+                    st.markdown(text.body)
 
 
 def not_planned(plan: Plan) -> None:
@@ -112,8 +76,7 @@ def not_planned(plan: Plan) -> None:
     st.caption(say(not_planned_summary(plan)))
     if len(rows) <= plan_view.LIST_UP_TO:
         for row in rows:
-            icon = ":material/check_circle:" if row.done else ":material/info:"
-            st.markdown(f"{icon} **{plain(row.title)}** – {plain(row.reason)}")
+            st.markdown(view.not_planned_line(row))
         return
     st.dataframe(
         shared("roadmap_not_planned_table", lambda: _as_arrow(rows)),
@@ -125,10 +88,7 @@ def not_planned(plan: Plan) -> None:
 def _as_arrow(rows: list[plan_view.NotPlannedRow]) -> Any:
     """The rows as an Arrow table, made once per stored version: Streamlit sends one as it is, while it
     converts any other table on every rerun (a third of a 500-measure Roadmap's rerun)."""
-    frame = pd.DataFrame(
-        {t("Maßnahme", "Measure"): [row.title for row in rows], t("Grund", "Reason"): [row.reason for row in rows]}
-    )
-    return convert_pandas_df_to_arrow_table(frame)
+    return convert_pandas_df_to_arrow_table(view.not_planned_frame(rows, lang()))
 
 
 def pin_controls(plan: Plan) -> None:
@@ -136,11 +96,10 @@ def pin_controls(plan: Plan) -> None:
     current = workshop()
     language = lang()
     st.subheader(t("Maßnahme auf einen Monat fixieren", "Pin a measure to a month"))
-    candidates = [m for m in current.measures if not m.excluded and m.status != DONE]
-    if not candidates:
+    titles = view.pin_candidates(current)
+    if not titles:
         st.caption(t("Keine Maßnahme lässt sich fixieren.", "No measure can be pinned."))
         return
-    titles = {m.id: m.title for m in candidates}
     choose, month_column, release = st.columns([3, 2, 1], vertical_alignment="bottom")
     with choose:
         measure_id = st.selectbox(
@@ -153,9 +112,7 @@ def pin_controls(plan: Plan) -> None:
     measure = current.by_id().get(measure_id or "")
     if measure is None:
         return
-    months = list(current.profile.months)
-    if measure.pinned is not None and measure.pinned not in months:
-        months = sorted({*months, measure.pinned})
+    months = view.pin_months(current.profile.months, measure)
     key = f"roadmap_pin_month_{measure.id}"
     bind(key, measure.pinned)
     with month_column:
@@ -179,40 +136,18 @@ def pin_controls(plan: Plan) -> None:
             args=(release_key, lambda w, _value: pin(w, measure.id, None)),
         )
     field_error(key)
-    st.markdown(_pin_outcome(plan, measure))
-    pinned = [m for m in current.measures if m.pinned is not None]
-    if pinned:
-        st.caption(
-            t("Fixiert: ", "Pinned: ")
-            + ", ".join(f"{plain(m.title)} ({formats.month(m.pinned, language)})" for m in pinned if m.pinned)
-        )
+    st.markdown(view.pin_outcome(plan, measure, language))
+    if caption := view.pinned_caption(current, language):
+        st.caption(caption)
 
 
-def _pin_outcome(plan: Plan, measure: Measure) -> str:
-    """Where the chosen measure now sits in the plan, or why it is not planned."""
-    placement = plan.placements.get(measure.id)
-    if placement is not None:
-        return t(
-            f"**{plain(measure.title)}** läuft von {formats.month(placement.start, 'de')} "
-            f"bis {formats.month(placement.end, 'de')}.",
-            f"**{plain(measure.title)}** runs from {formats.month(placement.start, 'en')} "
-            f"to {formats.month(placement.end, 'en')}.",
-        )
-    reason = plan.not_planned.get(measure.id)
-    return f"**{plain(measure.title)}**: {say(reason.message)}" if reason else ""
-
-
-# The Gantt chart fits a 1920×1080 screen whole: its height is what the screen leaves below the page's
-# title (and the presenter bar, in presenter mode), measured in the browser (tests/test_browser_gantt.py).
-SCREEN_HEIGHT = 1080
-ABOVE_THE_CHART = {False: 180, True: 240}  # pixels from the screen's top to the chart's, by presenter mode
 # The page's title in one compact line: the room above the chart is the chart's.
 COMPACT_TITLE = "<style>.stMain h1 { font-size: 2.2rem; padding: 0.25rem 0 0 0; }</style>"
 
 
 def gantt_room() -> Room:
     """The room the Gantt chart has on a 1920×1080 screen in this mode, and its type's enlargement there."""
-    return Room(SCREEN_HEIGHT - ABOVE_THE_CHART[presenter()], fitted_type_scale())
+    return Room(view.chart_height(presenter()), fitted_type_scale())
 
 
 def gantt_spec(plan: Plan, baseline: Plan | None, baseline_id: str, ghosts: bool, room: Room) -> dict[str, Any]:
