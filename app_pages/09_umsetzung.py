@@ -19,6 +19,7 @@ from ui.plans import baseline_snapshot, current_baseline, current_plan, planning
 from ui.presenter import presenter
 from ui.session import revision, save, snapshots, take_snapshot, workshop
 from ui.tables import column_config
+from ui.widgets import one_of
 
 FEEDBACK = "umsetzung_feedback"
 VERSION = "umsetzung_table_version"
@@ -188,17 +189,8 @@ def table() -> None:
     )
     editable = not presenter()
     config = column_config(progress_columns.fitted(progress_table.column_specs(language, editable)))
-    views = {name: say_text(label) for name, label in progress_columns.VIEWS.items()}
-    view = st.segmented_control(
-        t("Spalten", "Columns"),
-        list(views),
-        default="progress",
-        required=True,
-        key="umsetzung_view",
-        format_func=views.__getitem__,
-        label_visibility="collapsed",
-    )
-    shown = progress_columns.view_columns(view or "progress")
+    view = one_of(t("Spalten", "Columns"), progress_columns.VIEWS, "progress", "umsetzung_view")
+    shown = progress_columns.view_columns(view)
     if not editable:  # every row in view: the page scrolls, not the table
         st.dataframe(frame, hide_index=True, column_order=shown, column_config=config, height="content", placeholder="")
         return
