@@ -32,12 +32,13 @@ def mode_switch() -> None:
     """Greedy (fast, explainable) or optimal (best summed score, up to 10 seconds)."""
     key = "roadmap_mode"
     bind(key, workshop().profile.mode)
+    names = {mode: say_text(view.MODE_NAMES[mode]) for mode in view.MODES}
     st.segmented_control(
         t("Planungsverfahren", "Planning method"),
         list(view.MODES),
         key=key,
         required=True,
-        format_func=lambda mode: say_text(view.MODE_NAMES[mode]),
+        format_func=names.__getitem__,  # built now: format_func may run outside the script run, where lang() is not
         on_change=update,
         args=(key, view.with_mode),
         help=say_text(view.MODE_HELP),

@@ -44,11 +44,12 @@ def charts(plan: Plan) -> None:
     """The costs per year and per quarter, stacked by kind and field, with budget and corridor."""
     default = view.default_view(plan)
     # Only the chosen chart is drawn: the page stays quick to switch to on a projector laptop.
+    views = {key: say_text(label) for key, label in view.VIEWS.items()}
     chosen = (
         st.segmented_control(
             t("Ansicht", "View"),
             list(view.VIEWS),
-            format_func=lambda key: say_text(view.VIEWS[key]),
+            format_func=views.__getitem__,  # built now: format_func may run outside the script run
             default=default,
             key="budget_view",
             label_visibility="collapsed",

@@ -147,11 +147,12 @@ def quick_entry() -> None:
             format_func=statuses.__getitem__,
             key="umsetzung_quick_status",
         )
+        month_names = {m: progress_page.quick_month_name(m, lang()) for m in months}
         started = began.selectbox(
             t("Begonnen im", "Started in"),
             months,
             key="umsetzung_quick_started",
-            format_func=lambda m: progress_page.quick_month_name(m, lang()),
+            format_func=month_names.__getitem__,  # built now: format_func may run outside the script run
         )
         if go.form_submit_button(
             t("Übernehmen", "Apply"), type="primary", width="stretch", key="umsetzung_quick_apply"
