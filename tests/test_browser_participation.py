@@ -153,11 +153,6 @@ def choose(tab: Tab, group: int, option: str) -> None:
     groups.nth(group).locator("button", has_text=option).tap()
 
 
-# Known and open (issue 23): about one run in two or three, one phone's page stops talking to its server and
-# never shows the next round (docs/participation.md, phones that forgive). Until that is found, a failure here
-# is reported as an expected failure and a pass as XPASS, so CI is not a coin toss; every other browser test of
-# the phones stays strict.
-@pytest.mark.xfail(reason="a phone's page sometimes stops talking to its server (issue 23, open)", strict=False)
 def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
     server: AppServer, stored: tuple[Store, str, str]
 ) -> None:

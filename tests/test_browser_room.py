@@ -135,7 +135,10 @@ def test_the_room_screen_follows_the_moderator_and_shows_the_round_with_a_phones
         lags = [send_and_time(sender, screen, f"Idee {n}: Rechnungen digital") for n in range(1, SAMPLES + 1)]
         in_view(screen, ".st-key-room_join img")
         screen.shot("room-ideas-1920")
-        assert screen.page.locator('[data-testid="stButton"], input, textarea').count() == 0  # nothing to operate
+        assert (
+            screen.page.locator('[data-testid="stButton"], input:not([disabled]), textarea:not([disabled])').count()
+            == 0
+        )  # nothing to operate
 
         screen.page.set_viewport_size(SMALL)  # type: ignore[attr-defined]
         in_view(screen, ".st-key-room_join img")

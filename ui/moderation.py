@@ -22,6 +22,7 @@ from roadmap.store.participation import Idea, Room
 from roadmap.views import participation as view
 from roadmap.workshop import rounds
 from roadmap.workshop.rounds import RoundKind
+from ui import ticking
 from ui.access import network_line
 from ui.errors import guarded
 from ui.language import lang, plain, say, t
@@ -30,6 +31,7 @@ from ui.room_screen import PUBLIC_URL, participant_link, room_screen_entry
 from ui.session import save, workshop, workshop_id
 
 BOARD_SECONDS = 1.0
+_SHOWN = "moderation_shown"  # the hidden field in which the browser says which board it shows (ui/ticking.py)
 SHOWN_IDEAS = 40
 
 
@@ -52,6 +54,7 @@ def moderation() -> None:
     with st.container(key="moderation_watch"):  # its own block, before the board whose length changes
         _watch(room.id, shown.version)
     _board(shown, data)
+    ticking.shown(_SHOWN, shown.version)  # after the board: only a board that reached the browser counts
 
 
 def participation_open() -> bool:
@@ -180,8 +183,11 @@ def _end(room_id: str) -> None:
 
 @st.fragment(run_every=BOARD_SECONDS)
 def _watch(room_id: str, drawn: int) -> None:
-    """Redraw the page when the room changed since the board was drawn (a phone sent, a round switched)."""
-    if rooms().version(room_id) != drawn:
+    """Redraw the page when the room changed since the board was drawn (a phone sent, a round switched), or when
+    the browser still shows an older board than the last run drew (that run's end never reached it)."""
+    ticking.keep_ticking(BOARD_SECONDS)
+    version = rooms().version(room_id)
+    if version != drawn or (ticking.timed_run() and not ticking.showing(_SHOWN, version)):
         st.rerun()
 
 

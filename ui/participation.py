@@ -28,6 +28,7 @@ from roadmap.workshop import rounds
 from roadmap.workshop.rounds import RoundKind
 from ui.language import number, plain, say, t
 from ui.session import store
+from ui.ticking import keep_ticking, showing, shown, timed_run
 
 TOKEN_PARAM = "p"  # the participant token in the link
 DEVICE_PARAM = "d"  # the phone's id in its link, written on its first open
@@ -37,6 +38,7 @@ _OUTCOME = "_participant_outcome"
 _DRAFT = "_participant_draft"  # the idea typed but not sent, kept while other rounds are shown
 _TOAST = "_participant_toast"
 _HERE = "_participant_here"
+_SHOWN = "participant_shown"  # the hidden field in which the browser says which stage it shows (ui/ticking.py)
 WATCH_SECONDS = 1.0
 HERE_SECONDS = 10.0  # a phone notes that it is in the room at most this often (joined: seen within 30 s)
 
@@ -100,12 +102,13 @@ def _stage(room: Room) -> tuple[object, ...]:
 
 @st.fragment(run_every=WATCH_SECONDS)
 def _watch(token: str, drawn: tuple[object, ...]) -> None:
-    """Rerun the phone's view when the room's stage is no longer the one the view was `drawn` for.
+    """Rerun the phone's view when the room's stage is no longer the one the view was `drawn` for, or when
+    the browser says it shows another stage (the end of the last full run never reached it).
 
-    Registered at the end of a full run (into its block at the top), so `drawn` is what that run
-    finished drawing: a run cut short keeps the last finished run's watch, which sees the change
-    again at its next tick instead of believing the phone is up to date. One indexed read a tick.
+    The server's own `drawn` is not enough: a full run overtaken halfway has registered this watch
+    with the new stage, while the phone still shows half of the old view. One indexed read a tick.
     """
+    keep_ticking(WATCH_SECONDS)
     try:
         stage: tuple[object, ...] = _stage(rooms().admit(token, time.time()))
     except Refused:
@@ -113,7 +116,7 @@ def _watch(token: str, drawn: tuple[object, ...]) -> None:
     except RoadmapError:
         return  # a busy or unreachable store: look again at the next tick, keep what the phone shows
     _here(token)
-    if stage != drawn:
+    if stage != drawn or (timed_run() and not showing(_SHOWN, stage)):
         st.rerun()
 
 
@@ -139,10 +142,12 @@ def _here(token: str, room: Room | None = None) -> None:
 def participant_view() -> None:
     """The whole app for a phone: the current round of the link's room, or a refusal.
 
-    The watch has its block first, at the same place in every view: a timed run of a fragment writes
-    to the place where the last full run drew it, and a view drawn shorter than the one before
-    (another round) must not leave that place beyond its end (the browser then drops the connection).
-    The watch itself is registered last, once the view is drawn (see `_watch`).
+    The watch comes first, at the same place in every view: a timed run of a fragment writes to the
+    place where the last full run drew it, and a view drawn shorter than the one before (another round)
+    must not leave that place beyond its end (the browser then drops the connection). Registered
+    first, its timer reaches the browser before anything else of the run, so a run overtaken halfway
+    still leaves the phone asking. The view ends with the hidden field that tells later runs which
+    stage the browser really shows (ui/ticking.py): a view whose end never arrived is drawn again.
     """
     st.markdown(PHONE_CSS, unsafe_allow_html=True)
     token = participant_token() or ""
@@ -157,7 +162,8 @@ def participant_view() -> None:
             _watch(token, ("failed",))
         st.error(say(error), icon=":material/database:")
         return
-    watch = st.container(key="participant_watch")  # its own block: a timed run can only touch that
+    with st.container(key="participant_watch"):  # its own block: a timed run can only touch that
+        _watch(token, _stage(room))
     device()  # into the link at once, before the phone sends anything or is reloaded
     _here(token, room)
     _preload()
@@ -167,8 +173,7 @@ def participant_view() -> None:
         _round(token, room)
     except RoadmapError as error:
         st.error(say(error), icon=":material/warning:")
-    with watch:
-        _watch(token, _stage(room))
+    shown(_SHOWN, _stage(room))  # last: only a view that reached the browser whole says it is shown
 
 
 def _preload() -> None:

@@ -22,6 +22,7 @@ from roadmap.store.participation import Room
 from roadmap.store.presence import Presence, Stage
 from roadmap.views import participation as participation_view
 from roadmap.views import room_screen as view
+from ui import ticking
 from ui.language import LANG, say, t
 from ui.participation import rooms
 from ui.room_scenes import draw
@@ -36,6 +37,7 @@ STATUS_SECONDS = 4.0  # how often the moderator's status line looks
 SECTION_KEYS = ("priorisierung_section", "priorisierung_presenter_section")  # Priorisierung's section switches
 ROOM_SESSION = "_room_screen"  # this session is a room screen: it never turns into a moderator's
 _DRAWN = "_room_drawn"
+_ON_SCREEN = "room_shown"  # the hidden field in which the browser says which view it shows (ui/ticking.py)
 _LOOKED = "_room_looked"
 _SHOWN = "_stage_shown"  # the workshop whose stage this moderator session noted last
 
@@ -84,6 +86,7 @@ def room_screen_entry(key: str) -> None:
 @st.fragment(run_every=STATUS_SECONDS)
 def _connection(ident: str) -> None:
     """'Raumbildschirm verbunden' while a room screen looked within the last few seconds."""
+    ticking.keep_ticking(STATUS_SECONDS)
     try:
         stage = presence().follow(ident)
     except RoadmapError:
@@ -125,7 +128,9 @@ def _look(stage: Stage, now: float) -> None:
 
 @st.fragment(run_every=WATCH_SECONDS)
 def _watch() -> None:
-    """Rerun the room screen when the moderator's stage, the room or the workshop changed."""
+    """Rerun the room screen when the moderator's stage, the room or the workshop changed, or when the browser
+    still shows an older view than the last run drew (that run's end never reached it)."""
+    ticking.keep_ticking(WATCH_SECONDS)
     now = time.time()
     try:
         stage, state = _state(now)
@@ -133,7 +138,7 @@ def _watch() -> None:
             _look(stage, now)
     except RoadmapError:
         return  # a busy or unreachable store: look again at the next tick, keep what the screen shows
-    if st.session_state.get(_DRAWN) != state:
+    if st.session_state.get(_DRAWN) != state or (ticking.timed_run() and not ticking.showing(_ON_SCREEN, state)):
         st.rerun()
 
 
@@ -162,6 +167,7 @@ def room_screen(page_titles: Mapping[str, Message]) -> None:
     titles = {m.id: m.title for m in workshop().measures} if stage is not None else {}
     link = participant_link(room) if room is not None else ""
     draw(view.screen(stage, room, shown, titles, link), page_titles)
+    ticking.shown(_ON_SCREEN, state)  # last: only a view that reached the browser whole says it is shown
 
 
 def participant_link(room: Room) -> str:
