@@ -4,29 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from roadmap.charts.scenario_chart import scenario_chart
 from roadmap.domain.messages import RoadmapError
-from roadmap.domain.profile import PlanMode
-from roadmap.domain.scenario import BASIS, MAX_SIDE_BY_SIDE, SCENARIO_NAME_LIMIT, Scenario
+from roadmap.domain.scenario import MAX_SIDE_BY_SIDE, SCENARIO_NAME_LIMIT, Scenario
 from roadmap.domain.workshop import Workshop
-from roadmap.planning.scenario_compare import Kind, ScenarioResult, compare, format_figure
+from roadmap.planning.scenario_compare import ScenarioResult, compare
 from roadmap.views import scenarios as view
-from roadmap.workshop.scenarios import (
-    activate,
-    add_scenario,
-    change_scenario,
-    delete_scenario,
-    names,
-    rename_scenario,
-    scenario_profile,
-)
+from roadmap.workshop.scenarios import activate, add_scenario, delete_scenario, names, rename_scenario
 from ui.charts import show_chart
 from ui.empty import explain_empty_workshop
 from ui.errors import guarded
-from ui.language import lang, plain, say, say_markdown, t
+from ui.language import lang, say, say_markdown, say_text, t
 from ui.plans import scenario_plans
 from ui.presenter import presenter
 from ui.session import save, workshop
@@ -34,7 +24,6 @@ from ui.tables import table_height
 from ui.widgets import bind, field_error, once, update
 
 PICKED = "scenarios_picked"
-MODES = {PlanMode.GREEDY: ("Schnell", "Fast"), PlanMode.OPTIMAL: ("Optimal", "Optimal")}
 
 # --- side by side ---------------------------------------------------------------------------------
 
@@ -45,16 +34,9 @@ def picked(current: Workshop) -> list[str]:
     default = view.default_picked(every, current.active_scenario)
     if presenter():
         return default
-    kept = [name for name in st.session_state.get(PICKED, default) if name in every] or default
-    st.session_state[PICKED] = kept
-    return list(
-        st.multiselect(
-            t("Vergleichen (2–4 Szenarien)", "Compare (2–4 scenarios)"),
-            every,
-            key=PICKED,
-            max_selections=MAX_SIDE_BY_SIDE,
-        )
-    )
+    st.session_state[PICKED] = view.still_picked(st.session_state.get(PICKED, default), every, default)
+    label = t("Vergleichen (2–4 Szenarien)", "Compare (2–4 scenarios)")
+    return list(st.multiselect(label, every, key=PICKED, max_selections=MAX_SIDE_BY_SIDE))
 
 
 @guarded
@@ -65,37 +47,29 @@ def make_active(name: str) -> None:
 
 def headlines(results: list[ScenarioResult], active: str) -> None:
     """One column per scenario: name, the headline figures, and the button that makes it the active one."""
-    for column, result in zip(st.columns(len(results), gap="medium"), results, strict=True):
+    heads = view.headlines(results, active, lang())
+    for column, head in zip(st.columns(len(heads), gap="medium"), heads, strict=True):
         with column, st.container(border=True):
-            is_active = result.name.casefold() == (active or BASIS).casefold()
-            st.subheader(plain(result.name) + (" ✓" if is_active else ""))
-            st.metric(t("Geplante Maßnahmen", "Measures planned"), str(result.planned))
-            st.metric(
-                t("Nutzen (Summe der Scores)", "Value (summed score)"),
-                format_figure(result.score, Kind.SCORE, lang()),
-            )
-            st.metric(
-                t("Kosten je Jahr (Ø)", "Cost per year (avg.)"),
-                format_figure(result.cost_per_year, Kind.MONEY, lang()),
-            )
-            if is_active:
-                st.caption(t("Aktiv: alle Seiten zeigen dieses Szenario.", "Active: every page shows this scenario."))
+            st.subheader(head.title)
+            for figure in head.figures:
+                st.metric(figure.label, figure.value)
+            if head.active:
+                st.caption(say_markdown(view.ACTIVE_NOTE))
             elif not presenter():
                 st.button(
-                    t("Aktivieren", "Make active"), key=once(f"scenario_activate_{result.name}"),
-                    icon=":material/check_circle:", on_click=make_active, args=(result.name,), width="stretch",
+                    t("Aktivieren", "Make active"), key=once(f"scenario_activate_{head.name}"),
+                    icon=":material/check_circle:", on_click=make_active, args=(head.name,), width="stretch",
                 )  # fmt: skip
 
 
 def figures(results: list[ScenarioResult]) -> None:
     """Every figure of the comparison in one table (as in the workbook), then the names per scenario."""
-    labels, columns = view.table(results, lang())
-    frame = pd.DataFrame({t("Kennzahl", "Figure"): labels, **columns})
-    st.dataframe(frame, hide_index=True, width="stretch", height=table_height(len(labels), 900))
-    for row in view.listed(results, lang()):
-        st.markdown(f"**{plain(row.label)}**")
+    frame = view.figures_frame(results, lang())
+    st.dataframe(frame, hide_index=True, width="stretch", height=table_height(len(frame), 900))
+    for row in view.name_lists(results, lang()):
+        st.markdown(f"**{row.label}**")
         for column, value in zip(st.columns(len(results), gap="medium"), row.values, strict=True):
-            column.caption(plain(str(value)) if value else "–")
+            column.caption(value)
 
 
 def side_by_side(current: Workshop) -> None:
@@ -112,14 +86,7 @@ def side_by_side(current: Workshop) -> None:
     results = compare([(name, plans[name]) for name in chosen])
     headlines(results, current.active_scenario)
     st.subheader(t("Nutzen gegen Kosten", "Value against cost"))
-    st.caption(
-        t(
-            "Je weiter oben, desto mehr Nutzen; je weiter rechts, desto teurer im Jahr. "
-            "Grün: der übliche Korridor von 1–5 % des Umsatzes.",
-            "Higher up delivers more value; further right costs more per year. "
-            "Green: the usual corridor of 1–5 % of revenue.",
-        )
-    )
+    st.caption(say_markdown(view.CHART_CAPTION))
     show_chart("scenarios", lambda: scenario_chart(results, lang()), tuple(chosen))
     st.subheader(t("Alle Kennzahlen", "Every figure"))
     figures(results)
@@ -146,10 +113,8 @@ def create_section(current: Workshop) -> None:
         if st.form_submit_button(
             t("Szenario anlegen", "Create scenario"), icon=":material/add:", key="scenario_new_go"
         ):
-            settings = {k: v for k, v in (("budget_share", share), ("capacity", capacity))
-                        if v != getattr(profile, k)}  # fmt: skip
             try:
-                save(add_scenario(current, name, settings, funding=funding), None)
+                save(add_scenario(current, name, view.new_settings(profile, share, capacity), funding=funding), None)
                 st.rerun()
             except RoadmapError as error:
                 st.error(say(error), icon=":material/warning:")
@@ -159,13 +124,11 @@ def setting_input(scenario: Scenario, key: str, label: str, value: Any, **option
     """One setting of a scenario, saved at once; the value shown is the scenario's (its own or the Basis')."""
     widget = f"scenario_{key}_{scenario.name}"
     bind(widget, value)
-
-    def apply(current: Workshop, new: Any) -> Workshop:
-        return change_scenario(current, scenario.name, {key: new})
-
+    apply = view.setting_change(scenario.name, key)
     if key == "mode":
-        st.selectbox(label, list(MODES), key=widget, format_func=lambda m: t(*MODES[m]),
-                     on_change=update, args=(widget, apply))  # fmt: skip
+        modes = {mode: say_text(name) for mode, name in view.MODES.items()}  # now: format_func may run outside the run
+        st.selectbox(label, list(modes), key=widget, format_func=modes.__getitem__, on_change=update,
+                     args=(widget, apply))  # fmt: skip
     elif key == "horizon_end":
         st.selectbox(label, options.pop("months"), key=widget, format_func=str, on_change=update,
                      args=(widget, apply))  # fmt: skip
@@ -176,34 +139,32 @@ def setting_input(scenario: Scenario, key: str, label: str, value: Any, **option
 
 def settings_inputs(current: Workshop, scenario: Scenario) -> None:
     """The settings of one scenario, each shown with the value it plans with."""
-    effective = scenario_profile(current.profile, scenario)
+    shown = view.shown_settings(current.profile, scenario)
     first, second, third = st.columns(3, gap="medium")
     with first:
         setting_input(scenario, "budget_share", t("Budget (% vom Umsatz)", "Budget (% of revenue)"),
-                      float(effective.budget_share), min_value=0.0, max_value=100.0, step=0.5, format="%g")  # fmt: skip
-        setting_input(scenario, "revenue", t("Jahresumsatz (€)", "Annual revenue (€)"), float(effective.revenue),
+                      shown["budget_share"], min_value=0.0, max_value=100.0, step=0.5, format="%g")  # fmt: skip
+        setting_input(scenario, "revenue", t("Jahresumsatz (€)", "Annual revenue (€)"), shown["revenue"],
                       min_value=0.0, step=100_000.0, format="%.0f")  # fmt: skip
     with second:
-        setting_input(scenario, "funding_rate", t("Förderquote (%)", "Funding rate (%)"),
-                      float(scenario_profile(current.profile, scenario.with_changes(funding=True)).funding_rate),
+        setting_input(scenario, "funding_rate", t("Förderquote (%)", "Funding rate (%)"), shown["funding_rate"],
                       min_value=0.0, max_value=100.0, step=5.0, format="%.0f")  # fmt: skip
         key = f"scenario_funding_{scenario.name}"
         bind(key, scenario.funding)
         st.toggle(t("Förderung kommt", "Funding comes through"), key=key, on_change=update,
-                  args=(key, lambda w, v: change_scenario(w, scenario.name, funding=bool(v))))  # fmt: skip
+                  args=(key, view.funding_change(scenario.name)))  # fmt: skip
     with third:
         setting_input(scenario, "capacity", t("Kapazität (PT/Monat, 0 = unbegrenzt)",
-                      "Capacity (person-days/month, 0 = unlimited)"), float(effective.capacity),
+                      "Capacity (person-days/month, 0 = unlimited)"), shown["capacity"],
                       min_value=0.0, step=5.0, format="%.0f")  # fmt: skip
-        setting_input(scenario, "mode", t("Planungsmodus", "Planning mode"), effective.mode)
-        months = view.horizon_ends(current.profile)
-        end = effective.horizon_end if effective.horizon_end in months else months[-1]
-        setting_input(scenario, "horizon_end", t("Ende des Zeitraums", "Horizon end"), end, months=months)
+        setting_input(scenario, "mode", t("Planungsmodus", "Planning mode"), shown["mode"])
+        setting_input(scenario, "horizon_end", t("Ende des Zeitraums", "Horizon end"), shown["horizon_end"],
+                      months=view.horizon_ends(current.profile))  # fmt: skip
 
 
 def forced_inputs(current: Workshop, scenario: Scenario) -> None:
     """Measures this scenario plans first (as must-haves) or leaves out."""
-    titles = {m.id: f"{m.title} ({m.id})" for m in current.measures}
+    titles = view.measure_titles(current)
     left, right = st.columns(2, gap="medium")
     for column, field, label in (
         (left, "forced_in", t("Fest eingeplant (wie Muss)", "Forced in (as must-haves)")),
@@ -211,15 +172,8 @@ def forced_inputs(current: Workshop, scenario: Scenario) -> None:
     ):
         key = f"scenario_{field}_{scenario.name}"
         bind(key, [i for i in getattr(scenario, field) if i in titles])
-
-        def apply(w: Workshop, value: Any, field: str = field) -> Workshop:
-            chosen = tuple(str(i) for i in value)
-            if field == "forced_in":
-                return change_scenario(w, scenario.name, forced_in=chosen)
-            return change_scenario(w, scenario.name, forced_out=chosen)
-
         column.multiselect(label, list(titles), key=key, format_func=titles.__getitem__, on_change=update,
-                           args=(key, apply))  # fmt: skip
+                           args=(key, view.forced_change(scenario.name, field)))  # fmt: skip
 
 
 def edit_section(current: Workshop) -> None:
@@ -228,10 +182,8 @@ def edit_section(current: Workshop) -> None:
         return
     options = [s.name for s in current.scenarios]
     chosen = st.selectbox(t("Szenario bearbeiten", "Edit scenario"), options, key="scenario_edit")
-    scenario = next((s for s in current.scenarios if s.name == chosen), current.scenarios[0])
-    effective = scenario_profile(current.profile, scenario)
-    st.caption(t("Gegenüber der Basis: ", "Against the Basis: ")
-               + plain(view.differences(scenario, current.profile, effective, lang())))  # fmt: skip
+    scenario = view.chosen_scenario(current, chosen)
+    st.caption(view.against_basis(current.profile, scenario, lang()))
     settings_inputs(current, scenario)
     forced_inputs(current, scenario)
     name_col, reset_col, delete_col = st.columns([2, 1, 1], vertical_alignment="bottom", gap="medium")
@@ -250,8 +202,7 @@ def edit_section(current: Workshop) -> None:
     hint = t("Alle Einstellungen wieder wie in der Basis.", "Every setting as in the Basis again.")
     if reset_col.button(t("Wie die Basis", "Back to the Basis"), key=once(f"scenario_reset_{scenario.name}"),
                         icon=":material/restart_alt:", width="stretch", help=hint):  # fmt: skip
-        reset = {key: None for key in scenario.settings}
-        save(change_scenario(workshop(), scenario.name, reset, funding=True, forced_in=(), forced_out=()), None)
+        save(view.back_to_basis(workshop(), scenario.name), None)
         st.rerun()
     if delete_col.button(t("Löschen", "Delete"), key=once(f"scenario_delete_{scenario.name}"),
                          icon=":material/delete:", width="stretch"):  # fmt: skip
@@ -265,14 +216,7 @@ def main() -> None:
     if explain_empty_workshop():
         return
     current = workshop()
-    st.caption(
-        t(
-            "Ein Szenario ist eine Variante der Einstellungen – Budget, Förderung, Kapazität, Zeitraum – "
-            "über dieselben Maßnahmen. Das aktive Szenario zeigen alle anderen Seiten und der Export.",
-            "A scenario is a variant of the settings – budget, funding, capacity, horizon – over the same "
-            "measures. Every other page and the export show the active scenario.",
-        )
-    )
+    st.caption(say_markdown(view.PAGE_NOTE))
     if not current.scenarios:
         hint = view.NO_SCENARIOS_PRESENTING if presenter() else view.NO_SCENARIOS_YET
         st.info(say_markdown(hint), icon=":material/lightbulb:")
