@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from roadmap.charts.png import file_stem
@@ -17,11 +16,9 @@ from roadmap.planning.plan import Plan
 from roadmap.planning.scenario_compare import ScenarioResult
 from roadmap.views import export as export_view
 from roadmap.views import import_flow as flow
-from roadmap.views import import_preview, import_rescue, import_review, measure_table
-from roadmap.views.export import CHART_NAMES, slide_pngs
+from roadmap.views import import_preview, import_rescue, import_review
 from roadmap.views.import_preview import PREVIEW_COLUMNS, field_labels
 from roadmap.workbook.writer import workbook_bytes
-from roadmap.workshop.duplicates import DuplicateChoice, find_duplicates
 from roadmap.workshop.merge import APPEND, HOW
 from ui import clock
 from ui.errors import guarded, notify
@@ -33,9 +30,6 @@ from ui.session import revision, save, workshop
 from ui.tables import column_config, table_height
 from ui.uploads import uploader
 
-TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "json", "xml"]
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PNGS = "_export_pngs"
 state = st.session_state
 
 # --- the file, its sheet, header row and column mapping -----------------------------------------
@@ -53,27 +47,24 @@ def sheet_choice() -> None:
 def header_row_input(row: int, sheet: str = "") -> None:
     """The header row as Excel numbers it (0: none), prefilled with the one read; changing it reads the file again."""
     key = flow.header_key(state, row)
-    st.number_input(
-        t("Kopfzeile (Zeile in Excel)", "Header row (row in Excel)"), min_value=0, value=row, step=1, key=key,
-        help=say(import_preview.HEADER_ROW_HELP), on_change=guarded(flow.choose_header_row), args=(state, key, sheet),
-    )  # fmt: skip
+    st.number_input(t("Kopfzeile (Zeile in Excel)", "Header row (row in Excel)"), min_value=0, value=row, step=1,
+                    key=key, help=say(import_preview.HEADER_ROW_HELP), on_change=guarded(flow.choose_header_row),
+                    args=(state, key, sheet))  # fmt: skip
 
 
 def mapping_editor(table: Any, columns: list[int], fields: list[Any], row: int | None = None, sheet: str = "") -> None:
     """Which column feeds which field (for the rescue: from this header row); the edited table becomes the mapping."""
     labels, key = field_labels(lang()), flow.mapping_key(state, rescue=row is not None)
-    st.data_editor(
-        table, key=key, hide_index=True, disabled=import_preview.MAPPING_LOCKED,
-        column_config=column_config(import_preview.mapping_column_specs(labels, lang())),
-        height=table_height(len(table), most=460), on_change=guarded(flow.choose_mapping),
-        args=(state, key, columns, fields, labels, row, sheet),
-    )  # fmt: skip
+    st.data_editor(table, key=key, hide_index=True, disabled=import_preview.MAPPING_LOCKED,
+                   column_config=column_config(import_preview.mapping_column_specs(labels, lang())),
+                   height=table_height(len(table), most=460), on_change=guarded(flow.choose_mapping),
+                   args=(state, key, columns, fields, labels, row, sheet))  # fmt: skip
 
 
 def found_mapping(result: ImportResult) -> None:
     """The header row (detected or chosen) and which column feeds which field, both correctable."""
     text, row = st.columns([4, 1], vertical_alignment="bottom")
-    text.markdown(import_preview.header_note(result, state.get(flow.HEADER) is not None, lang()))
+    text.markdown(flow.found_note(state, result, lang()))
     with row:
         header_row_input(result.header_row)
     mapping_editor(*flow.found_table(state, result, field_labels(lang())))
@@ -81,65 +72,51 @@ def found_mapping(result: ImportResult) -> None:
 
 def rescue(data: bytes, name: str, error: RoadmapError) -> None:
     """No list read: the reason in words and the way out – the first rows, then header row and columns to choose."""
-    st.error(f"{say(error)} {say(import_preview.NOTHING_CHANGED)}", icon=":material/error:")
-    found = flow.starts(state, data, name)
-    if not found:  # the file itself cannot be read: there are no rows to show
+    st.error(import_preview.failure_text(error, lang()), icon=":material/error:")
+    if (found := flow.rescue(state, data, name, field_labels(lang()))) is None:  # the file itself cannot be read
         return
-    start = flow.rescued_sheet(state, found)
-    row = flow.header_row(state, start)
     st.markdown(say_markdown(import_rescue.RESCUE_HINT))
     sheet_choice()
-    st.caption(import_rescue.sample_caption(start, lang()))  # Markdown; the core escaped the sheet name
-    st.dataframe(import_rescue.sample_view(start, row), hide_index=True,
+    st.caption(import_rescue.sample_caption(found.start, lang()))  # Markdown; the core escaped the sheet name
+    st.dataframe(import_rescue.sample_view(found.start, found.row), hide_index=True,
                  column_config=column_config(import_rescue.sample_column_specs(lang())))  # fmt: skip
-    header_row_input(row, start.name)
-    editor = import_rescue.rescue_table(start, row, state.get(flow.OVERRIDE), field_labels(lang()))
-    mapping_editor(*editor, row, start.name)
+    header_row_input(found.row, found.start.name)
+    mapping_editor(found.table, found.columns, found.fields, found.row, found.start.name)
 
 
 # --- preview, problems and the decision ---------------------------------------------------------
 
 
-def suggested_fields(result: ImportResult) -> None:
-    """The fields of action suggested from the words, each correctable before the list is taken over."""
-    if not result.inferred_fields:
+def review_table(review: import_review.Review | None, key: str) -> None:
+    """A table to correct before the list is taken over (suggested fields, duplicates): its note, then the table."""
+    if review is None:
         return
-    language = lang()
-    st.markdown(say_markdown(import_review.SUGGESTION_NOTE))
-    st.caption(say(import_review.sure_line(result)))
-    table = import_review.suggestion_table(result, language)
-    st.data_editor(
-        table, key=flow.field_key(state), hide_index=True, disabled=import_review.SUGGESTION_LOCKED,
-        column_config=column_config(import_review.suggestion_column_specs(language)),
-        height=table_height(len(table), most=360),
-    )  # fmt: skip
+    st.markdown(review.note)
+    if review.caption:
+        st.caption(review.caption)
+    table = review.table
+    st.data_editor(table, key=key, hide_index=True, disabled=review.locked, column_config=column_config(review.specs),
+                   height=table_height(len(table), most=360))  # fmt: skip
 
 
 def preview(result: ImportResult) -> None:
     """The measures that would be imported, and every problem with sheet, row and column."""
     language = lang()
     st.subheader(import_preview.preview_title(result, language))
-    shown = flow.reviewed(state, result, language)
-    frame = measure_table.measure_frame(shown.measures, language)
-    frame["field"] = pd.Series(import_review.marked_fields(shown, list(frame["field"]), language), dtype="object")
-    st.dataframe(
-        frame, hide_index=True, column_order=PREVIEW_COLUMNS, height=table_height(len(frame), most=420), placeholder="",
-        column_config={**import_preview.preview_headings(language),
-                       **column_config(import_preview.preview_column_specs(language))},
-    )  # fmt: skip
-    suggested_fields(result)
-    assumed = import_preview.assumptions_text(result, language)
-    if assumed:
+    frame = import_preview.preview_frame(flow.reviewed(state, result, language), language)
+    specs = column_config(import_preview.preview_column_specs(language))
+    st.dataframe(frame, hide_index=True, column_order=PREVIEW_COLUMNS, height=table_height(len(frame), most=420),
+                 placeholder="", column_config={**import_preview.preview_headings(language), **specs})  # fmt: skip
+    review_table(import_review.suggestion_review(result, language), flow.field_key(state))
+    if assumed := import_preview.assumptions_text(result, language):
         st.markdown(assumed)
     if not result.problems:
         st.success(say_markdown(import_preview.NO_PROBLEMS), icon=":material/check:")
         return
     st.markdown(import_preview.problem_summary(result.problems, language))
-    st.dataframe(
-        import_preview.problem_table(result.problems, language), hide_index=True, placeholder="",
-        column_config=column_config(import_preview.problem_column_specs(language)),
-        height=table_height(len(result.problems), most=360),
-    )  # fmt: skip
+    st.dataframe(import_preview.problem_table(result.problems, language), hide_index=True, placeholder="",
+                 column_config=column_config(import_preview.problem_column_specs(language)),
+                 height=table_height(len(result.problems), most=360))  # fmt: skip
 
 
 @guarded
@@ -152,36 +129,15 @@ def _confirm() -> None:
         flow.finish(state, revision(), outcome.messages)
 
 
-def duplicates_review(result: ImportResult) -> None:
-    """The measures the workshop has under the same or a similar title, the existing title beside, and a choice."""
-    duplicates = find_duplicates(workshop().measures, result.measures)
-    if not duplicates:
-        return
-    language = lang()
-    st.markdown(import_review.duplicate_note(duplicates, language))
-    table = import_review.duplicate_table(duplicates, result, language)
-    st.data_editor(
-        table, key=flow.duplicate_key(state), hide_index=True, disabled=import_review.DUPLICATE_LOCKED,
-        column_config=column_config(import_review.duplicate_column_specs(language)),
-        height=table_height(len(table), most=360),
-    )  # fmt: skip
-
-
 def decision(result: ImportResult) -> None:
     """Append, replace or update by id – with what each would do – and the one button that changes the workshop."""
-    language = lang()
     ways = {way: say_text(label) for way, label in import_preview.HOW_LABELS.items()}
     how = st.radio(t("Wie übernehmen?", "How to take it over?"), HOW, format_func=ways.__getitem__, key=flow.HOW_KEY)
-    choices: dict[str, DuplicateChoice] = {}
-    if how == APPEND:
-        duplicates_review(result)
-        choices = flow.choices(state, workshop(), result, language)
-    outcome = flow.dry_run(state, workshop(), flow.reviewed(state, result, language), how, revision(), choices)
-    text = import_preview.merge_summary(outcome, language)
-    if import_preview.merge_warns(workshop(), how):
-        st.warning(plain(text), icon=":material/warning:")
-    else:
-        st.info(plain(text), icon=":material/info:")
+    if how == APPEND:  # the measures the workshop has under the same or a similar title, each with a choice
+        review_table(import_review.duplicate_review(workshop(), result, lang()), flow.duplicate_key(state))
+    note = flow.decision_note(state, workshop(), result, how, revision(), lang())
+    alert = st.warning if note.level is import_preview.Level.WARNING else st.info
+    alert(note.text, icon=note.icon)
     st.button(t("Übernehmen", "Take over"), key="import_confirm", type="primary", icon=":material/done_all:",
               on_click=_confirm)  # fmt: skip
 
@@ -190,10 +146,9 @@ def import_section() -> None:
     """Upload, sheet, mapping (or the rescue), preview, decision – nothing changes before the confirm button."""
     st.header(t("Excel-Liste importieren", "Import an Excel list"))
     if done := flow.done(state, revision()):
-        st.success(" ".join(say(m) for m in done), icon=":material/check_circle:")
-    uploaded = uploader(
-        say(import_preview.UPLOAD_LABEL), TYPES, key=flow.upload_key(state), help=say(import_preview.UPLOAD_HELP)
-    )
+        st.success(import_preview.done_text(done, lang()), icon=":material/check_circle:")
+    uploaded = uploader(say(import_preview.UPLOAD_LABEL), import_preview.UPLOAD_TYPES, key=flow.upload_key(state),
+                        help=say(import_preview.UPLOAD_HELP))  # fmt: skip
     if uploaded is None:
         st.caption(say(import_preview.LIST_HINT))
         return
@@ -221,22 +176,20 @@ def import_section() -> None:
 def prepare_pngs(plan: Plan, current: Workshop, language: str) -> None:
     """Draw every chart as PNG (about a second each), with a progress bar; kept until the workshop changes."""
     bar = st.progress(0.0, text=t("Diagramme werden gezeichnet …", "Drawing the charts …"))
-    made, skipped = slide_pngs(plan, current, language, clock.today(),
+    made, skipped = export_view.slide_pngs(plan, current, language, clock.today(),
                                lambda done, total, name: bar.progress(done / total, f"{say_text(name)} …"))  # fmt: skip
     bar.progress(1.0, text=t("Fertig.", "Done."))
-    state[PNGS] = ((revision(), language), made, skipped)
+    export_view.keep_pngs(state, revision(), language, made, skipped)
 
 
-def handout_download(plan: Plan, scenarios: list[ScenarioResult], stem: str, scenario: str) -> None:
+def handout_download(plan: Plan, scenarios: list[ScenarioResult], stem: str, scenario: str, language: str) -> None:
     """The one-page PDF for people who will not open the app: the owner, the bank, the funding body."""
     st.subheader(t("Handout (PDF, eine Seite)", "Handout (PDF, one page)"))
     st.caption(say_markdown(export_view.HANDOUT_NOTE))
-    language = lang()
-    st.download_button(
-        t("Handout herunterladen (PDF)", "Download the handout (PDF)"),
-        data=lambda: handout_pdf(plan, language, clock.today(), scenarios, scenario), file_name=f"{stem}_handout.pdf",
-        mime="application/pdf", key="export_handout", icon=":material/picture_as_pdf:", on_click="ignore",
-    )  # fmt: skip
+    st.download_button(t("Handout herunterladen (PDF)", "Download the handout (PDF)"), mime="application/pdf",
+                       data=lambda: handout_pdf(plan, language, clock.today(), scenarios, scenario),
+                       file_name=f"{stem}_handout.pdf", key="export_handout", icon=":material/picture_as_pdf:",
+                       on_click="ignore")  # fmt: skip
 
 
 def export_section() -> None:
@@ -252,22 +205,22 @@ def export_section() -> None:
     st.markdown(say(export_view.WORKBOOK_CONTENTS))
     st.download_button(
         t("Roadmap-Arbeitsmappe herunterladen (Excel)", "Download the roadmap workbook (Excel)"),
-        data=lambda: workbook_bytes(plan, language, baseline, scenarios), file_name=f"{stem}.xlsx", mime=XLSX_MIME,
-        key="export_workbook", type="primary", icon=":material/download:", on_click="ignore",
+        data=lambda: workbook_bytes(plan, language, baseline, scenarios), file_name=f"{stem}.xlsx", type="primary",
+        mime=export_view.XLSX_MIME, key="export_workbook", icon=":material/download:", on_click="ignore",
     )  # fmt: skip
-    handout_download(plan, scenarios, stem, current.active_scenario)
+    handout_download(plan, scenarios, stem, current.active_scenario, language)
     st.subheader(t("Diagramme für Folien (PNG)", "Charts for slides (PNG)"))
     if st.button(t("Diagramme als PNG vorbereiten", "Prepare charts as PNG"), key="export_prepare",
                  icon=":material/image:"):  # fmt: skip
         prepare_pngs(plan, current, language)
-    if (ready := export_view.ready_pngs(state.get(PNGS), revision(), language)) is None:
+    if (ready := export_view.ready_pngs(state.get(export_view.PNGS), revision(), language)) is None:
         st.caption(say(export_view.IMAGES_HINT))
         return
     made, skipped = ready
     slots = st.columns(3)
     for number, (key, data) in enumerate(made.items()):
         slots[number % 3].download_button(  # made on click: nothing waits in Streamlit's /media before
-            say_text(CHART_NAMES[key]), data=functools.partial(bytes, data), file_name=f"{stem}_{key}.png",
+            say_text(export_view.CHART_NAMES[key]), data=functools.partial(bytes, data), file_name=f"{stem}_{key}.png",
             mime="image/png", key=f"export_png_{key}", icon=":material/download:", on_click="ignore", width="stretch",
         )  # fmt: skip
     for text in skipped:

@@ -87,6 +87,15 @@ def test_a_chart_that_cannot_be_drawn_is_named_with_the_reason_and_the_rest_are_
     assert skipped == ["Roadmap (Gantt): no image"]
 
 
+def test_pngs_kept_in_the_session_are_read_back_for_their_revision_and_language() -> None:
+    state: dict[str, Any] = {}
+
+    export_view.keep_pngs(state, 3, "en", {"gantt": b"png"}, ["skipped"])
+
+    assert export_view.ready_pngs(state.get(export_view.PNGS), 3, "en") == ({"gantt": b"png"}, ["skipped"])
+    assert export_view.ready_pngs(state.get(export_view.PNGS), 3, "de") is None
+
+
 def test_prepared_pngs_are_offered_only_for_the_revision_and_language_they_were_drawn_for() -> None:
     stored = ((3, "de"), {"gantt": b"png"}, ["skipped"])
     assert export_view.ready_pngs(stored, 3, "de") == ({"gantt": b"png"}, ["skipped"])

@@ -198,3 +198,38 @@ def test_the_review_tables_get_new_keys_with_every_file() -> None:
 
 def test_nothing_is_taken_over_without_a_pending_list() -> None:
     assert flow.take_over({}, Workshop(), "de") is None
+
+
+def test_the_decision_note_merges_as_chosen_and_warns_only_before_replacing_measures(two_lists: bytes) -> None:
+    state = _session(two_lists)
+    result = flow.read(state, two_lists, "liste.xlsx")
+    assert isinstance(result, ImportResult)
+    current = Workshop(measures=(Measure("A", "CRM"),))
+
+    appended = flow.decision_note(state, current, result, APPEND, 1, "de")
+    replaced = flow.decision_note(state, current, result, REPLACE, 1, "de")
+
+    assert appended.level == "info" and appended.text.startswith("Nach dem Übernehmen: ")
+    assert replaced.level == "warning" and replaced.text != appended.text
+
+
+def test_the_rescue_shows_the_chosen_sheet_and_row_with_the_mapping_for_it(two_lists: bytes) -> None:
+    state = _session(two_lists)
+    state[flow.HEADER] = 8
+
+    rescue = flow.rescue(state, two_lists, "liste.xlsx", field_labels("de"))
+
+    assert rescue is not None and (rescue.start.name, rescue.row) == ("Liste", 8)
+    assert len(rescue.table) == len(rescue.columns) == len(rescue.fields) and "title" in rescue.fields
+    broken = _session(b"Das ist keine Tabelle.")
+    assert flow.rescue(broken, b"Das ist keine Tabelle.", "liste.xlsx", field_labels("de")) is None
+
+
+def test_the_header_note_says_whether_the_row_was_found_or_chosen(two_lists: bytes) -> None:
+    state = _session(two_lists)
+    result = flow.read(state, two_lists, "liste.xlsx")
+    assert isinstance(result, ImportResult)
+
+    assert "erkannt" in flow.found_note(state, result, "de")
+    state[flow.HEADER] = 3
+    assert "gewählt" in flow.found_note(state, result, "de")

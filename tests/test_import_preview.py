@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from roadmap.domain.measure import Measure
-from roadmap.domain.messages import ERROR, Location, Message, Problem
+from roadmap.domain.messages import ERROR, Location, Message, Problem, RoadmapError
 from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult, import_file
 from roadmap.views import import_preview
@@ -13,6 +13,7 @@ from roadmap.views.import_preview import (
     HOW_LABELS,
     NOT_MAPPED,
     PREVIEW_COLUMNS,
+    Level,
     edited_mapping,
     field_labels,
     header_note,
@@ -183,3 +184,52 @@ def test_the_preview_formats_money_and_months_and_heads_every_column() -> None:
     assert specs["one_time_cost"].options["format"] == import_preview.money_format("de")
     assert list(import_preview.preview_headings("de")) == list(import_preview.PREVIEW_COLUMNS)
     assert set(import_preview.problem_column_specs("en")) == {"kind", "sheet", "row", "column", "message"}
+
+
+def test_the_preview_marks_each_suggested_field_and_keeps_a_named_one_as_it_is(result: ImportResult) -> None:
+    named = import_file("Nr.;Maßnahme;Handlungsfeld\n1;CRM;Daten & Entscheidungen\n".encode(), filename="l.csv")
+
+    frame = import_preview.preview_frame(result, "en")
+
+    assert list(frame["title"]) == ["CRM einführen", "Backup"]
+    assert all(field.endswith("(suggestion, please check)") for field in frame["field"])
+    assert list(import_preview.preview_frame(named, "de")["field"]) == ["Daten & Entscheidungen"]
+
+
+@pytest.mark.parametrize(("how", "level"), [(REPLACE, Level.WARNING), (APPEND, Level.INFO)])
+def test_the_merge_note_warns_only_where_measures_would_go(result: ImportResult, how: str, level: Level) -> None:
+    workshop = Workshop(measures=(Measure("A", "CRM"),))
+
+    note = import_preview.merge_note(workshop, how, merge_import(workshop, result, how), "en")
+
+    assert note.level is level and note.icon == f":material/{level}:"
+    assert note.text.startswith("After taking it over: ")
+
+
+def test_the_merge_note_shows_the_titles_it_names_as_typed() -> None:
+    typed = import_file("Nr.;Maßnahme\n1;**fett**\n".encode(), filename="liste.csv")
+    workshop = Workshop(measures=(Measure("A", "**fett**"),))
+
+    note = import_preview.merge_note(workshop, APPEND, merge_import(workshop, typed, APPEND), "de")
+
+    assert "„\\*\\*fett\\*\\*“" in note.text and "**fett**" not in note.text
+
+
+def test_a_failed_read_says_why_and_that_nothing_changed_with_the_words_escaped() -> None:
+    error = RoadmapError(Message("Blatt *Liste* ist leer.", "Sheet *Liste* is empty."))
+    said = import_preview.failure_text(error, "en")
+
+    assert said == "Sheet \\*Liste\\* is empty. Nothing in the workshop was changed."
+
+
+def test_what_the_last_import_did_is_one_paragraph_in_the_language() -> None:
+    done = (Message("2 Maßnahmen angehängt.", "2 measures appended."), Message("1 übersprungen.", "1 skipped."))
+
+    assert import_preview.done_text(done, "en") == "2 measures appended. 1 skipped."
+
+
+def test_the_uploader_takes_every_kind_of_file_its_label_names() -> None:
+    label = import_preview.UPLOAD_LABEL("en").lower()
+
+    assert all(kind in label for kind in ("xlsx", "xlsm", "xls", "ods", "csv", "json", "xml"))
+    assert set(import_preview.UPLOAD_TYPES) == {"xlsx", "xlsm", "xls", "ods", "csv", "json", "xml"}

@@ -6,7 +6,7 @@ and the download buttons.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -46,6 +46,7 @@ PAGE_NOTE = Message(
     "Maßnahmen aus Excel holen und die Roadmap als Arbeitsmappe mitnehmen.",
     "Bring measures in from Excel and take the roadmap away as a workbook.",
 )
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # the workbook, downloaded
 MATURITY = "reifegrad"
 CHART_NAMES: dict[str, Message] = {
     "matrix": Message("Nutzen-Aufwand-Matrix", "Value/effort matrix"),
@@ -55,6 +56,7 @@ CHART_NAMES: dict[str, Message] = {
     MATURITY: Message("Digitaler Reifegrad", "Digital maturity"),
 }
 Progress = Callable[[int, int, Message], None]
+PNGS = "_export_pngs"  # the session's key of the PNGs last drawn
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,13 @@ def slide_pngs(
         except RoadmapError as error:
             skipped.append(f"{name(language)}: {error.text(language)}")
     return made, skipped
+
+
+def keep_pngs(
+    state: MutableMapping[str, Any], revision: int, language: Lang, made: dict[str, bytes], skipped: list[str]
+) -> None:
+    """Remember the PNGs drawn (and the charts skipped) for this revision and language, for `ready_pngs`."""
+    state[PNGS] = ((revision, language), made, skipped)
 
 
 def ready_pngs(stored: Any, revision: int, language: Lang) -> tuple[dict[str, bytes], list[str]] | None:

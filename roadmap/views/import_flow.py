@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -20,8 +21,8 @@ from roadmap.importing.importer import ImportResult, import_sheets
 from roadmap.importing.raw_sheets import RawSheet
 from roadmap.importing.sandbox import read_sheets_apart
 from roadmap.views import import_review
-from roadmap.views.import_preview import edited_mapping, mapping_rows, mapping_table
-from roadmap.views.import_rescue import SheetStart, examples, shown, starts_of, suggested_header_row
+from roadmap.views.import_preview import MergeNote, edited_mapping, header_note, mapping_rows, mapping_table, merge_note
+from roadmap.views.import_rescue import SheetStart, examples, rescue_table, shown, starts_of, suggested_header_row
 from roadmap.workshop.duplicates import DuplicateChoice, find_duplicates
 from roadmap.workshop.merge import APPEND, MergeMode, MergeResult, merge_import
 
@@ -122,6 +123,34 @@ def header_row(state: State, start: SheetStart) -> int:
     return int(chosen) if chosen is not None else suggested_header_row(start)
 
 
+@dataclass(frozen=True, eq=False)
+class Rescue:
+    """What the rescue shows: a sheet's first rows, the header row (chosen, else suggested) and the mapping editor
+    for that row (its table, the columns it lists and the field of each)."""
+
+    start: SheetStart
+    row: int
+    table: pd.DataFrame
+    columns: list[int]
+    fields: list[str | None]
+
+
+def rescue(state: State, data: bytes, name: str, labels: Mapping[str, str]) -> Rescue | None:
+    """The way out where no list was read: the sheet shown, its header row, the mapping as corrected so far;
+    None if the file itself cannot be read (there are no rows to show)."""
+    found = starts(state, data, name)
+    if not found:
+        return None
+    start = rescued_sheet(state, found)
+    row = header_row(state, start)
+    return Rescue(start, row, *rescue_table(start, row, state.get(OVERRIDE), labels))
+
+
+def found_note(state: State, result: ImportResult, language: Lang) -> str:
+    """Where the header of the list read was found, or that it was chosen, as Markdown."""
+    return header_note(result, state.get(HEADER) is not None, language)
+
+
 def found_table(
     state: State, result: ImportResult, labels: Mapping[str, str]
 ) -> tuple[pd.DataFrame, list[int], list[str | None]]:
@@ -219,6 +248,16 @@ def dry_run(
         memo = (stamp, merge_import(workshop, result, how or MergeMode.APPEND, choices))
         state[DRY_RUN] = memo
     return memo[1]
+
+
+def decision_note(
+    state: State, workshop: Workshop, result: ImportResult, how: MergeMode | None, revision: int, language: Lang
+) -> MergeNote:
+    """What taking the list over this way would do (appending: with the duplicates as chosen in their table),
+    said as a warning where measures would go."""
+    chosen = choices(state, workshop, result, language) if how == APPEND else {}
+    outcome = dry_run(state, workshop, reviewed(state, result, language), how, revision, chosen)
+    return merge_note(workshop, how, outcome, language)
 
 
 ALREADY_TAKEN = Message(

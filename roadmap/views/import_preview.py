@@ -7,15 +7,17 @@ Pure functions behind pages/08_import_export.py (no streamlit here): the page dr
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import pandas as pd
 
-from roadmap.domain.messages import Lang, Message, Problem, Severity, column_letter
+from roadmap.domain.messages import Lang, Message, Problem, RoadmapError, Severity, column_letter
 from roadmap.domain.workshop import Workshop
 from roadmap.importing.column_names import IMPORT_FIELDS, is_grid_header
 from roadmap.importing.importer import ImportResult
-from roadmap.views import escape, measure_table
+from roadmap.views import escape, import_review, measure_table
 from roadmap.views.column_specs import ColumnSpec
 from roadmap.views.column_specs import column as col
 from roadmap.workshop.merge import MergeMode, MergeResult
@@ -29,6 +31,7 @@ PREVIEW_COLUMNS = (
 )  # fmt: skip
 MONEY_COLUMNS = ("one_time_cost", "running_cost")
 MONTH_COLUMNS = ("earliest_start", "deadline")
+UPLOAD_TYPES = ("xlsx", "xlsm", "xls", "ods", "csv", "json", "xml")  # the files UPLOAD_LABEL names
 UPLOAD_LABEL = Message(
     "Maßnahmenliste hochladen (xlsx, xlsm, xls, ods, csv; Trello-JSON, MS-Project-XML)",
     "Upload a list of measures (xlsx, xlsm, xls, ods, csv; Trello JSON, MS Project XML)",
@@ -83,6 +86,16 @@ def header_note(result: ImportResult, chosen: bool, language: Lang) -> str:
         f"Header {how.en} in **row {result.header_row}** of sheet **{sheet}**. Check which column feeds "
         "which field and correct it where needed; columns without a field end up in the notes.",
     )(language)
+
+
+def failure_text(error: RoadmapError, language: Lang) -> str:
+    """Why no list was read, and that the workshop stayed as it was, as Markdown."""
+    return f"{escape.markdown(error.text(language))} {escape.markdown(NOTHING_CHANGED(language))}"
+
+
+def done_text(messages: Sequence[Message], language: Lang) -> str:
+    """What the last list taken over did, in one paragraph of Markdown."""
+    return " ".join(escape.markdown(message(language)) for message in messages)
 
 
 def field_labels(language: Lang) -> dict[str, str]:
@@ -177,6 +190,14 @@ def preview_title(result: ImportResult, language: Lang) -> str:
     return Message(f"Vorschau: {count} Maßnahmen", f"Preview: {count} measures")(language)
 
 
+def preview_frame(result: ImportResult, language: Lang) -> pd.DataFrame:
+    """The measures that would be imported, as the preview shows them: the Maßnahmen page's table, each field
+    of action suggested from the words marked as a suggestion."""
+    frame = measure_table.measure_frame(result.measures, language)
+    frame["field"] = pd.Series(import_review.marked_fields(result, list(frame["field"]), language), dtype="object")
+    return frame
+
+
 def preview_labels(language: Lang) -> dict[str, str]:
     """Each column of the preview (the measure table's columns) → its heading in the session's language."""
     return {key: text(language) for key, text in measure_table.COLUMNS.items()}
@@ -219,6 +240,35 @@ def merge_summary(outcome: MergeResult, language: Lang) -> str:
 def merge_warns(workshop: Workshop, how: MergeMode | None) -> bool:
     """True when taking the list over would remove measures: replacing a list that has some."""
     return how == MergeMode.REPLACE and bool(workshop.measures)
+
+
+class Level(StrEnum):
+    """How loudly the page says a note: as information or as a warning."""
+
+    INFO = "info"
+    WARNING = "warning"
+
+
+LEVEL_ICONS = {Level.INFO: ":material/info:", Level.WARNING: ":material/warning:"}
+
+
+@dataclass(frozen=True)
+class MergeNote:
+    """What taking the list over would do, as Markdown (titles and names escaped), and how loudly to say it."""
+
+    text: str
+    level: Level
+
+    @property
+    def icon(self) -> str:
+        """The icon beside the note: a warning sign or an i."""
+        return LEVEL_ICONS[self.level]
+
+
+def merge_note(workshop: Workshop, how: MergeMode | None, outcome: MergeResult, language: Lang) -> MergeNote:
+    """The merge summary above the confirm button: a warning where measures would go, else information."""
+    level = Level.WARNING if merge_warns(workshop, how) else Level.INFO
+    return MergeNote(escape.markdown(merge_summary(outcome, language)), level)
 
 
 NO_PROBLEMS = Message("Keine Auffälligkeiten in der Datei.", "Nothing unusual in the file.")

@@ -9,7 +9,7 @@ hands the edited rows back before the list is merged.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -17,10 +17,12 @@ import pandas as pd
 from roadmap.domain.measure import Measure
 from roadmap.domain.messages import Lang, Message
 from roadmap.domain.vocabulary import FIELDS, FIELDS_EN
+from roadmap.domain.workshop import Workshop
 from roadmap.importing.field_words import FieldGuess
 from roadmap.importing.importer import ImportResult
+from roadmap.views import escape
 from roadmap.views.column_specs import ColumnSpec, column
-from roadmap.workshop.duplicates import Duplicate, DuplicateChoice
+from roadmap.workshop.duplicates import Duplicate, DuplicateChoice, find_duplicates
 
 SUGGESTION_NOTE = Message(
     "Die Liste nennt kein Handlungsfeld: die markierten Felder sind **Vorschläge** aus Titel und Beschreibung. "
@@ -212,3 +214,45 @@ def duplicate_column_specs(language: Lang) -> dict[str, ColumnSpec]:
             width="medium",
         ),
     }  # fmt: skip
+
+
+# --- the two tables as the page draws them ------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Review:
+    """A table the user corrects before the list is taken over: the Markdown above it (a note, a caption or
+    ''), its rows and its columns, those in `locked` fixed."""
+
+    note: str
+    caption: str
+    table: pd.DataFrame
+    locked: list[str]
+    specs: dict[str, ColumnSpec]
+
+
+def suggestion_review(result: ImportResult, language: Lang) -> Review | None:
+    """The fields of action suggested from the words, how many are sure; None where the list named every field."""
+    if not result.inferred_fields:
+        return None
+    return Review(
+        SUGGESTION_NOTE(language),
+        escape.markdown(sure_line(result)(language)),
+        suggestion_table(result, language),
+        SUGGESTION_LOCKED,
+        suggestion_column_specs(language),
+    )
+
+
+def duplicate_review(workshop: Workshop, result: ImportResult, language: Lang) -> Review | None:
+    """The measures the workshop has under the same or a similar title, each with a choice; None if there are none."""
+    duplicates = find_duplicates(workshop.measures, result.measures)
+    if not duplicates:
+        return None
+    return Review(
+        duplicate_note(duplicates, language),
+        "",
+        duplicate_table(duplicates, result, language),
+        DUPLICATE_LOCKED,
+        duplicate_column_specs(language),
+    )
