@@ -5,7 +5,7 @@ and it drops every such timer when the next full run starts. When that full run 
 before it reaches the fragment (seen on phones under load: the ticks queued while the server was busy
 take over the run), no run registers the fragment again, the browser has no timer left and the page
 never asks again – a phone stuck on half a view, with nothing in the page to say so
-(docs/participation.md, "Phones that forgive").
+(docs/participation.md, phones that forgive).
 
 `keep_ticking(seconds)`, called first in the fragment's body, sends the same timer again from every
 timed run. The browser ignores a timer it already has, so this costs one small message a tick; a
