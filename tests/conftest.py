@@ -42,11 +42,3 @@ def app_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def realxlsx() -> Path:
     """The spreadsheets written by other people, used as they are."""
     return realxlsx_or_skip()
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests run one module after another on one worker (`--dist loadgroup`): two servers with their
-    Chromium tabs at once on two cores starve each other's timers, while the other worker runs the rest."""
-    for item in items:
-        if item.get_closest_marker("browser") is not None:
-            item.add_marker(pytest.mark.xdist_group("browser"))
