@@ -270,6 +270,29 @@ class Workshop:
         return self.page.locator('[data-testid="stException"]').all_inner_texts()
 
 
+def no_app_at(tab: Workshop, address: str) -> None:
+    """Open `address` (a path with a slash, such as a page file's path) and check that no app runs there.
+
+    Streamlit's server answers such a path, and every script the page then asks for (under
+    /a/static/), with its HTML page, so none of the app's code runs and no session opens. Checked once
+    the page has loaded (`goto` returns at the load event, every script fetched) by what was served:
+    without a script nothing can draw, so what is absent afterwards is not merely "not yet".
+    """
+    scripts: list[tuple[str, str]] = []
+    sockets: list[str] = []
+    page = tab.page
+    note = lambda answer: scripts.append((answer.url, answer.headers.get("content-type", "")))  # noqa: E731
+    page.on("response", note)  # type: ignore[attr-defined]
+    page.on("websocket", lambda socket: sockets.append(socket.url))  # type: ignore[attr-defined]
+    page.goto(address)  # type: ignore[attr-defined]
+    page.remove_listener("response", note)  # type: ignore[attr-defined]
+    served = [(url, kind) for url, kind in scripts if "/static/js/" in url]
+    assert any("/static/js/index." in url for url, _ in served), address
+    assert [url for url, kind in served if "javascript" in kind] == [], address
+    assert sockets == [], address
+    assert page.locator('[data-testid="stDataFrame"], [data-testid="stDownloadButton"]').count() == 0  # type: ignore[attr-defined]
+
+
 def expect(target: object) -> Any:
     """Playwright's retrying assertions (`expect(locator).to_have_text(…)`): wait for a new state, then check it."""
     from playwright.sync_api import expect as playwright_expect

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser import AppServer, Chrome, Workshop, chrome, chromium_or_skip
+from tests.browser import AppServer, Chrome, Workshop, chrome, chromium_or_skip, no_app_at
 from tests.helpers import REPO
-
-if TYPE_CHECKING:
-    from playwright.sync_api import Response
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -42,36 +38,13 @@ def _only_the_code_form(tab: Workshop, path: str) -> None:
     assert [t.strip() for t in page.locator("h1").all_inner_texts()] == ["Digital-Roadmap für KMU"], path
 
 
-def _nested_path_shows_nothing(tab: Workshop) -> None:
-    """A path with a slash is no page at all: Streamlit's server answers it, and every script the page then
-    asks for (under /a/static/), with its HTML page, so none of the app's code runs and no session opens.
-
-    Checked once the page has loaded (every script fetched), by what was served: without a script
-    nothing can draw, so the absence of data below is not merely "not yet".
-    """
-    scripts: list[tuple[str, str]] = []
-    sockets: list[str] = []
-    tab.page.on("response", lambda answer: _note_script(answer, scripts))
-    tab.page.on("websocket", lambda socket: sockets.append(socket.url))
-    tab.page.goto(f"{tab.url}/a/b")  # returns at the load event, when the page's scripts have been fetched
-    assert any("/static/js/index." in url for url, _ in scripts)
-    assert [url for url, kind in scripts if "javascript" in kind] == []
-    assert sockets == []
-    assert tab.page.get_by_text("Schneider").count() == 0
-    assert tab.page.locator('[data-testid="stDataFrame"], [data-testid="stDownloadButton"]').count() == 0
-
-
-def _note_script(answer: Response, scripts: list[tuple[str, str]]) -> None:
-    if "/static/js/" in answer.url:
-        scripts.append((answer.url, answer.headers.get("content-type", "")))
-
-
 def _every_path_locked(browser: Chrome, url: str, when: str) -> None:
     """Every path, each opened anew (a new session) in one tab that never logged in: its scripts come from
     the browser's cache after the first, so twenty paths cost seconds, not a fresh browser each."""
     nested = browser.tab(url)
     try:
-        _nested_path_shows_nothing(nested)
+        no_app_at(nested, f"{url}/a/b")
+        assert nested.page.get_by_text("Schneider").count() == 0
     finally:
         nested.page.context.close()
     tab = browser.tab(url)

@@ -19,7 +19,7 @@ from roadmap.domain.profile import Profile
 from roadmap.domain.workshop import Workshop
 from roadmap.store.participation import Participation
 from roadmap.store.workshops import Store
-from tests.browser import ALL_IN_FRONT, AppServer, Chrome, chrome, chromium_or_skip, expect
+from tests.browser import ALL_IN_FRONT, AppServer, Chrome, chrome, chromium_or_skip, expect, no_app_at
 from tests.browser import Workshop as Tab
 from tests.store_backends import BACKENDS, fresh_database
 
@@ -252,7 +252,7 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
         phones[5].page.reload(wait_until="commit")
         expect(phones[5].page.get_by_text("Ihre Stimme ist angekommen")).to_be_visible(timeout=LIVE)
         phones[5].page.get_by_role("button", name="Punkte abgeben").tap()
-        phones[5].page.wait_for_timeout(3000)
+        expect(phones[5].page.locator('[data-testid="stToast"]', has_text="Stimme angekommen")).to_be_visible()
         expect(screen.page.get_by_text("6 Personen haben abgestimmt")).to_be_visible(timeout=LIVE)
         press(screen, "Runde schließen")
         press(screen, "Ergebnis in die Maßnahmen übernehmen")
@@ -268,10 +268,8 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
             phones[4].page.locator("h1", has_text="Müller GmbH").wait_for(timeout=60_000)
             assert phones[4].page.get_by_text("Geheime Andere").count() == 0
             assert phones[4].page.locator('[data-testid="stSidebar"]').is_hidden()
-        phones[4].page.goto(f"{base}/app_pages/10_workshops.py?p={token}&w={other}")  # a file's path: no page at all
-        phones[4].page.wait_for_timeout(3000)
+        no_app_at(phones[4], f"{base}/app_pages/10_workshops.py?p={token}&w={other}")  # a file's path: no page at all
         assert phones[4].page.get_by_text("Geheime Andere").count() == 0
-        assert phones[4].page.locator('[data-testid="stDataFrame"], [data-testid="stDownloadButton"]').count() == 0
         phones[4].page.goto(f"{base}/workshops?w={other}")  # without the token: the access code
         phones[4].page.get_by_label("Zugangscode").wait_for(timeout=60_000)
 
