@@ -3,12 +3,16 @@ and in the maturity suggestions; the user skips them, keeps both or updates the 
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from roadmap.domain.workshop import Workshop
 from roadmap.importing.importer import ImportResult, import_file
 from roadmap.views.import_review import duplicate_choices, duplicate_table
-from roadmap.workshop.duplicates import DuplicateChoice, find_duplicates, likeness
+from roadmap.workshop.duplicates import _TYPO, DuplicateChoice, _alike, find_duplicates, likeness
 from roadmap.workshop.maturity import QUESTIONS, suggestions
 from roadmap.workshop.merge import APPEND, catalogue_present, merge_import
 from ui.session import demo_workshop
@@ -98,3 +102,17 @@ def test_neither_the_catalogue_nor_the_maturity_suggestions_offer_what_the_works
 
     assert "K-CRM" in catalogue_present(demo.measures)  # 'CRM-System' beside 'CRM-System Vertrieb'
     assert "K-CRM" not in offered and "K-MA" in offered
+
+
+@given(
+    st.text(alphabet="abcdefghijklmnoprstu ", min_size=6, max_size=30),
+    st.text(alphabet="abcdefghijklmnoprstu ", min_size=6, max_size=30),
+)
+def test_the_quick_bounds_never_change_whether_two_titles_count_as_a_typo(a: str, b: str) -> None:
+    # `_alike` asks difflib's cheap upper bounds first; the answer is always that of the full ratio.
+    assert _alike(a, b) == (SequenceMatcher(None, a, b).ratio() >= _TYPO)
+
+
+@pytest.mark.parametrize(("a", "b"), [("authentifizierung", "authentifzierung"), ("crm vertrieb", "crm vertrieb x")])
+def test_a_typo_or_an_ending_is_still_alike_after_the_quick_bounds(a: str, b: str) -> None:
+    assert _alike(a, b) and SequenceMatcher(None, a, b).ratio() >= _TYPO

@@ -9,6 +9,7 @@ decides per measure: skip it, keep both, or update the existing one.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -50,14 +51,21 @@ class Duplicate:
         return DuplicateChoice.SKIP if self.same else DuplicateChoice.KEEP
 
 
+@functools.lru_cache(maxsize=8192)
+def _folded(title: str) -> str:
+    """`fold`, kept: the Bestandsaufnahme compares every catalogue title with every measure on each rerun."""
+    return fold(title)
+
+
+@functools.lru_cache(maxsize=8192)
 def telling_words(title: str) -> frozenset[str]:
     """The words of a title that tell what it is about."""
-    return frozenset(word for word in fold(title).split() if word not in _FILLER)
+    return frozenset(word for word in _folded(title).split() if word not in _FILLER)
 
 
 def likeness(title: str, other: str) -> str | None:
     """'same', 'similar' or None for two measure titles."""
-    a, b = fold(title), fold(other)
+    a, b = _folded(title), _folded(other)
     if not a or not b:
         return None
     if a == b:
@@ -69,7 +77,14 @@ def likeness(title: str, other: str) -> str | None:
     told_a, told_b = " ".join(sorted(words_a)), " ".join(sorted(words_b))
     if min(len(told_a), len(told_b)) < 6:
         return None
-    return "similar" if SequenceMatcher(None, told_a, told_b).ratio() >= _TYPO else None
+    return "similar" if _alike(told_a, told_b) else None
+
+
+def _alike(a: str, b: str) -> bool:
+    """difflib's ratio at least _TYPO, its two cheap upper bounds asked first: most pairs of titles are far
+    apart in length or letters, and the same answer comes without matching any blocks."""
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= _TYPO and matcher.quick_ratio() >= _TYPO and matcher.ratio() >= _TYPO
 
 
 def find_duplicates(existing: Sequence[Measure], incoming: Iterable[Measure]) -> list[Duplicate]:
