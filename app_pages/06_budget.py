@@ -12,7 +12,7 @@ from roadmap.views import budget_page as view
 from roadmap.views.budget_page import Metric
 from ui.charts import show_chart
 from ui.empty import explain_empty_workshop
-from ui.language import euro, lang, say, say_text, t
+from ui.language import lang, say, say_text, t
 from ui.plans import current_plan
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
@@ -73,9 +73,11 @@ def charts(plan: Plan) -> None:
 def field_table(plan: Plan) -> None:
     """What each field of action costs inside the horizon."""
     st.subheader(t("Kosten je Handlungsfeld", "Cost per field of action"))
-    frame, money = view.field_frame(plan, lang())
-    # Numbers stay numbers (so they align right); the styler only writes them as euros.
-    st.table(frame.style.format(euro, subset=money), hide_index=True)
+    shown, right = view.field_display(*view.field_frame(plan, lang()), lang())
+    cells = ", ".join(f".st-key-budget_fields :is(td, th):nth-child({n})" for n in right)
+    st.html(f"<style>{cells} {{ text-align: right !important; }}</style>")  # euros align like numbers (over the cell's own)
+    with st.container(key="budget_fields"):
+        st.table(shown, hide_index=True)
     st.caption(
         t(
             "Ohne die bestehenden IT-Kosten; laufende Kosten ab dem Monat nach dem Abschluss.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from roadmap.domain.formats import euro
 from roadmap.domain.measure import Measure
 from roadmap.domain.profile import Profile
 from roadmap.domain.workshop import Workshop
@@ -11,6 +12,7 @@ from roadmap.planning.planner import plan
 from roadmap.views.budget_page import (
     budget_delta,
     default_view,
+    field_display,
     field_frame,
     funding_caption,
     funding_frame,
@@ -74,6 +76,19 @@ def test_the_cost_per_field_ends_in_a_sum_line() -> None:
     assert frame.iloc[-1, 0] == "**Summe**"
     for column in money:
         assert abs(frame[column].iloc[-1] - frame[column].iloc[:-1].sum()) < 0.01
+
+
+def test_the_field_table_writes_euros_and_names_their_columns_to_align_right() -> None:
+    demo = demo_workshop()
+    frame, money = field_frame(plan(demo.measures, demo.profile), "de")
+
+    shown, right = field_display(frame, money, "de")
+
+    assert right == [list(frame.columns).index(column) + 1 for column in money] and 1 not in right
+    for column in money:
+        assert all(text.endswith("\xa0€") for text in shown[column])
+    assert shown[money[-1]].iloc[-1] == euro(frame[money[-1]].iloc[-1], "de")  # the sum line too
+    assert list(shown.iloc[:, 1]) == list(frame.iloc[:, 1])  # the count stays a number
 
 
 def test_funding_shows_before_after_and_saved() -> None:

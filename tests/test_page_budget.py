@@ -95,7 +95,7 @@ def test_the_cost_per_field_adds_up_to_the_new_costs() -> None:
         "Mitarbeitende & Kompetenzen",
         "Strategie & Kultur",
     ]
-    assert table.iloc[-1, -1] == pytest.approx(80_040 + 32_500)
+    assert table.iloc[-1, -1] == "112.540\xa0€"  # 80.040 € one-time after funding + 32.500 € running, as shown
 
 
 def test_the_effect_of_funding_shows_before_after_and_saved() -> None:
