@@ -75,7 +75,9 @@ def field_table(plan: Plan) -> None:
     st.subheader(t("Kosten je Handlungsfeld", "Cost per field of action"))
     shown, right = view.field_display(*view.field_frame(plan, lang()), lang())
     cells = ", ".join(f".st-key-budget_fields :is(td, th):nth-child({n})" for n in right)
-    st.html(f"<style>{cells} {{ text-align: right !important; }}</style>")  # euros align like numbers (over the cell's own)
+    st.html(
+        f"<style>{cells} {{ text-align: right !important; }}</style>"
+    )  # euros align like numbers (over the cell's own)
     with st.container(key="budget_fields"):
         st.table(shown, hide_index=True)
     st.caption(

@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.pages import compile_once
+
 PHONES = 30
 WINDOW = 10.0
 SCREEN_EVERY = 1.0
@@ -95,16 +97,6 @@ def vote_load(url: str) -> tuple[int, int, float, float]:
     total = rooms.voters(room)
     store.close()
     return total, PHONES, p95, lags[-1]
-
-
-def compile_once() -> None:
-    """Let every AppTest run share one script cache, as all sessions of a running server do."""
-    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-    from streamlit.testing.v1 import app_test, local_script_runner
-
-    shared = ScriptCache()
-    app_test.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
-    local_script_runner.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
 
 
 def cpu_rerun(app: object) -> float:

@@ -7,6 +7,7 @@
 - `realxlsx`: the folder of spreadsheets written by other people (tests/helpers.py); a test that
   asks for it skips with the reason when the folder is absent, or fails under
   ROADMAP_REQUIRE_REALXLSX=1.
+- `compiled_once` (session, automatic): AppTest runs share one compiled copy of each script.
 - `tmp_path` (pytest's own) is where tests write workbooks they make.
 
 Hypothesis runs every property without its per-example deadline (200 ms by default): on a loaded
@@ -23,6 +24,7 @@ import pytest
 from hypothesis import settings
 
 from tests.helpers import FIXED_TODAY, realxlsx_or_skip
+from tests.pages import compile_once
 
 settings.register_profile("roadmap", deadline=None)
 settings.load_profile("roadmap")
@@ -36,6 +38,14 @@ def app_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         patch.setenv("DATABASE_URL", f"sqlite:///{target}")
         patch.setenv("ROADMAP_TODAY", FIXED_TODAY.isoformat())
         yield target
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_once() -> None:
+    """Every AppTest of a worker shares one script cache, as all sessions of a running server do: AppTest
+    would compile app.py and the page afresh (Streamlit's "magic" rewriting included) on every run, some
+    35 ms each, over a thousand times in the suite. The scripts do not change while the tests run."""
+    compile_once()
 
 
 @pytest.fixture(scope="session")

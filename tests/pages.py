@@ -169,3 +169,13 @@ def edit_table(
 
     tree.get_widget_states = with_change  # type: ignore[method-assign]
     app.run()
+
+
+def compile_once() -> None:
+    """Let every AppTest run share one script cache, as all sessions of a running server do."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
+    local_script_runner.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
