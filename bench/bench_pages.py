@@ -23,7 +23,7 @@ from bench.bench_participation import compile_once
 from roadmap.domain.workshop import Workshop
 from tests.pages import PAGES, WORKSHOPS, open_page
 
-REPEATS = 7
+REPEATS = 15
 
 
 def median_rerun(app: AppTest) -> tuple[float, float]:
