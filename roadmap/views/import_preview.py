@@ -1,7 +1,7 @@
 """The import page's tables and texts: which column feeds which field, the mapping as edited, the preview of
 the measures, every problem by place and what taking the list over would do.
 
-Pure functions behind pages/08_import_export.py (no streamlit here): the page draws what they return.
+Pure functions behind app_pages/08_import_export.py (no streamlit here): the page draws what they return.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 from the measures' words (docs/import.md), which they may correct, and the measures the workshop has
 already under the same or a similar title (skip, keep both or update the existing one).
 
-Pure functions behind pages/08_import_export.py (no streamlit here): the page draws the table they return and
+Pure functions behind app_pages/08_import_export.py (no streamlit here): the page draws the table they return and
 hands the edited rows back before the list is merged.
 """
 
