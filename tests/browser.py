@@ -270,6 +270,30 @@ class Workshop:
         return self.page.locator('[data-testid="stException"]').all_inner_texts()
 
 
+# True once every chart's drawing has kept its size for three frames in a row (Playwright calls it on every
+# animation frame), and, with `fitted`, spans its element's width: Vega follows a new page size a frame or
+# two after it, by itself, with no message that it is done.
+CHARTS_SETTLED = """(fitted) => {
+  const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+  const boxes = charts.map((chart) => {
+    const drawing = chart.querySelector("svg.marks, canvas");
+    const box = drawing ? drawing.getBoundingClientRect() : { width: 0, height: 0 };
+    return [Math.round(box.width), Math.round(box.height), Math.round(chart.getBoundingClientRect().width)];
+  });
+  const now = JSON.stringify(boxes);
+  const seen = window.__chartBoxes || { boxes: "", frames: 0 };
+  window.__chartBoxes = { boxes: now, frames: seen.boxes === now ? seen.frames + 1 : 0 };
+  const fits = !fitted || boxes.every(([width, , room]) => width > 0 && Math.abs(width - room) <= 2);
+  return window.__chartBoxes.frames >= 2 && fits;
+}"""
+
+
+def charts_settled(tab: Workshop, *, fitted: bool = False) -> None:
+    """Wait until the page's charts have followed the page's size (see CHARTS_SETTLED)."""
+    tab.page.evaluate("window.__chartBoxes = undefined")  # type: ignore[attr-defined]
+    tab.page.wait_for_function(CHARTS_SETTLED, arg=fitted, polling="raf")  # type: ignore[attr-defined]
+
+
 def no_app_at(tab: Workshop, address: str) -> None:
     """Open `address` (a path with a slash, such as a page file's path) and check that no app runs there.
 

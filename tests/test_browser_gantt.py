@@ -15,7 +15,7 @@ import pytest
 
 from roadmap.charts.gantt_rows import gantt_rows
 from roadmap.planning.planner import plan
-from tests.browser import Chrome, chrome, chromium_or_skip, served_app
+from tests.browser import Chrome, charts_settled, chrome, chromium_or_skip, served_app
 from tests.pages import large_workshop
 from ui.presenter import PRESENTER_FONT_PX
 from ui.session import demo_workshop, store
@@ -65,7 +65,7 @@ def _chart(browser: Chrome, url: str, ident: str, size: tuple[int, int], present
         tab.page.locator('[data-testid="stSidebar"]').get_by_text("Präsentationsmodus").click()
         tab.wait_idle()
     tab.page.locator('[data-testid="stVegaLiteChart"] svg.marks text').first.wait_for()
-    tab.page.wait_for_timeout(300)  # Vega fits the chart to the page's width on the next frame
+    charts_settled(tab, fitted=True)  # Vega fits the chart to the page's width a frame or two later
     shot: Path = tab.shot(f"gantt-{name}-{size[0]}x{size[1]}-{'presenter' if presenter else 'normal'}")
     found = tab.page.evaluate(CHART)
     assert tab.exceptions() == [] and shot.exists()

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import PAGE_TITLES, SCREENSHOTS, Workshop, chrome, chromium_or_skip, served_app
+from tests.browser import PAGE_TITLES, SCREENSHOTS, Workshop, charts_settled, chrome, chromium_or_skip, served_app
 
 pytestmark = pytest.mark.browser
 
@@ -81,7 +81,7 @@ def _whole_page(tab: Workshop, name: str, size: tuple[int, int]) -> None:
     width, height = size
     tall = tab.page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     tab.page.set_viewport_size({"width": width, "height": max(height, min(int(tall), 8000))})
-    tab.page.wait_for_timeout(300)  # the charts follow the new height (Vega resizes on the next frame)
+    charts_settled(tab)  # the charts follow the new height (Vega resizes a frame or two later)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
     tab.page.set_viewport_size({"width": width, "height": height})

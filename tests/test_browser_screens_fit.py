@@ -173,7 +173,7 @@ def _choices_show_no_english(tab: Workshop) -> list[str]:
         return []
     choice.click()
     choice.press_sequentially("a")
-    tab.page.wait_for_timeout(300)  # the list of choices opens
+    tab.page.locator('[role="listbox"], [role="option"]').first.wait_for()  # the list of choices is open
     problems = _problems(tab, "Szenarien, choosing")
     choice.press("Backspace")
     tab.page.keyboard.press("Escape")
