@@ -10,6 +10,14 @@ never asks again – a phone stuck on half a view, with nothing in the page to s
 `keep_ticking(seconds)`, called first in the fragment's body, sends the same timer again from every
 timed run. The browser ignores a timer it already has, so this costs one small message a tick; a
 timer lost to an overtaken full run is back at the next run of the fragment.
+
+The server alone cannot know what such a page shows: the overtaken run may have registered the watch
+with the new state already. `shown(key, state)`, last in a full run, draws a hidden field holding
+the state; the browser sends its value back with every request, so `showing(key, state)` in a timed
+run tells whether the view for `state` really arrived, and the watch redraws it when it did not.
+
+Both lean on Streamlit's internals (the auto-rerun message, the run's fragment ids);
+tests/test_browser_phone_heals.py fails if a Streamlit release changes what they rely on.
 """
 
 from __future__ import annotations
