@@ -28,6 +28,7 @@ from roadmap.planning.followup import (
 from roadmap.planning.plan import Plan
 from roadmap.planning.planner import plan
 from roadmap.planning.rules import violations
+from roadmap.workbook.writer import workbook_bytes
 from roadmap.workshop.demo import demo_at_workshop, demo_workshop, workshop_day
 
 PROFILE = Profile(revenue=3_000_000, horizon_start=Month(2026, 12), horizon_end=Month(2027, 12))
@@ -259,3 +260,14 @@ def test_the_demos_baseline_plans_from_its_workshop_month_so_unbegun_measures_sh
     slips = {m.id: slip(m, current, baseline, Month(2026, 12)) for m in demo.measures}
     assert slips["M02"] == 0  # under way since October: its dates stand
     assert slips["M04"] == 1  # the backup, planned for November at the workshop, now in December
+
+
+def test_a_measure_started_near_the_calendars_end_ends_in_its_last_month_and_the_workbook_is_written() -> None:
+    # Found by the round-trip property: started 2199-11 with 15 months, its own end would be 2201-01, a month
+    # the calendar refuses, and the progress sheet failed to write.
+    late = Measure("M1", "Spät", duration=15, status=RUNNING, actual_start=Month(2199, 11))
+    profile = Profile(horizon_start=Month(2026, 1), horizon_end=Month(2026, 12))
+    roadmap = plan((late,), profile)
+
+    assert status(late, roadmap, None, Month(2026, 6)) is not None
+    assert workbook_bytes(roadmap, "de")[:2] == b"PK"

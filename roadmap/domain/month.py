@@ -89,6 +89,12 @@ class Month:
 LAST_MONTH = Month(2200, 12)
 
 
+def ending(start: Month, months: int) -> Month:
+    """The last month of `months` months from `start`; a span running past the last month the calendar knows
+    ends there, far beyond any horizon, instead of failing whatever was planning or writing it."""
+    return Month.from_ordinal(min(start.ordinal + months - 1, LAST_MONTH.ordinal))
+
+
 def months_between(first: Month, last: Month) -> list[Month]:
     """All months from first to last, both inclusive."""
     return [Month.from_ordinal(o) for o in range(first.ordinal, last.ordinal + 1)]

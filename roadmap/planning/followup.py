@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from roadmap.domain.measure import Kpi, Measure, booked_one_time_cost
 from roadmap.domain.messages import Message
-from roadmap.domain.month import Month
+from roadmap.domain.month import Month, ending
 from roadmap.domain.profile import Profile
 from roadmap.domain.vocabulary import Status
 from roadmap.domain.workshop import Workshop
@@ -44,7 +44,7 @@ def plan_month(plan: Plan) -> Month:
 
 def _own_end(measure: Measure) -> Month | None:
     """The end a started measure set itself: its actual start plus its duration."""
-    return None if measure.actual_start is None else measure.actual_start + (measure.duration - 1)
+    return None if measure.actual_start is None else ending(measure.actual_start, measure.duration)
 
 
 def due_end(measure: Measure, baseline: Plan | None) -> Month | None:
@@ -68,7 +68,7 @@ def expected_end(measure: Measure, current: Plan, today: Month) -> Month | None:
         return None
     if measure.status == Status.RUNNING:
         return max(placed.end, today)
-    return max(placed.end, today + (measure.duration - 1))
+    return max(placed.end, ending(today, measure.duration))
 
 
 def slip(measure: Measure, current: Plan, baseline: Plan | None, today: Month) -> int | None:

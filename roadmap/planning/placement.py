@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from roadmap.domain.measure import Measure, awaits_assessment
 from roadmap.domain.messages import Message, RoadmapError
-from roadmap.domain.month import LAST_MONTH, Month
+from roadmap.domain.month import Month, ending
 from roadmap.domain.profile import PlanMode, Profile
 from roadmap.domain.vocabulary import Status
 from roadmap.planning import reasons
@@ -110,9 +110,7 @@ def commitment_dates(measure: Measure, profile: Profile) -> tuple[Month, Month]:
     runs at least to the planning month: a late measure visibly stretches.
     """
     start = measure.actual_start or measure.pinned or measure.earliest_start or profile.horizon_start
-    # A commitment may run past the last month the calendar knows (2200-12): it ends there, far
-    # beyond any horizon, instead of failing the whole plan.
-    end = Month.from_ordinal(min(start.ordinal + measure.duration - 1, LAST_MONTH.ordinal))
+    end = ending(start, measure.duration)  # at the latest the calendar's last month, never a failed plan
     if measure.status == Status.DONE:
         return start, max(start, measure.actual_end or end)
     if profile.as_of is not None:
