@@ -48,6 +48,9 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1920, "height": 1080}
+# How long a step may wait for the state it needs before it fails: seconds on a quiet machine, but two test
+# runs at once on two cores (load 15 and more) took a select box over Playwright's own 30 s to answer.
+STEP_TIMEOUT_MS = 60_000
 # The app's pages by their German titles, in the navigation's order (app.py, PAGES).
 PAGE_TITLES = (
     "Unternehmen",
@@ -333,6 +336,7 @@ class Chrome:
     def tab(self, url: str, *, locale: str = "de-DE") -> Workshop:
         """A fresh tab at 1920×1080 with its own cookies and its own Streamlit session."""
         context = self.browser.new_context(viewport=VIEWPORT, locale=locale, accept_downloads=True)
+        context.set_default_timeout(STEP_TIMEOUT_MS)
         return Workshop(context.new_page(), url)
 
 
