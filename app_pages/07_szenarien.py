@@ -24,6 +24,7 @@ from ui.tables import table_height
 from ui.widgets import bind, field_error, once, update
 
 PICKED = "scenarios_picked"
+_REFUSED = "_scenario_rename_refused"  # (scenario, sentence) of a rename the rules refused, shown under its form
 
 # --- side by side ---------------------------------------------------------------------------------
 
@@ -176,6 +177,18 @@ def forced_inputs(current: Workshop, scenario: Scenario) -> None:
                            args=(key, view.forced_change(scenario.name, field)))  # fmt: skip
 
 
+def rename(old: str) -> None:
+    """Form callback: rename the scenario and keep it chosen under its new name. It runs before the page is
+    drawn again: the choice of scenario cannot be changed once its select box is drawn in a run."""
+    new = str(st.session_state.get(f"scenario_name_{old}", old))
+    try:
+        save(rename_scenario(workshop(), old, new), None)
+    except RoadmapError as error:
+        st.session_state[_REFUSED] = (old, say(error))
+        return
+    st.session_state["scenario_edit"] = new.strip()
+
+
 def edit_section(current: Workshop) -> None:
     """Change one scenario: its settings, forced measures, name; activate or delete it."""
     if not current.scenarios:
@@ -188,17 +201,13 @@ def edit_section(current: Workshop) -> None:
     forced_inputs(current, scenario)
     name_col, reset_col, delete_col = st.columns([2, 1, 1], vertical_alignment="bottom", gap="medium")
     with name_col, st.form(f"scenario_rename_{scenario.name}", border=False):
-        new = st.text_input(t("Name", "Name"), scenario.name, max_chars=SCENARIO_NAME_LIMIT,
-                            key=f"scenario_name_{scenario.name}")  # fmt: skip
-        if st.form_submit_button(
-            t("Umbenennen", "Rename"), icon=":material/edit:", key=f"scenario_rename_go_{scenario.name}"
-        ):
-            try:
-                save(rename_scenario(workshop(), scenario.name, new), None)
-                st.session_state["scenario_edit"] = new.strip()
-                st.rerun()
-            except RoadmapError as error:
-                st.error(say(error), icon=":material/warning:")
+        st.text_input(t("Name", "Name"), scenario.name, max_chars=SCENARIO_NAME_LIMIT,
+                      key=f"scenario_name_{scenario.name}")  # fmt: skip
+        st.form_submit_button(t("Umbenennen", "Rename"), icon=":material/edit:", on_click=rename,
+                              args=(scenario.name,), key=f"scenario_rename_go_{scenario.name}")  # fmt: skip
+        refused = st.session_state.pop(_REFUSED, None)
+        if refused is not None and refused[0] == scenario.name:
+            st.error(refused[1], icon=":material/warning:")
     hint = t("Alle Einstellungen wieder wie in der Basis.", "Every setting as in the Basis again.")
     if reset_col.button(t("Wie die Basis", "Back to the Basis"), key=once(f"scenario_reset_{scenario.name}"),
                         icon=":material/restart_alt:", width="stretch", help=hint):  # fmt: skip

@@ -8,6 +8,7 @@ ticked, a button pressed. No run may raise, and a value just set must still be t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,7 +16,10 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 from roadmap.charts.style import field_name
+from roadmap.domain.workshop import Workshop
+from roadmap.workshop.scenarios import add_scenario
 from tests.pages import APP_FRAME, PAGES, edit_table, open_page
+from ui.session import demo_workshop
 
 # Kinds of widget that hold a value the user sets, and how the test sets one.
 VALUE_KINDS = (
@@ -78,10 +82,16 @@ def _send(widget: Any, state: str | list[str]) -> None:
     widget.__class__ = type("Sent", (widget.__class__,), {"_widget_state": property(lambda _self: sent)})
 
 
+def _label(widget: Any, value: Any) -> str:
+    """A multiselect's choice by its label: AppTest gives some as values (formatted here), others, whose
+    format_func maps ids to titles (the Szenarien page's measures), already as the label shown."""
+    return value if value in widget.options else str(widget.format_func(value))
+
+
 def _reading(widget: Any) -> Any:
     """What the widget shows, comparable before and after a run (choices by their label)."""
     if widget.type == "multiselect":
-        return sorted(widget.format_func(value) for value in widget.value)
+        return sorted(_label(widget, value) for value in widget.value)
     if widget.type == "selectbox":
         return widget.index
     if widget.type == "button_group":
@@ -100,6 +110,15 @@ def _find(app: AppTest, key: str) -> Any:
             if widget.key == key:
                 return widget
     return None
+
+
+def _demo_with_a_scenario() -> Workshop:
+    """The demo with one scenario, so that the Szenarien page draws its settings (the planning mode's choice)."""
+    return add_scenario(demo_workshop(), "Vier Prozent", {"budget_share": 4})
+
+
+# The workshop a page opens with: the demo, except where the demo would leave the page's widgets undrawn.
+OPENED_WITH: dict[str, Callable[[], Workshop]] = {"app_pages/07_szenarien.py": _demo_with_a_scenario}
 
 
 def _drawn(app: AppTest) -> list[tuple[str, str]]:
@@ -134,7 +153,7 @@ def _edit_tables(app: AppTest, lang: str) -> None:
 @pytest.mark.parametrize(("before", "after"), [("de", "en"), ("en", "de")])
 @pytest.mark.parametrize("page", PAGES)
 def test_after_a_language_switch_every_widget_of_every_page_still_works(page: str, before: str, after: str) -> None:
-    app = open_page(page, lang=before)
+    app = open_page(page, OPENED_WITH.get(page, demo_workshop)(), lang=before)
     app.session_state["massnahmen_catalogue_open"] = True  # drawn only while open, and kept open
     app.run()
     app.session_state["lang"] = after

@@ -144,3 +144,32 @@ def test_presenter_mode_shows_the_comparison_without_any_control() -> None:
     assert not app.exception
     assert list(app.dataframe[0].value.columns) == ["Kennzahl", "Basis", "Vier Prozent", "Ohne Förderung"]
     assert not own(app.button) and not app.text_input and not app.number_input and not app.multiselect
+
+
+def test_a_scenario_is_renamed_and_stays_chosen_under_its_new_name() -> None:
+    app = open_page(PAGE, _with_scenarios(demo_workshop()))
+    ident = app.query_params["w"][0] if isinstance(app.query_params["w"], list) else app.query_params["w"]
+    assert app.selectbox(key="scenario_edit").value == "Vier Prozent"
+
+    app.text_input(key="scenario_name_Vier Prozent").input("Vier Prozent Budget")
+    app.button(key="scenario_rename_go_Vier Prozent").click().run()
+
+    assert not app.exception
+    saved, _ = store().load(ident)
+    assert [s.name for s in saved.scenarios] == ["Vier Prozent Budget", "Ohne Förderung"]
+    assert app.selectbox(key="scenario_edit").value == "Vier Prozent Budget"
+    assert app.text_input(key="scenario_name_Vier Prozent Budget").value == "Vier Prozent Budget"
+
+
+def test_a_rename_to_a_taken_name_is_refused_in_words_and_nothing_changes() -> None:
+    app = open_page(PAGE, _with_scenarios(demo_workshop()))
+    ident = app.query_params["w"][0] if isinstance(app.query_params["w"], list) else app.query_params["w"]
+
+    app.text_input(key="scenario_name_Vier Prozent").input("Ohne Förderung")
+    app.button(key="scenario_rename_go_Vier Prozent").click().run()
+
+    assert not app.exception
+    assert any("Ohne Förderung" in error.value for error in app.error)
+    saved, _ = store().load(ident)
+    assert [s.name for s in saved.scenarios] == ["Vier Prozent", "Ohne Förderung"]
+    assert app.selectbox(key="scenario_edit").value == "Vier Prozent"
