@@ -64,7 +64,14 @@ def _quick(tab: Workshop, measure: str, status: str, started: str | None = None)
     _choose(tab, "Status", status)
     if started is not None:
         _choose(tab, "Begonnen im", started)
-    tab.page.locator('[data-testid="stForm"]').get_by_role("button", name="Übernehmen").click()
+    tab.wait_idle()
+    apply = tab.page.locator('[data-testid="stForm"]').get_by_role("button", name="Übernehmen")
+    try:
+        apply.click()
+    except Exception as error:  # seen twice in full runs, never alone: keep what the page showed
+        tab.shot("followup-quick-apply-missing")
+        shown = tab.page.locator('[data-testid="stMain"]').inner_text()[:2000]
+        raise AssertionError(f"no quick-entry button after choosing {measure} / {status}; the page: {shown}") from error
     tab.wait_idle()
 
 
