@@ -308,7 +308,10 @@ def no_app_at(tab: Workshop, address: str) -> None:
     scripts: list[tuple[str, str]] = []
     sockets: list[str] = []
     page = tab.page
-    note = lambda answer: scripts.append((answer.url, answer.headers.get("content-type", "")))  # noqa: E731
+
+    def note(answer: Any) -> None:
+        scripts.append((answer.url, answer.headers.get("content-type", "")))
+
     page.on("response", note)  # type: ignore[attr-defined]
     page.on("websocket", lambda socket: sockets.append(socket.url))  # type: ignore[attr-defined]
     page.goto(address)  # type: ignore[attr-defined]

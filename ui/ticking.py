@@ -26,18 +26,17 @@ from collections.abc import Hashable
 
 import streamlit as st
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.scriptrunner import ScriptRunContext, get_script_run_ctx
 
 
-def _fragments_running() -> list[str]:
+def _fragments_running(ctx: ScriptRunContext | None) -> list[str]:
     """The fragments this run is for: empty in a full run (and outside a script run)."""
-    ctx = get_script_run_ctx(suppress_warning=True)
-    return list(getattr(ctx, "fragment_ids_this_run", None) or []) if ctx is not None else []
+    return list(getattr(ctx, "fragment_ids_this_run", None) or [])
 
 
 def timed_run() -> bool:
     """Whether this run is a fragment's own run (a tick), not a full run drawing the page."""
-    return bool(_fragments_running())
+    return bool(_fragments_running(get_script_run_ctx(suppress_warning=True)))
 
 
 def keep_ticking(seconds: float) -> None:
@@ -48,7 +47,7 @@ def keep_ticking(seconds: float) -> None:
     ctx = get_script_run_ctx(suppress_warning=True)
     if ctx is None:
         return
-    for fragment_id in _fragments_running():
+    for fragment_id in _fragments_running(ctx):
         message = ForwardMsg()
         message.auto_rerun.interval = seconds
         message.auto_rerun.fragment_id = fragment_id
