@@ -25,6 +25,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator, Sequence
@@ -170,7 +171,17 @@ class AppServer:
         # The real date as the test read it (not the page tests' fixed day, tests/conftest.py), kept
         # for the server's life: a run across midnight does not move the server's day under the test.
         self.today = today or date.today()
-        self.env = {**os.environ, "ROADMAP_STRICT": "1", "ROADMAP_TODAY": self.today.isoformat(), **(env or {})}
+        # A database of its own unless given one: the worker's shared store (tests/conftest.py, app_store)
+        # holds whatever workshop the page tests before saved last, which the app would open instead of the demo.
+        self.folder = tempfile.TemporaryDirectory(prefix="roadmap-server-")
+        own = {"DATABASE_URL": f"sqlite:///{Path(self.folder.name) / 'app.sqlite'}"}
+        self.env = {
+            **os.environ,
+            **own,
+            "ROADMAP_STRICT": "1",
+            "ROADMAP_TODAY": self.today.isoformat(),
+            **(env or {}),
+        }
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> AppServer:
@@ -217,6 +228,7 @@ class AppServer:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+        self.folder.cleanup()
 
 
 @contextmanager
@@ -324,9 +336,13 @@ def no_app_at(tab: Workshop, address: str) -> None:
 
 
 def expect(target: object) -> Any:
-    """Playwright's retrying assertions (`expect(locator).to_have_text(…)`): wait for a new state, then check it."""
+    """Playwright's retrying assertions (`expect(locator).to_have_text(…)`): wait for a new state, then check it.
+
+    They wait as long as any other step (STEP_TIMEOUT_MS) unless given their own timeout: Playwright's 5 s
+    default made a phone's first view fail on a loaded machine."""
     from playwright.sync_api import expect as playwright_expect
 
+    playwright_expect.set_options(timeout=STEP_TIMEOUT_MS)
     return playwright_expect(target)  # type: ignore[call-overload]
 
 

@@ -179,3 +179,17 @@ def compile_once() -> None:
     shared = ScriptCache()
     app_test.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
     local_script_runner.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
+    scan_components_once()
+
+
+def scan_components_once() -> None:
+    """Every new AppTest looks for installed Streamlit components by reading the metadata of every installed
+    package (some 0.2 s, and the suite makes hundreds of AppTests); the installed packages do not change
+    while the tests run, so the first scan's answer serves the rest."""
+    from functools import cache
+
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    if not hasattr(scan, "cache_info"):
+        manifest_scanner.scan_component_manifests = cache(scan)  # type: ignore[assignment]

@@ -15,10 +15,11 @@ import pytest
 
 from roadmap.charts.gantt_rows import gantt_rows
 from roadmap.planning.planner import plan
+from roadmap.store.workshops import Store
 from tests.browser import Chrome, charts_settled, chrome, chromium_or_skip, served_app
 from tests.pages import large_workshop
 from ui.presenter import PRESENTER_FONT_PX
-from ui.session import demo_workshop, store
+from ui.session import demo_workshop
 
 pytestmark = pytest.mark.browser
 
@@ -40,13 +41,16 @@ CHART = """() => {
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
-    """One server for the module, on the tests' store, with the demo workshop and one of 25 planned measures."""
+    """One server for the module, on a store of its own with the demo workshop and one of 25 planned measures."""
     chromium_or_skip()
+    database = f"sqlite:///{tmp_path_factory.mktemp('gantt') / 'gantt.sqlite'}"
+    store = Store.open(database)
     workshops = {
-        "demo": store().create(demo_workshop(), "Demo"),
-        "25": store().create(large_workshop(TWENTY_FIVE), "25"),
+        "demo": store.create(demo_workshop(), "Demo"),
+        "25": store.create(large_workshop(TWENTY_FIVE), "25"),
     }
-    with served_app() as url:
+    store.close()
+    with served_app({"DATABASE_URL": database}) as url:
         yield url, workshops
 
 
