@@ -65,7 +65,7 @@ def first_pages(app_url: str, empty_url: str, *, cached: bool = False) -> tuple[
             tab.start()
         for _ in range(ROUNDS):
             for url, times in ((empty_url, empty), (app_url, app)):
-                tab = Workshop(warm[url].page.context.new_page(), url) if cached else browser.tab(url)
+                tab = Workshop(warm[url].page.context.new_page(), url) if cached else browser.tab(url, own_context=True)
                 times.append(tab.start())
                 (tab.page.close if cached else tab.page.context.close)()
     return app, empty

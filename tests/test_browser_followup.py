@@ -44,7 +44,9 @@ def _metric(tab: Workshop, label: str) -> object:
 
 
 def _choose(tab: Workshop, label: str, option: str) -> None:
-    """Pick an option of the selectbox labelled `label` inside the quick-entry form, opening its list once.
+    """Pick an option of the selectbox labelled `label` inside the quick-entry form, opening its list once
+    and typing the option, as a person does in a long list. A click on an option the list had to scroll to
+    first was sometimes taken as a hover: the list stayed open and hid the form's button from Playwright.
 
     The box is scrolled into view before the click, as a user scrolls before clicking: Playwright
     scrolls and presses in one go, and the page's scroll event, arriving just after the press, closes
@@ -56,7 +58,10 @@ def _choose(tab: Workshop, label: str, option: str) -> None:
     field.scroll_into_view_if_needed()
     tab.page.evaluate(SCROLLED)
     field.click()
+    field.fill(option)  # typed, the list holds only this option: no scrolling inside the list before the click
     tab.page.get_by_role("option", name=option, exact=True).click()
+    expect(tab.page.get_by_role("listbox")).to_have_count(0)  # the list closed on the choice
+    expect(field).to_have_value(option)
 
 
 def _quick(tab: Workshop, measure: str, status: str, started: str | None = None) -> None:

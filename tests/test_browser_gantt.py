@@ -73,7 +73,7 @@ def _chart(browser: Chrome, url: str, ident: str, size: tuple[int, int], present
     shot: Path = tab.shot(f"gantt-{name}-{size[0]}x{size[1]}-{'presenter' if presenter else 'normal'}")
     found = tab.page.evaluate(CHART)
     assert tab.exceptions() == [] and shot.exists()
-    tab.page.context.close()
+    tab.close()
     return found
 
 

@@ -46,7 +46,7 @@ def _every_path_locked(browser: Chrome, url: str, when: str) -> None:
         no_app_at(nested, f"{url}/a/b")
         assert nested.page.get_by_text("Schneider").count() == 0
     finally:
-        nested.page.context.close()
+        nested.close()
     tab = browser.tab(url)
     try:
         for path in PATHS:
@@ -54,7 +54,7 @@ def _every_path_locked(browser: Chrome, url: str, when: str) -> None:
             if path == "massnahmen":
                 tab.shot(f"locked-{when}-massnahmen")
     finally:
-        tab.page.context.close()
+        tab.close()
 
 
 def test_with_an_access_code_no_path_shows_anything_before_or_after_someone_logs_in(tmp_path: Path) -> None:

@@ -204,7 +204,7 @@ def test_every_table_column_is_in_view_no_english_and_buttons_readable(
             _drawn(tab, title)
             problems += _problems(tab, f"{title} ({view})")
             tab.shot(f"fit-{width}-{number}-{place}")
-    tab.page.context.close()
+    tab.close()
     assert problems == [], "\n".join(problems)
 
 
@@ -224,7 +224,7 @@ def test_presenter_mode_at_1920_shows_every_column_in_large_readable_type(
     problems = _problems(tab, f"{title}, presenter")
     sizes: list[dict[str, Any]] = tab.page.evaluate(TEXT_SIZES)
     tab.shot(f"fit-presenter-1920-{path}")
-    tab.page.context.close()
+    tab.close()
 
     small = [f'{s["px"]} px: "{s["text"]}"' for s in sizes if s["px"] < PRESENTER_TEXT_PX - 0.01]
     assert problems == [] and small == [], "\n".join(problems + small)

@@ -93,10 +93,12 @@ class SlowAnswers:
             self.route.send(message)
 
     def release(self) -> None:
+        """Pass on what was held, in order, then let the line run free. While a message is passed on,
+        Playwright may hand over the next one from the server: it joins the queue instead of
+        overtaking the held ones (the tab would then end on an older drawing of the page)."""
+        while self.held:
+            self.route.send(self.held.pop(0))
         self.holding = False
-        for message in self.held:
-            self.route.send(message)
-        self.held.clear()
 
 
 def _stored_profile(store: Store) -> Profile:
