@@ -1,10 +1,19 @@
 """Every page on the screens a workshop meets: 1024×768 and 1280×800 projectors and 1920×1080, also in presenter mode.
 
-Each page of the demo workshop is drawn at each size (presenter mode at the smallest, where its
-large type is tightest, to keep the run short) and checked for what a room would see as broken:
-a page wider than the screen, text cut off with "…" or clipped by its box, a legend entry cut,
-chart text printed over other chart text or beyond the chart's edge. Screenshots of whole pages
-(the window made as tall as the page, at the same width) go to test-output/screenshots/screen-*.png.
+Each page of the demo workshop is drawn at each size and checked for what a room would see as broken
+(tests/screen_checks.py): a page wider than the screen, text cut off with "…" or clipped by its box, a
+legend entry cut, chart text printed over other chart text or beyond the chart's edge, a table column
+beyond the right edge (the Maßnahmen and Umsetzung tables in each view of their columns), one of
+Streamlit's fixed English texts in the German app (also while a field is typed in and a list of choices
+filtered), button text under 4.5:1 against its background, a page without the way back and on at its
+bottom, an error on the page. One walk per size checks everything, so each page is drawn once per size.
+
+Presenter mode is walked with its "Weiter" link at the smallest size, where its large type is tightest;
+the Maßnahmen, Priorisierung and Umsetzung pages in presenter mode at 1920×1080 show every column with
+body text of at least 22 px. One server and one browser for the module.
+
+Screenshots of whole pages (the window made as tall as the page, at the same width) go to
+test-output/screenshots/screen-*.png, of each further view of a table to screen-<width>-<page>-<view>.png.
 """
 
 from __future__ import annotations
@@ -14,126 +23,127 @@ from typing import Any
 
 import pytest
 
-from tests.browser import PAGE_TITLES, SCREENSHOTS, Workshop, charts_settled, chrome, chromium_or_skip, served_app
+from tests.browser import Chrome, Workshop, chrome, chromium_or_skip, served_app
+from tests.screen_checks import (
+    CUT,
+    PAGES,
+    PRESENTER_TEXT_PX,
+    TEXT_SIZES,
+    VIEWS,
+    choices_show_no_english,
+    drawn,
+    problems,
+    steps_below,
+    typing_shows_no_english,
+    whole_page,
+)
 
 pytestmark = pytest.mark.browser
 
 SIZES = ((1024, 768), (1280, 800), (1920, 1080))
-PAGES = PAGE_TITLES
-
-# What a person would call broken, found in the page's DOM (charts are drawn as SVG).
-FINDINGS = """() => {
-  const main = document.querySelector('[data-testid="stMain"]');
-  const found = [];
-  if (main.scrollWidth > main.clientWidth + 2) {
-    found.push(`page wider than the screen: ${main.scrollWidth} > ${main.clientWidth}`);
-  }
-  const skip = '[data-testid="stDataFrame"], [data-testid="stVegaLiteChart"], [data-testid="stCode"], input, textarea';
-  for (const el of main.querySelectorAll('p, span, div, label, h1, h2, h3, button')) {
-    if (el.closest(skip) || !el.offsetParent) continue;
-    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-    if (!own) continue;
-    const style = getComputedStyle(el);
-    const clips = style.textOverflow === 'ellipsis' || ['hidden', 'clip'].includes(style.overflowX);
-    if (clips && el.scrollWidth > el.clientWidth + 1) found.push(`text cut: "${el.textContent.trim().slice(0, 60)}"`);
-  }
-  for (const chart of main.querySelectorAll('[data-testid="stVegaLiteChart"] svg.marks')) {
-    const edge = chart.getBoundingClientRect();
-    const texts = [...chart.querySelectorAll('text')]
-      .filter((t) => t.textContent.trim() && getComputedStyle(t).opacity !== '0')
-      .map((t) => ({ text: t.textContent.trim(), box: t.getBoundingClientRect() }))
-      .filter((t) => t.box.width > 0 && t.box.height > 0);
-    for (const t of chart.querySelectorAll('.role-legend-label text, .role-legend-title text')) {
-      if (t.textContent.trim().endsWith('…')) found.push(`legend cut: "${t.textContent.trim()}"`);
-    }
-    for (const t of texts) {
-      // 6 px: the box of a rotated axis title reaches a little beyond its ink
-      if (t.box.left < edge.left - 6 || t.box.right > edge.right + 6) {
-        found.push(`chart text beyond the chart: "${t.text}"`);
-      }
-    }
-    for (let i = 0; i < texts.length; i++) {
-      for (let j = i + 1; j < texts.length; j++) {
-        const a = texts[i].box, b = texts[j].box;
-        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        const smaller = Math.min(a.width * a.height, b.width * b.height);
-        if (w > 0 && h > 0 && w * h > 0.3 * smaller) {
-          found.push(`chart texts overprint: "${texts[i].text}" / "${texts[j].text}"`);
-        }
-      }
-    }
-  }
-  return found;
-}"""
 
 
 @pytest.fixture(scope="module")
 def app_url() -> Iterator[str]:
-    """The app served by `streamlit run` for the tests of this module."""
+    """The app served by `streamlit run` for the tests of this module, on a store of its own (the demo)."""
     chromium_or_skip()
     with served_app() as url:
         yield url
 
 
-def _whole_page(tab: Workshop, name: str, size: tuple[int, int]) -> None:
-    """A screenshot of the whole page: the window as tall as the page, at the same width."""
-    width, height = size
-    tall = tab.page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    tab.page.set_viewport_size({"width": width, "height": max(height, min(int(tall), 8000))})
-    charts_settled(tab)  # the charts follow the new height (Vega resizes a frame or two later)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    tab.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
-    tab.page.set_viewport_size({"width": width, "height": height})
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Chrome]:
+    """One headless Chromium for the module; each test opens its own tab."""
+    with chrome() as opened:
+        yield opened
 
 
-def _drawn(tab: Workshop, title: str) -> None:
-    """Wait until the page titled `title` and its charts are drawn."""
-    tab.page.locator("h1", has_text=title).first.wait_for()
-    tab.wait_idle()
-    for chart in tab.page.locator('[data-testid="stVegaLiteChart"] svg.marks').all():
-        chart.wait_for()
+def _cut(tab: Workshop, title: str, name: str, size: tuple[int, int]) -> list[str]:
+    """Cut and overprinted text on the drawn page, then a screenshot of the whole page."""
+    found: list[Any] = tab.page.evaluate(CUT)
+    whole_page(tab, name, size)
+    return [f"{title}: {finding}" for finding in found]
 
 
-def _check(tab: Workshop, title: str, name: str, size: tuple[int, int]) -> list[str]:
-    _drawn(tab, title)
-    findings: list[Any] = tab.page.evaluate(FINDINGS)
-    _whole_page(tab, name, size)
-    return [f"{title}: {finding}" for finding in [*tab.exceptions(), *findings]]
+def _views(tab: Workshop, title: str, width: int, number: int) -> list[str]:
+    """Each further view of the page's table columns, checked as the page is."""
+    found: list[str] = []
+    for place, view in enumerate(VIEWS.get(title, ())[1:], start=1):
+        tab.page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"] button', has_text=view).first.click()
+        drawn(tab, title)
+        found += problems(tab, f"{title} ({view})")
+        tab.shot(f"screen-{width}-{number}-{place}")
+    return found
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-def test_every_page_fits_the_screen_with_no_cut_or_overprinted_text(app_url: str, size: tuple[int, int]) -> None:
+def test_every_page_fits_the_screen_in_german_with_readable_buttons_and_nothing_cut(
+    app_url: str, browser: Chrome, size: tuple[int, int]
+) -> None:
     width, height = size
-    problems: list[str] = []
-    with chrome() as browser:
-        tab = browser.tab(app_url)
-        tab.page.set_viewport_size({"width": width, "height": height})
-        tab.start("unternehmen")  # the start page's own path, as after a login there
-        assert tab.page.get_by_text("Page not found").count() == 0
-        for number, title in enumerate(PAGES, start=1):
-            if number > 1:
-                tab.open(title)
-            problems += _check(tab, title, f"screen-{width}-{number}", size)
-    assert problems == [], "\n".join(problems)
+    tab = browser.tab(app_url)
+    tab.page.set_viewport_size({"width": width, "height": height})
+    tab.start("unternehmen")  # the start page's own path, as after a login there
+    assert tab.page.get_by_text("Page not found").count() == 0
+    found: list[str] = []
+    for number, title in enumerate(PAGES, start=1):
+        if number > 1:
+            tab.open(title)
+        drawn(tab, title)
+        found += problems(tab, title) + steps_below(tab, number)
+        if title == "Unternehmen" and width == SIZES[0][0]:
+            found += typing_shows_no_english(tab)
+        if title == "Szenarien" and width == SIZES[0][0]:
+            found += choices_show_no_english(tab)
+        found += _cut(tab, title, f"screen-{width}-{number}", size)
+        found += _views(tab, title, width, number)
+    tab.close()
+    assert found == [], "\n".join(found)
 
 
 @pytest.mark.parametrize("size", SIZES[:1], ids=lambda size: f"{size[0]}x{size[1]}")
-def test_presenter_mode_walks_every_page_with_next_and_fits_the_screen(app_url: str, size: tuple[int, int]) -> None:
+def test_presenter_mode_walks_every_page_with_next_and_fits_the_screen(
+    app_url: str, browser: Chrome, size: tuple[int, int]
+) -> None:
     width, height = size
-    problems: list[str] = []
-    with chrome() as browser:
-        tab = browser.tab(app_url)
-        tab.page.set_viewport_size({"width": width, "height": height})
-        tab.start()
-        tab.page.locator('[data-testid="stSidebar"]').get_by_text("Präsentationsmodus").click()
-        tab.wait_idle()
-        for number, title in enumerate(PAGES, start=1):
-            if number > 1:
-                tab.page.locator('[data-testid="stPageLink"] a', has_text="Weiter").first.click()
-            problems += _check(tab, title, f"screen-presenter-{width}-{number}", size)
-            assert tab.page.locator('[data-testid="stSidebar"]').is_hidden()
-        assert tab.page.locator('[data-testid="stPageLink"] a', has_text="Weiter").count() == 0  # the last page
-        tab.page.locator('[data-testid="stPageLink"] a', has_text="Zurück").first.click()
-        _drawn(tab, PAGES[-2])
-    assert problems == [], "\n".join(problems)
+    found: list[str] = []
+    tab = browser.tab(app_url)
+    tab.page.set_viewport_size({"width": width, "height": height})
+    tab.start()
+    tab.page.locator('[data-testid="stSidebar"]').get_by_text("Präsentationsmodus").click()
+    tab.wait_idle()
+    for number, title in enumerate(PAGES, start=1):
+        if number > 1:
+            tab.page.locator('[data-testid="stPageLink"] a', has_text="Weiter").first.click()
+        drawn(tab, title)
+        found += [f"{title}: {error}" for error in tab.exceptions()]
+        found += _cut(tab, title, f"screen-presenter-{width}-{number}", size)
+        assert tab.page.locator('[data-testid="stSidebar"]').is_hidden()
+    assert tab.page.locator('[data-testid="stPageLink"] a', has_text="Weiter").count() == 0  # the last page
+    tab.page.locator('[data-testid="stPageLink"] a', has_text="Zurück").first.click()
+    drawn(tab, PAGES[-2])
+    tab.close()
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    "path, title", [("massnahmen", "Maßnahmen"), ("priorisierung", "Priorisierung"), ("umsetzung", "Umsetzung")]
+)
+def test_presenter_mode_at_1920_shows_every_column_in_large_readable_type(
+    app_url: str, browser: Chrome, path: str, title: str
+) -> None:
+    tab = browser.tab(app_url)
+    tab.start(path)
+    tab.page.locator('[data-testid="stSidebar"]').get_by_text("Präsentationsmodus").click()
+    drawn(tab, title)
+    tab.page.locator(".st-key-presenter_bar").wait_for()
+    tab.wait_idle()
+
+    found = problems(tab, f"{title}, presenter")
+    sizes: list[dict[str, Any]] = tab.page.evaluate(TEXT_SIZES)
+    tab.shot(f"screen-presenter-1920-{path}")
+    tab.close()
+
+    small = [f'{s["px"]} px: "{s["text"]}"' for s in sizes if s["px"] < PRESENTER_TEXT_PX - 0.01]
+    assert found == [] and small == [], "\n".join(found + small)
+    assert sizes, "no body text measured"

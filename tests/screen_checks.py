@@ -1,26 +1,23 @@
-"""Tables, type and contrast laid out for the screen they are on, and German everywhere (issue 23).
+"""What the back of a room would see as broken on a screen, found in the page's DOM (tests/test_browser_screens.py).
 
-Every workshop page of the demo workshop at 1280×800 and 1024×768, and the Maßnahmen, Priorisierung
-and Umsetzung pages in presenter mode at 1920×1080, checked in the page's DOM for what the back of the
-room would see as broken: a table column beyond the right edge (the table scrolls sideways, or ends
-beyond the window; the Maßnahmen and Umsetzung tables in each view of their columns), an element of
-the main area wider than it, one of Streamlit's fixed English texts in the German app, button text under 4.5:1
-against its background (WCAG AA, from getComputedStyle), body text in presenter mode under 22 px,
-a page without the way back and on at its bottom.
-One server and one browser for the module; one tab per screen size. Screenshots of the visible
-screen: test-output/screenshots/fit-*.png.
+- `CUT`: a page wider than the screen, text cut off with "…" or clipped by its box, a legend entry cut,
+  chart text printed over other chart text or beyond the chart's edge (charts are drawn as SVG).
+- `problems(tab, where)`: a table column beyond the right edge (the table scrolls sideways, or ends
+  beyond the window), an element of the main area wider than it, one of Streamlit's fixed English
+  texts in the German app, button text under 4.5:1 against its background (WCAG AA, from
+  getComputedStyle), and the exceptions on the page.
+- `steps_below(tab, number)`: the way back and on at the page's bottom.
+- `typing_shows_no_english`, `choices_show_no_english`: Streamlit's hints while a field is typed in or
+  a list of choices is filtered.
+- `TEXT_SIZES`: the size of body text, captions and list items (presenter mode: at least 22 px).
+- `whole_page(tab, name, size)`: a screenshot of the whole page (the window as tall as the page).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
-from tests.browser import PAGE_TITLES, Chrome, Workshop, chrome, chromium_or_skip, served_app
-
-pytestmark = pytest.mark.browser
+from tests.browser import PAGE_TITLES, SCREENSHOTS, Workshop, charts_settled
 
 PAGES = PAGE_TITLES
 # The views of a table's columns, the first shown on opening the page (roadmap/views/measure_columns.py and
@@ -32,6 +29,53 @@ VIEWS = {
 ENGLISH = ("Drag and drop", "Browse files", "Limit 100MB", "view more", "Press Enter", "Select all", "matches")
 MIN_CONTRAST = 4.5
 PRESENTER_TEXT_PX = 22
+# A page wider than the screen, text cut or clipped, chart text overprinted or beyond its chart.
+CUT = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const found = [];
+  if (main.scrollWidth > main.clientWidth + 2) {
+    found.push(`page wider than the screen: ${main.scrollWidth} > ${main.clientWidth}`);
+  }
+  const skip = '[data-testid="stDataFrame"], [data-testid="stVegaLiteChart"], [data-testid="stCode"], input, textarea';
+  for (const el of main.querySelectorAll('p, span, div, label, h1, h2, h3, button')) {
+    if (el.closest(skip) || !el.offsetParent) continue;
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const style = getComputedStyle(el);
+    const clips = style.textOverflow === 'ellipsis' || ['hidden', 'clip'].includes(style.overflowX);
+    if (clips && el.scrollWidth > el.clientWidth + 1) found.push(`text cut: "${el.textContent.trim().slice(0, 60)}"`);
+  }
+  for (const chart of main.querySelectorAll('[data-testid="stVegaLiteChart"] svg.marks')) {
+    const edge = chart.getBoundingClientRect();
+    const texts = [...chart.querySelectorAll('text')]
+      .filter((t) => t.textContent.trim() && getComputedStyle(t).opacity !== '0')
+      .map((t) => ({ text: t.textContent.trim(), box: t.getBoundingClientRect() }))
+      .filter((t) => t.box.width > 0 && t.box.height > 0);
+    for (const t of chart.querySelectorAll('.role-legend-label text, .role-legend-title text')) {
+      if (t.textContent.trim().endsWith('…')) found.push(`legend cut: "${t.textContent.trim()}"`);
+    }
+    for (const t of texts) {
+      // 6 px: the box of a rotated axis title reaches a little beyond its ink
+      if (t.box.left < edge.left - 6 || t.box.right > edge.right + 6) {
+        found.push(`chart text beyond the chart: "${t.text}"`);
+      }
+    }
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i].box, b = texts[j].box;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        const smaller = Math.min(a.width * a.height, b.width * b.height);
+        if (w > 0 && h > 0 && w * h > 0.3 * smaller) {
+          found.push(`chart texts overprint: "${texts[i].text}" / "${texts[j].text}"`);
+        }
+      }
+    }
+  }
+  return found;
+}"""
+
+
 # Every finding as a sentence; `english` is the list of Streamlit's texts no German page may show.
 FINDINGS = """(english) => {
   const found = [];
@@ -112,22 +156,7 @@ TEXT_SIZES = """() => [...document.querySelectorAll(
   .map((el) => ({ text: el.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(el).fontSize) }))"""
 
 
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
-    """The app served by `streamlit run` for the tests of this module."""
-    chromium_or_skip()
-    with served_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Chrome]:
-    """One headless Chromium for the module; each test opens its own tab."""
-    with chrome() as opened:
-        yield opened
-
-
-def _problems(tab: Workshop, where: str) -> list[str]:
+def problems(tab: Workshop, where: str) -> list[str]:
     """Everything wrong on the screen now: layout, English texts and button contrast."""
     tab.wait_idle()
     found: list[str] = tab.page.evaluate(FINDINGS, list(ENGLISH))
@@ -136,7 +165,8 @@ def _problems(tab: Workshop, where: str) -> list[str]:
     return [f"{where}: {finding}" for finding in [*tab.exceptions(), *found]]
 
 
-def _drawn(tab: Workshop, title: str) -> None:
+def drawn(tab: Workshop, title: str) -> None:
+    """Wait until the page titled `title`, its charts and its tables are drawn."""
     tab.page.locator("h1", has_text=title).first.wait_for()
     tab.wait_idle()
     for chart in tab.page.locator('[data-testid="stVegaLiteChart"] svg.marks').all():
@@ -145,7 +175,7 @@ def _drawn(tab: Workshop, title: str) -> None:
         grid.wait_for()
 
 
-def _steps_below(tab: Workshop, number: int) -> list[str]:
+def steps_below(tab: Workshop, number: int) -> list[str]:
     """The way back and on at the page's bottom: "Zurück: <previous>" and "Weiter: <next>" where there are such."""
     links = tab.page.locator('.st-key-page_steps [data-testid="stPageLink"]').all_inner_texts()
     wanted = ([f"Zurück: {PAGES[number - 2]}"] if number > 1 else []) + (
@@ -154,78 +184,39 @@ def _steps_below(tab: Workshop, number: int) -> list[str]:
     return [f'{PAGES[number - 1]}: no link "{w}" at the bottom' for w in wanted if not any(w in x for x in links)]
 
 
-def _typing_shows_no_english(tab: Workshop) -> list[str]:
+def typing_shows_no_english(tab: Workshop) -> list[str]:
     """A field being typed in (Streamlit: "Press Enter to apply") and a list of choices filtered by typing
     ("Select 2 matches"): the typing is taken back before anything is applied."""
     field = tab.page.locator('[data-testid="stMain"] [data-testid="stTextInput"] input').first
     field.click()
     field.press("End")
     field.press_sequentially("x")
-    problems = _problems(tab, "Unternehmen, typing")
+    found = problems(tab, "Unternehmen, typing")
     field.press("Backspace")
     tab.page.keyboard.press("Escape")
-    return problems
+    return found
 
 
-def _choices_show_no_english(tab: Workshop) -> list[str]:
+def choices_show_no_english(tab: Workshop) -> list[str]:
+    """The first list of choices of the page filtered by typing ("Select 2 matches"), the typing taken back."""
     choice = tab.page.locator('[data-testid="stMain"] [data-testid="stMultiSelect"] input').first
     if choice.count() == 0:
         return []
     choice.click()
     choice.press_sequentially("a")
     tab.page.locator('[role="listbox"], [role="option"]').first.wait_for()  # the list of choices is open
-    problems = _problems(tab, "Szenarien, choosing")
+    found = problems(tab, "Szenarien, choosing")
     choice.press("Backspace")
     tab.page.keyboard.press("Escape")
-    return problems
+    return found
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)], ids=lambda size: f"{size[0]}x{size[1]}")
-def test_every_table_column_is_in_view_no_english_and_buttons_readable(
-    app_url: str, browser: Chrome, size: tuple[int, int]
-) -> None:
+def whole_page(tab: Workshop, name: str, size: tuple[int, int]) -> None:
+    """A screenshot of the whole page: the window as tall as the page, at the same width."""
     width, height = size
-    tab = browser.tab(app_url)
+    tall = tab.page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    tab.page.set_viewport_size({"width": width, "height": max(height, min(int(tall), 8000))})
+    charts_settled(tab)  # the charts follow the new height (Vega resizes a frame or two later)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
     tab.page.set_viewport_size({"width": width, "height": height})
-    tab.start("unternehmen")
-    problems: list[str] = []
-    for number, title in enumerate(PAGES, start=1):
-        if number > 1:
-            tab.open(title)
-        _drawn(tab, title)
-        problems += _problems(tab, title) + _steps_below(tab, number)
-        tab.shot(f"fit-{width}-{number}")
-        if title == "Unternehmen" and width == 1024:
-            problems += _typing_shows_no_english(tab)
-        if title == "Szenarien" and width == 1024:
-            problems += _choices_show_no_english(tab)
-        for place, view in enumerate(VIEWS.get(title, ())[1:], start=1):  # each further view of the table's columns
-            tab.page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"] button', has_text=view).first.click()
-            _drawn(tab, title)
-            problems += _problems(tab, f"{title} ({view})")
-            tab.shot(f"fit-{width}-{number}-{place}")
-    tab.close()
-    assert problems == [], "\n".join(problems)
-
-
-@pytest.mark.parametrize(
-    "path, title", [("massnahmen", "Maßnahmen"), ("priorisierung", "Priorisierung"), ("umsetzung", "Umsetzung")]
-)
-def test_presenter_mode_at_1920_shows_every_column_in_large_readable_type(
-    app_url: str, browser: Chrome, path: str, title: str
-) -> None:
-    tab = browser.tab(app_url)
-    tab.start(path)
-    tab.page.locator('[data-testid="stSidebar"]').get_by_text("Präsentationsmodus").click()
-    _drawn(tab, title)
-    tab.page.locator(".st-key-presenter_bar").wait_for()
-    tab.wait_idle()
-
-    problems = _problems(tab, f"{title}, presenter")
-    sizes: list[dict[str, Any]] = tab.page.evaluate(TEXT_SIZES)
-    tab.shot(f"fit-presenter-1920-{path}")
-    tab.close()
-
-    small = [f'{s["px"]} px: "{s["text"]}"' for s in sizes if s["px"] < PRESENTER_TEXT_PX - 0.01]
-    assert problems == [] and small == [], "\n".join(problems + small)
-    assert sizes, "no body text measured"
