@@ -21,7 +21,7 @@ from roadmap.store.participation import Participation
 from roadmap.store.workshops import Store
 from tests.browser import ALL_IN_FRONT, AppServer, Chrome, chrome, chromium_or_skip, expect, no_app_at
 from tests.browser import Workshop as Tab
-from tests.store_backends import BACKENDS, fresh_database
+from tests.store_backends import fresh_database
 
 pytestmark = pytest.mark.browser
 T = TypeVar("T")
@@ -42,10 +42,12 @@ def database(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'participation.sqlite'}"
 
 
-@pytest.fixture(params=BACKENDS)
-def shared_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """One database two app servers share: a SQLite file, and a fresh PostgreSQL database (mandatory in CI)."""
-    yield from fresh_database(request.param, tmp_path)
+@pytest.fixture
+def shared_database(tmp_path: Path) -> Iterator[str]:
+    """One database two app servers share: a fresh PostgreSQL database (mandatory in CI), as several servers
+    are run. That a second server sees the same room on a SQLite file as well is tested on the store
+    (tests/test_participation_store.py, test_a_second_store_on_the_same_database_sees_the_same_room)."""
+    yield from fresh_database("postgresql", tmp_path)
 
 
 @pytest.fixture
