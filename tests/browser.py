@@ -5,7 +5,8 @@
   it starts (ROADMAP_TODAY, ui/clock.py): a test module reads `date.today()` once, computes its
   expectations from it and passes it as `today=`, so server and test agree across midnight.
 - `Workshop`: one browser tab on the app (one Streamlit session), with steps a user takes:
-  `open(page_title)`, `wait_idle()`, `shot(name)` (PNG in test-output/screenshots), `exceptions()`.
+  `open(page_title)`, `wait_idle()`, `shot(name)` (PNG in test-output/screenshots when
+  ROADMAP_SCREENSHOTS=1; `failure_shot` always), `exceptions()`.
 
 Waiting: every step waits for what it needs, never for a fixed time. `wait_idle()` waits until the
 server has finished the script run the tab last asked for: the tab counts, on its own websocket,
@@ -127,6 +128,11 @@ IDLE = """() => {
     && app.getAttribute("data-test-script-state") === "notRunning"
     && !document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"]');
 }"""
+
+
+def screenshots_wanted() -> bool:
+    """Whether the browser tests keep screenshots of their steps (ROADMAP_SCREENSHOTS=1)."""
+    return os.environ.get("ROADMAP_SCREENSHOTS", "") not in ("", "0")
 
 
 def chromium_or_skip() -> str:
@@ -277,11 +283,17 @@ class Workshop:
         self.wait_idle()
         return time.perf_counter() - began
 
-    def shot(self, name: str) -> Path:
-        """Keep a screenshot of the visible screen as test output."""
+    def shot(self, name: str) -> None:
+        """Keep a screenshot of the visible screen as test output, when ROADMAP_SCREENSHOTS is set
+        (docs/development.md, Screenshots): making them takes a tenth of the browser tests' time."""
+        if screenshots_wanted():
+            self.failure_shot(name)
+
+    def failure_shot(self, name: str) -> Path:
+        """Keep a screenshot of the visible screen, always: what the page showed when a step failed."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         target = SCREENSHOTS / f"{name}.png"
-        self.page.screenshot(path=str(target))
+        self.page.screenshot(path=str(target))  # type: ignore[attr-defined]
         return target
 
     def exceptions(self) -> list[str]:

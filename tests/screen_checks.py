@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.browser import PAGE_TITLES, SCREENSHOTS, Workshop, charts_settled
+from tests.browser import PAGE_TITLES, SCREENSHOTS, Workshop, charts_settled, screenshots_wanted
 
 PAGES = PAGE_TITLES
 # The views of a table's columns, the first shown on opening the page (roadmap/views/measure_columns.py and
@@ -212,7 +212,10 @@ def choices_show_no_english(tab: Workshop) -> list[str]:
 
 
 def whole_page(tab: Workshop, name: str, size: tuple[int, int]) -> None:
-    """A screenshot of the whole page: the window as tall as the page, at the same width."""
+    """A screenshot of the whole page: the window as tall as the page, at the same width (when screenshots are
+    wanted: ROADMAP_SCREENSHOTS)."""
+    if not screenshots_wanted():
+        return
     width, height = size
     tall = tab.page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     tab.page.set_viewport_size({"width": width, "height": max(height, min(int(tall), 8000))})

@@ -4,7 +4,7 @@ Every German page of the demo workshop is walked at three screen sizes in tests/
 here the workshop is run as a user runs it, from an Excel list to the workbook, in German and in English
 (switched to on the first page; the English walk then opens every page it has not been to).
 
-Screenshots of every step are kept in test-output/screenshots/ (see tests/browser.py). Every step
+Screenshots of every step are kept in test-output/screenshots/ with ROADMAP_SCREENSHOTS=1 (tests/browser.py). Every step
 waits for what it needs: the run it started (`wait_idle`) and the new state it expects (`expect`),
 never a fixed time, and never a text that was on the screen before the step already.
 """

@@ -74,7 +74,7 @@ def _quick(tab: Workshop, measure: str, status: str, started: str | None = None)
     try:
         apply.click()
     except Exception as error:  # seen twice in full runs, never alone: keep what the page showed
-        tab.shot("followup-quick-apply-missing")
+        tab.failure_shot("followup-quick-apply-missing")
         shown = tab.page.locator('[data-testid="stMain"]').inner_text()[:2000]
         raise AssertionError(f"no quick-entry button after choosing {measure} / {status}; the page: {shown}") from error
     tab.wait_idle()

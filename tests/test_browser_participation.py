@@ -93,7 +93,7 @@ def phones_on(browser: Chrome, link: str, count: int) -> list[Tab]:
         try:
             expect(tab.page.locator("h1", has_text="Müller GmbH")).to_be_visible(timeout=LIVE)
         except AssertionError as error:
-            tab.shot("participation-phone-not-loaded")
+            tab.failure_shot("participation-phone-not-loaded")
             raise AssertionError(f"phone {n} not loaded; page errors: {SEEN_ERRORS}") from error
         # The fields' code comes with the page (ui/participation.py, _preload), not when a round opens.
         expect(tab.page.locator(".st-key-participant_preload textarea")).to_be_attached(timeout=LIVE)
@@ -138,7 +138,7 @@ def confirmed(tab: Tab, confirmation: str) -> None:
     try:
         expect(tab.page.get_by_text(confirmation).first).to_be_visible(timeout=LIVE)
     except AssertionError:
-        tab.shot("participation-phone-tap-lost")
+        tab.failure_shot("participation-phone-tap-lost")
         raise
 
 
@@ -217,7 +217,7 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
             try:
                 expect(tab.page.get_by_text("ERP-Einführung")).to_be_visible(timeout=LIVE)
             except AssertionError:
-                tab.shot("participation-phone-estimate-missing")
+                tab.failure_shot("participation-phone-estimate-missing")
                 raise
             choose(tab, 0, str(1 + n % 5))
             choose(tab, 1, "2")
@@ -284,8 +284,8 @@ def test_six_phones_run_ideas_estimate_and_vote_into_the_workshop(
             try:
                 expect(tab.page.get_by_text("Workshop-Runde ist beendet")).to_be_visible(timeout=LIVE)
             except AssertionError as error:
-                tab.shot("participation-phone-not-ended")
-                screen.shot("participation-screen-ended")
+                tab.failure_shot("participation-phone-not-ended")
+                screen.failure_shot("participation-screen-ended")
                 raise AssertionError(f"phone {n} still open after the end; page errors: {SEEN_ERRORS}") from error
         phones[0].shot("participation-phone-ended")
         phones[5].page.goto(link)
@@ -316,8 +316,8 @@ def test_two_app_servers_on_one_database_show_the_same_live_state(shared_databas
             try:
                 expect(screen.page.get_by_text("Vom zweiten Server")).to_be_visible(timeout=LIVE)
             except AssertionError:
-                elsewhere.shot("participation-two-servers-phone-failed")
-                screen.shot("participation-two-servers-screen-failed")
+                elsewhere.failure_shot("participation-two-servers-phone-failed")
+                screen.failure_shot("participation-two-servers-screen-failed")
                 raise
             lag = time.monotonic() - began
 

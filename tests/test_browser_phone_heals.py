@@ -131,7 +131,7 @@ def test_a_phone_that_lost_the_end_of_its_new_view_shows_the_round_by_itself(
         try:
             expect(page.get_by_role("button", name="Idee senden")).to_be_visible(timeout=LIVE)  # type: ignore[attr-defined]
         except AssertionError:
-            phone.shot("phone-heals-stuck")
+            phone.failure_shot("phone-heals-stuck")
             raise
         expect(page.get_by_text("Bitte auf die Moderation warten")).to_have_count(0)  # type: ignore[attr-defined]
         phone.shot("phone-heals")

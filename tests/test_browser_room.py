@@ -89,8 +89,8 @@ def send_and_time(sender: Tab, screen: Tab, title: str) -> float:
             timeout=LIVE,
         )
     except Exception:
-        sender.shot("room-phone-failed")
-        screen.shot("room-screen-failed")
+        sender.failure_shot("room-phone-failed")
+        screen.failure_shot("room-screen-failed")
         raise
     lag = time.perf_counter() - began
     expect(sender.page.get_by_test_id("stAlertContentSuccess").get_by_text(f"Gesendet: {title}")).to_be_visible(
