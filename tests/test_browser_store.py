@@ -73,31 +73,37 @@ def test_edits_survive_a_killed_server_and_a_reload(server: AppServer) -> None:
 
 
 class SlowAnswers:
-    """Holds back, on request, what the server sends a tab, as a busy server or a slow line would."""
+    """Holds back, on request, what the server sends a tab, as a busy server or a slow line would.
+
+    Each held message stays with the connection it came on: should the page open a new connection
+    meanwhile, the old one's answers go to the old one. `connections` counts them for the message of a
+    failing test.
+    """
 
     def __init__(self, tab: Workshop) -> None:
         self.holding = False
-        self.held: list[str | bytes] = []
-        self.route: Any = None
+        self.held: list[tuple[Any, str | bytes]] = []
+        self.connections = 0
         tab.page.route_web_socket(re.compile(r"/_stcore/stream"), self._connect)
 
     def _connect(self, route: Any) -> None:
-        self.route = route
+        self.connections += 1
         server = route.connect_to_server()
-        server.on_message(self._answer)
+        server.on_message(lambda message: self._answer(route, message))
 
-    def _answer(self, message: str | bytes) -> None:
+    def _answer(self, route: Any, message: str | bytes) -> None:
         if self.holding:
-            self.held.append(message)
+            self.held.append((route, message))
         else:
-            self.route.send(message)
+            route.send(message)
 
     def release(self) -> None:
         """Pass on what was held, in order, then let the line run free. While a message is passed on,
         Playwright may hand over the next one from the server: it joins the queue instead of
         overtaking the held ones (the tab would then end on an older drawing of the page)."""
         while self.held:
-            self.route.send(self.held.pop(0))
+            route, message = self.held.pop(0)
+            route.send(message)
         self.holding = False
 
 
@@ -125,7 +131,14 @@ def test_a_field_typed_in_while_another_is_being_saved_keeps_what_was_typed(serv
         stored = _stored_profile(store)
         assert (stored.name, stored.revenue) == ("Kranz Backwaren GmbH", 2_500_000)
         line.release()
-        expect(budget.locator('[data-testid="stMetricValue"]')).to_have_text("75.000 €", timeout=30_000)
+        try:
+            expect(budget.locator('[data-testid="stMetricValue"]')).to_have_text("75.000 €", timeout=30_000)
+        except AssertionError as error:
+            tab.failure_shot("store-typed-while-saving")
+            after = _stored_profile(store)
+            raise AssertionError(
+                f"the page's connections to the server: {line.connections}; stored now: {after.name}, {after.revenue}"
+            ) from error
         tab.wait_idle()
         expect(revenue).to_have_value("2500000")
 
