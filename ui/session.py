@@ -32,6 +32,7 @@ _ID = "workshop_id"
 _WORKSHOP = "workshop"
 _VERSION = "workshop_version"
 _REVISION = "workshop_revision"
+_INFO = "_workshop_info"  # the workshop's line as sync() read it at the start of this run
 _SAVED_AT = "_saved_at"
 _WRITE_FAILED = "_write_failed"  # why the session's last change could not be written, until one is
 WORKSHOP_PARAM = "w"  # the workshop's id in the URL, so a link opens it
@@ -120,6 +121,7 @@ def sync() -> None:
                 )
             )
         else:
+            st.session_state[_INFO] = stored
             if stored.version != st.session_state.get(_VERSION):
                 open_workshop(held)
             elif st.query_params.get(WORKSHOP_PARAM) != held:
@@ -230,8 +232,16 @@ def undo_state() -> UndoState:
 
 
 def workshop_info() -> WorkshopInfo:
-    """The session's workshop as a line of the list: name, measures, last change."""
-    return store().info(workshop_id())
+    """The session's workshop as a line of the list: name, measures, last change.
+
+    The line sync() read at the start of this run while it still belongs to the session's version
+    (a save makes a new version, a rename forgets it): the sidebar draws it on every rerun, and
+    reading it again was a tenth of a rerun."""
+    ident = workshop_id()
+    known = st.session_state.get(_INFO)
+    if isinstance(known, WorkshopInfo) and known.id == ident and known.version == st.session_state.get(_VERSION):
+        return known
+    return store().info(ident)
 
 
 def all_workshops() -> list[WorkshopInfo]:
@@ -246,6 +256,7 @@ def rename_workshop(name: str) -> None:
         RoadmapError: if the name is not allowed (empty, too long).
     """
     store().rename(workshop_id(), name)
+    st.session_state.pop(_INFO, None)
 
 
 def duplicate_workshop(name: str) -> str:
