@@ -180,10 +180,9 @@ class AppServer:
         # A database of its own unless given one: the worker's shared store (tests/conftest.py, app_store)
         # holds whatever workshop the page tests before saved last, which the app would open instead of the demo.
         self.folder = tempfile.TemporaryDirectory(prefix="roadmap-server-")
-        own = {"DATABASE_URL": f"sqlite:///{Path(self.folder.name) / 'app.sqlite'}"}
         self.env = {
             **os.environ,
-            **own,
+            "DATABASE_URL": f"sqlite:///{Path(self.folder.name) / 'app.sqlite'}",
             "ROADMAP_STRICT": "1",
             "ROADMAP_TODAY": self.today.isoformat(),
             **(env or {}),
@@ -354,11 +353,10 @@ def no_app_at(tab: Workshop, address: str) -> None:
 def expect(target: object) -> Any:
     """Playwright's retrying assertions (`expect(locator).to_have_text(…)`): wait for a new state, then check it.
 
-    They wait as long as any other step (STEP_TIMEOUT_MS) unless given their own timeout: Playwright's 5 s
-    default made a phone's first view fail on a loaded machine."""
+    They wait as long as any other step (STEP_TIMEOUT_MS, set in `chrome()`) unless given their own timeout:
+    Playwright's 5 s default made a phone's first view fail on a loaded machine."""
     from playwright.sync_api import expect as playwright_expect
 
-    playwright_expect.set_options(timeout=STEP_TIMEOUT_MS)
     return playwright_expect(target)  # type: ignore[call-overload]
 
 
@@ -376,13 +374,16 @@ class Chrome:
 
     def tab(self, url: str, *, locale: str = "de-DE", own_context: bool = False) -> Workshop:
         """A fresh tab at 1920×1080 with its own Streamlit session; `own_context`: with its own cookies and cache."""
-        if own_context or locale not in self.contexts:
-            context = self.browser.new_context(viewport=VIEWPORT, locale=locale, accept_downloads=True)  # type: ignore[attr-defined]
-            context.set_default_timeout(STEP_TIMEOUT_MS)
-            if own_context:
-                return Workshop(context.new_page(), url)
-            self.contexts[locale] = context
+        if own_context:
+            return Workshop(self._context(locale).new_page(), url)
+        if locale not in self.contexts:
+            self.contexts[locale] = self._context(locale)
         return Workshop(self.contexts[locale].new_page(), url)
+
+    def _context(self, locale: str) -> Any:
+        context = self.browser.new_context(viewport=VIEWPORT, locale=locale, accept_downloads=True)  # type: ignore[attr-defined]
+        context.set_default_timeout(STEP_TIMEOUT_MS)
+        return context
 
 
 # Several tabs that must all stay live at once (a projector and phones, each in front on its own
@@ -397,9 +398,11 @@ ALL_IN_FRONT = [
 @contextmanager
 def chrome(flags: Sequence[str] = ()) -> Iterator[Chrome]:
     """Debian's Chromium, headless, driven by Playwright (no browser download); `flags` added to its own."""
+    from playwright.sync_api import expect as playwright_expect
     from playwright.sync_api import sync_playwright
 
     executable = chromium_or_skip()
+    playwright_expect.set_options(timeout=STEP_TIMEOUT_MS)  # every `expect` waits as long as any step
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_FLAGS, *flags])
         try:
