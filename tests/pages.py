@@ -31,7 +31,7 @@ from roadmap.domain.profile import Profile
 from roadmap.domain.vocabulary import FIELDS, STATUSES
 from roadmap.domain.workshop import Workshop
 from tests.helpers import REPO
-from ui.session import demo_workshop, store
+from ui.session import Held, demo_workshop, store
 
 PAGES = (
     "app_pages/01_unternehmen.py",
@@ -49,6 +49,12 @@ PAGES = (
 
 # Widgets of the app's frame (app.py: sidebar and presenter mode), drawn around every page.
 APP_FRAME = frozenset({"sidebar_undo", "sidebar_redo", "sidebar_lang", "sidebar_presenter", "leave_presenter"})
+
+
+def held(app: AppTest) -> Held:
+    """The workshop the app's session holds: its id, content, stored version and revision."""
+    session: Held = app.session_state["held_workshop"]
+    return session
 
 
 def own(widgets: Iterable[Any]) -> list[Any]:

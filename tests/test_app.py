@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from roadmap.domain.workshop import Workshop
 from tests.helpers import REPO
-from tests.pages import PAGES, open_page
+from tests.pages import PAGES, held, open_page
 from ui.session import demo_workshop, store
 
 
@@ -66,7 +66,7 @@ def test_a_link_opens_exactly_that_workshop() -> None:
     app = _start({"w": ident})
 
     assert app.sidebar.markdown[0].value == "### Bäckerei Kranz"
-    assert app.session_state["workshop"] == Workshop()
+    assert held(app).workshop == Workshop()
 
 
 def test_a_link_to_a_missing_workshop_says_so_and_opens_another() -> None:
@@ -99,7 +99,7 @@ def test_a_second_tab_is_told_plainly_and_sees_the_current_state() -> None:
 
     # (the warning itself is drawn by app.py, which AppTest does not show after a rerun: see test_browser)
     assert not second.exception
-    assert second.session_state["workshop"].profile.revenue == 2_000_000
+    assert held(second).workshop.profile.revenue == 2_000_000
     assert second.text_input(key="unternehmen_name").value == "Schneider Feinmechanik GmbH"
     assert store().load(ident)[0].profile.name == "Schneider Feinmechanik GmbH"
 

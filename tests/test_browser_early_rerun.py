@@ -20,7 +20,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from roadmap.store.workshops import Store
 from roadmap.workshop.demo import demo_workshop as demo_on
 from tests.browser import AppServer, chrome, chromium_or_skip
-from tests.pages import open_page, own
+from tests.pages import held, open_page, own
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -88,7 +88,7 @@ def _as_the_browser_mounts_it(widget: Any) -> None:
 
 def test_a_rerun_without_the_pages_widget_states_gives_them_their_values_again() -> None:
     app = open_page(PAGE)
-    before = app.session_state["workshop"].profile
+    before = held(app).workshop.profile
 
     app._run(WidgetStates())  # the browser's rerun while every input of the page is a skeleton
     for widget in [*own(app.text_input), *own(app.number_input)]:
@@ -96,6 +96,6 @@ def test_a_rerun_without_the_pages_widget_states_gives_them_their_values_again()
     app.number_input(key="unternehmen_revenue").set_value(7_000_000).run()
 
     assert not app.exception
-    profile = app.session_state["workshop"].profile
+    profile = held(app).workshop.profile
     assert profile.revenue == 7_000_000
     assert profile == before.with_changes(revenue=7_000_000)

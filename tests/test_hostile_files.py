@@ -19,7 +19,7 @@ from roadmap.importing.raw_sheets import ImportFailed, Limits
 from roadmap.importing.sandbox import Guard, read_sheets_apart
 from tests import hostile_files
 from tests.helpers import REPO
-from tests.pages import open_page, upload
+from tests.pages import held, open_page, upload
 
 EXAMPLE = REPO / "data" / "beispiel_massnahmen.xlsx"
 # Every hostile file and the words its refusal must contain.
@@ -129,14 +129,14 @@ def test_a_long_note_in_a_csv_list_is_refused_with_its_row_and_column() -> None:
 @pytest.mark.parametrize("key", ["far cell", "repeated rows", "deep json"])
 def test_the_import_page_says_why_and_changes_nothing(hostile: dict[str, tuple[str, bytes]], key: str) -> None:
     app: AppTest = open_page("app_pages/08_import_export.py")
-    before = app.session_state["workshop_revision"]
+    before = held(app).revision
     name, data = hostile[key]
 
     upload(app, name=name, data=data)
 
     assert not app.exception
     assert "Am Workshop wurde nichts geändert." in app.error[0].value
-    assert app.session_state["workshop_revision"] == before
+    assert held(app).revision == before
 
 
 def test_no_more_files_are_read_at_once_than_the_server_has_readers() -> None:

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from roadmap.charts.style import field_name
 from roadmap.domain.workshop import Workshop
 from roadmap.workshop.scenarios import add_scenario
-from tests.pages import APP_FRAME, PAGES, edit_table, open_page
+from tests.pages import APP_FRAME, PAGES, edit_table, held, open_page
 from ui.session import demo_workshop
 
 # Kinds of widget that hold a value the user sets, and how the test sets one.
@@ -145,7 +145,7 @@ def _edit_tables(app: AppTest, lang: str) -> None:
     _no_error(app, "a cell")
     edit_table(app, added=[{"title": "Intranet", "field": field}])
     _no_error(app, "a new row")
-    measures = app.session_state["workshop"].measures
+    measures = held(app).workshop.measures
     assert measures[2].one_time_cost == 2345
     assert (measures[-1].title, measures[-1].field) == ("Intranet", "Strategie & Kultur")
 

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from roadmap.domain.workshop import Workshop
 from tests.helpers import REPO
-from tests.pages import action, open_page, own
+from tests.pages import action, held, open_page, own
 from ui.session import demo_workshop, store
 
 CODE = "Werkbank-42"
@@ -106,7 +106,7 @@ def test_the_upload_limit_lets_an_oversized_file_reach_the_importer_which_says_s
 
 
 def _measures(app: AppTest) -> int:
-    return len(app.session_state["workshop"].measures)
+    return len(held(app).workshop.measures)
 
 
 def test_a_double_click_on_take_over_imports_once_and_says_it_is_done(tmp_path: Path) -> None:
@@ -173,4 +173,4 @@ def test_a_double_click_on_reset_votes_resets_once_and_keeps_the_page() -> None:
     second_click(app, reset)
 
     assert not app.exception
-    assert sum(m.votes for m in app.session_state["workshop"].measures) == 0
+    assert sum(m.votes for m in held(app).workshop.measures) == 0

@@ -9,7 +9,7 @@ import pytest
 from roadmap.domain.vocabulary import FIELDS
 from roadmap.domain.workshop import Workshop
 from roadmap.workshop.maturity import QUESTIONS
-from tests.pages import WORKSHOPS, open_page, own
+from tests.pages import WORKSHOPS, held, open_page, own
 
 PAGE = "app_pages/02_bestandsaufnahme.py"
 
@@ -65,7 +65,7 @@ def test_an_answer_is_saved_at_once_and_counted() -> None:
 
     app.segmented_control(key="bestandsaufnahme_proz-2").set_value(3).run()
 
-    assert app.session_state["workshop"].maturity == {"proz-2": 3}
+    assert held(app).workshop.maturity == {"proz-2": 3}
     assert progress_text(app) == "1 von 18 Fragen beantwortet"
     assert app.get("vega_lite_chart")
 
@@ -75,7 +75,7 @@ def test_clearing_an_answer_makes_the_question_open_again() -> None:
 
     app.segmented_control(key="bestandsaufnahme_proz-1").set_value(None).run()
 
-    assert "proz-1" not in app.session_state["workshop"].maturity
+    assert "proz-1" not in held(app).workshop.maturity
     assert progress_text(app) == "17 von 18 Fragen beantwortet"
 
 
@@ -90,13 +90,13 @@ def test_choosing_a_field_shows_its_questions() -> None:
 
 def test_a_suggestion_is_added_with_one_click_and_then_no_longer_offered() -> None:
     app = open_page(PAGE)
-    before = len(app.session_state["workshop"].measures)
+    before = len(held(app).workshop.measures)
     first = own(app.button)[0]
     item_id = first.key.removeprefix("bestandsaufnahme_add_")
 
     first.click().run()
 
-    measures = app.session_state["workshop"].measures
+    measures = held(app).workshop.measures
     assert not app.exception
     assert len(measures) == before + 1 and measures[-1].id == item_id
     assert first.key not in [button.key for button in own(app.button)]

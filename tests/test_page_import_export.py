@@ -15,7 +15,7 @@ from roadmap.planning.planner import plan
 from roadmap.workbook.writer import workbook_bytes
 from tests import workbooks
 from tests.helpers import REPO
-from tests.pages import WORKSHOPS, edit_table, open_page, own, upload
+from tests.pages import WORKSHOPS, edit_table, held, open_page, own, upload
 from ui.session import demo_workshop
 
 PAGE = "app_pages/08_import_export.py"
@@ -24,7 +24,7 @@ RESCUE = "So lässt sich die Liste trotzdem lesen"
 
 
 def _count(app: AppTest) -> int:
-    return len(app.session_state["workshop"].measures)
+    return len(held(app).workshop.measures)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -51,7 +51,7 @@ def test_the_page_offers_the_upload_and_the_export_for_every_workshop(name: str,
 
 def test_the_german_example_is_previewed_and_nothing_changes_before_the_confirm_button() -> None:
     app = open_page(PAGE)
-    before = app.session_state["workshop_revision"]
+    before = held(app).revision
 
     upload(app, EXAMPLE)
 
@@ -65,7 +65,7 @@ def test_the_german_example_is_previewed_and_nothing_changes_before_the_confirm_
         "Nach dem Übernehmen: 3 Maßnahmen angehängt. 9 Maßnahmen übersprungen – stehen schon in der Liste: "
         "„Microsoft 365 für alle Arbeitsplätze“"
     )
-    assert _count(app) == 21 and app.session_state["workshop_revision"] == before
+    assert _count(app) == 21 and held(app).revision == before
 
 
 def test_confirming_appends_the_list_and_empties_the_uploader() -> None:
@@ -74,7 +74,7 @@ def test_confirming_appends_the_list_and_empties_the_uploader() -> None:
     app.button(key="import_confirm").click().run()
 
     assert _count(app) == 24  # nine measures of the example are the demo's own: skipped
-    assert app.session_state["workshop"].measures[21].title == "Datensicherung 3-2-1"
+    assert held(app).workshop.measures[21].title == "Datensicherung 3-2-1"
     assert app.success[0].value.startswith("3 Maßnahmen angehängt. 9 Maßnahmen übersprungen")
     assert app.file_uploader[0].value is None and not app.data_editor
 
@@ -86,8 +86,8 @@ def test_replace_makes_the_file_the_measure_list() -> None:
     assert "List replaced: 12 measures taken over, 21 measures of the previous list removed." in app.warning[0].value
     app.button(key="import_confirm").click().run()
 
-    assert [m.id for m in app.session_state["workshop"].measures] == [str(n) for n in range(1, 13)]
-    assert app.session_state["workshop"].profile.name == "Schneider Feinmechanik GmbH"
+    assert [m.id for m in held(app).workshop.measures] == [str(n) for n in range(1, 13)]
+    assert held(app).workshop.profile.name == "Schneider Feinmechanik GmbH"
 
 
 def test_the_exported_workbook_updates_by_id_and_restores_the_profile_on_replace() -> None:
@@ -98,8 +98,8 @@ def test_the_exported_workbook_updates_by_id_and_restores_the_profile_on_replace
     app.radio(key="import_how").set_value("replace").run()
     app.button(key="import_confirm").click().run()
 
-    assert app.session_state["workshop"].measures == workshop.measures
-    assert app.session_state["workshop"].profile == workshop.profile
+    assert held(app).workshop.measures == workshop.measures
+    assert held(app).workshop.profile == workshop.profile
     upload(app, name="roadmap.xlsx", data=exported)
     app.radio(key="import_how").set_value("update").run()
     assert app.info[-1].value.startswith("Nach dem Übernehmen: 0 Maßnahmen aktualisiert, 21 unverändert, 0 neu")
@@ -149,7 +149,7 @@ def test_a_corrected_column_mapping_is_read_again() -> None:
 )
 def test_a_file_that_cannot_be_read_gets_a_clear_message_and_changes_nothing(name: str, data: bytes) -> None:
     app = open_page(PAGE)
-    before = app.session_state["workshop_revision"]
+    before = held(app).revision
 
     upload(app, name=name, data=data)
 
@@ -157,7 +157,7 @@ def test_a_file_that_cannot_be_read_gets_a_clear_message_and_changes_nothing(nam
     assert "Am Workshop wurde nichts geändert." in app.error[0].value
     assert "import_confirm" not in {b.key for b in own(app.button)}
     assert not app.data_editor and not any(RESCUE in m.value for m in app.markdown)  # no rows to choose from
-    assert _count(app) == 21 and app.session_state["workshop_revision"] == before
+    assert _count(app) == 21 and held(app).revision == before
 
 
 def test_a_password_protected_or_too_large_file_is_refused_and_changes_nothing(tmp_path: Path) -> None:
@@ -205,7 +205,7 @@ def test_suggested_fields_are_marked_in_the_preview_and_a_correction_is_taken_ov
     assert preview.loc[preview["title"] == "Project management and steering", "field"].item() == "Strategie & Kultur"
     app.button(key="import_confirm").click().run()
 
-    fields = {m.title: m.field for m in app.session_state["workshop"].measures}
+    fields = {m.title: m.field for m in held(app).workshop.measures}
     assert fields["Project management and steering"] == "Strategie & Kultur"
     assert fields["Backup concept"] == "Cloud & IT-Sicherheit"
     assert fields["Introduce CRM system"] == "Kunden & Omnichannel"
@@ -227,4 +227,4 @@ def test_a_measure_the_workshop_has_is_flagged_with_the_existing_title_and_the_c
     assert app.info[0].value.startswith("Nach dem Übernehmen: 2 Maßnahmen angehängt.")
     app.button(key="import_confirm").click().run()
 
-    assert [m.title for m in app.session_state["workshop"].measures].count("CRM-System Vertrieb") == 2
+    assert [m.title for m in held(app).workshop.measures].count("CRM-System Vertrieb") == 2

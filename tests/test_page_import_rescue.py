@@ -11,14 +11,14 @@ import openpyxl
 from streamlit.testing.v1 import AppTest
 
 from tests import workbooks
-from tests.pages import edit_table, open_page, own, upload
+from tests.pages import edit_table, held, open_page, own, upload
 
 PAGE = "app_pages/08_import_export.py"
 RESCUE = "So lässt sich die Liste trotzdem lesen"
 
 
 def _count(app: AppTest) -> int:
-    return len(app.session_state["workshop"].measures)
+    return len(held(app).workshop.measures)
 
 
 def _header_row(app: AppTest) -> Any:
@@ -28,7 +28,7 @@ def _header_row(app: AppTest) -> Any:
 
 def test_a_chosen_header_row_is_read_again_and_the_preview_and_mapping_follow(tmp_path: Path) -> None:
     app = upload(open_page(PAGE), workbooks.two_lists(tmp_path / "liste.xlsx"))
-    before = app.session_state["workshop_revision"]
+    before = held(app).revision
     assert _header_row(app).value == 3
     assert app.subheader[0].value == "Vorschau: 3 Maßnahmen"
 
@@ -42,12 +42,12 @@ def test_a_chosen_header_row_is_read_again_and_the_preview_and_mapping_follow(tm
     mapping = app.data_editor[0].value
     assert list(mapping["header"]) == ["Aufgabe", "Budget"]
     assert list(mapping["field"]) == ["Maßnahme (Titel)", "Einmalkosten (€)"]
-    assert _count(app) == 21 and app.session_state["workshop_revision"] == before
+    assert _count(app) == 21 and held(app).revision == before
 
 
 def test_a_header_row_that_is_none_is_refused_in_words_and_another_can_be_chosen(tmp_path: Path) -> None:
     app = upload(open_page(PAGE), workbooks.two_lists(tmp_path / "liste.xlsx"))
-    before = app.session_state["workshop_revision"]
+    before = held(app).revision
 
     _header_row(app).set_value(4).run()
 
@@ -60,9 +60,9 @@ def test_a_header_row_that_is_none_is_refused_in_words_and_another_can_be_chosen
     assert _header_row(app).value == 4
     _header_row(app).set_value(8).run()
     assert not app.error and app.subheader[0].value == "Vorschau: 2 Maßnahmen"
-    assert _count(app) == 21 and app.session_state["workshop_revision"] == before
+    assert _count(app) == 21 and held(app).revision == before
     app.button(key="import_confirm").click().run()
-    assert [m.title for m in app.session_state["workshop"].measures[21:]] == ["KI-Pilot", "Schulungen"]
+    assert [m.title for m in held(app).workshop.measures[21:]] == ["KI-Pilot", "Schulungen"]
 
 
 def test_a_new_header_row_resets_the_corrected_mapping_to_what_that_row_gives(tmp_path: Path) -> None:
@@ -102,7 +102,7 @@ def test_a_list_whose_header_is_not_found_is_read_from_the_header_row_and_title_
     tmp_path: Path,
 ) -> None:
     app = upload(open_page(PAGE), _nonsense_header(tmp_path / "daten.xlsx"))
-    before = app.session_state["workshop_revision"]
+    before = held(app).revision
 
     assert not app.exception
     assert "Keine Maßnahmenliste gefunden" in app.error[0].value
@@ -124,9 +124,9 @@ def test_a_list_whose_header_is_not_found_is_read_from_the_header_row_and_title_
     assert app.subheader[0].value == "Vorschau: 3 Maßnahmen"
     assert any("Kopfzeile in **Zeile 3** von Blatt **Daten** gewählt" in m.value for m in app.markdown)
     assert list(app.data_editor[0].value["field"]) == ["—", "Maßnahme (Titel)", "Einmalkosten (€)", "—"]
-    assert _count(app) == 21 and app.session_state["workshop_revision"] == before
+    assert _count(app) == 21 and held(app).revision == before
     app.button(key="import_confirm").click().run()
-    added = app.session_state["workshop"].measures[21:]
+    added = held(app).workshop.measures[21:]
     assert [(m.title, m.one_time_cost) for m in added] == [
         ("CRM einführen", 12000.0),
         ("Backup 3-2-1", 1200.0),
@@ -137,7 +137,7 @@ def test_a_list_whose_header_is_not_found_is_read_from_the_header_row_and_title_
 
 def test_a_list_without_any_header_row_is_read_from_its_first_row_with_header_row_0() -> None:
     app = upload(open_page(PAGE, lang="en"), name="liste.csv", data="1;CRM einführen;12.000\n2;Backup;1.200\n".encode())
-    before = app.session_state["workshop_revision"]
+    before = held(app).revision
     assert "No measure list found" in app.error[0].value and _header_row(app).value == 1
 
     _header_row(app).set_value(0).run()
@@ -149,9 +149,9 @@ def test_a_list_without_any_header_row_is_read_from_its_first_row_with_header_ro
     assert not app.error and app.subheader[0].value == "Preview: 2 measures"
     assert any("No header row: every row of sheet **liste**" in m.value for m in app.markdown)
     assert _header_row(app).value == 0
-    assert _count(app) == 21 and app.session_state["workshop_revision"] == before
+    assert _count(app) == 21 and held(app).revision == before
     app.button(key="import_confirm").click().run()
-    added = app.session_state["workshop"].measures[21:]
+    added = held(app).workshop.measures[21:]
     assert [(m.title, m.one_time_cost) for m in added] == [("CRM einführen", 12000.0), ("Backup", 1200.0)]
 
 
@@ -167,7 +167,7 @@ def test_after_a_header_row_without_title_column_the_title_is_chosen_in_the_kept
         ["Schulungen"],
     ]
     app = upload(open_page(PAGE), workbooks.book(tmp_path / "liste.xlsx", rows, "Liste"))
-    before = app.session_state["workshop_revision"]
+    before = held(app).revision
 
     _header_row(app).set_value(4).run()
 
@@ -177,9 +177,9 @@ def test_after_a_header_row_without_title_column_the_title_is_chosen_in_the_kept
     edit_table(app, {0: {"field": "Maßnahme (Titel)"}}, key_start="import_mapping")
     assert not app.error and app.subheader[0].value == "Vorschau: 2 Maßnahmen"
     assert list(app.dataframe[1].value["title"]) == ["KI-Pilot", "Schulungen"]
-    assert _count(app) == 21 and app.session_state["workshop_revision"] == before
+    assert _count(app) == 21 and held(app).revision == before
     app.button(key="import_confirm").click().run()
-    assert [m.title for m in app.session_state["workshop"].measures[21:]] == ["KI-Pilot", "Schulungen"]
+    assert [m.title for m in held(app).workshop.measures[21:]] == ["KI-Pilot", "Schulungen"]
 
 
 def test_the_rescue_offers_every_sheet_and_shows_the_one_chosen(tmp_path: Path) -> None:

@@ -8,13 +8,13 @@ from streamlit.testing.v1 import AppTest
 from roadmap.domain.measure import Measure
 from roadmap.domain.workshop import Workshop
 from roadmap.views import measure_columns
-from tests.pages import WORKSHOPS, edit_table, open_page, own
+from tests.pages import WORKSHOPS, edit_table, held, open_page, own
 
 PAGE = "app_pages/03_massnahmen.py"
 
 
 def _measures(app: AppTest) -> tuple[Measure, ...]:
-    return app.session_state["workshop"].measures
+    return held(app).workshop.measures
 
 
 def _view(app: AppTest, view: str) -> AppTest:
@@ -57,13 +57,13 @@ def test_the_table_shows_fields_and_dependencies_by_name_in_english() -> None:
 
 def test_an_edited_cost_is_saved_at_once_and_the_total_follows() -> None:
     app = open_page(PAGE)
-    before = app.session_state["workshop_revision"]
+    before = held(app).revision
 
     edit_table(app, edited={2: {"one_time_cost": 2000}})
 
     assert _measures(app)[2].one_time_cost == 2000
     assert app.metric[1].value == "192.400\xa0€"
-    assert app.session_state["workshop_revision"] == before + 1
+    assert held(app).revision == before + 1
 
 
 def test_an_invalid_value_is_listed_below_the_table_and_the_old_value_stays() -> None:
@@ -78,11 +78,11 @@ def test_an_invalid_value_is_listed_below_the_table_and_the_old_value_stays() ->
 
 def test_a_rejected_change_alone_changes_nothing_but_is_still_explained() -> None:
     app = open_page(PAGE, lang="en")
-    before = app.session_state["workshop_revision"]
+    before = held(app).revision
 
     edit_table(app, edited={0: {"title": ""}})
 
-    assert app.session_state["workshop_revision"] == before
+    assert held(app).revision == before
     assert "the title must not be empty" in app.warning[0].value
 
 

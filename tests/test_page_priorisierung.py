@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages import WORKSHOPS, action, open_page, own
+from tests.pages import WORKSHOPS, action, held, open_page, own
 from ui.session import demo_workshop
 
 PAGE = "app_pages/04_priorisierung.py"
@@ -30,7 +30,7 @@ def _open_section(app: AppTest, section: str) -> AppTest:
 
 
 def _votes(app: AppTest) -> dict[str, int]:
-    return {m.id: m.votes for m in app.session_state["workshop"].measures}
+    return {m.id: m.votes for m in held(app).workshop.measures}
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -112,7 +112,7 @@ def test_votes_can_be_made_to_raise_the_value_with_a_chosen_weight() -> None:
     app.radio(key="priorisierung_vote_mode").set_value("value").run()
     app.number_input(key="priorisierung_vote_weight").set_value(0.25).run()
 
-    profile = app.session_state["workshop"].profile
+    profile = held(app).workshop.profile
     assert (profile.vote_mode, profile.vote_weight) == ("value", 0.25)
     assert not app.number_input(key="priorisierung_vote_weight").disabled
 

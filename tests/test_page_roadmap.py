@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from roadmap.domain.month import Month
-from tests.pages import WORKSHOPS, open_page, own
+from tests.pages import WORKSHOPS, held, open_page, own
 from ui.session import demo_workshop
 
 PAGE = "app_pages/05_roadmap.py"
@@ -23,7 +23,7 @@ def _texts(app: AppTest) -> str:
 
 
 def _measure(app: AppTest, measure_id: str):
-    return app.session_state["workshop"].by_id()[measure_id]
+    return held(app).workshop.by_id()[measure_id]
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,7 @@ def test_the_optimal_switch_plans_again_and_says_whether_it_is_proven() -> None:
     app.segmented_control(key="roadmap_mode").set_value("optimal").run()
 
     assert not app.exception
-    assert app.session_state["workshop"].profile.mode == "optimal"
+    assert held(app).workshop.profile.mode == "optimal"
     assert _metrics(app)["Optimaler Plan"] == "bewiesen optimal"
 
 

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from roadmap.domain.measure import Measure
 from roadmap.domain.month import Month
 from roadmap.domain.vocabulary import DONE
-from tests.pages import WORKSHOPS, edit_table, open_page, own
+from tests.pages import WORKSHOPS, edit_table, held, open_page, own
 from ui.session import demo_workshop, store
 
 PAGE = "app_pages/09_umsetzung.py"
@@ -20,11 +20,11 @@ def _metrics(app: AppTest) -> dict[str, str]:
 
 
 def _measure(app: AppTest, measure_id: str) -> Measure:
-    return app.session_state["workshop"].by_id()[measure_id]
+    return held(app).workshop.by_id()[measure_id]
 
 
 def _row(app: AppTest, measure_id: str) -> int:
-    shown = [m.id for m in app.session_state["workshop"].measures if not m.excluded]
+    shown = [m.id for m in held(app).workshop.measures if not m.excluded]
     return shown.index(measure_id)
 
 
@@ -71,7 +71,7 @@ def test_marking_a_measure_done_saves_its_dates_at_once_and_counts_it() -> None:
     assert (measure.status, measure.actual_start, measure.actual_end) == (DONE, Month(2026, 12), Month(2026, 12))
     assert (measure.percent_done, measure.actual_cost) == (100, 5_000)
     assert _metrics(app)["Fertig"] == "2"
-    stored, _ = store().load(app.session_state["workshop_id"])
+    stored, _ = store().load(held(app).ident)
     assert stored.by_id()["M04"].status == DONE
 
 
@@ -112,7 +112,7 @@ def test_a_late_measure_is_counted_and_slip_is_listed_against_a_baseline_kept_wi
 
     app.button(key=next(b.key for b in app.button if b.key.startswith("umsetzung_take_baseline"))).click().run()
 
-    assert app.session_state["workshop"].baseline  # the new snapshot is the baseline
+    assert held(app).workshop.baseline  # the new snapshot is the baseline
     assert "Alles wie im Basisplan." in [s.value for s in app.success]
 
     edit_table(app, {_row(app, "M02"): {"actual_start": "2026-11-01"}})  # a month later than recorded
@@ -131,7 +131,7 @@ def test_re_planning_keeps_the_facts_and_says_how_much_moved() -> None:
     assert not app.exception
     assert any("Neu geplant ab Dezember 2026" in toast.value for toast in app.toast)
     assert _measure(app, "M02").actual_start == Month(2026, 10)
-    assert app.session_state["workshop"].profile.as_of is None
+    assert held(app).workshop.profile.as_of is None
 
 
 def test_presenter_mode_shows_the_figures_and_no_editing_widgets() -> None:

@@ -8,7 +8,7 @@ from roadmap.domain.messages import Message
 from roadmap.domain.month import Month
 from roadmap.store.records import Unavailable
 from roadmap.store.workshops import Store
-from tests.pages import WORKSHOPS, open_page
+from tests.pages import WORKSHOPS, held, open_page
 
 PAGE = "app_pages/01_unternehmen.py"
 
@@ -34,7 +34,7 @@ def test_a_new_revenue_changes_the_budget_at_once() -> None:
 
     app.number_input(key="unternehmen_revenue").set_value(1_000_000).run()
 
-    assert app.session_state["workshop"].profile.revenue == 1_000_000
+    assert held(app).workshop.profile.revenue == 1_000_000
     assert app.metric[0].value == "30.000\xa0€"
 
 
@@ -43,7 +43,7 @@ def test_a_budget_share_outside_the_corridor_is_warned_about_not_refused() -> No
 
     app.number_input(key="unternehmen_budget_share").set_value(7.0).run()
 
-    assert app.session_state["workshop"].profile.budget_share == 7.0
+    assert held(app).workshop.profile.budget_share == 7.0
     assert "außerhalb des üblichen Korridors" in app.warning[0].value
 
 
@@ -52,7 +52,7 @@ def test_a_horizon_that_ends_before_it_starts_is_refused_next_to_the_field() -> 
 
     app.selectbox(key="unternehmen_horizon_end_de").set_value(Month(2025, 6)).run()
 
-    assert app.session_state["workshop"].profile.horizon_end == Month(2027, 12)
+    assert held(app).workshop.profile.horizon_end == Month(2027, 12)
     assert "endet (2025-06) vor seinem Beginn" in app.error[0].value
 
 
@@ -62,7 +62,7 @@ def test_a_phase_can_be_renamed_and_an_emptied_name_falls_back_to_the_quarter() 
     app.text_input(key="unternehmen_phase_0").input("Start").run()
     app.text_input(key="unternehmen_phase_3").input("").run()
 
-    assert app.session_state["workshop"].profile.phase_names == (
+    assert held(app).workshop.profile.phase_names == (
         "Start",
         "Phase 2 – Prozesse & Daten",
         "Phase 3 – Kunden & Vertrieb",
@@ -74,7 +74,7 @@ def test_the_company_name_is_kept_as_typed() -> None:
 
     app.text_input(key="unternehmen_name").input("Müller & Söhne KG").run()
 
-    assert app.session_state["workshop"].profile.name == "Müller & Söhne KG"
+    assert held(app).workshop.profile.name == "Müller & Söhne KG"
 
 
 def test_presenter_mode_shows_figures_and_no_inputs() -> None:
@@ -90,12 +90,12 @@ def test_a_revenue_per_year_gives_that_year_its_own_budget_and_the_annual_one_cl
 
     app.number_input(key="unternehmen_revenue_2027").set_value(8_000_000).run()
 
-    assert app.session_state["workshop"].profile.revenue_by_year == {2027: 8_000_000}
-    assert app.session_state["workshop"].profile.revenue_in(2026) == 6_800_000
+    assert held(app).workshop.profile.revenue_by_year == {2027: 8_000_000}
+    assert held(app).workshop.profile.revenue_in(2026) == 6_800_000
 
     app.number_input(key="unternehmen_revenue_2027").set_value(6_800_000).run()
 
-    assert app.session_state["workshop"].profile.revenue_by_year == {}
+    assert held(app).workshop.profile.revenue_by_year == {}
 
 
 def test_the_planning_month_is_this_month_unless_another_is_chosen() -> None:
@@ -106,12 +106,12 @@ def test_the_planning_month_is_this_month_unless_another_is_chosen() -> None:
 
     app.selectbox(key=key).set_value(Month(2027, 1)).run()
 
-    assert app.session_state["workshop"].profile.as_of == Month(2027, 1)
+    assert held(app).workshop.profile.as_of == Month(2027, 1)
     assert "Planungsstand" in app.selectbox(key=key).label
 
     app.selectbox(key=key).set_value("current").run()
 
-    assert app.session_state["workshop"].profile.as_of is None
+    assert held(app).workshop.profile.as_of is None
 
 
 def test_a_horizon_wholly_before_the_planning_month_is_said_in_words() -> None:
@@ -131,7 +131,7 @@ def test_saving_one_field_leaves_the_others_to_what_the_user_is_typing() -> None
 
     app.text_input(key="unternehmen_name").input("Kranz Backwaren GmbH").run()
 
-    assert app.session_state["workshop"].profile.name == "Kranz Backwaren GmbH"
+    assert held(app).workshop.profile.name == "Kranz Backwaren GmbH"
     widgets = [*app.number_input, *app.text_input, *app.selectbox, *app.date_input]
     resent = [widget.key for widget in widgets if widget.proto.set_value]
     assert resent == []
@@ -151,12 +151,12 @@ def test_a_change_the_store_cannot_write_is_said_under_its_field_and_the_text_st
 
     assert app.text_input(key="unternehmen_name").value == "Feinmechanik Schneider KG"
     assert "Nicht gespeichert: Der Datenträger ist voll." in app.error[0].value
-    assert app.session_state["workshop"].profile.name != "Feinmechanik Schneider KG"
+    assert held(app).workshop.profile.name != "Feinmechanik Schneider KG"
 
     app.number_input(key="unternehmen_employees").set_value(50).run()  # another field is saved meanwhile
 
     assert app.text_input(key="unternehmen_name").value == "Feinmechanik Schneider KG"
     app.button(key="unternehmen_name__save_again").click().run()
-    assert app.session_state["workshop"].profile.name == "Feinmechanik Schneider KG"
-    assert app.session_state["workshop"].profile.employees == 50
+    assert held(app).workshop.profile.name == "Feinmechanik Schneider KG"
+    assert held(app).workshop.profile.employees == 50
     assert not app.error

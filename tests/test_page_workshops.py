@@ -6,7 +6,7 @@ import pytest
 
 from roadmap.domain.month import Month
 from roadmap.domain.workshop import Workshop
-from tests.pages import WORKSHOPS, open_page, own
+from tests.pages import WORKSHOPS, held, open_page, own
 from ui.session import store
 
 PAGE = "app_pages/10_workshops.py"
@@ -24,7 +24,7 @@ def test_the_page_lists_the_workshops_for_every_workshop(name: str, lang: str) -
 
 
 def _ident(app: object) -> str:
-    return str(app.session_state["workshop_id"])  # type: ignore[attr-defined]
+    return str(held(app).ident)  # type: ignore[attr-defined]
 
 
 def test_a_new_empty_workshop_is_created_and_opened_with_its_name_as_the_company_name() -> None:
@@ -38,9 +38,9 @@ def test_a_new_empty_workshop_is_created_and_opened_with_its_name_as_the_company
     assert not app.exception
     assert len(store().workshops()) == before + 1
     assert store().info(_ident(app)).name == "Bäckerei Kranz"
-    assert app.session_state["workshop"].profile.name == "Bäckerei Kranz"
-    assert app.session_state["workshop"].measures == ()
-    assert app.session_state["workshop"].profile.horizon_start == Month(2026, 12)  # looks ahead from the tests' day
+    assert held(app).workshop.profile.name == "Bäckerei Kranz"
+    assert held(app).workshop.measures == ()
+    assert held(app).workshop.profile.horizon_start == Month(2026, 12)  # looks ahead from the tests' day
 
 
 def test_a_workshop_is_deleted_only_after_the_confirmation() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time
 
 import streamlit as st
@@ -28,10 +29,7 @@ from ui.clock import this_month, today
 from ui.errors import guarded, notify, warn
 from ui.language import say, t
 
-_ID = "workshop_id"
-_WORKSHOP = "workshop"
-_VERSION = "workshop_version"
-_REVISION = "workshop_revision"
+_HELD = "held_workshop"
 _INFO = "_workshop_info"  # the workshop's line as sync() read it at the start of this run
 _SAVED_AT = "_saved_at"
 _WRITE_FAILED = "_write_failed"  # why the session's last change could not be written, until one is
@@ -67,12 +65,43 @@ def store() -> Store:
 # --- the session's workshop ----------------------------------------------------------------------
 
 
+@dataclass(eq=False)
+class Held:
+    """The session's workshop, its id and stored version, and a revision that grows with every change.
+
+    One object in the session state, changed in place. Every access to st.session_state is a point
+    where Streamlit may stop a run for a newer one the browser asked for meanwhile (a field changed
+    while another one's change is being saved): a change is written to the store and recorded here
+    with no Streamlit call in between (`_change`), so the session never misses its own write and
+    meets it later as someone else's (a conflict that would drop the next edit).
+    """
+
+    ident: str
+    workshop: Workshop
+    version: int
+    revision: int = 1
+
+    def take(self, ident: str, current: Workshop, version: int) -> None:
+        """Hold this workshop at this stored version; widgets follow via the revision."""
+        self.ident, self.workshop, self.version = ident, current, version
+        self.revision += 1
+
+
 def _hold(ident: str, current: Workshop, version: int) -> None:
-    """Make this the session's workshop (and its version); widgets follow via the revision."""
-    st.session_state[_ID] = ident
-    st.session_state[_WORKSHOP] = current
-    st.session_state[_VERSION] = version
-    st.session_state[_REVISION] = int(st.session_state.get(_REVISION, 0)) + 1
+    """Make this the session's workshop (and its version)."""
+    held = st.session_state.get(_HELD)
+    if isinstance(held, Held):
+        held.take(ident, current, version)
+    else:
+        st.session_state[_HELD] = Held(ident, current, version)
+
+
+def held() -> Held:
+    """The session's workshop as held (opened first if the session has none)."""
+    if _HELD not in st.session_state:
+        sync()
+    current: Held = st.session_state[_HELD]
+    return current
 
 
 def open_workshop(ident: str) -> None:
@@ -97,8 +126,9 @@ def sync() -> None:
     """Once per run: open the workshop named in the link, else the session's or the latest one,
     and take over changes that another tab or person saved meanwhile."""
     wanted = st.query_params.get(WORKSHOP_PARAM)
-    held = st.session_state.get(_ID)
-    if wanted and wanted != held:
+    session = st.session_state.get(_HELD)
+    held_id = session.ident if isinstance(session, Held) else None
+    if wanted and wanted != held_id:
         try:
             open_workshop(wanted)
             return
@@ -109,10 +139,10 @@ def sync() -> None:
                     "The workshop from the link does not exist (any more); another one was opened.",
                 )
             )
-            held = None
-    if held:
+            held_id = None
+    if held_id and isinstance(session, Held):
         try:
-            stored = store().info(held)
+            stored = store().info(held_id)
         except NotFound:
             warn(
                 t(
@@ -122,10 +152,10 @@ def sync() -> None:
             )
         else:
             st.session_state[_INFO] = stored
-            if stored.version != st.session_state.get(_VERSION):
-                open_workshop(held)
-            elif st.query_params.get(WORKSHOP_PARAM) != held:
-                st.query_params[WORKSHOP_PARAM] = held
+            if stored.version != session.version:
+                open_workshop(held_id)
+            elif st.query_params.get(WORKSHOP_PARAM) != held_id:
+                st.query_params[WORKSHOP_PARAM] = held_id
             return
     _open_latest()
 
@@ -143,23 +173,17 @@ def _open_latest() -> None:
 
 def workshop_id() -> str:
     """The id of the session's workshop."""
-    if _ID not in st.session_state:
-        sync()
-    return str(st.session_state[_ID])
+    return held().ident
 
 
 def workshop() -> Workshop:
     """The workshop of this session."""
-    if _WORKSHOP not in st.session_state:
-        sync()
-    current: Workshop = st.session_state[_WORKSHOP]
-    return current
+    return held().workshop
 
 
 def revision() -> int:
     """A number that grows whenever the session's workshop changes (widget keys use it)."""
-    workshop()
-    return int(st.session_state.get(_REVISION, 0))
+    return held().revision
 
 
 def saved_at() -> datetime | None:
@@ -171,26 +195,26 @@ def saved_at() -> datetime | None:
 # --- changes --------------------------------------------------------------------------------------
 
 
-def _change(action: Callable[[int], tuple[Workshop, int]]) -> bool:
+def _change(session: Held, action: Callable[[int], tuple[Workshop, int]]) -> bool:
     """Run one change against the store from the session's version and hold its result.
 
-    If someone else saved first, the session takes over their state and is told so plainly;
-    if the store fails, the message is kept for the page. Either way the change is not applied.
+    From the write to its record in `session` nothing calls Streamlit (see `Held`). If someone else
+    saved first, the session takes over their state and is told so plainly; if the store fails, the
+    message is kept for the page. Either way the change is not applied.
     """
-    ident = workshop_id()
     try:
-        changed, version = action(int(st.session_state[_VERSION]))
+        changed, version = action(session.version)
     except Conflict as conflict:
+        session.take(session.ident, conflict.workshop, conflict.version)
         st.session_state.pop(_WRITE_FAILED, None)
-        _hold(ident, conflict.workshop, conflict.version)
         warn(say(conflict))
         return False
     except RoadmapError as error:
         st.session_state[_WRITE_FAILED] = error
         warn(say(error))
         return False
+    session.take(session.ident, changed, version)
     st.session_state.pop(_WRITE_FAILED, None)
-    _hold(ident, changed, version)
     st.session_state[_SAVED_AT] = datetime.now()
     return True
 
@@ -208,8 +232,18 @@ def save(changed: Workshop, notice: Message | None = None) -> bool:
     Returns False (and leaves a plain message) if someone else changed the workshop first — the
     session then shows their state — or if the store is unreachable.
     """
-    ident = workshop_id()
-    if not _change(lambda version: (changed, store().save(ident, changed, version, label=notice))):
+    return save_edit(lambda _current: changed, notice)
+
+
+def save_edit(edit: Callable[[Workshop], Workshop], notice: Message | None = None) -> bool:
+    """Apply `edit` to the session's workshop as held at this moment and save the result, as `save`.
+
+    Raises:
+        RoadmapError: from `edit`, if the input is not allowed (nothing is saved).
+    """
+    session = held()
+    edited = edit(session.workshop)
+    if not _change(session, lambda version: (edited, store().save(session.ident, edited, version, label=notice))):
         return False
     if notice is not None:
         notify(notice)
@@ -219,8 +253,8 @@ def save(changed: Workshop, notice: Message | None = None) -> bool:
 @guarded
 def step_back(redo: bool = False) -> None:
     """Undo (or redo) the last change of the session's workshop."""
-    ident = workshop_id()
-    _change(lambda version: (store().redo if redo else store().undo)(ident, version))
+    session = held()
+    _change(session, lambda version: (store().redo if redo else store().undo)(session.ident, version))
 
 
 def undo_state() -> UndoState:
@@ -239,7 +273,7 @@ def workshop_info() -> WorkshopInfo:
     reading it again was a tenth of a rerun."""
     ident = workshop_id()
     known = st.session_state.get(_INFO)
-    if isinstance(known, WorkshopInfo) and known.id == ident and known.version == st.session_state.get(_VERSION):
+    if isinstance(known, WorkshopInfo) and known.id == ident and known.version == held().version:
         return known
     return store().info(ident)
 
@@ -301,10 +335,10 @@ def delete_snapshot(snapshot_id: str) -> None:
 
 def restore_snapshot(snapshot_id: str) -> None:
     """Make a snapshot the current state (an undoable change)."""
-    _change(lambda version: store().restore_snapshot(snapshot_id, version))
+    _change(held(), lambda version: store().restore_snapshot(snapshot_id, version))
 
 
 def stored_state() -> tuple[str, int]:
     """The session's workshop id and the stored version its content belongs to."""
-    workshop()
-    return str(st.session_state[_ID]), int(st.session_state[_VERSION])
+    session = held()
+    return session.ident, session.version

@@ -17,7 +17,7 @@ from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.workshop import Workshop
 from ui.errors import guarded
 from ui.language import say, say_text, t
-from ui.session import revision, save, workshop, write_failure
+from ui.session import revision, save_edit, write_failure
 
 T = TypeVar("T")
 
@@ -95,14 +95,15 @@ def update(key: str, apply: Callable[[Workshop, Any], Workshop]) -> None:
     """Widget callback: apply the widget's value to the workshop and save, or keep the error for the field."""
     errors: dict[str, str] = st.session_state.setdefault(_ERRORS, {})
     unsaved: dict[str, Callable[[Workshop, Any], Workshop]] = st.session_state.setdefault(_UNSAVED, {})
-    try:
-        changed = apply(workshop(), st.session_state[key])
+    value = st.session_state[key]
+    try:  # applied to the workshop as it is when saved: a change saved just before is kept
+        saved = save_edit(lambda current: apply(current, value))
     except RoadmapError as error:
         errors[key] = say_text(error)
         return
     errors.pop(key, None)
     unsaved.pop(key, None)
-    if save(changed):  # the widget keeps showing what was typed; after a conflict it shows the stored state
+    if saved:  # the widget keeps showing what was typed; after a conflict it shows the stored state
         st.session_state[_marker(key)] = revision()
         return
     failure = write_failure()
