@@ -20,6 +20,7 @@ ROADMAP_REQUIRE_BROWSER=1 (set by .ci/run), where a missing browser fails.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
@@ -371,11 +372,20 @@ class Chrome:
     def __init__(self, browser: object) -> None:
         self.browser = browser
         self.contexts: dict[str, Any] = {}
+        self.own_contexts: list[Any] = []
+
+    def close(self) -> None:
+        """Close every context this Chrome opened, with their tabs (their Streamlit sessions end)."""
+        for context in [*self.contexts.values(), *self.own_contexts]:
+            context.close()
+        self.contexts.clear()
+        self.own_contexts.clear()
 
     def tab(self, url: str, *, locale: str = "de-DE", own_context: bool = False) -> Workshop:
         """A fresh tab at 1920×1080 with its own Streamlit session; `own_context`: with its own cookies and cache."""
         if own_context:
-            return Workshop(self._context(locale).new_page(), url)
+            self.own_contexts.append(self._context(locale))
+            return Workshop(self.own_contexts[-1].new_page(), url)
         if locale not in self.contexts:
             self.contexts[locale] = self._context(locale)
         return Workshop(self.contexts[locale].new_page(), url)
@@ -393,22 +403,51 @@ ALL_IN_FRONT = [
     "--disable-renderer-backgrounding",
     "--disable-backgrounding-occluded-windows",
 ]
+# The process's Playwright driver and its browsers by their extra flags, started on first use (see `chrome`).
+_RUNNING: dict[str, Any] = {}
 
 
-@contextmanager
-def chrome(flags: Sequence[str] = ()) -> Iterator[Chrome]:
-    """Debian's Chromium, headless, driven by Playwright (no browser download); `flags` added to its own."""
+def _running_browser(flags: Sequence[str]) -> Any:
+    """The process's Chromium with these extra flags, started on first use and kept until `stop_browsers`."""
     from playwright.sync_api import expect as playwright_expect
     from playwright.sync_api import sync_playwright
 
     executable = chromium_or_skip()
-    playwright_expect.set_options(timeout=STEP_TIMEOUT_MS)  # every `expect` waits as long as any step
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_FLAGS, *flags])
-        try:
-            yield Chrome(browser)
-        finally:
-            browser.close()
+    if "" not in _RUNNING:
+        playwright_expect.set_options(timeout=STEP_TIMEOUT_MS)  # every `expect` waits as long as any step
+        _RUNNING[""] = sync_playwright().start()
+        atexit.register(stop_browsers)
+    key = "browser " + " ".join(sorted(flags))
+    browser = _RUNNING.get(key)
+    if browser is None or not browser.is_connected():
+        arguments = [*CHROMIUM_FLAGS, *flags]
+        browser = _RUNNING[key] = _RUNNING[""].chromium.launch(executable_path=executable, args=arguments)
+    return browser
+
+
+def stop_browsers() -> None:
+    """Close the process's browsers and its Playwright driver (at the end of the test session)."""
+    driver = _RUNNING.pop("", None)
+    for browser in _RUNNING.values():
+        browser.close()
+    _RUNNING.clear()
+    if driver is not None:
+        driver.stop()
+
+
+@contextmanager
+def chrome(flags: Sequence[str] = ()) -> Iterator[Chrome]:
+    """Debian's Chromium, headless, driven by Playwright (no browser download); `flags` added to its own.
+
+    The process starts Playwright's driver and Chromium once (some 1.5 s of processor time each time,
+    once per browser test before) and gives each `chrome()` its own browser contexts, closed with it:
+    no cookie, cache or tab of one test reaches the next.
+    """
+    opened = Chrome(_running_browser(flags))
+    try:
+        yield opened
+    finally:
+        opened.close()
 
 
 @contextmanager

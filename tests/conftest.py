@@ -9,6 +9,8 @@
   ROADMAP_REQUIRE_REALXLSX=1.
 - `compiled_once` (session, automatic): AppTest runs share one compiled copy of each script, and one
   scan of the installed packages for Streamlit components.
+- `one_browser_per_worker` (session, automatic): the browser tests of a worker share one Playwright
+  driver and Chromium, stopped at the end (tests/browser.py, `chrome`).
 - `tmp_path` (pytest's own) is where tests write workbooks they make.
 
 Hypothesis runs every property without its per-example deadline (200 ms by default): on a loaded
@@ -24,6 +26,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tests.browser import stop_browsers
 from tests.helpers import FIXED_TODAY, realxlsx_or_skip
 from tests.pages import compile_once
 
@@ -48,6 +51,14 @@ def compiled_once() -> None:
     35 ms each, over a thousand times in the suite. The scripts do not change while the tests run. Each new
     AppTest would also read every installed package's metadata looking for components (some 0.2 s)."""
     compile_once()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_browser_per_worker() -> Iterator[None]:
+    """The browser tests of a worker share one Playwright driver and Chromium (tests/browser.py, `chrome`),
+    each test in contexts of its own; they stop when the worker's tests are done."""
+    yield
+    stop_browsers()
 
 
 @pytest.fixture(scope="session")
