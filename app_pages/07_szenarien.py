@@ -65,8 +65,9 @@ def headlines(results: list[ScenarioResult], active: str) -> None:
 
 def figures(results: list[ScenarioResult]) -> None:
     """Every figure of the comparison in one table (as in the workbook), then the names per scenario."""
-    frame = view.figures_frame(results, lang())
-    st.dataframe(frame, hide_index=True, width="stretch", height=table_height(len(frame), 900))
+    columns = view.figures_columns(results, lang())
+    rows = len(next(iter(columns.values())))
+    st.dataframe(columns, hide_index=True, width="stretch", height=table_height(rows, 900))
     for row in view.name_lists(results, lang()):
         st.markdown(f"**{row.label}**")
         for column, value in zip(st.columns(len(results), gap="medium"), row.values, strict=True):

@@ -62,12 +62,12 @@ def test_a_scenarios_name_is_shown_as_typed_in_its_headline() -> None:
 def test_the_figures_table_has_a_label_column_then_one_column_per_scenario() -> None:
     results = _results(_workshop())
 
-    frame = view.figures_frame(results, "en")
+    shown = view.figures_columns(results, "en")
 
     labels, columns = view.table(results, "en")
-    assert list(frame.columns) == ["Figure", BASIS, "Vier Prozent", "Ohne Förderung"]
-    assert list(frame["Figure"]) == labels
-    assert list(frame["Vier Prozent"]) == columns["Vier Prozent"]
+    assert list(shown) == ["Figure", BASIS, "Vier Prozent", "Ohne Förderung"]
+    assert shown["Figure"] == labels
+    assert shown["Vier Prozent"] == columns["Vier Prozent"]
 
 
 def test_the_rows_of_names_show_titles_as_typed_and_a_dash_where_there_are_none() -> None:

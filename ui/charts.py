@@ -12,7 +12,12 @@ from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
 from roadmap.charts.style import FONT_SIZES, scaled_type
 from ui.plans import shared
-from ui.presenter import PRESENTER_FONT_PX, presented, presenter
+from ui.presenter import CHART_TYPE_SCALE, PRESENTER_FONT_PX, presenter
+
+
+def presented(spec: dict[str, Any]) -> dict[str, Any]:
+    """A chart's Vega-Lite spec as presenter mode draws it: every text at least the page's type size."""
+    return scaled_type(spec, CHART_TYPE_SCALE) if presenter() else spec
 
 
 def chart_spec(key: str, build: Callable[[], Any], *extra: Hashable) -> dict[str, Any]:

@@ -11,7 +11,6 @@ from typing import Any
 
 import streamlit as st
 
-from roadmap.charts.style import scaled_type
 from ui.language import t
 
 PRESENTER = "presenter"  # the session state key of the mode
@@ -84,8 +83,3 @@ def presenter_frame(pages: list[Any], current: Any, extra: Callable[[str], None]
             key="leave_presenter",
             on_click=_leave,
         )
-
-
-def presented(spec: dict[str, Any]) -> dict[str, Any]:
-    """A chart's Vega-Lite spec as presenter mode draws it: every text at least the page's type size."""
-    return scaled_type(spec, CHART_TYPE_SCALE) if presenter() else spec

@@ -25,7 +25,6 @@ from roadmap.views import room_screen as view
 from ui import ticking
 from ui.language import LANG, say, t
 from ui.participation import rooms
-from ui.room_scenes import draw
 from ui.session import WORKSHOP_PARAM, store, sync, workshop, workshop_id
 
 ROOM_PATH = "raum"
@@ -147,6 +146,8 @@ def room_screen(page_titles: Mapping[str, Message]) -> None:
 
     The watch comes first, at the same place in every view (see ui/participation.py's view).
     """
+    from ui.room_scenes import draw  # its charts (Altair, pandas) load with the projector's view, not every page
+
     now = time.time()
     try:
         stage, state = _state(now)

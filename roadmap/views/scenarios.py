@@ -7,8 +7,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
 from roadmap.domain.messages import Lang, Message
 from roadmap.domain.month import Month
 from roadmap.domain.profile import PlanMode, Profile
@@ -109,10 +107,11 @@ def headlines(results: Sequence[ScenarioResult], active: str, lang: Lang) -> lis
     return heads
 
 
-def figures_frame(results: Sequence[ScenarioResult], lang: Lang) -> pd.DataFrame:
-    """Every figure of the comparison in one table (as in the workbook): a column of labels, one per scenario."""
+def figures_columns(results: Sequence[ScenarioResult], lang: Lang) -> dict[str, list[str]]:
+    """Every figure of the comparison in one table (as in the workbook), by column: the labels first, then one
+    column per scenario (a table's columns as `st.dataframe` takes them, with no pandas on the way)."""
     labels, columns = table(results, lang)
-    return pd.DataFrame({FIGURE(lang): labels, **columns})
+    return {FIGURE(lang): labels, **columns}
 
 
 def table(results: Sequence[ScenarioResult], lang: str) -> tuple[list[str], dict[str, list[str]]]:
