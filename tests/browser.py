@@ -403,36 +403,48 @@ ALL_IN_FRONT = [
     "--disable-renderer-backgrounding",
     "--disable-backgrounding-occluded-windows",
 ]
-# The process's Playwright driver and its browsers by their extra flags, started on first use (see `chrome`).
-_RUNNING: dict[str, Any] = {}
 
 
-def _running_browser(flags: Sequence[str]) -> Any:
-    """The process's Chromium with these extra flags, started on first use and kept until `stop_browsers`."""
-    from playwright.sync_api import expect as playwright_expect
-    from playwright.sync_api import sync_playwright
+class _Engine:
+    """The process's Playwright driver and its Chromium browsers by their extra flags, started on first use."""
 
-    executable = chromium_or_skip()
-    if "" not in _RUNNING:
-        playwright_expect.set_options(timeout=STEP_TIMEOUT_MS)  # every `expect` waits as long as any step
-        _RUNNING[""] = sync_playwright().start()
-        atexit.register(stop_browsers)
-    key = "browser " + " ".join(sorted(flags))
-    browser = _RUNNING.get(key)
-    if browser is None or not browser.is_connected():
-        arguments = [*CHROMIUM_FLAGS, *flags]
-        browser = _RUNNING[key] = _RUNNING[""].chromium.launch(executable_path=executable, args=arguments)
-    return browser
+    def __init__(self) -> None:
+        self.driver: Any = None
+        self.browsers: dict[tuple[str, ...], Any] = {}
+
+    def browser(self, flags: Sequence[str]) -> Any:
+        """Chromium with these extra flags, started on first use and kept until `stop`."""
+        from playwright.sync_api import expect as playwright_expect
+        from playwright.sync_api import sync_playwright
+
+        executable = chromium_or_skip()
+        if self.driver is None:
+            playwright_expect.set_options(timeout=STEP_TIMEOUT_MS)  # every `expect` waits as long as any step
+            self.driver = sync_playwright().start()
+            atexit.register(self.stop)
+        key = tuple(sorted(flags))
+        running = self.browsers.get(key)
+        if running is None or not running.is_connected():
+            running = self.driver.chromium.launch(executable_path=executable, args=[*CHROMIUM_FLAGS, *flags])
+            self.browsers[key] = running
+        return running
+
+    def stop(self) -> None:
+        """Close the browsers and the driver."""
+        for running in self.browsers.values():
+            running.close()
+        self.browsers.clear()
+        if self.driver is not None:
+            self.driver.stop()
+            self.driver = None
+
+
+_ENGINE = _Engine()
 
 
 def stop_browsers() -> None:
     """Close the process's browsers and its Playwright driver (at the end of the test session)."""
-    driver = _RUNNING.pop("", None)
-    for browser in _RUNNING.values():
-        browser.close()
-    _RUNNING.clear()
-    if driver is not None:
-        driver.stop()
+    _ENGINE.stop()
 
 
 @contextmanager
@@ -443,7 +455,7 @@ def chrome(flags: Sequence[str] = ()) -> Iterator[Chrome]:
     once per browser test before) and gives each `chrome()` its own browser contexts, closed with it:
     no cookie, cache or tab of one test reaches the next.
     """
-    opened = Chrome(_running_browser(flags))
+    opened = Chrome(_ENGINE.browser(flags))
     try:
         yield opened
     finally:
