@@ -421,7 +421,6 @@ class _Engine:
         if self.driver is None:
             playwright_expect.set_options(timeout=STEP_TIMEOUT_MS)  # every `expect` waits as long as any step
             self.driver = sync_playwright().start()
-            atexit.register(self.stop)
         key = tuple(sorted(flags))
         running = self.browsers.get(key)
         if running is None or not running.is_connected():
@@ -440,6 +439,7 @@ class _Engine:
 
 
 _ENGINE = _Engine()
+atexit.register(_ENGINE.stop)  # for scripts that use `chrome()` outside pytest (bench/); a no-op once stopped
 
 
 def stop_browsers() -> None:
