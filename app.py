@@ -17,7 +17,7 @@ from ui.participation import participant_token, participant_view
 from ui.presenter import PRESENTER, presenter, presenter_frame
 from ui.room_screen import ROOM_PATH, is_room_session, room_screen, room_screen_entry, show_stage
 from ui.screen import SCREEN_CSS
-from ui.session import saved_at, step_back, sync, undo_state, workshop, workshop_info
+from ui.session import begin_run, saved_at, step_back, sync, undo_state, workshop, workshop_info
 
 st.set_page_config(page_title="Digital-Roadmap für KMU", page_icon="🗺️", layout="wide")
 
@@ -54,12 +54,24 @@ def to_first_step() -> None:
 PAGE_TITLES = {path: Message(de, en) for _, path, de, en, _ in PAGES}
 
 
-def pages() -> list[st.Page]:
-    """The app's pages in the session's language, in the order of the workshop."""
-    return [
+_PAGES = "_pages"  # (language, the pages, the start page) as this session made them last
+
+
+def pages() -> tuple[list[st.Page], st.Page]:
+    """The app's pages in the session's language, in the order of the workshop, and the start page.
+
+    Made once per session and language: each st.Page looks for its file on disk, a twentieth of a
+    rerun for eleven pages. A session runs one script at a time, so its pages are never shared."""
+    known = st.session_state.get(_PAGES)
+    if isinstance(known, tuple) and known[0] == lang():
+        return known[1], known[2]
+    listed = [
         st.Page(f"app_pages/{file}.py", title=t(de, en), icon=f":material/{icon}:", url_path=path)
         for file, path, de, en, icon in PAGES
     ]
+    start = start_page()
+    st.session_state[_PAGES] = (lang(), listed, start)
+    return listed, start
 
 
 def start_page() -> st.Page:
@@ -209,6 +221,7 @@ def locked_pages() -> list[st.Page]:
     return sole_pages(door, t("Zugang", "Access"), "zugang")
 
 
+begin_run()  # the store is read afresh in every run, once per thing asked
 lang()  # the language must be known before the page titles are drawn
 if participant_token() is not None:  # a phone's link: its participant view and nothing else, no access code
     st.navigation(sole_pages(participant_view, t("Mitmachen", "Take part"), "mitmachen"), position="hidden").run()
@@ -225,7 +238,7 @@ try:
 except RoadmapError as error:  # an unreachable, damaged or newer database: say so, never overwrite it
     st.error(say(error), icon=":material/database:")
     st.stop()
-listed, start = pages(), start_page()
+listed, start = pages()
 page = st.navigation(
     with_unknown([start, *listed], not_found, START_PATH), position="hidden" if presenter() else "sidebar"
 )

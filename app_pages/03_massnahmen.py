@@ -29,11 +29,15 @@ def table_frame(language: str) -> pd.DataFrame:
     return shared("massnahmen_frame", lambda: measure_table.measure_frame(workshop().measures, language))
 
 
-def table_columns(language: str, editable: bool) -> dict[str, Any]:
-    """Labels, choices, formats, ranges and widths of the table's columns, as the core describes them."""
-    return column_config(
-        measure_columns.fitted(measure_table.column_specs(workshop().measures, language, editable), language)
-    )
+def table_columns(language: str, editable: bool, shown: tuple[str, ...]) -> dict[str, Any]:
+    """Labels, choices, formats, ranges and widths of the table's columns, as the core describes them, for a
+    table that shows `shown`; made once per stored version, language and view (ui/plans.py `shared`)."""
+
+    def build() -> dict[str, Any]:
+        specs = measure_table.column_specs(workshop().measures, language, editable)
+        return column_config(measure_columns.for_view(measure_columns.fitted(specs, language), shown))
+
+    return shared("massnahmen_columns", build, editable, shown)
 
 
 def view_columns() -> tuple[str, ...]:
@@ -59,7 +63,8 @@ def _apply_table(key: str, language: str) -> None:
 
 def headline() -> None:
     """How many measures, and what they cost together; the measures not yet assessed, by name."""
-    for column, (label, value) in zip(st.columns(3), measure_table.headline(workshop().measures, lang()), strict=True):
+    figures = shared("massnahmen_headline", lambda: measure_table.headline(workshop().measures, lang()))
+    for column, (label, value) in zip(st.columns(3), figures, strict=True):
         column.metric(label, value)
     waiting = measure_table.unassessed_notice(workshop().measures)
     if waiting is not None:
@@ -79,7 +84,7 @@ def editor() -> None:
         num_rows="dynamic",
         hide_index=True,
         column_order=shown,
-        column_config=table_columns(language, editable=True),
+        column_config=table_columns(language, True, shown),
         height=table_height(len(frame) + 1, most=640),  # one row more: the editor's empty row for a new measure
         on_change=_apply_table,
         args=(key, language),
@@ -110,7 +115,7 @@ def read_only_table() -> None:
         frame,
         hide_index=True,
         column_order=shown,
-        column_config=table_columns(language, editable=False),
+        column_config=table_columns(language, False, shown),
         height=table_height(len(frame), most=900),
         placeholder="",
         alt=say_text(measure_table.TABLE_NAME),

@@ -47,18 +47,21 @@ def mode_switch() -> None:
 
 def headline(plan: Plan) -> None:
     """Planned x of y, phases, summed score and whether the plan is proven optimal."""
-    for column, figure in zip(st.columns(4), view.headline_figures(plan, lang()), strict=True):
+    figures = shared("roadmap_headline", lambda: view.headline_figures(plan, lang()))
+    for column, figure in zip(st.columns(4), figures, strict=True):
         column.metric(figure.label, figure.value, help=figure.help)
 
 
 def milestone_list(plan: Plan) -> None:
     """Per phase: its name, the end date and the measures finished by then."""
     st.subheader(t("Meilensteine", "Milestones"))
-    cards = shared("roadmap_milestones", lambda: plan_view.milestone_cards(plan, lang()))
+    cards = shared(
+        "roadmap_milestones",
+        lambda: [view.card_text(card, lang()) for card in plan_view.milestone_cards(plan, lang())],
+    )
     per_row = min(4, len(cards)) or 1
     for start in range(0, len(cards), per_row):
-        for column, card in zip(st.columns(per_row), cards[start : start + per_row], strict=False):
-            text = view.card_text(card, lang())
+        for column, text in zip(st.columns(per_row), cards[start : start + per_row], strict=False):
             with column, st.container(border=True):
                 st.markdown(text.heading)
                 st.markdown(text.day)
@@ -97,7 +100,7 @@ def pin_controls(plan: Plan) -> None:
     current = workshop()
     language = lang()
     st.subheader(t("Maßnahme auf einen Monat fixieren", "Pin a measure to a month"))
-    titles = view.pin_candidates(current)
+    titles = shared("roadmap_pin_candidates", lambda: view.pin_candidates(current))
     if not titles:
         st.caption(t("Keine Maßnahme lässt sich fixieren.", "No measure can be pinned."))
         return

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
+from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
 
 from roadmap.charts.budget_chart import quarterly_cost_chart, yearly_cost_chart
 from roadmap.planning.budget import WITHIN, YearCost, corridor_check, yearly_costs
@@ -13,7 +16,7 @@ from roadmap.views.budget_page import Metric
 from ui.charts import show_chart
 from ui.empty import explain_empty_workshop
 from ui.language import lang, say, say_text, t
-from ui.plans import current_plan
+from ui.plans import current_plan, shared
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
 from ui.screen import split
@@ -73,7 +76,7 @@ def charts(plan: Plan) -> None:
 def field_table(plan: Plan) -> None:
     """What each field of action costs inside the horizon."""
     st.subheader(t("Kosten je Handlungsfeld", "Cost per field of action"))
-    shown, right = view.field_display(*view.field_frame(plan, lang()), lang())
+    shown, right = shared("budget_fields", lambda: _field_table(plan))
     cells = ", ".join(f".st-key-budget_fields :is(td, th):nth-child({n})" for n in right)
     st.html(
         f"<style>{cells} {{ text-align: right !important; }}</style>"
@@ -88,10 +91,17 @@ def field_table(plan: Plan) -> None:
     )
 
 
+def _field_table(plan: Plan) -> tuple[Any, list[int]]:
+    """The field table as an Arrow table, and its money columns' positions, made once per stored version:
+    Streamlit sends an Arrow table as it is, while it converts any other table on every rerun."""
+    shown, right = view.field_display(*view.field_frame(plan, lang()), lang())
+    return convert_pandas_df_to_arrow_table(shown), right
+
+
 def funding(plan: Plan) -> None:
     """One-time costs before and after funding, and what funding saves."""
     st.subheader(t("Wirkung der Förderung", "Effect of funding"))
-    years = funding_effect(plan)
+    years = shared("budget_funding", lambda: funding_effect(plan))
     summary = view.funding_summary(years)
     rate = plan.profile.funding_rate
     if not rate:

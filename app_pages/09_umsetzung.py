@@ -25,9 +25,15 @@ FEEDBACK = "umsetzung_feedback"
 VERSION = "umsetzung_table_version"
 
 
+def _keyed_by() -> tuple[str | None]:
+    """What the page's figures depend on besides the stored version and the plan's month: the baseline."""
+    chosen = baseline_snapshot()
+    return (chosen.id if chosen else None,)
+
+
 def headline() -> None:
     """Planned / running / late / done / not planned, money spent against plan and budget, KPIs reached."""
-    found = summary(workshop(), current_plan(), current_baseline())
+    found = shared("umsetzung_summary", lambda: summary(workshop(), current_plan(), current_baseline()), *_keyed_by())
     month = formats.month(found.as_of, lang())
     st.caption(t(f"Stand der Umsetzung im {month} (Planungsstand)", f"Progress as of {month} (planning month)"))
     metrics = progress_page.state_metrics(found, lang())
@@ -98,7 +104,7 @@ def baseline_section() -> None:
     if baseline is None:
         st.info(say_text(progress_page.NO_BASELINE_YET), icon=":material/info:")
         return
-    slips = progress_page.slips(workshop(), current_plan(), baseline)
+    slips = shared("umsetzung_slips", lambda: progress_page.slips(workshop(), current_plan(), baseline), *_keyed_by())
     if not slips:
         st.success(t("Alles wie im Basisplan.", "Everything as in the baseline."), icon=":material/check_circle:")
         return
@@ -131,7 +137,7 @@ def replan_section() -> None:
 
 def quick_entry() -> None:
     """One measure's status (and when it began) in three clicks, for the shared screen."""
-    titles = progress_page.quick_titles(workshop())
+    titles = shared("umsetzung_quick_titles", lambda: progress_page.quick_titles(workshop()))
     statuses = progress_page.quick_statuses(lang())
     months = progress_page.quick_months(planning_profile().as_of or this_month())
     with st.form(f"umsetzung_quick_{revision()}", border=True):
@@ -181,12 +187,10 @@ def table() -> None:
     a fifth of its time making them again.
     """
     language = lang()
-    chosen = baseline_snapshot()
     frame = shared(
         "umsetzung_progress",
         lambda: progress_table.progress_frame(workshop(), current_plan(), current_baseline(), language),
-        chosen.id if chosen else None,
-        planning_profile().as_of,  # the plan's month, which follows the calendar unless the workshop fixes it
+        *_keyed_by(),
     )
     editable = not presenter()
     config = column_config(progress_columns.fitted(progress_table.column_specs(language, editable)))

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import sys
 import tempfile
 import threading
@@ -99,25 +98,12 @@ def vote_load(url: str) -> tuple[int, int, float, float]:
     return total, PHONES, p95, lags[-1]
 
 
-def cpu_rerun(app: object) -> float:
-    """Median CPU seconds of this process for `REPEATS` reruns of the app's current page."""
-    from bench.bench_pages import REPEATS
-
-    times = []
-    for _ in range(REPEATS):
-        began = time.process_time()
-        app.run()  # type: ignore[attr-defined]
-        times.append(time.process_time() - began)
-    return statistics.median(times)
-
-
 def moderator_page(url: str) -> tuple[tuple[float, float], tuple[float, float], tuple[float, float]]:
     """(wall, CPU) median reruns (s) of the moderator's page with 500 measures and 30 ballots, of the
     same page on its ranking section (the page as it was before), and of the empty script."""
     os.environ["DATABASE_URL"] = url
-    from streamlit.testing.v1 import AppTest
 
-    from bench.bench_pages import empty_script, median_rerun
+    from bench.bench_pages import empty_script, side_by_side
     from roadmap.store.participation import Participation
     from roadmap.workshop.rounds import RoundKind
     from tests.pages import large_workshop, open_page
@@ -131,14 +117,13 @@ def moderator_page(url: str) -> tuple[tuple[float, float], tuple[float, float], 
         rooms.send_ballot(token, f"p{n}", "", {"L0001": 1, "L0002": 2}, time.time())
     os.environ.pop("ROADMAP_STRICT", None)
     compile_once()
-    empty = AppTest.from_string('import streamlit as st\nst.write("x")')
-    empty.run()
-    yardstick = (empty_script(), cpu_rerun(empty))
+    empty = empty_script()
     app = open_page("app_pages/04_priorisierung.py", ident=ident)
-    ranking = (median_rerun(app), cpu_rerun(app))
+    ranking_wall, ranking_cpu, empty_wall, empty_cpu = side_by_side(app, empty)
     app.segmented_control(key="priorisierung_section").set_value("phones").run()
     assert not app.exception, app.exception
-    return (median_rerun(app), cpu_rerun(app)), ranking, yardstick
+    phones_wall, phones_cpu, _, _ = side_by_side(app, empty)
+    return (phones_wall, phones_cpu), (ranking_wall, ranking_cpu), (empty_wall, empty_cpu)
 
 
 # In each phone's page: note (Date.now(), ms) when a text first shows, checked every 50 ms.

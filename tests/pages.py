@@ -125,8 +125,8 @@ def open_page(
 ) -> AppTest:
     """Run the app on `page` with `workshop` (the demo if None), or on the stored workshop `ident`.
 
-    Note: AppTest runs app.py itself only on the first run; later runs execute the page alone,
-    so `sync()` (taking over what others saved) is seen only by opening the page anew.
+    Every later `app.run()` runs app.py and the page again, as a browser's rerun does: `sync()` takes
+    over what others saved meanwhile (tests/test_page_umsetzung.py, a snapshot kept in another window).
     """
     os.environ["ROADMAP_STRICT"] = "1"
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)

@@ -151,3 +151,13 @@ def test_a_year_period_is_its_yearly_cost_and_its_quarters_share_it_by_months() 
     assert [(q.quarter, q.months) for q in quarters] == [(3, 2), (4, 3)]
     assert [q.budget for q in quarters] == [pytest.approx(year.budget * 2 / 5), pytest.approx(year.budget * 3 / 5)]
     assert sum(q.total for q in quarters) == pytest.approx(year.total)
+
+
+def test_the_yearly_costs_of_one_plan_stay_the_same_however_often_and_however_a_caller_changes_its_list() -> None:
+    roadmap = plan([Measure("A", "CRM", one_time_cost=10_000, running_cost=1200, duration=3)], Profile(revenue=1e6))
+    first = yearly_costs(roadmap)
+
+    first.clear()
+
+    assert yearly_costs(roadmap) == yearly_costs(roadmap) != []
+    assert yearly_costs(roadmap)[0].one_time == pytest.approx(10_000)

@@ -197,6 +197,22 @@ def test_every_column_gets_its_width_and_keeps_its_choices_and_editing(lang: str
     assert fitted["title"].label == COLUMNS["title"](lang) and fitted["id"].options["pinned"] is True
 
 
+@pytest.mark.parametrize("view", list(measure_columns.VIEWS))
+def test_a_view_without_the_dependency_column_sends_no_list_of_every_measure_but_keeps_each_column_and_default(
+    view: str,
+) -> None:
+    specs = measure_columns.fitted(column_specs(_three().measures, "de", editable=True), "de")
+    shown = measure_columns.view_columns(view)
+
+    sent = measure_columns.for_view(specs, shown)
+
+    assert list(sent) == list(specs)
+    assert all((sent[key].kind, sent[key].label) == (specs[key].kind, specs[key].label) for key in specs)
+    assert all(sent[key].options.get("default") == specs[key].options.get("default") for key in specs)
+    assert all(sent[key] == specs[key] for key in shown)
+    assert ("options" in sent["depends_on"].options) == ("depends_on" in shown)
+
+
 @pytest.mark.parametrize(
     ("lang", "key", "heading", "tooltip"),
     [

@@ -165,3 +165,16 @@ def test_re_planning_counts_as_moved_exactly_the_measures_listed_with_a_slip_aga
     assert len(listed) >= 2
     expected = f"Neu geplant ab Dezember 2026: {len(listed)} Maßnahme(n) gegenüber dem Basisplan verschoben"
     assert any(expected in toast.value for toast in app.toast)
+
+
+def test_a_snapshot_kept_in_another_window_is_offered_as_baseline_at_the_next_click() -> None:
+    app = open_page(PAGE)
+    choices = next(s for s in app.selectbox if s.key.startswith("umsetzung_baseline"))
+    before = list(choices.options)
+
+    store().take_snapshot(held(app).ident, "Stand aus dem anderen Fenster")
+    app.run()
+
+    after = list(next(s for s in app.selectbox if s.key.startswith("umsetzung_baseline")).options)
+    assert "Stand aus dem anderen Fenster" not in " ".join(before)
+    assert any("Stand aus dem anderen Fenster" in option for option in after)

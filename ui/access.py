@@ -28,6 +28,7 @@ from ui.language import say, t
 _ACCESS = "_access_granted"
 _ACCESS_SESSION = "_access_session"
 _LOOPBACK_NAME = "local"  # the limiter's key for a client Streamlit reports without an address (loopback)
+_ADDRESS = "_client_address"  # the session's client address, read once: a session keeps its connection's address
 
 
 @functools.cache
@@ -42,9 +43,15 @@ def _expected_code() -> str:
 
 def _client_address() -> str | None:
     """The session's remote address as Streamlit reports it: None for loopback, and in AppTest (whose
-    stand-in runtime answers with a mock object, not an address)."""
-    address: object = st.context.ip_address
-    return address if isinstance(address, str) else None
+    stand-in runtime answers with a mock object, not an address).
+
+    Read once per session and kept: it belongs to the session's connection, and every rerun asks
+    for it (in AppTest each reading builds a mock object, a twentieth of a rerun)."""
+    if _ADDRESS not in st.session_state:
+        address: object = st.context.ip_address
+        st.session_state[_ADDRESS] = address if isinstance(address, str) else None
+    known: str | None = st.session_state[_ADDRESS]
+    return known
 
 
 def _listen_address() -> str:

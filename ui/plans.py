@@ -107,9 +107,10 @@ def scenario_plans(names: list[str]) -> dict[str, Plan]:
 
 
 def shared(key: str, build: Callable[[], T], *extra: Hashable) -> T:
-    """Something derived from the workshop (rows, texts, chart specs) and the language, made once per
-    stored version; `extra` adds what else it depends on (e.g. today's date)."""
-    return _SHARED.get(("view", key, *stored_state(), lang(), *extra), build)
+    """Something derived from the workshop or its plan (rows, texts, chart specs) and the language, made
+    once per stored version and planning month (the plan's, which follows the calendar unless the workshop
+    fixes it); `extra` adds what else it depends on (e.g. today's date)."""
+    return _SHARED.get(("view", key, *stored_state(), planning_profile().as_of, lang(), *extra), build)
 
 
 # --- the baseline ----------------------------------------------------------------------------------

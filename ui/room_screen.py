@@ -32,12 +32,14 @@ PUBLIC_URL = "ROADMAP_PUBLIC_URL"  # the address phones use, e.g. http://192.168
 WATCH_SECONDS = 0.5  # how often the room screen looks for a change (an idea should show within 1.5 s)
 LOOK_SECONDS = 2.0  # how often it notes in the store that it looked
 CONNECTED_SECONDS = 6.0  # looked within this long: the moderator sees it connected
+NOTE_SECONDS = 1.0  # a moderator's rerun on the same stage within this long does not look at the store again
 STATUS_SECONDS = 4.0  # how often the moderator's status line looks
 SECTION_KEYS = ("priorisierung_section", "priorisierung_presenter_section")  # Priorisierung's section switches
 ROOM_SESSION = "_room_screen"  # this session is a room screen: it never turns into a moderator's
 _DRAWN = "_room_drawn"
 _ON_SCREEN = "room_shown"  # the hidden field in which the browser says which view it shows (ui/ticking.py)
 _LOOKED = "_room_looked"
+_NOTED = "_stage_noted"  # (stage, when) this session last noted or found in the store
 _SHOWN = "_stage_shown"  # the workshop whose stage this moderator session noted last
 
 
@@ -57,14 +59,22 @@ def is_room_session(path: str) -> bool:
 
 
 def show_stage(path: str) -> None:
-    """Note the moderator's page in the store for the room screen (a failing store never stops the page)."""
+    """Note the moderator's page in the store for the room screen (a failing store never stops the page).
+
+    A rerun on the stage this session noted within the last NOTE_SECONDS (each click on a page) reads
+    nothing: only a move, or the same stage a while later (another window of the workshop may have
+    moved the room screen meanwhile), is checked against the store."""
     section = view.PHONES_SECTION if any(st.session_state.get(k) == view.PHONES_SECTION for k in SECTION_KEYS) else ""
     stage = Stage(workshop_id(), path, section if path == "priorisierung" else "", st.session_state.get(LANG, "de"))
+    now, noted = time.time(), st.session_state.get(_NOTED)
+    if isinstance(noted, tuple) and noted[0] == stage and now - noted[1] < NOTE_SECONDS:
+        return
     try:
-        presence().show(stage, time.time(), st.session_state.get(_SHOWN))
+        presence().show(stage, now, st.session_state.get(_SHOWN))
     except RoadmapError:
         return
     st.session_state[_SHOWN] = stage.workshop_id
+    st.session_state[_NOTED] = (stage, now)
 
 
 def room_screen_entry(key: str) -> None:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime, time
+from typing import TypeVar, cast
 
 import streamlit as st
 
@@ -33,7 +34,11 @@ _HELD = "held_workshop"
 _INFO = "_workshop_info"  # the workshop's line as sync() read it at the start of this run
 _SAVED_AT = "_saved_at"
 _WRITE_FAILED = "_write_failed"  # why the session's last change could not be written, until one is
+_UNDO = "_undo_state"  # (workshop id, version, what can be undone and redone there)
+_RUN_READS = "_run_reads"  # what the store said during this run of the script (see `begin_run`)
 WORKSHOP_PARAM = "w"  # the workshop's id in the URL, so a link opens it
+
+T = TypeVar("T")
 
 
 def demo_workshop() -> Workshop:
@@ -60,6 +65,34 @@ def store() -> Store:
         RoadmapError: if the database cannot be opened (the app then shows the message and stops).
     """
     return _store_at(os.environ.get("DATABASE_URL", ""))
+
+
+def begin_run() -> None:
+    """A new run of the script (app.py, first thing): what the store said during the last run is read
+    again when asked.
+
+    Within a run, the snapshot list is read once (`_once_per_run`), however many
+    parts of the page ask: the Umsetzung page asked for the snapshots five times per rerun. A change
+    this session makes forgets them at once; a timed fragment's run keeps what its full run read.
+    """
+    st.session_state[_RUN_READS] = {}
+
+
+def _once_per_run(key: Hashable, read: Callable[[], T]) -> T:
+    """`read()`, once per run of the script and `key` (without `begin_run`, as in a test, every time)."""
+    kept = st.session_state.get(_RUN_READS)
+    if not isinstance(kept, dict):
+        return read()
+    if key not in kept:
+        kept[key] = read()
+    return cast(T, kept[key])
+
+
+def _forget_run_reads() -> None:
+    """This session changed the store: read it again when asked."""
+    kept = st.session_state.get(_RUN_READS)
+    if isinstance(kept, dict):
+        kept.clear()
 
 
 # --- the session's workshop ----------------------------------------------------------------------
@@ -258,8 +291,17 @@ def step_back(redo: bool = False) -> None:
 
 
 def undo_state() -> UndoState:
-    """How many changes of the session's workshop can be undone and redone, and what they were."""
-    return store().undo_state(workshop_id())
+    """How many changes of the session's workshop can be undone and redone, and what they were.
+
+    Read once per stored version: every change, undo and redo makes a new version, which sync() notices
+    when someone else made it."""
+    ident, version = stored_state()
+    known = st.session_state.get(_UNDO)
+    if isinstance(known, tuple) and known[:2] == (ident, version):
+        return cast(UndoState, known[2])
+    state = store().undo_state(ident)
+    st.session_state[_UNDO] = (ident, version, state)
+    return state
 
 
 # --- workshops ------------------------------------------------------------------------------------
@@ -314,12 +356,14 @@ def delete_workshop() -> None:
 
 
 def snapshots() -> list[SnapshotInfo]:
-    """The named snapshots of the session's workshop."""
-    return store().snapshots_of(workshop_id())
+    """The named snapshots of the session's workshop, the newest first (read once per run)."""
+    ident = workshop_id()
+    return list(_once_per_run(("snapshots", ident), lambda: store().snapshots_of(ident)))
 
 
 def take_snapshot(name: str) -> str:
     """Keep the session's workshop as it is stored now under `name`; returns the snapshot's id."""
+    _forget_run_reads()
     return store().take_snapshot(workshop_id(), name)
 
 
@@ -330,11 +374,13 @@ def load_snapshot(snapshot_id: str) -> Workshop:
 
 def delete_snapshot(snapshot_id: str) -> None:
     """Forget a snapshot (the workshop itself is unchanged)."""
+    _forget_run_reads()
     store().delete_snapshot(snapshot_id)
 
 
 def restore_snapshot(snapshot_id: str) -> None:
     """Make a snapshot the current state (an undoable change)."""
+    _forget_run_reads()
     _change(held(), lambda version: store().restore_snapshot(snapshot_id, version))
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from roadmap.domain.formats import number
 from roadmap.domain.measure import Measure, booked_one_time_cost
@@ -11,6 +14,8 @@ from roadmap.domain.messages import Message
 from roadmap.domain.month import Month
 from roadmap.domain.profile import MONEY_TOLERANCE, Profile
 from roadmap.planning.plan import Plan, Reason
+
+T = TypeVar("T")
 
 CORRIDOR_LOW = 1.0
 CORRIDOR_HIGH = 5.0
@@ -83,21 +88,32 @@ def measure_month_costs(measure: Measure, profile: Profile, start: Month, end: M
     return costs
 
 
-# The last plans' month costs: a page asks for yearly, quarterly, per-field and corridor figures
-# of the same plan in one rerun. Keyed by identity, holding the plan so its id cannot be reused.
-_RECENT: list[tuple[Plan, tuple[MonthCost, ...]]] = []
-_RECENT_SIZE = 8
+class _Recent(Generic[T]):
+    """What a pure function made of the last few plans, by identity (holding each plan, so its id is
+    never reused): a page asks for yearly, quarterly, per-field and corridor figures of the same plan
+    in one rerun, and the next rerun gets the same plan object from the server's cache (ui/plans.py)."""
+
+    def __init__(self, make: Callable[[Plan], list[T]], size: int = 8) -> None:
+        self._make = make
+        self._size = size
+        self._kept: list[tuple[Plan, tuple[T, ...]]] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, plan: Plan) -> list[T]:
+        with self._lock:
+            for known, made in self._kept:
+                if known is plan:
+                    return list(made)
+        computed = self._make(plan)
+        with self._lock:
+            self._kept.insert(0, (plan, tuple(computed)))
+            del self._kept[self._size :]
+        return computed
 
 
 def month_costs(plan: Plan) -> list[MonthCost]:
     """New costs of every planned measure and every finished one, month by month."""
-    for known, costs in list(_RECENT):
-        if known is plan:
-            return list(costs)
-    computed = _month_costs(plan)
-    _RECENT.insert(0, (plan, tuple(computed)))
-    del _RECENT[_RECENT_SIZE:]
-    return computed
+    return _month_costs_of(plan)
 
 
 def _month_costs(plan: Plan) -> list[MonthCost]:
@@ -117,8 +133,15 @@ def _month_costs(plan: Plan) -> list[MonthCost]:
     return costs
 
 
+_month_costs_of = _Recent(_month_costs)
+
+
 def yearly_costs(plan: Plan) -> list[YearCost]:
     """Cost per calendar year of the horizon, baseline included, funding deducted."""
+    return _yearly_costs_of(plan)
+
+
+def _yearly_costs(plan: Plan) -> list[YearCost]:
     profile = plan.profile
     one_time: dict[int, float] = defaultdict(float)
     running: dict[int, float] = defaultdict(float)
@@ -141,6 +164,9 @@ def yearly_costs(plan: Plan) -> list[YearCost]:
             )
         )
     return result
+
+
+_yearly_costs_of = _Recent(_yearly_costs)
 
 
 @dataclass(frozen=True)

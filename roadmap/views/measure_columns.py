@@ -11,7 +11,7 @@ whole beside the editor's pencil icon; a few headings are short forms of the tab
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 
 from roadmap.domain.messages import Lang, Message
@@ -77,3 +77,17 @@ def fitted(specs: Mapping[str, ColumnSpec], lang: Lang) -> dict[str, ColumnSpec]
             options["help"] = f"{spec.label}: {help_text}" if help_text else spec.label
         result[key] = replace(spec, label=label, options=options)
     return result
+
+
+def for_view(specs: Mapping[str, ColumnSpec], shown: Collection[str]) -> dict[str, ColumnSpec]:
+    """The columns as described, for a table that shows only `shown`: a hidden column keeps its kind,
+    label and default for a new row, but not its list of choices.
+
+    The dependency column offers every measure: some 13 kB for 500 measures, which Streamlit copies
+    and sends with every rerun of a view that does not even show it."""
+    return {
+        key: spec
+        if key in shown or "options" not in spec.options
+        else replace(spec, options={name: value for name, value in spec.options.items() if name != "options"})
+        for key, spec in specs.items()
+    }
