@@ -63,8 +63,7 @@ def milestone_list(plan: Plan) -> None:
     for start in range(0, len(cards), per_row):
         for column, text in zip(st.columns(per_row), cards[start : start + per_row], strict=False):
             with column, st.container(border=True):
-                st.markdown(text.heading)
-                st.markdown(text.day)
+                st.markdown(f"{text.heading}  \n{text.day}")  # the phase, and its day on the line below
                 st.caption(text.caption)
                 if text.body:
                     st.markdown(text.body)

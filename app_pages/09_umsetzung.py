@@ -108,9 +108,9 @@ def baseline_section() -> None:
     if not slips:
         st.success(t("Alles wie im Basisplan.", "Everything as in the baseline."), icon=":material/check_circle:")
         return
-    st.markdown(t("**Verzug gegenüber dem Basisplan**", "**Slip against the baseline**"))
-    for moved, title in slips:
-        st.markdown(f"- {plain(title)}: **{progress_page.slip_months(moved, lang())}**")
+    heading = t("**Verzug gegenüber dem Basisplan**", "**Slip against the baseline**")
+    lines = [f"- {plain(title)}: **{progress_page.slip_months(moved, lang())}**" for moved, title in slips]
+    st.markdown("\n".join([heading, "", *lines]))  # one list, one element
 
 
 @guarded

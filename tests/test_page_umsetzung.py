@@ -117,7 +117,7 @@ def test_a_late_measure_is_counted_and_slip_is_listed_against_a_baseline_kept_wi
 
     edit_table(app, {_row(app, "M02"): {"actual_start": "2026-11-01"}})  # a month later than recorded
 
-    texts = [m.value for m in app.markdown]
+    texts = [line for m in app.markdown for line in m.value.splitlines()]
     assert "- Microsoft 365 für alle Arbeitsplätze: **+1 Monat(e)**" in texts
     assert "- Zwei-Faktor-Authentifizierung: **+1 Monat(e)**" in texts  # it waits for Microsoft 365
 
@@ -158,7 +158,8 @@ def test_re_planning_counts_as_moved_exactly_the_measures_listed_with_a_slip_aga
     app = open_page(PAGE)
     app.button(key=next(b.key for b in app.button if b.key.startswith("umsetzung_take_baseline"))).click().run()
     edit_table(app, {_row(app, "M02"): {"actual_start": "2026-11-01"}})  # a month later than recorded
-    listed = [m.value for m in app.markdown if m.value.startswith("- ") and "Monat(e)" in m.value]
+    lines = [line for m in app.markdown for line in m.value.splitlines()]
+    listed = [line for line in lines if line.startswith("- ") and "Monat(e)" in line]
 
     app.button(key=next(b.key for b in app.button if b.key.startswith("umsetzung_replan"))).click().run()
 
