@@ -71,9 +71,9 @@ def begin_run() -> None:
     """A new run of the script (app.py, first thing): what the store said during the last run is read
     again when asked.
 
-    Within a run, the snapshot list is read once (`_once_per_run`), however many
-    parts of the page ask: the Umsetzung page asked for the snapshots five times per rerun. A change
-    this session makes forgets them at once; a timed fragment's run keeps what its full run read.
+    Within a run, the snapshot list is read once (`_once_per_run`), however many parts of the page
+    ask: the Umsetzung page asked for it five times per rerun. A snapshot this session takes,
+    deletes or restores is read again at once; a timed fragment's run keeps what its full run read.
     """
     st.session_state[_RUN_READS] = {}
 
@@ -363,8 +363,9 @@ def snapshots() -> list[SnapshotInfo]:
 
 def take_snapshot(name: str) -> str:
     """Keep the session's workshop as it is stored now under `name`; returns the snapshot's id."""
+    snapshot_id = store().take_snapshot(workshop_id(), name)
     _forget_run_reads()
-    return store().take_snapshot(workshop_id(), name)
+    return snapshot_id
 
 
 def load_snapshot(snapshot_id: str) -> Workshop:
@@ -374,14 +375,14 @@ def load_snapshot(snapshot_id: str) -> Workshop:
 
 def delete_snapshot(snapshot_id: str) -> None:
     """Forget a snapshot (the workshop itself is unchanged)."""
-    _forget_run_reads()
     store().delete_snapshot(snapshot_id)
+    _forget_run_reads()
 
 
 def restore_snapshot(snapshot_id: str) -> None:
     """Make a snapshot the current state (an undoable change)."""
-    _forget_run_reads()
     _change(held(), lambda version: store().restore_snapshot(snapshot_id, version))
+    _forget_run_reads()
 
 
 def stored_state() -> tuple[str, int]:
