@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -15,6 +14,7 @@ import pytest
 
 from roadmap.domain.profile import Profile
 from roadmap.store.workshops import Store
+from roadmap.workshop.demo import demo_workshop
 from tests.browser import AppServer, Workshop, browser_tab, chrome, chromium_or_skip, expect
 
 pytestmark = pytest.mark.browser
@@ -23,19 +23,25 @@ NAME = "Name des Unternehmens"
 REVENUE = "Jahresumsatz (€)"
 
 
-@pytest.fixture
-def database(tmp_path: Path) -> str:
-    """A database of this test's own."""
-    return f"sqlite:///{tmp_path / 'browser.sqlite'}"
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database of this module's own."""
+    return f"sqlite:///{tmp_path_factory.mktemp('store') / 'browser.sqlite'}"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def server(database: str) -> Iterator[AppServer]:
-    """The app on that database."""
+    """The app on that database, one server for the module (a server start is seconds of processor
+    time); each test opens a workshop of its own (`fresh`)."""
     chromium_or_skip()
     running = AppServer({"DATABASE_URL": database}).start()
     yield running
     running.stop()
+
+
+def fresh(server: AppServer, database: str) -> str:
+    """A new demo workshop in the server's database, for one test: its id (open it with `?w=`)."""
+    return Store.open(database).create(demo_workshop(server.today), "Demo")
 
 
 def _type(tab: Workshop, label: str, text: str) -> None:
@@ -49,9 +55,9 @@ def _workshop_of(tab: Workshop) -> str:
     return parse_qs(urlparse(tab.page.url).query)["w"][0]
 
 
-def test_edits_survive_a_killed_server_and_a_reload(server: AppServer) -> None:
+def test_edits_survive_a_killed_server_and_a_reload(server: AppServer, database: str) -> None:
     with browser_tab(server.url) as tab:
-        tab.start()
+        tab.start(f"?w={fresh(server, database)}")
         _type(tab, NAME, "Kranz Backwaren GmbH")
         budget = tab.page.locator('[data-testid="stMetric"]', has_text="Budget pro Jahr").first
         before = budget.locator('[data-testid="stMetricValue"]').inner_text()
@@ -107,15 +113,15 @@ class SlowAnswers:
         self.holding = False
 
 
-def _stored_profile(store: Store) -> Profile:
-    [info] = store.workshops()
-    return store.load(info.id)[0].profile
+def _stored_profile(store: Store, ident: str) -> Profile:
+    return store.load(ident)[0].profile
 
 
 def test_a_field_typed_in_while_another_is_being_saved_keeps_what_was_typed(server: AppServer, database: str) -> None:
+    ident = fresh(server, database)
     with browser_tab(server.url) as tab:
         line = SlowAnswers(tab)
-        tab.start()
+        tab.start(f"?w={ident}")
         budget = tab.page.locator('[data-testid="stMetric"]', has_text="Budget pro Jahr").first
         line.holding = True
         name = tab.page.get_by_label(NAME, exact=True)
@@ -126,16 +132,16 @@ def test_a_field_typed_in_while_another_is_being_saved_keeps_what_was_typed(serv
         revenue.press("Enter")
         deadline = time.monotonic() + 60  # the server saves both changes; its answers wait on the line
         store = Store.open(database)
-        while _stored_profile(store).revenue != 2_500_000 and time.monotonic() < deadline:
+        while _stored_profile(store, ident).revenue != 2_500_000 and time.monotonic() < deadline:
             tab.page.wait_for_timeout(200)  # not time.sleep: the line passes messages only while Playwright listens
-        stored = _stored_profile(store)
+        stored = _stored_profile(store, ident)
         assert (stored.name, stored.revenue) == ("Kranz Backwaren GmbH", 2_500_000)
         line.release()
         try:
             expect(budget.locator('[data-testid="stMetricValue"]')).to_have_text("75.000 €", timeout=30_000)
         except AssertionError as error:
             tab.failure_shot("store-typed-while-saving")
-            after = _stored_profile(store)
+            after = _stored_profile(store, ident)
             raise AssertionError(
                 f"the page's connections to the server: {line.connections}; stored now: {after.name}, {after.revenue}"
             ) from error
@@ -147,10 +153,10 @@ def test_a_field_typed_in_while_another_is_being_saved_keeps_what_was_typed(serv
         expect(budget.locator('[data-testid="stMetricValue"]')).to_have_text("75.000 €")
 
 
-def test_a_second_tab_is_told_and_nothing_is_lost_silently(server: AppServer) -> None:
+def test_a_second_tab_is_told_and_nothing_is_lost_silently(server: AppServer, database: str) -> None:
     with chrome() as browser:
         first = browser.tab(server.url)
-        first.start()
+        first.start(f"?w={fresh(server, database)}")
         ident = _workshop_of(first)
         second = browser.tab(server.url)
         second.start(f"?w={ident}")
@@ -168,13 +174,13 @@ def test_a_second_tab_is_told_and_nothing_is_lost_silently(server: AppServer) ->
         expect(first.page.get_by_label(REVENUE, exact=True)).to_have_value("999000")
 
 
-def test_two_workshops_edited_at_once_never_touch_each_other(server: AppServer) -> None:
+def test_two_workshops_edited_at_once_never_touch_each_other(server: AppServer, database: str) -> None:
     with chrome() as browser:
         first = browser.tab(server.url)
-        first.start()
+        first.start(f"?w={fresh(server, database)}")
         first_id = _workshop_of(first)
         second = browser.tab(server.url)
-        second.start()
+        second.start(f"?w={first_id}")
         second.open("Workshops & Stände")
         second.page.get_by_text("Demo (Schneider Feinmechanik)", exact=True).click()
         second.page.get_by_label("Name des neuen Workshops").fill("Zweiter Kunde")
@@ -202,9 +208,9 @@ def test_two_workshops_edited_at_once_never_touch_each_other(server: AppServer) 
         expect(check.page.get_by_label(REVENUE, exact=True)).to_have_value("2000000")
 
 
-def test_undo_brings_back_the_previous_value(server: AppServer) -> None:
+def test_undo_brings_back_the_previous_value(server: AppServer, database: str) -> None:
     with browser_tab(server.url) as tab:
-        tab.start()
+        tab.start(f"?w={fresh(server, database)}")
         _type(tab, NAME, "Vertippt GmbH")
 
         tab.page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Rückgängig").click()
@@ -217,9 +223,9 @@ def test_undo_brings_back_the_previous_value(server: AppServer) -> None:
         expect(tab.page.get_by_label(NAME, exact=True)).to_have_value("Vertippt GmbH")
 
 
-def test_with_an_access_code_the_app_stays_closed_until_it_is_entered(database: str) -> None:
+def test_with_an_access_code_the_app_stays_closed_until_it_is_entered() -> None:
     chromium_or_skip()
-    server = AppServer({"DATABASE_URL": database, "ROADMAP_ACCESS_CODE": "Werkbank-42"}).start()
+    server = AppServer({"ROADMAP_ACCESS_CODE": "Werkbank-42"}).start()  # a server and database of its own
     try:
         with browser_tab(server.url) as tab:
             tab.start()
