@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
 
 from roadmap.charts.gantt_chart import Room, gantt_captions, gantt_chart, gantt_legend
 from roadmap.domain import formats
@@ -20,7 +19,7 @@ from ui import clock
 from ui.charts import chart_spec, draw_spec, fitted_type_scale
 from ui.empty import explain_empty_workshop
 from ui.language import lang, plain, please_choose, say, say_text, t
-from ui.plans import baseline_snapshot, current_baseline, current_plan, shared
+from ui.plans import baseline_snapshot, current_baseline, current_plan, shared, shared_table
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
 from ui.session import workshop
@@ -82,16 +81,10 @@ def not_planned(plan: Plan) -> None:
             st.markdown(view.not_planned_line(row))
         return
     st.dataframe(
-        shared("roadmap_not_planned_table", lambda: _as_arrow(rows)),
+        shared_table("roadmap_not_planned_table", lambda: view.not_planned_frame(rows, lang())),
         hide_index=True,
         height=table_height(len(rows), most=560),
     )
-
-
-def _as_arrow(rows: list[plan_view.NotPlannedRow]) -> Any:
-    """The rows as an Arrow table, made once per stored version: Streamlit sends one as it is, while it
-    converts any other table on every rerun (a third of a 500-measure Roadmap's rerun)."""
-    return convert_pandas_df_to_arrow_table(view.not_planned_frame(rows, lang()))
 
 
 def pin_controls(plan: Plan) -> None:

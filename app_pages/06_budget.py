@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
-from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
 
 from roadmap.charts.budget_chart import quarterly_cost_chart, yearly_cost_chart
 from roadmap.planning.budget import WITHIN, YearCost, corridor_check, yearly_costs
@@ -16,7 +13,7 @@ from roadmap.views.budget_page import Metric
 from ui.charts import show_chart
 from ui.empty import explain_empty_workshop
 from ui.language import lang, say, say_text, t
-from ui.plans import current_plan, shared
+from ui.plans import current_plan, shared, shared_table
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
 from ui.screen import split
@@ -76,26 +73,21 @@ def charts(plan: Plan) -> None:
 def field_table(plan: Plan) -> None:
     """What each field of action costs inside the horizon."""
     st.subheader(t("Kosten je Handlungsfeld", "Cost per field of action"))
-    shown, right = shared("budget_fields", lambda: _field_table(plan))
+    language = lang()
+    shown, right = shared("budget_fields", lambda: view.field_display(*view.field_frame(plan, language), language))
+    table = shared_table("budget_fields_table", lambda: shown)
     cells = ", ".join(f".st-key-budget_fields :is(td, th):nth-child({n})" for n in right)
     st.html(
         f"<style>{cells} {{ text-align: right !important; }}</style>"
     )  # euros align like numbers (over the cell's own)
     with st.container(key="budget_fields"):
-        st.table(shown, hide_index=True)
+        st.table(table, hide_index=True)
     st.caption(
         t(
             "Ohne die bestehenden IT-Kosten; laufende Kosten ab dem Monat nach dem Abschluss.",
             "Without the existing IT costs; running costs from the month after completion.",
         )
     )
-
-
-def _field_table(plan: Plan) -> tuple[Any, list[int]]:
-    """The field table as an Arrow table, and its money columns' positions, made once per stored version:
-    Streamlit sends an Arrow table as it is, while it converts any other table on every rerun."""
-    shown, right = view.field_display(*view.field_frame(plan, lang()), lang())
-    return convert_pandas_df_to_arrow_table(shown), right
 
 
 def funding(plan: Plan) -> None:

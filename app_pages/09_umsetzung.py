@@ -25,15 +25,15 @@ FEEDBACK = "umsetzung_feedback"
 VERSION = "umsetzung_table_version"
 
 
-def _keyed_by() -> tuple[str | None]:
+def _baseline_id() -> str | None:
     """What the page's figures depend on besides the stored version and the plan's month: the baseline."""
     chosen = baseline_snapshot()
-    return (chosen.id if chosen else None,)
+    return chosen.id if chosen else None
 
 
 def headline() -> None:
     """Planned / running / late / done / not planned, money spent against plan and budget, KPIs reached."""
-    found = shared("umsetzung_summary", lambda: summary(workshop(), current_plan(), current_baseline()), *_keyed_by())
+    found = shared("umsetzung_summary", lambda: summary(workshop(), current_plan(), current_baseline()), _baseline_id())
     month = formats.month(found.as_of, lang())
     st.caption(t(f"Stand der Umsetzung im {month} (Planungsstand)", f"Progress as of {month} (planning month)"))
     metrics = progress_page.state_metrics(found, lang())
@@ -104,7 +104,7 @@ def baseline_section() -> None:
     if baseline is None:
         st.info(say_text(progress_page.NO_BASELINE_YET), icon=":material/info:")
         return
-    slips = shared("umsetzung_slips", lambda: progress_page.slips(workshop(), current_plan(), baseline), *_keyed_by())
+    slips = shared("umsetzung_slips", lambda: progress_page.slips(workshop(), current_plan(), baseline), _baseline_id())
     if not slips:
         st.success(t("Alles wie im Basisplan.", "Everything as in the baseline."), icon=":material/check_circle:")
         return
@@ -190,7 +190,7 @@ def table() -> None:
     frame = shared(
         "umsetzung_progress",
         lambda: progress_table.progress_frame(workshop(), current_plan(), current_baseline(), language),
-        *_keyed_by(),
+        _baseline_id(),
     )
     editable = not presenter()
     config = column_config(progress_columns.fitted(progress_table.column_specs(language, editable)))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import streamlit as st
-from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
 
 from roadmap.domain.messages import RoadmapError
 from roadmap.domain.workshop import Workshop
@@ -16,7 +15,7 @@ from roadmap.views.workshops_page import NOW
 from roadmap.workshop.compare import compare
 from ui.choices import choose
 from ui.language import lang, plain, say, say_text, t
-from ui.plans import current_plan, shared, snapshot_plan
+from ui.plans import current_plan, shared_table, snapshot_plan
 from ui.presenter import presenter
 from ui.screen import split
 from ui.session import (
@@ -88,11 +87,7 @@ def list_section() -> None:
     """Every stored workshop, the latest first, with a way to open one."""
     listed = all_workshops()
     st.subheader(t(f"Alle Workshops ({len(listed)})", f"All workshops ({len(listed)})"))
-    table = shared(
-        "workshops_table",  # an Arrow table, made once per list: Streamlit converts any other on every rerun
-        lambda: convert_pandas_df_to_arrow_table(page.workshop_table(listed, workshop_id(), lang())),
-        tuple(listed),
-    )
+    table = shared_table("workshops_table", lambda: page.workshop_table(listed, workshop_id(), lang()), tuple(listed))
     st.dataframe(table, hide_index=True, width="stretch")
     if presenter() or len(listed) < 2:
         return

@@ -15,7 +15,9 @@ from collections.abc import Callable, Hashable
 from dataclasses import replace
 from typing import Any, TypeVar, cast
 
+import pandas as pd
 import streamlit as st
+from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
 
 from roadmap.domain.month import Month
 from roadmap.domain.profile import OPTIMAL, Profile
@@ -111,6 +113,13 @@ def shared(key: str, build: Callable[[], T], *extra: Hashable) -> T:
     once per stored version and planning month (the plan's, which follows the calendar unless the workshop
     fixes it); `extra` adds what else it depends on (e.g. today's date)."""
     return _SHARED.get(("view", key, *stored_state(), planning_profile().as_of, lang(), *extra), build)
+
+
+def shared_table(key: str, build: Callable[[], pd.DataFrame], *extra: Hashable) -> Any:
+    """A table for st.dataframe or st.table, as `shared` makes things, converted to Arrow once: Streamlit
+    sends an Arrow table as it is, while it converts any other table on every rerun (pyarrow's threads
+    started for it each time: a third of a 500-measure Roadmap's rerun)."""
+    return shared(key, lambda: convert_pandas_df_to_arrow_table(build()), *extra)
 
 
 # --- the baseline ----------------------------------------------------------------------------------

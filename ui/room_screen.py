@@ -39,8 +39,7 @@ ROOM_SESSION = "_room_screen"  # this session is a room screen: it never turns i
 _DRAWN = "_room_drawn"
 _ON_SCREEN = "room_shown"  # the hidden field in which the browser says which view it shows (ui/ticking.py)
 _LOOKED = "_room_looked"
-_NOTED = "_stage_noted"  # (stage, when) this session last noted or found in the store
-_SHOWN = "_stage_shown"  # the workshop whose stage this moderator session noted last
+_NOTED = "_stage_noted"  # (stage, when) this moderator session last noted or found in the store
 
 
 def presence() -> Presence:
@@ -67,13 +66,13 @@ def show_stage(path: str) -> None:
     section = view.PHONES_SECTION if any(st.session_state.get(k) == view.PHONES_SECTION for k in SECTION_KEYS) else ""
     stage = Stage(workshop_id(), path, section if path == "priorisierung" else "", st.session_state.get(LANG, "de"))
     now, noted = time.time(), st.session_state.get(_NOTED)
-    if isinstance(noted, tuple) and noted[0] == stage and now - noted[1] < NOTE_SECONDS:
+    before, when = noted if isinstance(noted, tuple) else (None, 0.0)
+    if before == stage and now - when < NOTE_SECONDS:
         return
     try:
-        presence().show(stage, now, st.session_state.get(_SHOWN))
+        presence().show(stage, now, before.workshop_id if before else None)
     except RoadmapError:
         return
-    st.session_state[_SHOWN] = stage.workshop_id
     st.session_state[_NOTED] = (stage, now)
 
 
