@@ -221,38 +221,52 @@ def locked_pages() -> list[st.Page]:
     return sole_pages(door, t("Zugang", "Access"), "zugang")
 
 
-begin_run()  # the store is read afresh in every run, once per thing asked
-lang()  # the language must be known before the page titles are drawn
-if participant_token() is not None:  # a phone's link: its participant view and nothing else, no access code
-    st.navigation(sole_pages(participant_view, t("Mitmachen", "Take part"), "mitmachen"), position="hidden").run()
-    st.stop()
-room_window = is_room_session(requested_path())  # known before the code: the rerun after it names no path
-if not access_granted():
-    st.navigation(locked_pages(), position="hidden").run()
-    st.stop()
-if room_window:  # the projector's window: read-only, no sidebar, no page of its own
-    st.navigation(room_pages(), position="hidden").run()
-    st.stop()
-try:
-    sync()
-except RoadmapError as error:  # an unreachable, damaged or newer database: say so, never overwrite it
-    st.error(say(error), icon=":material/database:")
-    st.stop()
-listed, start = pages()
-page = st.navigation(
-    with_unknown([start, *listed], not_found, START_PATH), position="hidden" if presenter() else "sidebar"
-)
-if page is start:
-    page.run()  # opens the first step at once; notices wait for it
-st.html(SCREEN_CSS)  # style only: no element, and none of the markdown HTML parser a new tab would load
-if presenter():
-    presenter_frame(listed, page, room_screen_entry)
-else:
-    sidebar()
-show_notice()
-with friendly_errors():
-    workshop()
-    if page in listed:
-        show_stage(page.url_path)  # the room screen follows the moderator's page
-    page.run()
-page_steps(listed, page)
+def workshop_app() -> None:
+    """The moderator's app: the workshop's pages with the sidebar (or the presenter's frame)."""
+    try:
+        sync()
+    except RoadmapError as error:  # an unreachable, damaged or newer database: say so, never overwrite it
+        st.error(say(error), icon=":material/database:")
+        return
+    listed, start = pages()
+    page = st.navigation(
+        with_unknown([start, *listed], not_found, START_PATH), position="hidden" if presenter() else "sidebar"
+    )
+    if page is start:
+        page.run()  # opens the first step at once; notices wait for it
+    st.html(SCREEN_CSS)  # style only: no element, and none of the markdown HTML parser a new tab would load
+    if presenter():
+        presenter_frame(listed, page, room_screen_entry)
+    else:
+        sidebar()
+    show_notice()
+    with friendly_errors():
+        workshop()
+        if page in listed:
+            show_stage(page.url_path)  # the room screen follows the moderator's page
+        page.run()
+    page_steps(listed, page)
+
+
+def main() -> None:
+    """One run of the app: a phone's view, the access code, the projector's window or the workshop.
+
+    Every branch ends by returning, never with `st.stop()`: that call drops a rerun the browser asked for
+    while the run was ending (a phone's third quick tap on + was lost that way), and a stopped run keeps
+    the fields of a view no longer shown (docs/architecture.md, One run at a time).
+    """
+    begin_run()  # the store is read afresh in every run, once per thing asked
+    lang()  # the language must be known before the page titles are drawn
+    if participant_token() is not None:  # a phone's link: its participant view and nothing else, no code
+        st.navigation(sole_pages(participant_view, t("Mitmachen", "Take part"), "mitmachen"), position="hidden").run()
+        return
+    room_window = is_room_session(requested_path())  # known before the code: the rerun after it names no path
+    if not access_granted():
+        st.navigation(locked_pages(), position="hidden").run()
+    elif room_window:  # the projector's window: read-only, no sidebar, no page of its own
+        st.navigation(room_pages(), position="hidden").run()
+    else:
+        workshop_app()
+
+
+main()

@@ -12,6 +12,7 @@ import pytest
 from roadmap.workshop.rounds import IDEAS_PER_DEVICE, PHONE_FULL, ROOM_ENDED, IdeaText, RoundKind
 from tests.pages import PAGES
 from tests.participation_pages import ROOM, opened, phone, rooms
+from ui.participation import dots_key
 from ui.session import store
 
 
@@ -113,16 +114,16 @@ def test_a_link_with_a_forged_phone_id_gets_a_fresh_one(forged: str) -> None:
 
 def test_a_reloaded_phones_ballot_replaces_its_first_and_adds_no_dots() -> None:
     _, room_id, token = opened()
-    rooms().start_round(room_id, RoundKind.VOTE)
+    round_no = rooms().start_round(room_id, RoundKind.VOTE).round_no
     app = phone(token)
-    app.number_input(key="participant_dots_M01").set_value(2)
-    app.number_input(key="participant_dots_M02").set_value(1)
+    app.number_input(key=dots_key(round_no, "M01")).set_value(2)
+    app.number_input(key=dots_key(round_no, "M02")).set_value(1)
     app.button(key="participant_send_dots").click().run()
 
     reloaded = phone(token, device=app.query_params["d"])
-    shown = reloaded.number_input(key="participant_dots_M01").value
-    reloaded.number_input(key="participant_dots_M01").set_value(3)
-    reloaded.number_input(key="participant_dots_M02").set_value(0)
+    shown = reloaded.number_input(key=dots_key(round_no, "M01")).value
+    reloaded.number_input(key=dots_key(round_no, "M01")).set_value(3)
+    reloaded.number_input(key=dots_key(round_no, "M02")).set_value(0)
     reloaded.button(key="participant_send_dots").click().run()
 
     assert not reloaded.exception and shown == 2 and "Stimme ist angekommen" in reloaded.success[0].value

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from roadmap.workshop.rounds import RoundKind
 from tests.participation_pages import ROOM, opened, phone, rooms
+from ui.participation import dots_key
 from ui.session import store
 
 
@@ -45,20 +46,40 @@ def test_an_idea_from_the_phone_reaches_the_room_as_text_and_not_the_workshop() 
 
 def test_a_phone_votes_with_at_most_its_dots_on_measures_not_excluded() -> None:
     _, room_id, token = opened()
-    rooms().start_round(room_id, RoundKind.VOTE)
+    round_no = rooms().start_round(room_id, RoundKind.VOTE).round_no
     app = phone(token)
 
     assert [c.label for c in app.number_input if not c.disabled] == ["ERP-Einführung", "Cloud-Backup"]
-    app.number_input(key="participant_dots_M01").set_value(2)
-    app.number_input(key="participant_dots_M02").set_value(1)
+    app.number_input(key=dots_key(round_no, "M01")).set_value(2)
+    app.number_input(key=dots_key(round_no, "M02")).set_value(1)
     app.button(key="participant_send_dots").click().run()
 
     assert not app.exception
     assert rooms().totals(rooms().room(room_id)) == {"M01": 2, "M02": 1}
-    app.number_input(key="participant_dots_M01").set_value(3).run()
+    app.number_input(key=dots_key(round_no, "M01")).set_value(3).run()
     assert app.error[0].value == "1 Punkt zu viel: Sie haben 3 Punkte."
     assert app.button(key="participant_send_dots").disabled
     assert rooms().totals(rooms().room(room_id)) == {"M01": 2, "M02": 1}
+
+
+def test_a_new_vote_round_starts_from_no_dots_not_from_the_last_rounds() -> None:
+    _, room_id, token = opened()
+    first = rooms().start_round(room_id, RoundKind.VOTE).round_no
+    app = phone(token)
+    app.number_input(key=dots_key(first, "M01")).set_value(2)
+    app.number_input(key=dots_key(first, "M02")).set_value(1)
+    app.button(key="participant_send_dots").click().run()
+
+    rooms().close_round(room_id)
+    second = rooms().start_round(room_id, RoundKind.VOTE).round_no
+    app.run()
+
+    assert not app.exception
+    assert [c.value for c in app.number_input if not c.disabled] == [0, 0]
+    assert "Punkte übrig: 3 von 3" in [m.value for m in app.markdown]
+    app.number_input(key=dots_key(second, "M02")).set_value(3)
+    app.button(key="participant_send_dots").click().run()
+    assert rooms().totals(rooms().room(room_id)) == {"M02": 3}  # the new round counts its own ballot only
 
 
 def test_a_phone_rates_the_chosen_measures_only() -> None:
@@ -137,13 +158,13 @@ def test_a_half_typed_idea_stays_in_its_fields_while_another_round_runs_until_it
 
 def test_the_dots_left_follow_every_tap_before_anything_is_sent() -> None:
     _, room_id, token = opened()
-    rooms().start_round(room_id, RoundKind.VOTE)
+    round_no = rooms().start_round(room_id, RoundKind.VOTE).round_no
     app = phone(token)
     before = app.markdown
 
-    app.number_input(key="participant_dots_M01").increment().run()
+    app.number_input(key=dots_key(round_no, "M01")).increment().run()
     after_one = [m.value for m in app.markdown]
-    app.number_input(key="participant_dots_M02").set_value(2).run()
+    app.number_input(key=dots_key(round_no, "M02")).set_value(2).run()
 
     assert "Punkte übrig: 3 von 3" in [m.value for m in before]
     assert "Punkte übrig: 2 von 3" in after_one

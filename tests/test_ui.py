@@ -105,6 +105,20 @@ def test_every_widget_has_a_key() -> None:
     assert unkeyed == []
 
 
+def test_no_run_ends_with_st_stop() -> None:
+    """`st.stop()` overwrites a rerun the browser asked for while the run was ending: a phone's last quick
+    tap on + reached the server and was dropped, so its ballot would have counted a dot less. A run ends
+    by returning instead (app.py, main)."""
+    stopping = [
+        f"{_short(path)}:{call.lineno}"
+        for path in APP_FILES
+        for call in _calls(_tree(path))
+        if _called_name(call) in ("st.stop", "stop")
+    ]
+
+    assert stopping == []
+
+
 @pytest.mark.parametrize("path", PAGE_FILES, ids=lambda p: p.stem)
 def test_every_page_has_the_same_skeleton(path: Path) -> None:
     """Docstring, imports, constants and functions, then `main()` once, at the end; `st.title` comes first."""

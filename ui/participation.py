@@ -393,6 +393,12 @@ def _send_ratings(token: str, round_no: int, chosen: tuple[str, ...]) -> None:
     st.session_state[_TOAST] = t("Bewertung gesendet", "Rating sent")
 
 
+def dots_key(round_no: int, measure_id: str) -> str:
+    """The key of a measure's dot field in one vote round: a new round starts from the phone's stored
+    dots of that round (none), not from the fields of the round before."""
+    return f"participant_dots_{round_no}_{measure_id}"
+
+
 def _vote(token: str, room: Room) -> None:
     """One line per measure with a − / + control, under a sticky 'Punkte übrig: n von m' that follows every
     tap (the controls sit outside a form, so each tap reruns the view and the budget is counted again)."""
@@ -402,7 +408,7 @@ def _vote(token: str, room: Room) -> None:
     entries = list(rooms().mine(room, device()))  # one read of the store per drawing
     mine = {ident: v for kind, ident, v, _ in entries if kind == "dots"}
     voted = any(kind == "ballot" for kind, *_ in entries)
-    keys = {m.id: f"participant_dots_{m.id}" for m in measures}
+    keys = {m.id: dots_key(room.round_no, m.id) for m in measures}
     for ident, key in keys.items():
         if key not in st.session_state:
             st.session_state[key] = mine.get(ident, 0)
@@ -455,7 +461,7 @@ def _send_ballot(token: str, round_no: int, dots: int, measures: tuple[str, ...]
     if not _allowed(round_no):
         return
     try:
-        given = {ident: int(st.session_state.get(f"participant_dots_{ident}") or 0) for ident in measures}
+        given = {ident: int(st.session_state.get(dots_key(round_no, ident)) or 0) for ident in measures}
         checked = rounds.ballot(dots, given, measures)
         rooms().send_ballot(token, device(), _author("ballot"), checked, time.time())
     except RoadmapError as error:
