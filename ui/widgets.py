@@ -25,6 +25,7 @@ _ERRORS = "_field_errors"
 # Fields whose input could not be written (key → how to apply it): they keep what was typed, whatever
 # else is saved meanwhile, and offer to save it again.
 _UNSAVED = "_unsaved_fields"
+_STAMPS = "_widget_stamps"
 
 
 def not_saved(failure: RoadmapError) -> Message:
@@ -35,9 +36,14 @@ def not_saved(failure: RoadmapError) -> Message:
     )
 
 
-def _marker(key: str) -> str:
-    """The session state key remembering which revision of the workshop a widget shows."""
-    return f"_{key}__revision"
+def _stamps() -> dict[str, Hashable]:
+    """Which revision of the workshop (or other stamp) each bound widget shows, by widget key.
+
+    One session-state entry for all of them: Streamlit reads every entry of the session state for each
+    text, number and choice field it draws, so one entry per widget made every field slower.
+    """
+    stamps: dict[str, Hashable] = st.session_state.setdefault(_STAMPS, {})
+    return stamps
 
 
 def _reported(key: str) -> bool:
@@ -77,12 +83,13 @@ def bind(key: str, value: Any, stamp: Hashable | None = None) -> None:
     the user never touched never sends a value that would overwrite the stored one.
     """
     stamp = revision() if stamp is None else stamp
-    behind = st.session_state.get(_marker(key)) != stamp and key not in st.session_state.get(_UNSAVED, {})
+    stamps = _stamps()
+    behind = stamps.get(key) != stamp and key not in st.session_state.get(_UNSAVED, {})
     if key not in st.session_state or (behind and not _same(st.session_state[key], value)):
         st.session_state[key] = value
     elif not _reported(key):
         st.session_state[key] = st.session_state[key]  # what the widget showed, typed or saved
-    st.session_state[_marker(key)] = stamp
+    stamps[key] = stamp
 
 
 def _same(held: Any, stored: Any) -> bool:
@@ -104,7 +111,7 @@ def update(key: str, apply: Callable[[Workshop, Any], Workshop]) -> None:
     errors.pop(key, None)
     unsaved.pop(key, None)
     if saved:  # the widget keeps showing what was typed; after a conflict it shows the stored state
-        st.session_state[_marker(key)] = revision()
+        _stamps()[key] = revision()
         return
     failure = write_failure()
     if failure is not None:  # the store failed: say so under the field and keep the text there
