@@ -1,7 +1,7 @@
 """First page and page-switch times in headless Chromium at 1920×1080, demo and 500 measures.
 
-Run: PYTHONPATH=. python bench/bench_browser.py [first]   (targets: first page ≤ 1.3 × an empty Streamlit app's,
-every switch ≤ 1.5 s)
+Run: PYTHONPATH=. python bench/bench_browser.py [first | kinds]   (targets: first page ≤ 1.3 × an empty Streamlit
+app's, every switch ≤ 1.5 s)
 
 Starts `streamlit run app.py` on a fresh database holding the demo and a 500-measure workshop,
 and beside it an empty one-line app (`st.title`) served the same way (same command, folder and
@@ -10,6 +10,10 @@ so nothing cached) open the two by turns, `ROUNDS` each: the medians and their r
 page's figure. Then it opens a fresh tab `ROUNDS` times on each workshop and clicks through all
 pages; reports the median per step. A page counts as drawn when its title is on the screen and
 Streamlit's script run has finished.
+
+`kinds`: what one kind of element costs a first page, by itself: the empty app against the same app
+with one element of each kind the first page and its sidebar draw (the browser loads a kind's code
+when its first element arrives, and draws it for the first time), new tabs with the scripts cached.
 """
 
 from __future__ import annotations
@@ -71,6 +75,39 @@ def first_pages(app_url: str, empty_url: str, *, cached: bool = False) -> tuple[
     return app, empty
 
 
+# One element of each kind the first page (Unternehmen) and the sidebar draw, beside the empty app's title.
+KINDS = {
+    "st.html (the screen's CSS)": 'st.html("<style>.stMainBlockContainer { padding-top: 2.5rem; }</style>")',
+    "text_input": 'st.text_input("Name", key="k")',
+    "number_input": 'st.number_input("Zahl", key="k")',
+    "selectbox": 'st.selectbox("Wahl", ["a", "b"], key="k")',
+    "metric": 'st.metric("Budget", "12.000 €")',
+    "page_link": 'st.page_link("https://example.com", label="Weiter")',
+    "segmented_control": 'st.sidebar.segmented_control("Sprache", ["DE", "EN"], key="k")',
+    "toggle": 'st.sidebar.toggle("Präsentation", key="k")',
+    "button": 'st.sidebar.button("Rückgängig", key="k")',
+    "link_button": 'st.sidebar.link_button("Raumbildschirm", "https://example.com")',
+    "expander": 'st.expander("Mehr").write("Text")',
+}
+
+
+def kinds(folder: Path, empty_url: str) -> None:
+    """The first page's cost per kind of element (cached scripts): each kind's app against the empty one."""
+    added: dict[str, float] = {}
+    for kind, line in KINDS.items():
+        script = folder / f"kind_{len(added)}.py"
+        script.write_text(EMPTY_APP + line + "\n")
+        server = AppServer(script=str(script)).start()
+        try:
+            app, yardstick = first_pages(server.url, empty_url, cached=True)
+        finally:
+            server.stop()
+        added[kind] = statistics.median(app) - statistics.median(yardstick)
+        ratio = statistics.median(app) / statistics.median(yardstick)
+        print(f"{kind:28} +{added[kind] * 1000:4.0f} ms  {ratio:.2f} × the empty app")
+    print(f"all {len(added)} kinds together: +{sum(added.values()) * 1000:.0f} ms")
+
+
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-browser-"))
     database = folder / "bench.sqlite"
@@ -78,6 +115,12 @@ def main() -> None:
     large = Store.open(url_of_db).create(large_workshop(), "500 Maßnahmen")
     (folder / "empty.py").write_text(EMPTY_APP)
     empty = AppServer(script=str(folder / "empty.py")).start()
+    if "kinds" in sys.argv[1:]:
+        try:
+            kinds(folder, empty.url)
+        finally:
+            empty.stop()
+        return
     try:
         with served_app({"DATABASE_URL": url_of_db}) as url:
             for what, cached in (("new browser context", False), ("new tab, scripts cached", True)):
