@@ -13,13 +13,14 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import ui.room_screen as room_screen_module
 from roadmap.store.participation import Participation
 from roadmap.store.presence import Presence
 from roadmap.workshop.rounds import IdeaText, RoundKind
 from tests.helpers import REPO
 from tests.pages import open_page
 from tests.participation_pages import ROOM, phone
-from ui.room_screen import ROOM_SESSION
+from ui.room_screen import NOTE_SECONDS, ROOM_SESSION
 from ui.session import demo_workshop, store
 
 
@@ -150,12 +151,25 @@ def test_dot_totals_reach_the_room_screen_only_after_the_vote_closed() -> None:
     assert [bar.proto.text for bar in closed] == ["**3** · ERP-Einführung"]
 
 
-def test_the_moderator_sees_the_room_screen_connected() -> None:
+class _Later:
+    """The `time` module as seen `seconds` later (the moderator's status line looks again after a second)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def time(self) -> float:
+        return time.time() + self.seconds
+
+
+def test_the_moderator_sees_the_room_screen_connected_at_the_status_lines_next_look(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     ident = store().create(demo_workshop(), "Demo")
     moderator = open_page("app_pages/05_roadmap.py", ident=ident)
     alone = [c.value for c in moderator.sidebar.caption]
 
     room_screen(ident)
+    monkeypatch.setattr(room_screen_module, "time", _Later(NOTE_SECONDS))
     moderator.run()
 
     assert any("Kein Raumbildschirm verbunden" in c for c in alone)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Hashable, Mapping
+from typing import cast
 
 import streamlit as st
 
@@ -40,6 +41,7 @@ _DRAWN = "_room_drawn"
 _ON_SCREEN = "room_shown"  # the hidden field in which the browser says which view it shows (ui/ticking.py)
 _LOOKED = "_room_looked"
 _NOTED = "_stage_noted"  # (stage, when) this moderator session last noted or found in the store
+_STATUS = "_screen_status"  # (workshop id, when looked, the room screen's last look) for the status line
 
 
 def presence() -> Presence:
@@ -96,13 +98,27 @@ def _connection(ident: str) -> None:
     """'Raumbildschirm verbunden' while a room screen looked within the last few seconds."""
     ticking.keep_ticking(STATUS_SECONDS)
     try:
-        stage = presence().follow(ident)
+        seen = _screen_seen(ident, time.time())
     except RoadmapError:
         return
-    if stage is not None and time.time() - stage.screen_seen <= CONNECTED_SECONDS:
+    if seen is not None and time.time() - seen <= CONNECTED_SECONDS:
         st.caption(f":material/cast_connected: {t('Raumbildschirm verbunden', 'Room screen connected')}")
     else:
         st.caption(f":material/cast: {t('Kein Raumbildschirm verbunden', 'No room screen connected')}")
+
+
+def _screen_seen(ident: str, now: float) -> float | None:
+    """When a room screen of this workshop last looked (None: no stage yet), as the store says.
+
+    A rerun within NOTE_SECONDS of the last look (each click on a page) reuses it: the status line's
+    own timed runs, every STATUS_SECONDS, always look again."""
+    kept = st.session_state.get(_STATUS)
+    if isinstance(kept, tuple) and kept[0] == ident and now - kept[1] < NOTE_SECONDS:
+        return cast("float | None", kept[2])
+    stage = presence().follow(ident)
+    seen = None if stage is None else stage.screen_seen
+    st.session_state[_STATUS] = (ident, now, seen)
+    return seen
 
 
 # --- the room screen -----------------------------------------------------------------------------
