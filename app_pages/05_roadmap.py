@@ -61,11 +61,7 @@ def milestone_list(plan: Plan) -> None:
     per_row = min(4, len(cards)) or 1
     for start in range(0, len(cards), per_row):
         for column, text in zip(st.columns(per_row), cards[start : start + per_row], strict=False):
-            with column, st.container(border=True):
-                st.markdown(f"{text.heading}  \n{text.day}")  # the phase, and its day on the line below
-                st.caption(text.caption)
-                if text.body:
-                    st.markdown(text.body)
+            column.container(border=True).markdown(text.markdown)
 
 
 def not_planned(plan: Plan) -> None:

@@ -97,6 +97,13 @@ class CardText:
     caption: str
     body: str
 
+    @property
+    def markdown(self) -> str:
+        """The whole card as one Markdown: the phase, its day below it, the count in small grey type
+        (as a caption) and the list; one element on the page instead of three."""
+        lines = f"{self.heading}  \n{self.day}\n\n:gray[:small[{self.caption}]]"
+        return f"{lines}\n\n{self.body}" if self.body else lines
+
 
 def card_text(card: MilestoneCard, lang: Lang) -> CardText:
     """What one milestone card says, its phase and titles shown as typed."""
