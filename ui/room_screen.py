@@ -40,7 +40,7 @@ ROOM_SESSION = "_room_screen"  # this session is a room screen: it never turns i
 _DRAWN = "_room_drawn"
 _ON_SCREEN = "room_shown"  # the hidden field in which the browser says which view it shows (ui/ticking.py)
 _LOOKED = "_room_looked"
-_NOTED = "_stage_noted"  # (stage, when) this moderator session last noted or found in the store
+_NOTED = "_stage_noted"  # (stage, when, None) this moderator session last noted or found in the store
 _STATUS = "_screen_status"  # (workshop id, when looked, the room screen's last look) for the status line
 
 
@@ -67,15 +67,26 @@ def show_stage(path: str) -> None:
     moved the room screen meanwhile), is checked against the store."""
     section = view.PHONES_SECTION if any(st.session_state.get(k) == view.PHONES_SECTION for k in SECTION_KEYS) else ""
     stage = Stage(workshop_id(), path, section if path == "priorisierung" else "", st.session_state.get(LANG, "de"))
-    now, noted = time.time(), st.session_state.get(_NOTED)
-    before, when = noted if isinstance(noted, tuple) else (None, 0.0)
-    if before == stage and now - when < NOTE_SECONDS:
+    now = time.time()
+    if _recent(_NOTED, stage, now) is not None:
         return
+    noted = st.session_state.get(_NOTED)
+    before = noted[0] if isinstance(noted, tuple) else None
     try:
-        presence().show(stage, now, before.workshop_id if before else None)
+        presence().show(stage, now, before.workshop_id if isinstance(before, Stage) else None)
     except RoadmapError:
         return
-    st.session_state[_NOTED] = (stage, now)
+    st.session_state[_NOTED] = (stage, now, None)
+
+
+def _recent(key: str, subject: Hashable, now: float) -> tuple[object] | None:
+    """What this session kept under `key` for `subject` (a stage, a workshop) within the last NOTE_SECONDS,
+    as a one-item tuple; None when it is older, about something else or not there. A moderator's click
+    reruns the page: it need not look at the store again for what it looked at a moment ago."""
+    kept = st.session_state.get(key)
+    if isinstance(kept, tuple) and kept[0] == subject and now - kept[1] < NOTE_SECONDS:
+        return (kept[2],)
+    return None
 
 
 def room_screen_entry(key: str) -> None:
@@ -97,11 +108,12 @@ def room_screen_entry(key: str) -> None:
 def _connection(ident: str) -> None:
     """'Raumbildschirm verbunden' while a room screen looked within the last few seconds."""
     ticking.keep_ticking(STATUS_SECONDS)
+    now = time.time()
     try:
-        seen = _screen_seen(ident, time.time())
+        seen = _screen_seen(ident, now)
     except RoadmapError:
         return
-    if seen is not None and time.time() - seen <= CONNECTED_SECONDS:
+    if seen is not None and now - seen <= CONNECTED_SECONDS:
         st.caption(f":material/cast_connected: {t('Raumbildschirm verbunden', 'Room screen connected')}")
     else:
         st.caption(f":material/cast: {t('Kein Raumbildschirm verbunden', 'No room screen connected')}")
@@ -112,9 +124,9 @@ def _screen_seen(ident: str, now: float) -> float | None:
 
     A rerun within NOTE_SECONDS of the last look (each click on a page) reuses it: the status line's
     own timed runs, every STATUS_SECONDS, always look again."""
-    kept = st.session_state.get(_STATUS)
-    if isinstance(kept, tuple) and kept[0] == ident and now - kept[1] < NOTE_SECONDS:
-        return cast("float | None", kept[2])
+    kept = _recent(_STATUS, ident, now)
+    if kept is not None:
+        return cast("float | None", kept[0])
     stage = presence().follow(ident)
     seen = None if stage is None else stage.screen_seen
     st.session_state[_STATUS] = (ident, now, seen)
