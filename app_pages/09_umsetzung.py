@@ -137,8 +137,9 @@ def replan_section() -> None:
 
 def quick_entry() -> None:
     """One measure's status (and when it began) in three clicks, for the shared screen."""
+    language = lang()
     titles = shared("umsetzung_quick_titles", lambda: progress_page.quick_titles(workshop()))
-    statuses = progress_page.quick_statuses(lang())
+    statuses = progress_page.quick_statuses(language)
     months = progress_page.quick_months(planning_profile().as_of or this_month())
     with st.form(f"umsetzung_quick_{revision()}", border=True):
         st.markdown(t("**Schnell erfassen**", "**Quick entry**"))
@@ -153,7 +154,7 @@ def quick_entry() -> None:
             format_func=statuses.__getitem__,
             key="umsetzung_quick_status",
         )
-        month_names = {m: progress_page.quick_month_name(m, lang()) for m in months}
+        month_names = {m: progress_page.quick_month_name(m, language) for m in months}
         started = began.selectbox(
             t("Begonnen im", "Started in"),
             months,
@@ -187,20 +188,21 @@ def table() -> None:
     a fifth of its time making them again.
     """
     language = lang()
-    frame = shared(
-        "umsetzung_progress",
-        lambda: progress_table.progress_frame(workshop(), current_plan(), current_baseline(), language),
-        _baseline_id(),
-    )
     editable = not presenter()
     config = column_config(progress_columns.fitted(progress_table.column_specs(language, editable)))
     view = one_of(t("Spalten", "Columns"), progress_columns.VIEWS, "progress", "umsetzung_view")
     shown = progress_columns.view_columns(view)
+    frame = shared(  # the view's columns only: Streamlit converts every column it is given on each rerun
+        "umsetzung_progress",
+        lambda: progress_table.progress_frame(workshop(), current_plan(), current_baseline(), language)[list(shown)],
+        _baseline_id(),
+        view,
+    )
     if not editable:  # every row in view: the page scrolls, not the table
         st.dataframe(frame, hide_index=True, column_order=shown, column_config=config, height="content", placeholder="")
         return
     st.caption(say_text(progress_page.TABLE_HINT))
-    key = f"umsetzung_table_{revision()}_{st.session_state.get(VERSION, 0)}"
+    key = f"umsetzung_table_{view}_{revision()}_{st.session_state.get(VERSION, 0)}"
     st.data_editor(
         frame,
         key=key,
