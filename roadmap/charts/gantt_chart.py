@@ -90,7 +90,7 @@ class _Axes:
 
     def row(self, field: str) -> alt.Y:
         """A row of the chart: a measure's label, or the milestone row."""
-        return alt.Y(f"{field}:N", sort=self.order, scale=self.y_scale, axis=self.y_axis)
+        return alt.Y(f"{field}:N", scale=self.y_scale, axis=self.y_axis)  # the scale's domain is the order
 
 
 def _month_axis(plan: Plan, lang: str) -> alt.Axis:
