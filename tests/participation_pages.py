@@ -21,6 +21,7 @@ from roadmap.domain.workshop import Workshop
 from roadmap.store.participation import Participation
 from tests.helpers import REPO
 from tests.pages import open_page
+from ui.participation import dots_key
 from ui.session import store
 
 ROOM = Workshop(
@@ -53,6 +54,13 @@ def phone(token: str, path: str | None = None, device: str | None = None) -> App
         app.switch_page(path)
         app.run()
     return app
+
+
+def cast_dots(app: AppTest, round_no: int, dots: dict[str, int]) -> AppTest:
+    """Set the phone's dot fields of vote round `round_no` (measure id → dots) and tap "Punkte abgeben"."""
+    for measure_id, count in dots.items():
+        app.number_input(key=dots_key(round_no, measure_id)).set_value(count)
+    return app.button(key="participant_send_dots").click().run()
 
 
 def moderator(ident: str) -> AppTest:

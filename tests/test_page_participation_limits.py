@@ -11,7 +11,7 @@ import pytest
 
 from roadmap.workshop.rounds import IDEAS_PER_DEVICE, PHONE_FULL, ROOM_ENDED, IdeaText, RoundKind
 from tests.pages import PAGES
-from tests.participation_pages import ROOM, opened, phone, rooms
+from tests.participation_pages import ROOM, cast_dots, opened, phone, rooms
 from ui.participation import dots_key
 from ui.session import store
 
@@ -116,9 +116,7 @@ def test_a_reloaded_phones_ballot_replaces_its_first_and_adds_no_dots() -> None:
     _, room_id, token = opened()
     round_no = rooms().start_round(room_id, RoundKind.VOTE).round_no
     app = phone(token)
-    app.number_input(key=dots_key(round_no, "M01")).set_value(2)
-    app.number_input(key=dots_key(round_no, "M02")).set_value(1)
-    app.button(key="participant_send_dots").click().run()
+    cast_dots(app, round_no, {"M01": 2, "M02": 1})
 
     reloaded = phone(token, device=app.query_params["d"])
     shown = reloaded.number_input(key=dots_key(round_no, "M01")).value

@@ -5,7 +5,7 @@ and in each round the phone sends ideas, dots and ratings, keeps what is typed a
 from __future__ import annotations
 
 from roadmap.workshop.rounds import RoundKind
-from tests.participation_pages import ROOM, opened, phone, rooms
+from tests.participation_pages import ROOM, cast_dots, opened, phone, rooms
 from ui.participation import dots_key
 from ui.session import store
 
@@ -50,9 +50,7 @@ def test_a_phone_votes_with_at_most_its_dots_on_measures_not_excluded() -> None:
     app = phone(token)
 
     assert [c.label for c in app.number_input if not c.disabled] == ["ERP-Einführung", "Cloud-Backup"]
-    app.number_input(key=dots_key(round_no, "M01")).set_value(2)
-    app.number_input(key=dots_key(round_no, "M02")).set_value(1)
-    app.button(key="participant_send_dots").click().run()
+    cast_dots(app, round_no, {"M01": 2, "M02": 1})
 
     assert not app.exception
     assert rooms().totals(rooms().room(room_id)) == {"M01": 2, "M02": 1}
@@ -66,9 +64,7 @@ def test_a_new_vote_round_starts_from_no_dots_not_from_the_last_rounds() -> None
     _, room_id, token = opened()
     first = rooms().start_round(room_id, RoundKind.VOTE).round_no
     app = phone(token)
-    app.number_input(key=dots_key(first, "M01")).set_value(2)
-    app.number_input(key=dots_key(first, "M02")).set_value(1)
-    app.button(key="participant_send_dots").click().run()
+    cast_dots(app, first, {"M01": 2, "M02": 1})
 
     rooms().close_round(room_id)
     second = rooms().start_round(room_id, RoundKind.VOTE).round_no
