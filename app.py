@@ -10,7 +10,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from roadmap.domain.messages import Message, RoadmapError
 from ui.access import access_granted, door
-from ui.errors import friendly_errors, guarded, show_notice
+from ui.errors import friendly_errors, guarded, notices_seen, show_notice
 from ui.language import LANG, lang, plain, say, t
 from ui.pager import page_steps
 from ui.participation import participant_token, participant_view
@@ -246,6 +246,7 @@ def workshop_app() -> None:
             show_stage(page.url_path)  # the room screen follows the moderator's page
         page.run()
     page_steps(listed, page)
+    notices_seen()  # last: a run overtaken before this point keeps its warning for the next one
 
 
 def main() -> None:

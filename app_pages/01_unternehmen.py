@@ -16,7 +16,7 @@ from ui.language import euro, lang, plain, please_choose, say, say_markdown, say
 from ui.plans import planning_profile
 from ui.presenter import presenter
 from ui.scenarios import active_scenario_note
-from ui.screen import split
+from ui.screen import slot, split
 from ui.session import workshop
 from ui.widgets import bind, field_error, update
 
@@ -72,7 +72,8 @@ def company_form() -> None:
     _number(form.EMPLOYEES, profile.employees)
     _number(form.REVENUE, profile.revenue)
     st.caption(f"= {euro(profile.revenue)}")
-    revenue_per_year()
+    with slot():  # there only for a horizon over several years: the field below keeps its place
+        revenue_per_year()
     _number(form.BASELINE_IT, profile.baseline_it)
     st.caption(f"= {euro(profile.baseline_it)}")
 
@@ -107,10 +108,11 @@ def planning_form() -> None:
     with corridor:
         st.metric(t("Budget pro Jahr", "Budget per year"), euro(profile.yearly_budget))
         st.caption(form.corridor_caption(profile, lang()))
-    if note := corridor_note(profile.budget_share):
-        st.warning(say(note.message), icon=":material/warning:")
-    if no_revenue := form.revenue_note(profile):
-        st.info(say_markdown(no_revenue))
+    with slot():  # the notes come and go as the share and revenue are typed; the fields below stay put
+        if note := corridor_note(profile.budget_share):
+            st.warning(say(note.message), icon=":material/warning:")
+        if no_revenue := form.revenue_note(profile):
+            st.info(say_markdown(no_revenue))
     _number(form.FUNDING_RATE, profile.funding_rate)
     _number(form.CAPACITY, profile.capacity)
     start, end = st.columns(2)
@@ -137,10 +139,11 @@ def planning_month() -> None:
         args=(key, form.set_as_of),
     )
     field_error(key)
-    if warning := form.past_as_of_warning(profile, this_month()):
-        st.warning(say_markdown(warning), icon=":material/warning:")
-    if note := horizon_note(planning_profile()):
-        st.warning(say(note), icon=":material/event_busy:")
+    with slot():  # above the phases' fields
+        if warning := form.past_as_of_warning(profile, this_month()):
+            st.warning(say_markdown(warning), icon=":material/warning:")
+        if note := horizon_note(planning_profile()):
+            st.warning(say(note), icon=":material/event_busy:")
 
 
 def phase_form() -> None:
@@ -204,8 +207,9 @@ def main() -> None:
         summary()
         return
     st.markdown(say_markdown(form.INTRO))
-    active_scenario_note()
-    demo_note()
+    with slot():  # both notes come and go (the demo's with its first change of name): the forms stay put
+        active_scenario_note()
+        demo_note()
     left, right = split("unternehmen", 2)
     with left:
         company_form()

@@ -16,6 +16,7 @@ from ui.language import lang, please_choose, say, say_markdown, say_text, t
 from ui.moderation import moderation, participation_open
 from ui.plans import shared
 from ui.presenter import presenter
+from ui.screen import slot
 from ui.session import revision, save, workshop
 from ui.tables import column_config, table_height
 from ui.widgets import bind, field_error, once, one_of, update
@@ -117,8 +118,9 @@ def voting_settings() -> None:
         _bound_number("priorisierung_dots", inputs["dots"])
     for column, (label, value) in zip(figures, ranking_view.dots_figures(current, language), strict=True):
         column.metric(label, value)
-    if voting.dots_overspent(current):
-        st.warning(say(ranking_view.TOO_MANY_DOTS), icon=":material/warning:")
+    with slot():  # comes and goes as the figures are typed: the fields below keep their place
+        if voting.dots_overspent(current):
+            st.warning(say(ranking_view.TOO_MANY_DOTS), icon=":material/warning:")
     mode, weight, reset = st.columns([2, 1, 1])
     with mode:
         key = "priorisierung_vote_mode"
@@ -160,8 +162,9 @@ def vote_counters() -> None:
         )
     measures = ranking_view.vote_page(current.measures, chosen or 0)
     no_dots_left = voting.dots_left(current) == 0
-    if no_dots_left:
-        st.info(say(ranking_view.ALL_DOTS_GIVEN), icon=":material/info:")
+    with slot():  # comes with the last dot: the cards below keep their place
+        if no_dots_left:
+            st.info(say(ranking_view.ALL_DOTS_GIVEN), icon=":material/info:")
     for start in range(0, len(measures), CARDS_PER_ROW):
         for column, measure in zip(st.columns(CARDS_PER_ROW), measures[start : start + CARDS_PER_ROW], strict=False):
             with column, st.container(border=True):

@@ -7,6 +7,8 @@
 - `edit_table(app, edited, added, deleted, key_start=…)`: a change set sent to a data editor as the
   browser sends it (AppTest cannot type into a table); the page's on_change callback runs as after an
   edit in the browser.
+- `places(app)`: where each field of the main area is drawn, by key, as the browser matches elements
+  between runs (by their place: a field whose place changes is made anew, dropping what is typed).
 - `open_page(page, workshop)`: stores that workshop (the demo if None) as a new workshop, runs
   app.py with its link (`?w=id`) on that page,
   with ROADMAP_STRICT set so that an error inside a page fails the test instead of being shown
@@ -60,6 +62,21 @@ def held(app: AppTest) -> Held:
 def own(widgets: Iterable[Any]) -> list[Any]:
     """The widgets a page drew itself, without the app's frame around it."""
     return [widget for widget in widgets if widget.key not in APP_FRAME]
+
+
+def places(app: AppTest) -> dict[str, tuple[int, ...]]:
+    """Each keyed widget of the main area and its place: the indexes of the blocks down to it."""
+    found: dict[str, tuple[int, ...]] = {}
+
+    def walk(node: Any, at: tuple[int, ...]) -> None:
+        key = getattr(node, "key", None)
+        if key and getattr(node, "id", None):  # a widget (blocks have keys too, but no widget id)
+            found[key] = at
+        for index, child in getattr(node, "children", {}).items():
+            walk(child, (*at, index))
+
+    walk(app.main, ())
+    return found
 
 
 def action(app: AppTest, name: str) -> Any:

@@ -8,7 +8,7 @@ from roadmap.domain.messages import Message
 from roadmap.domain.month import Month
 from roadmap.store.records import Unavailable
 from roadmap.store.workshops import Store
-from tests.pages import WORKSHOPS, held, open_page
+from tests.pages import WORKSHOPS, held, open_page, places
 
 PAGE = "app_pages/01_unternehmen.py"
 
@@ -160,3 +160,20 @@ def test_a_change_the_store_cannot_write_is_said_under_its_field_and_the_text_st
     assert held(app).workshop.profile.name == "Feinmechanik Schneider KG"
     assert held(app).workshop.profile.employees == 50
     assert not app.error
+
+
+def test_every_field_keeps_its_place_while_notes_and_messages_above_it_come_and_go() -> None:
+    # The browser matches fields between runs by their place and makes a moved one anew, dropping what
+    # is being typed into it: the demo's note going with the first new name took the revenue being typed.
+    app = open_page(PAGE)
+    before = places(app)
+    assert {"unternehmen_name", "unternehmen_revenue", "unternehmen_phase_0"} <= set(before)
+
+    app.text_input(key="unternehmen_name").input("Kranz Backwaren GmbH").run()  # the demo's note goes
+    app.number_input(key="unternehmen_budget_share").set_value(7.0).run()  # the corridor's warning comes
+    app.selectbox(key="unternehmen_horizon_end_de").set_value(Month(2025, 6)).run()  # an error under a field
+    assert app.warning and app.error
+
+    after = places(app)
+    assert {key: after[key] for key in before if key in after} == {key: before[key] for key in before if key in after}
+    assert set(before) <= set(after)

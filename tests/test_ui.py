@@ -210,3 +210,27 @@ def test_a_callback_that_fails_in_words_leaves_its_sentence_at_the_top_of_the_pa
 
     assert not app.exception
     assert [w.value for w in app.warning] == ["Das ging nicht."]
+
+
+def _overtaken_run_app() -> None:
+    import streamlit as st
+
+    from ui.errors import notices_seen, show_notice, warn
+
+    if "runs" not in st.session_state:
+        st.session_state.runs = 0
+        warn("Jemand anderes hat inzwischen geändert.")
+    st.session_state.runs += 1
+    show_notice()
+    if st.session_state.runs == 1:
+        st.rerun()  # as a click that arrives while the run draws: this run never reaches the browser whole
+    notices_seen()
+
+
+def test_a_warning_drawn_by_a_run_that_was_overtaken_is_shown_by_the_next_one() -> None:
+    app = AppTest.from_function(_overtaken_run_app, default_timeout=60).run()
+
+    assert app.session_state.runs == 2
+    assert [w.value for w in app.warning] == ["Jemand anderes hat inzwischen geändert."]
+    app.run()
+    assert not app.warning  # once shown by a whole run, it is gone

@@ -2,7 +2,8 @@
 
 No error reaches the user as a traceback: a page runs inside `friendly_errors()`, a callback
 inside `guarded`; the core's errors are said in words, anything else as SOMETHING_WENT_WRONG (and
-logged). A change's outcome (`notify`, `warn`) is shown once at the top of the page by `show_notice()`.
+logged). A change's outcome (`notify`, `warn`) is shown once at the top of the page by `show_notice()`, a
+warning until a run that drew it has ended (`notices_seen()`).
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ import streamlit as st
 
 from roadmap.domain.messages import Message, RoadmapError
 from ui.language import say
+from ui.screen import slot
 
 _NOTICE = "_notice"
 _WARNING = "_store_warning"
+_DRAWN = "_warning_drawn"  # the warning this run drew, forgotten when the run ends
 
 SOMETHING_WENT_WRONG = Message(
     "Hier ist etwas schiefgelaufen. Ihre Daten sind unverändert; bitte die Seite neu laden.",
@@ -48,13 +51,28 @@ def warn(text: str) -> None:
 
 
 def show_notice() -> None:
-    """Show the notice or warning left by the last change, once."""
-    warning = st.session_state.pop(_WARNING, None)
-    if warning:
-        st.warning(warning, icon=":material/sync_problem:")
+    """Show the notice or warning left by the last change, once, in a place of its own at the top.
+
+    The warning stays kept until a run that drew it ends (`notices_seen`): a run overtaken by the
+    next click never reaches the browser whole, and a warning drawn only there (someone else saved
+    first) would be lost unseen. The toast is spent when drawn: the browser shows it as it arrives.
+    """
+    warning = st.session_state.get(_WARNING)
+    with slot():  # the page below keeps its place (and what is being typed) when the warning comes or goes
+        if warning:
+            st.warning(warning, icon=":material/sync_problem:")
+    st.session_state[_DRAWN] = warning
     notice = st.session_state.pop(_NOTICE, None)
     if notice is not None:
         st.toast(say(notice), icon=":material/check_circle:")
+
+
+def notices_seen() -> None:
+    """Last in a full run of a page: the warning drawn in it has reached the browser; forget it (a warning
+    left meanwhile, by this run's own changes, waits for the next drawing)."""
+    drawn = st.session_state.pop(_DRAWN, None)
+    if drawn is not None and st.session_state.get(_WARNING) is drawn:
+        del st.session_state[_WARNING]
 
 
 def guarded(callback: Callable[P, None]) -> Callable[P, None]:

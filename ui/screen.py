@@ -4,7 +4,8 @@
 screens, rows of columns that wrap instead of squeezing their content, metrics that wrap instead
 of ending in "…", and none of Streamlit's fixed English hints. `split(key, spec)`: the two or
 three large halves of a page (a form beside a chart), side by side only where each gets at least
-~30rem, else one below the other.
+~30rem, else one below the other. `slot()`: the place of something drawn only sometimes above a
+field, so that the field keeps its place (and what is being typed into it) when it comes or goes.
 """
 
 from __future__ import annotations
@@ -63,3 +64,15 @@ def split(
 ) -> Sequence[DeltaGenerator]:
     """Columns for the large parts of a page: side by side on a wide screen, stacked on a narrow one."""
     return st.container(key=f"{SPLIT_PREFIX}{key}").columns(spec, gap=gap)
+
+
+def slot() -> DeltaGenerator:
+    """A place on the page that is there in every run, filled or left empty (an empty one takes no room).
+
+    The browser matches the elements of a run to those on screen by their place: a notice that comes
+    or goes above a field moves the field, and the browser then makes the field anew, which drops what
+    is being typed into it and not yet sent (a moderator types the revenue while the change of the
+    name is saved, the demo's note goes away, the revenue is gone). Whatever is drawn only sometimes
+    above a field is drawn into a slot: `with slot(): ...` (docs/architecture.md, A field keeps its place).
+    """
+    return st.container()

@@ -17,6 +17,7 @@ from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.workshop import Workshop
 from ui.errors import guarded
 from ui.language import say, say_text, t
+from ui.screen import slot
 from ui.session import revision, save_edit, write_failure
 
 T = TypeVar("T")
@@ -121,13 +122,16 @@ def update(key: str, apply: Callable[[Workshop, Any], Workshop]) -> None:
 
 def field_error(key: str) -> None:
     """Show the message of a rejected input right below its field; for an input that could not be written,
-    a button that saves it again (a field sends no change for the same text twice)."""
+    a button that saves it again (a field sends no change for the same text twice). Both are drawn into a
+    slot that is there for every field, so the fields below never move when a message comes or goes."""
     message = st.session_state.get(_ERRORS, {}).get(key)
-    if message:
-        st.error(message, icon=":material/warning:")
+    place = slot()  # every field below keeps its place when the message comes or goes
+    if not message:
+        return
+    place.error(message, icon=":material/warning:")
     apply = st.session_state.get(_UNSAVED, {}).get(key)
-    if message and apply is not None:
-        st.button(
+    if apply is not None:
+        place.button(
             t("Noch einmal speichern", "Save again"),
             icon=":material/save:",
             key=f"{key}__save_again",
