@@ -131,6 +131,10 @@ IDLE = """() => {
 }"""
 
 
+# Idle, and the tab has asked for a run after the one numbered `arg`.
+IDLE_AFTER = f"""(after) => window.__roadmapRuns && window.__roadmapRuns.asked > after && ({IDLE})()"""
+
+
 def screenshots_wanted() -> bool:
     """Whether the browser tests keep screenshots of their steps (ROADMAP_SCREENSHOTS=1)."""
     return os.environ.get("ROADMAP_SCREENSHOTS", "") not in ("", "0")
@@ -267,13 +271,31 @@ class Workshop:
         """Close the tab (its Streamlit session ends with it)."""
         self.page.close()  # type: ignore[attr-defined]
 
-    def wait_idle(self, timeout: float = 60) -> None:
+    def wait_idle(self, timeout: float = 60, after: int | None = None) -> None:
         """Wait until the server has finished the run this tab asked for last, and nothing is spinning.
 
         A click, an Enter or a page link asks for a run at once, so calling this right after them is
-        enough. An upload asks only once the file is sent: wait for its new state first.
+        nearly always enough; under load the page may send its request a moment after the key press,
+        and this would see the last run's end. Where a step must not begin before its run has ended,
+        pass `after=tab.asked()` read before the action: the wait then also waits for the request.
+        An upload asks only once the file is sent: wait for its new state first.
         """
-        self.page.wait_for_function(IDLE, timeout=timeout * 1000)
+        if after is None:
+            self.page.wait_for_function(IDLE, timeout=timeout * 1000)
+        else:
+            self.page.wait_for_function(IDLE_AFTER, arg=after, timeout=timeout * 1000)
+
+    def asked(self) -> int:
+        """The number of the latest run this tab asked for (for `wait_idle(after=…)`)."""
+        return int(self.page.evaluate("() => window.__roadmapRuns ? window.__roadmapRuns.asked : 0"))
+
+    def enter(self, label: str, text: str) -> None:
+        """Type `text` into the field labelled `label`, press Enter and wait for the run that saves it."""
+        field = self.page.get_by_label(label, exact=True)
+        field.fill(text)
+        before = self.asked()
+        field.press("Enter")
+        self.wait_idle(after=before)
 
     def open(self, title: str) -> float:
         """Click a page in the navigation; returns seconds until its title was drawn."""
