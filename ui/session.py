@@ -131,10 +131,11 @@ def _hold(ident: str, current: Workshop, version: int) -> None:
 
 def held() -> Held:
     """The session's workshop as held (opened first if the session has none)."""
-    if _HELD not in st.session_state:
+    current = st.session_state.get(_HELD)  # one look in the common case: pages ask for it dozens of times a run
+    if not isinstance(current, Held):
         sync()
-    current: Held = st.session_state[_HELD]
-    return current
+        current = st.session_state[_HELD]
+    return cast(Held, current)
 
 
 def open_workshop(ident: str) -> None:

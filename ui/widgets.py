@@ -17,7 +17,6 @@ from roadmap.domain.messages import Message, RoadmapError
 from roadmap.domain.workshop import Workshop
 from ui.errors import guarded
 from ui.language import say, say_text, t
-from ui.screen import slot
 from ui.session import revision, save_edit, write_failure
 
 T = TypeVar("T")
@@ -125,13 +124,14 @@ def field_error(key: str) -> None:
     a button that saves it again (a field sends no change for the same text twice). Both are drawn into a
     slot that is there for every field, so the fields below never move when a message comes or goes."""
     message = st.session_state.get(_ERRORS, {}).get(key)
-    place = slot()  # every field below keeps its place when the message comes or goes
+    place = st.empty()  # a slot (ui.screen.slot) of the cheapest kind: a page has one for every field
     if not message:
         return
-    place.error(message, icon=":material/warning:")
+    shown = place.container()
+    shown.error(message, icon=":material/warning:")
     apply = st.session_state.get(_UNSAVED, {}).get(key)
     if apply is not None:
-        place.button(
+        shown.button(
             t("Noch einmal speichern", "Save again"),
             icon=":material/save:",
             key=f"{key}__save_again",
