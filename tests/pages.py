@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import random
 from collections.abc import Callable, Iterable
@@ -34,6 +35,14 @@ from roadmap.domain.vocabulary import FIELDS, STATUSES
 from roadmap.domain.workshop import Workshop
 from tests.helpers import REPO
 from ui.session import Held, demo_workshop, store
+
+# AppTest sets the session state before its first run (below, and in its own constructor), which Streamlit
+# reports each time as "missing ScriptRunContext! This warning can be ignored when running in bare mode."
+# Nothing is missing: quiet it, so that a bench run's output shows only its figures.
+# A filter, not a level: Streamlit sets its loggers' levels again when it reads its configuration.
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+    lambda record: "missing ScriptRunContext" not in record.getMessage()
+)
 
 PAGES = (
     "app_pages/01_unternehmen.py",
