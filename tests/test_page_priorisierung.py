@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages import WORKSHOPS, action, held, open_page, own
+from tests.pages import WORKSHOPS, action, held, open_page, own, places
 from ui.session import demo_workshop
 
 PAGE = "app_pages/04_priorisierung.py"
@@ -153,3 +153,18 @@ def test_the_large_workshop_votes_page_by_page() -> None:
     assert not app.exception
     assert app.button(key="priorisierung_vote_minus_L0500")
     assert len([b for b in own(app.button) if b.key.startswith("priorisierung_vote_plus_")]) == 20
+
+
+def test_the_voting_fields_keep_their_place_when_the_warnings_about_dots_come_and_go() -> None:
+    # The browser makes a moved field anew, dropping what is typed into it (docs/architecture.md).
+    app = _open_section(open_page(PAGE, demo_workshop(), "de"), "voting")  # all dots given: a note above the cards
+    before = places(app)
+    assert app.info
+
+    app.number_input(key="priorisierung_participants").set_value(8).run()  # dots left: the note goes
+    assert not app.info
+    app.number_input(key="priorisierung_participants").set_value(2).run()  # too many given: a warning comes
+    assert any("mehr Punkte vergeben" in warning.value for warning in app.warning)
+
+    after = places(app)
+    assert {key: after[key] for key in before} == before
