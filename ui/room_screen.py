@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Hashable, Mapping
-from typing import cast
+from typing import TypeGuard, cast
 
 import streamlit as st
 
@@ -40,7 +40,7 @@ ROOM_SESSION = "_room_screen"  # this session is a room screen: it never turns i
 _DRAWN = "_room_drawn"
 _ON_SCREEN = "room_shown"  # the hidden field in which the browser says which view it shows (ui/ticking.py)
 _LOOKED = "_room_looked"
-_NOTED = "_stage_noted"  # (stage, when, None) this moderator session last noted or found in the store
+_NOTED = "_stage_noted"  # (stage, when) this moderator session last noted or found in the store
 _STATUS = "_screen_status"  # (workshop id, when looked, the room screen's last look) for the status line
 
 
@@ -68,25 +68,22 @@ def show_stage(path: str) -> None:
     section = view.PHONES_SECTION if any(st.session_state.get(k) == view.PHONES_SECTION for k in SECTION_KEYS) else ""
     stage = Stage(workshop_id(), path, section if path == "priorisierung" else "", st.session_state.get(LANG, "de"))
     now = time.time()
-    if _recent(_NOTED, stage, now) is not None:
-        return
     noted = st.session_state.get(_NOTED)
+    if _recent(noted, stage, now):
+        return
     before = noted[0] if isinstance(noted, tuple) else None
     try:
         presence().show(stage, now, before.workshop_id if isinstance(before, Stage) else None)
     except RoadmapError:
         return
-    st.session_state[_NOTED] = (stage, now, None)
+    st.session_state[_NOTED] = (stage, now)
 
 
-def _recent(key: str, subject: Hashable, now: float) -> tuple[object] | None:
-    """What this session kept under `key` for `subject` (a stage, a workshop) within the last NOTE_SECONDS,
-    as a one-item tuple; None when it is older, about something else or not there. A moderator's click
-    reruns the page: it need not look at the store again for what it looked at a moment ago."""
-    kept = st.session_state.get(key)
-    if isinstance(kept, tuple) and kept[0] == subject and now - kept[1] < NOTE_SECONDS:
-        return (kept[2],)
-    return None
+def _recent(kept: object, subject: Hashable, now: float) -> TypeGuard[tuple[object, ...]]:
+    """Whether `kept`, a (subject, when, …) tuple this session keeps, is about `subject` (a stage, a workshop)
+    and from within the last NOTE_SECONDS. A moderator's click reruns the page: it need not look at the
+    store again for what it looked at a moment ago."""
+    return isinstance(kept, tuple) and kept[0] == subject and now - kept[1] < NOTE_SECONDS
 
 
 def room_screen_entry(key: str) -> None:
@@ -124,9 +121,9 @@ def _screen_seen(ident: str, now: float) -> float | None:
 
     A rerun within NOTE_SECONDS of the last look (each click on a page) reuses it: the status line's
     own timed runs, every STATUS_SECONDS, always look again."""
-    kept = _recent(_STATUS, ident, now)
-    if kept is not None:
-        return cast("float | None", kept[0])
+    kept = st.session_state.get(_STATUS)
+    if _recent(kept, ident, now):
+        return cast("float | None", kept[2])
     stage = presence().follow(ident)
     seen = None if stage is None else stage.screen_seen
     st.session_state[_STATUS] = (ident, now, seen)
